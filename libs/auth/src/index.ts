@@ -1,0 +1,3 @@
+export { accessClaims, type Actor } from './actor';
+export * from './tokens';
+export * from './middleware';

@@ -1,0 +1,106 @@
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import { Registry, Histogram, collectDefaultMetrics } from 'prom-client';
+import { httpLogger, runWithRequestId, type Logger } from '@hearth/logging';
+import { errorHandler, notFoundHandler, sendProblem } from './error-handler';
+import { openApiDocument } from './openapi';
+import { Problem } from './problem';
+import { RouteRegistry } from './route';
+
+/** Where a service declares its routes: an express router and the registry its OpenAPI comes from. */
+export interface Api {
+  router: Router;
+  registry: RouteRegistry;
+}
+
+export interface AppOptions {
+  service: string;
+  logger: Logger;
+  version?: string;
+  /** Named dependency checks for /readyz; each resolves when the dependency answers. */
+  readiness?: Record<string, () => Promise<unknown>>;
+  bodyLimit?: string;
+  /** Verifies the caller; applied to every route `routes` declares, never to `publicRoutes`. */
+  authenticate?: RequestHandler;
+  publicRoutes?: (api: Api) => void;
+  routes: (api: Api) => void;
+  /** Escape hatch for paths outside /api/v1 (e.g. /.well-known/jwks.json). */
+  root?: (app: Express) => void;
+}
+
+export const API_PREFIX = '/api/v1';
+const READINESS_TIMEOUT_MS = 2000;
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, uniquelocal');
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metrics],
+  });
+
+  app.use(httpLogger(options.logger));
+  app.use((req, res, next) => {
+    const end = duration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.route ? req.baseUrl + req.route.path : 'unmatched', status: res.statusCode }));
+    runWithRequestId(String(req.id), next);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'alive', service: options.service });
+  });
+  app.get('/readyz', async (req, res) => {
+    const checks = await runChecks(options.readiness ?? {});
+    const failing = Object.entries(checks).filter(([, v]) => v !== 'ok');
+    if (failing.length === 0) return void res.json({ status: 'ready', checks });
+    const detail = `Not ready: ${failing.map(([k, v]) => `${k} (${v})`).join(', ')}.`;
+    sendProblem(res, new Problem(503, 'Service Unavailable', detail, undefined, { checks }), req.path);
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
+
+  const registry = new RouteRegistry();
+  const publicRouter = express.Router();
+  const privateRouter = express.Router();
+  options.publicRoutes?.({ router: publicRouter, registry });
+  options.routes({ router: privateRouter, registry });
+  const doc = openApiDocument(registry, { title: options.service, version: options.version ?? '0.1.0' }, API_PREFIX);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(doc);
+  });
+  options.root?.(app);
+
+  app.use(API_PREFIX, express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  app.use(API_PREFIX, publicRouter);
+  if (options.authenticate) app.use(API_PREFIX, options.authenticate);
+  app.use(API_PREFIX, privateRouter);
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+async function runChecks(checks: Record<string, () => Promise<unknown>>): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), READINESS_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([check(), timeout]);
+        return [name, 'ok'] as const;
+      } catch (err) {
+        return [name, err instanceof Error ? err.message || 'unreachable' : 'unreachable'] as const;
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}

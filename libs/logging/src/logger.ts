@@ -1,0 +1,29 @@
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+
+/**
+ * Never log a credential or a client's identifying data: headers that carry tokens and any field
+ * that could hold personal data are censored wherever they appear in a log object.
+ */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.accessToken',
+  '*.ssn',
+  '*.body',
+];
+
+export function createLogger(options: { service: string; level?: string }): Logger {
+  return pino({
+    name: options.service,
+    level: options.level ?? 'info',
+    base: { service: options.service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACT, censor: '[redacted]' },
+  });
+}

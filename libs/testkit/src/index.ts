@@ -1,0 +1,5 @@
+export * from './servers';
+export * from './databases';
+export * from './tokens';
+export * from './tcp-proxy';
+export * from './wait';

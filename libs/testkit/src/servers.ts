@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+
+export interface ServerUrls {
+  postgresUrl: string;
+  amqpUrl: string;
+  mongoUrl: string;
+}
+
+/** Where `bash deploy/infra.sh up` puts the local servers (loopback, non-default ports). */
+export const LOCAL_SERVERS: ServerUrls = {
+  postgresUrl: 'postgres://postgres@127.0.0.1:55432/postgres',
+  amqpUrl: 'amqp://guest:guest@127.0.0.1:55672',
+  mongoUrl: 'mongodb://127.0.0.1:57017/',
+};
+
+/**
+ * Real servers for integration tests, in order of preference: the ones named by DATABASE_URL /
+ * AMQP_URL / MONGO_URL, containers when a Docker engine answers, else the local servers of deploy/.
+ */
+export async function resolveServers(env: NodeJS.ProcessEnv = process.env): Promise<ServerUrls & { stop?: () => Promise<void> }> {
+  if (env.DATABASE_URL && env.AMQP_URL && env.MONGO_URL) {
+    return { postgresUrl: env.DATABASE_URL, amqpUrl: env.AMQP_URL, mongoUrl: env.MONGO_URL };
+  }
+  if (await dockerEngineAnswers(env)) return startContainers();
+  const missing = [];
+  for (const [name, url] of Object.entries(LOCAL_SERVERS)) if (!(await reachable(url))) missing.push(`${name} (${url})`);
+  if (missing.length) {
+    throw new Error(
+      `Integration tests need real servers, and these do not answer: ${missing.join(', ')}.\n` +
+        'Start the local ones with `npm run infra:up` (or set DATABASE_URL, AMQP_URL and MONGO_URL).',
+    );
+  }
+  return LOCAL_SERVERS;
+}
+
+async function dockerEngineAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (!env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startContainers(): Promise<ServerUrls & { stop: () => Promise<void> }> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const [pg, rabbit, mongo] = await Promise.all([
+    new GenericContainer('postgres:16')
+      .withEnvironment({ POSTGRES_HOST_AUTH_METHOD: 'trust' })
+      .withExposedPorts(5432)
+      .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/, 2))
+      .start(),
+    new GenericContainer('rabbitmq:3.13').withExposedPorts(5672).withWaitStrategy(Wait.forLogMessage(/Server startup complete/)).start(),
+    new GenericContainer('mongo:7').withExposedPorts(27017).start(),
+  ]);
+  return {
+    postgresUrl: `postgres://postgres@${pg.getHost()}:${pg.getMappedPort(5432)}/postgres`,
+    amqpUrl: `amqp://guest:guest@${rabbit.getHost()}:${rabbit.getMappedPort(5672)}`,
+    mongoUrl: `mongodb://${mongo.getHost()}:${mongo.getMappedPort(27017)}/`,
+    stop: async () => {
+      await Promise.all([pg.stop(), rabbit.stop(), mongo.stop()]);
+    },
+  };
+}
+
+export function reachable(url: string, timeoutMs = 1000): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port), timeout: timeoutMs });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
