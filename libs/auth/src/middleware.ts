@@ -9,7 +9,11 @@ export function authenticate(verify: VerifyToken): RequestHandler {
     const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(req.headers.authorization ?? '');
     if (!match) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return next(unauthorized('Send an access token from POST /api/v1/auth/login as "Authorization: Bearer <token>".'));
+      return next(
+        unauthorized(
+          'Send an access token from POST /api/v1/auth/login as "Authorization: Bearer <token>".',
+        ),
+      );
     }
     try {
       req.actor = await verify(match[1]);
@@ -37,6 +41,7 @@ export function hasRole(actor: Actor, ...roles: string[]): boolean {
 /** 403 unless the actor holds one of the roles. */
 export function requireRole(req: Request, ...roles: string[]): Actor {
   const actor = actorOf(req);
-  if (!hasRole(actor, ...roles)) throw forbidden(`This action needs one of the roles: ${roles.join(', ')}.`);
+  if (!hasRole(actor, ...roles))
+    throw forbidden(`This action needs one of the roles: ${roles.join(', ')}.`);
   return actor;
 }

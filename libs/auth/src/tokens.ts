@@ -44,7 +44,9 @@ export type VerifyToken = (token: string) => Promise<Actor>;
 
 export class InvalidToken extends Error {}
 
-export function tokenVerifier(settings: TokenSettings & { keys: KeySource; clockToleranceSeconds?: number }): VerifyToken {
+export function tokenVerifier(
+  settings: TokenSettings & { keys: KeySource; clockToleranceSeconds?: number },
+): VerifyToken {
   const keyFor = keyLookup(settings.keys);
   return async (token) => {
     const header = jwt.decode(token, { complete: true })?.header;
@@ -62,11 +64,18 @@ export function tokenVerifier(settings: TokenSettings & { keys: KeySource; clock
         clockTolerance: settings.clockToleranceSeconds ?? 30,
       });
     } catch (err) {
-      throw new InvalidToken(err instanceof jwt.TokenExpiredError ? 'The token has expired.' : 'The token is invalid.');
+      throw new InvalidToken(
+        err instanceof jwt.TokenExpiredError ? 'The token has expired.' : 'The token is invalid.',
+      );
     }
     const claims = accessClaims.safeParse(payload);
     if (!claims.success) throw new InvalidToken('The token lacks the expected claims.');
-    return { userId: claims.data.sub, orgId: claims.data.org, roles: claims.data.roles, name: claims.data.name };
+    return {
+      userId: claims.data.sub,
+      orgId: claims.data.org,
+      roles: claims.data.roles,
+      name: claims.data.name,
+    };
   };
 }
 
@@ -90,7 +99,8 @@ function keyLookup(source: KeySource): (kid: string) => Promise<string> {
     try {
       return (await client.getSigningKey(kid)).getPublicKey();
     } catch (err) {
-      if ((err as Error).name === 'SigningKeyNotFoundError') throw new InvalidToken('The token was signed with an unknown key.');
+      if ((err as Error).name === 'SigningKeyNotFoundError')
+        throw new InvalidToken('The token was signed with an unknown key.');
       throw err; // identity unreachable: a 503, not the caller's fault
     }
   };

@@ -9,7 +9,10 @@ export class ConfigError extends Error {
 }
 
 /** Parse the environment once, at start. Unknown variables are ignored: the environment holds many. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   throw new ConfigError(
@@ -22,12 +25,17 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 }
 
 /** For main(): print what is wrong and stop, instead of starting half-configured. */
-export function loadConfigOrExit<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfigOrExit<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   try {
     return loadConfig(schema, env);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`${err.message}\nSet the variables above (see README.md, "Configuration") and start again.`);
+    console.error(
+      `${err.message}\nSet the variables above (see README.md, "Configuration") and start again.`,
+    );
     process.exit(78); // EX_CONFIG
   }
 }
@@ -36,7 +44,8 @@ export function loadConfigOrExit<S extends z.ZodType>(schema: S, env: NodeJS.Pro
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   url: () => z.string().url(),
-  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: () =>
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

@@ -16,7 +16,8 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start with a message naming each missing or malformed variable', () => {
-    const attempt = () => loadConfig(serviceEnv, { AMQP_URL: 'not a url', JWKS_URL: complete.JWKS_URL });
+    const attempt = () =>
+      loadConfig(serviceEnv, { AMQP_URL: 'not a url', JWKS_URL: complete.JWKS_URL });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

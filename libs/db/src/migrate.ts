@@ -17,7 +17,11 @@ const LOCK_KEY = 724_311; // any constant: one advisory lock per database serial
  * while the others wait, then find nothing left to do. An applied file that was edited afterwards
  * stops the start, because the database no longer matches the code.
  */
-export async function migrate(pool: Pool, sources: MigrationSource[], logger: Logger): Promise<number> {
+export async function migrate(
+  pool: Pool,
+  sources: MigrationSource[],
+  logger: Logger,
+): Promise<number> {
   const client = await pool.connect();
   let applied = 0;
   try {
@@ -27,9 +31,11 @@ export async function migrate(pool: Pool, sources: MigrationSource[], logger: Lo
       applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, version))`);
     for (const source of sources) {
       const done = new Map<number, string>(
-        (await client.query('SELECT version, checksum FROM schema_migrations WHERE scope = $1', [source.scope])).rows.map(
-          (r) => [r.version, r.checksum],
-        ),
+        (
+          await client.query('SELECT version, checksum FROM schema_migrations WHERE scope = $1', [
+            source.scope,
+          ])
+        ).rows.map((r) => [r.version, r.checksum]),
       );
       for (const file of await migrationFiles(source.dir)) {
         const sql = await readFile(join(source.dir, file.name), 'utf8');
@@ -37,23 +43,25 @@ export async function migrate(pool: Pool, sources: MigrationSource[], logger: Lo
         const previous = done.get(file.version);
         if (previous !== undefined) {
           if (previous !== checksum) {
-            throw new Error(`Migration ${source.scope}/${file.name} was changed after it was applied; add a new migration instead.`);
+            throw new Error(
+              `Migration ${source.scope}/${file.name} was changed after it was applied; add a new migration instead.`,
+            );
           }
           continue;
         }
         await client.query('BEGIN');
         try {
           await client.query(sql);
-          await client.query('INSERT INTO schema_migrations (scope, version, name, checksum) VALUES ($1, $2, $3, $4)', [
-            source.scope,
-            file.version,
-            file.name,
-            checksum,
-          ]);
+          await client.query(
+            'INSERT INTO schema_migrations (scope, version, name, checksum) VALUES ($1, $2, $3, $4)',
+            [source.scope, file.version, file.name, checksum],
+          );
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK');
-          throw new Error(`Migration ${source.scope}/${file.name} failed: ${(err as Error).message}`);
+          throw new Error(
+            `Migration ${source.scope}/${file.name} failed: ${(err as Error).message}`,
+          );
         }
         applied += 1;
         logger.info({ scope: source.scope, migration: file.name }, 'migration applied');
@@ -70,7 +78,8 @@ async function migrationFiles(dir: string) {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.sql')).sort();
   return names.map((name) => {
     const match = /^(\d+)_[\w-]+\.sql$/.exec(name);
-    if (!match) throw new Error(`Migration file ${name} in ${dir} must be named NNN_description.sql`);
+    if (!match)
+      throw new Error(`Migration file ${name} in ${dir} must be named NNN_description.sql`);
     return { name, version: Number(match[1]) };
   });
 }

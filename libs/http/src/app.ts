@@ -47,7 +47,12 @@ export function createApp(options: AppOptions): Express {
   app.use(httpLogger(options.logger));
   app.use((req, res, next) => {
     const end = duration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: req.route ? req.baseUrl + req.route.path : 'unmatched', status: res.statusCode }));
+    res.on('finish', () =>
+      end({
+        route: req.route ? req.baseUrl + req.route.path : 'unmatched',
+        status: res.statusCode,
+      }),
+    );
     runWithRequestId(String(req.id), next);
   });
 
@@ -59,7 +64,11 @@ export function createApp(options: AppOptions): Express {
     const failing = Object.entries(checks).filter(([, v]) => v !== 'ok');
     if (failing.length === 0) return void res.json({ status: 'ready', checks });
     const detail = `Not ready: ${failing.map(([k, v]) => `${k} (${v})`).join(', ')}.`;
-    sendProblem(res, new Problem(503, 'Service Unavailable', detail, undefined, { checks }), req.path);
+    sendProblem(
+      res,
+      new Problem(503, 'Service Unavailable', detail, undefined, { checks }),
+      req.path,
+    );
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
@@ -70,7 +79,11 @@ export function createApp(options: AppOptions): Express {
   const privateRouter = express.Router();
   options.publicRoutes?.({ router: publicRouter, registry });
   options.routes({ router: privateRouter, registry });
-  const doc = openApiDocument(registry, { title: options.service, version: options.version ?? '0.1.0' }, API_PREFIX);
+  const doc = openApiDocument(
+    registry,
+    { title: options.service, version: options.version ?? '0.1.0' },
+    API_PREFIX,
+  );
   app.get('/openapi.json', (_req, res) => {
     res.json(doc);
   });
@@ -85,7 +98,9 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
-async function runChecks(checks: Record<string, () => Promise<unknown>>): Promise<Record<string, string>> {
+async function runChecks(
+  checks: Record<string, () => Promise<unknown>>,
+): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       let timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import type { Logger } from '@hearth/logging';
 import { Problem, fieldErrors, isDependencyUnavailable, notFound, unavailable } from './problem';
 
-export function sendProblem(res: Parameters<RequestHandler>[1], problem: Problem, instance?: string) {
+export function sendProblem(
+  res: Parameters<RequestHandler>[1],
+  problem: Problem,
+  instance?: string,
+) {
   res.status(problem.status).type('application/problem+json').json(problem.toJSON(instance));
 }
 
@@ -13,7 +17,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const problem = toProblem(err);
     if (problem.status >= 500) logger.error({ err, reqId: req.id }, 'request failed');
-    else logger.info({ reqId: req.id, status: problem.status, title: problem.title }, 'request rejected');
+    else
+      logger.info(
+        { reqId: req.id, status: problem.status, title: problem.title },
+        'request rejected',
+      );
     sendProblem(res, problem, req.originalUrl.split('?')[0]);
   };
 }
@@ -23,13 +31,20 @@ export const notFoundHandler: RequestHandler = (req, _res, next) =>
 
 function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
-  if (err instanceof z.ZodError) return new Problem(400, 'Bad Request', 'The request is invalid.', fieldErrors(err));
+  if (err instanceof z.ZodError)
+    return new Problem(400, 'Bad Request', 'The request is invalid.', fieldErrors(err));
   const bodyError = err as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === 'entity.parse.failed') {
-    return new Problem(400, 'Bad Request', 'The body is not valid JSON.', [{ field: '(body)', message: 'Malformed JSON' }]);
+    return new Problem(400, 'Bad Request', 'The body is not valid JSON.', [
+      { field: '(body)', message: 'Malformed JSON' },
+    ]);
   }
   if (bodyError?.type === 'entity.too.large') {
-    return new Problem(413, 'Content Too Large', `The body is larger than the limit of ${bodyError.limit} bytes.`);
+    return new Problem(
+      413,
+      'Content Too Large',
+      `The body is larger than the limit of ${bodyError.limit} bytes.`,
+    );
   }
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
     return new Problem(415, 'Unsupported Media Type', 'Send the body as UTF-8 JSON.');
@@ -37,5 +52,9 @@ function toProblem(err: unknown): Problem {
   if (isDependencyUnavailable(err)) {
     return unavailable('A dependency of this service is unreachable; try again shortly.');
   }
-  return new Problem(500, 'Internal Server Error', 'Something went wrong on our side; the request id identifies it.');
+  return new Problem(
+    500,
+    'Internal Server Error',
+    'Something went wrong on our side; the request id identifies it.',
+  );
 }

@@ -10,19 +10,28 @@ const problemSchema = {
     detail: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
     },
   },
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 };
 
 function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
   if (!schema) return [];
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+  const json = jsonSchema(schema, 'input') as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
     in: location,
@@ -32,7 +41,11 @@ function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
 }
 
 /** The OpenAPI 3.1 document of one service, generated from the zod schemas its routes validate with. */
-export function openApiDocument(registry: RouteRegistry, info: { title: string; version: string }, prefix: string) {
+export function openApiDocument(
+  registry: RouteRegistry,
+  info: { title: string; version: string },
+  prefix: string,
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of registry.routes) {
     const path = prefix + route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -44,21 +57,31 @@ export function openApiDocument(registry: RouteRegistry, info: { title: string; 
       security: route.public ? [] : undefined,
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       requestBody: route.body
-        ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } }
+        ? {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          }
         : undefined,
       responses: {
         [success.status]: {
           description: success.description ?? 'Success',
-          ...(success.schema ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } } : {}),
+          ...(success.schema
+            ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } }
+            : {}),
         },
-        default: { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } },
+        default: {
+          description: 'Problem',
+          content: { 'application/problem+json': { schema: problemSchema } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
     info,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
     security: [{ bearer: [] }],
     paths,
   };

@@ -40,8 +40,10 @@ export const badRequest = (detail: string, errors?: FieldError[]) =>
 export const unauthorized = (detail: string) => new Problem(401, 'Unauthorized', detail);
 export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
 /** Also the answer to a read the access rules deny: the record's existence is not revealed. */
-export const notFound = (what = 'The resource') => new Problem(404, 'Not Found', `${what} was not found.`);
-export const conflict = (detail: string, errors?: FieldError[]) => new Problem(409, 'Conflict', detail, errors);
+export const notFound = (what = 'The resource') =>
+  new Problem(404, 'Not Found', `${what} was not found.`);
+export const conflict = (detail: string, errors?: FieldError[]) =>
+  new Problem(409, 'Conflict', detail, errors);
 export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new Problem(422, 'Unprocessable Content', detail, errors);
 export const unavailable = (detail: string) => new Problem(503, 'Service Unavailable', detail);
@@ -52,7 +54,10 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     if (keys.length) {
-      return { field: [...path, keys.join(',')].join('.'), message: `Unknown field: ${keys.join(', ')}` };
+      return {
+        field: [...path, keys.join(',')].join('.'),
+        message: `Unknown field: ${keys.join(', ')}`,
+      };
     }
     return { field: path.join('.') || '(body)', message: issue.message };
   });
@@ -81,6 +86,8 @@ export function isDependencyUnavailable(err: unknown): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   return (
     typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message,
+    )
   );
 }

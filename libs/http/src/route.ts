@@ -17,7 +17,13 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   success: { status: number; schema?: z.ZodType; description?: string };
   /** Public routes skip the bearer-token requirement in the OpenAPI document. */
   public?: boolean;
-  handler: (input: { body: z.infer<B>; query: z.infer<Q>; params: z.infer<P>; req: Request; res: Response }) => Promise<unknown>;
+  handler: (input: {
+    body: z.infer<B>;
+    query: z.infer<Q>;
+    params: z.infer<P>;
+    req: Request;
+    res: Response;
+  }) => Promise<unknown>;
 }
 
 export interface RouteDoc {
@@ -37,11 +43,20 @@ export class RouteRegistry {
   readonly routes: RouteDoc[] = [];
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: string,
+): z.infer<T> {
   if (!schema) return value as z.infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new Problem(400, 'Bad Request', `The request ${where} is invalid.`, fieldErrors(result.error, where === 'body' ? undefined : where));
+    throw new Problem(
+      400,
+      'Bad Request',
+      `The request ${where} is invalid.`,
+      fieldErrors(result.error, where === 'body' ? undefined : where),
+    );
   }
   return result.data;
 }

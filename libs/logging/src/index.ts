@@ -1,3 +1,8 @@
 export { createLogger, type Logger } from './logger';
-export { currentRequestId, runWithRequestId, requestIdFromHeader, REQUEST_ID_HEADER } from './context';
+export {
+  currentRequestId,
+  runWithRequestId,
+  requestIdFromHeader,
+  REQUEST_ID_HEADER,
+} from './context';
 export { httpLogger } from './http-logger';

@@ -18,13 +18,16 @@ export const LOCAL_SERVERS: ServerUrls = {
  * Real servers for integration tests, in order of preference: the ones named by DATABASE_URL /
  * AMQP_URL / MONGO_URL, containers when a Docker engine answers, else the local servers of deploy/.
  */
-export async function resolveServers(env: NodeJS.ProcessEnv = process.env): Promise<ServerUrls & { stop?: () => Promise<void> }> {
+export async function resolveServers(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServerUrls & { stop?: () => Promise<void> }> {
   if (env.DATABASE_URL && env.AMQP_URL && env.MONGO_URL) {
     return { postgresUrl: env.DATABASE_URL, amqpUrl: env.AMQP_URL, mongoUrl: env.MONGO_URL };
   }
   if (await dockerEngineAnswers(env)) return startContainers();
   const missing = [];
-  for (const [name, url] of Object.entries(LOCAL_SERVERS)) if (!(await reachable(url))) missing.push(`${name} (${url})`);
+  for (const [name, url] of Object.entries(LOCAL_SERVERS))
+    if (!(await reachable(url))) missing.push(`${name} (${url})`);
   if (missing.length) {
     throw new Error(
       `Integration tests need real servers, and these do not answer: ${missing.join(', ')}.\n` +
@@ -53,7 +56,10 @@ async function startContainers(): Promise<ServerUrls & { stop: () => Promise<voi
       .withExposedPorts(5432)
       .withWaitStrategy(Wait.forLogMessage(/ready to accept connections/, 2))
       .start(),
-    new GenericContainer('rabbitmq:3.13').withExposedPorts(5672).withWaitStrategy(Wait.forLogMessage(/Server startup complete/)).start(),
+    new GenericContainer('rabbitmq:3.13')
+      .withExposedPorts(5672)
+      .withWaitStrategy(Wait.forLogMessage(/Server startup complete/))
+      .start(),
     new GenericContainer('mongo:7').withExposedPorts(27017).start(),
   ]);
   return {

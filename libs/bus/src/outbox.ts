@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { MigrationSource, Queryable } from '@hearth/db';
+import type { Envelope } from '@hearth/events';
+
+/** The bus's own tables (outbox, processed_events); every service migrates them beside its own. */
+export const busMigrations: MigrationSource = {
+  scope: 'bus',
+  dir: join(__dirname, '..', 'migrations'),
+};
+
+export const OUTBOX_CHANNEL = 'outbox';
+
+/**
+ * Record an event inside the caller's transaction. It is published only if that transaction
+ * commits; NOTIFY (also delivered at commit) wakes the relay so it need not wait for its poll.
+ */
+export async function recordEvent(tx: Queryable, event: Envelope): Promise<void> {
+  await tx.query('INSERT INTO outbox (id, routing_key, envelope) VALUES ($1, $2, $3)', [
+    event.id,
+    event.type,
+    event,
+  ]);
+  await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}

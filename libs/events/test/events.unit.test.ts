@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidEvent, ParticipantCreated, createEvent, isEvent, parseEvent } from '@hearth/events';
+
+const facts = {
+  participantId: randomUUID(),
+  ownerOrgId: randomUUID(),
+  firstName: 'Amina',
+  middleName: null,
+  lastName: 'Odhiambo',
+  birthDate: '1990-04-02',
+  sex: 'female' as const,
+  securityRestriction: 'restrict_to_org' as const,
+};
+const actor = { userId: randomUUID(), name: 'Case Worker' };
+
+describe('events', () => {
+  it('round-trips an event through JSON and narrows it to its definition', () => {
+    const event = createEvent(ParticipantCreated, {
+      orgId: facts.ownerOrgId,
+      actor,
+      data: facts,
+      requestId: 'req-1',
+    });
+    const parsed = parseEvent(JSON.parse(JSON.stringify(event)));
+    expect(isEvent(parsed, ParticipantCreated)).toBe(true);
+    expect(parsed.data).toEqual(facts);
+    expect(parsed.requestId).toBe('req-1');
+  });
+
+  it('refuses to create an event whose data breaks the schema', () => {
+    expect(() =>
+      createEvent(ParticipantCreated, {
+        orgId: facts.ownerOrgId,
+        actor,
+        data: { ...facts, birthDate: '02/04/1990' },
+      }),
+    ).toThrow();
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    [
+      'unknown type',
+      {
+        ...createEvent(ParticipantCreated, { orgId: facts.ownerOrgId, actor, data: facts }),
+        type: 'intake.unicorn.created',
+      },
+    ],
+    [
+      'unknown version',
+      {
+        ...createEvent(ParticipantCreated, { orgId: facts.ownerOrgId, actor, data: facts }),
+        version: 9,
+      },
+    ],
+    [
+      'extra envelope field',
+      {
+        ...createEvent(ParticipantCreated, { orgId: facts.ownerOrgId, actor, data: facts }),
+        ssn: '123-45-6789',
+      },
+    ],
+    [
+      'data with an unknown field',
+      {
+        ...createEvent(ParticipantCreated, { orgId: facts.ownerOrgId, actor, data: facts }),
+        data: { ...facts, ssn: '1' },
+      },
+    ],
+  ])('treats %s as invalid', (_label, raw) => {
+    expect(() => parseEvent(raw)).toThrow(InvalidEvent);
+  });
+});

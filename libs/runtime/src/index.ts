@@ -1,0 +1,91 @@
+import type { Express } from 'express';
+import { tokenVerifier, type KeySource, type VerifyToken } from '@hearth/auth';
+import {
+  Broker,
+  OutboxRelay,
+  busMigrations,
+  startConsumer,
+  type ConsumerOptions,
+  type RelayOptions,
+} from '@hearth/bus';
+import type { ServiceEnv } from '@hearth/config';
+import { createPool, migrate, type Pool } from '@hearth/db';
+import { serve, type Running } from '@hearth/http';
+import { createLogger, type Logger } from '@hearth/logging';
+
+/** What a service's routes and consumers are given. */
+export interface ServiceContext {
+  config: ServiceEnv;
+  logger: Logger;
+  pool: Pool;
+  broker: Broker;
+  verify: VerifyToken;
+  /** Readiness checks for createApp: the database and the broker. */
+  readiness: Record<string, () => Promise<unknown>>;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  /** The service's own migrations folder; the bus tables are migrated beside it. */
+  migrationsDir: string;
+  app: (ctx: ServiceContext) => Express;
+  consumers?: (ctx: ServiceContext) => ConsumerOptions[];
+  /** Jobs that run beside the HTTP server (e.g. a scheduler); each returns its stop function. */
+  jobs?: (ctx: ServiceContext) => Array<() => Promise<void>>;
+}
+
+export interface StartOptions {
+  /** Tests pass fixed keys; by default tokens are verified against identity's JWKS. */
+  keys?: KeySource;
+  relay?: RelayOptions;
+  handleSignals?: boolean;
+  logger?: Logger;
+  /** Tests isolate themselves on a shared broker with their own exchange and queue names. */
+  exchange?: string;
+  queuePrefix?: string;
+}
+
+export interface RunningService extends Running {
+  ctx: ServiceContext;
+}
+
+/**
+ * The boot sequence every service shares: config → pool → migrations → broker → relay → consumers
+ * → app → listen, and the reverse on shutdown (stop accepting, drain, stop consumers, close pools).
+ */
+export async function startService(
+  def: ServiceDefinition,
+  config: ServiceEnv,
+  options: StartOptions = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger({ service: def.name, level: config.LOG_LEVEL });
+  const pool = createPool(config.DATABASE_URL, logger, { max: 20 });
+  await migrate(pool, [busMigrations, { scope: def.name, dir: def.migrationsDir }], logger);
+  const broker = new Broker(config.AMQP_URL, logger, options.exchange);
+  await broker.start(); // unreachable broker: keeps retrying in the background, events wait in the outbox
+  const verify = tokenVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    keys: options.keys ?? { jwksUri: config.JWKS_URL },
+  });
+  const readiness = { database: () => pool.query('SELECT 1'), broker: () => broker.check() };
+  const ctx: ServiceContext = { config, logger, pool, broker, verify, readiness };
+
+  const relay = new OutboxRelay(pool, broker, logger, options.relay);
+  relay.start();
+  for (const consumer of def.consumers?.(ctx) ?? []) {
+    await startConsumer(broker, pool, logger, {
+      ...consumer,
+      queue: (options.queuePrefix ?? '') + consumer.queue,
+    });
+  }
+  const stopJobs = def.jobs?.(ctx) ?? [];
+
+  const running = await serve(def.app(ctx), {
+    port: config.PORT,
+    logger,
+    handleSignals: options.handleSignals,
+    onShutdown: [...stopJobs, () => relay.stop(), () => broker.close(), () => pool.end()],
+  });
+  return { ...running, ctx };
+}

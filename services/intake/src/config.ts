@@ -1,0 +1,3 @@
+import { serviceEnv } from '@hearth/config';
+
+export const intakeEnv = serviceEnv.extend({ PORT: serviceEnv.shape.PORT.default(3002) });
