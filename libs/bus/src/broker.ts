@@ -61,7 +61,8 @@ export class Broker {
   private async connect(): Promise<void> {
     if (this.closed) return;
     try {
-      const connection = await amqp.connect(this.url, { timeout: 3000 });
+      // noDelay: without it Nagle's algorithm and delayed ACKs hold confirms back ~40 ms per batch.
+      const connection = await amqp.connect(this.url, { timeout: 3000, noDelay: true });
       connection.on('error', (err) =>
         this.logger.warn({ err: err.message }, 'broker connection error'),
       );
