@@ -18,12 +18,20 @@ const REDACT = [
   '*.body',
 ];
 
-export function createLogger(options: { service: string; level?: string }): Logger {
-  return pino({
-    name: options.service,
-    level: options.level ?? 'info',
-    base: { service: options.service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT, censor: '[redacted]' },
-  });
+/** `destination` is for tests that read what was logged; processes log to stdout. */
+export function createLogger(options: {
+  service: string;
+  level?: string;
+  destination?: pino.DestinationStream;
+}): Logger {
+  return pino(
+    {
+      name: options.service,
+      level: options.level ?? 'info',
+      base: { service: options.service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT, censor: '[redacted]' },
+    },
+    options.destination ?? pino.destination(1),
+  );
 }

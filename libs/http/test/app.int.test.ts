@@ -1,0 +1,149 @@
+import { Writable } from 'node:stream';
+import { z } from 'zod';
+import { createApp, defineRoute, isoDate, serve, conflict, type Running } from '@hearth/http';
+import { createLogger, currentRequestId } from '@hearth/logging';
+
+/** The app factory every service uses: validation, problem+json, health, readiness, metrics, OpenAPI. */
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    lines.push(chunk.toString());
+    done();
+  },
+});
+
+let dependencyUp = true;
+let running: Running;
+
+beforeAll(async () => {
+  const logger = createLogger({ service: 'http-test', destination: sink });
+  const app = createApp({
+    service: 'http-test',
+    logger,
+    readiness: {
+      database: async () => {
+        if (!dependencyUp) throw new Error('connection refused');
+      },
+    },
+    bodyLimit: '1kb',
+    routes: (api) => {
+      defineRoute(api.router, api.registry, {
+        method: 'post',
+        path: '/things/:kind',
+        summary: 'Create a thing',
+        params: z.strictObject({ kind: z.enum(['small', 'large']) }),
+        query: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
+        body: z.strictObject({ name: z.string().min(1), on: isoDate() }),
+        success: { status: 201, schema: z.object({ name: z.string(), requestId: z.string() }) },
+        handler: async ({ body }) => {
+          if (body.name === 'taken')
+            throw conflict('That name is taken.', [{ field: 'name', message: 'taken' }]);
+          if (body.name === 'crash') throw new Error('secret internal detail');
+          if (body.name === 'db-down')
+            throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+          return { name: body.name, requestId: currentRequestId() };
+        },
+      });
+    },
+  });
+  running = await serve(app, {
+    port: 0,
+    logger: createLogger({ service: 'http-test', level: 'silent' }),
+  });
+});
+afterAll(() => running.close());
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${running.url}/api/v1${path}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+
+describe('http app factory', () => {
+  it('validates, runs the handler and answers with the success status; the request id follows the request', async () => {
+    const res = await post('/things/small', JSON.stringify({ name: 'lamp', on: '2026-01-31' }), {
+      'x-request-id': 'abc-123',
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+    expect(await res.json()).toEqual({ name: 'lamp', requestId: 'abc-123' });
+  });
+
+  it.each([
+    [
+      'an unknown body field',
+      '/things/small',
+      { name: 'a', on: '2026-01-01', color: 'red' },
+      'color',
+    ],
+    ['an impossible date', '/things/small', { name: 'a', on: '2026-02-30' }, 'on'],
+    ['a missing field', '/things/small', { on: '2026-01-01' }, 'name'],
+    ['a bad path parameter', '/things/huge', { name: 'a', on: '2026-01-01' }, 'params.kind'],
+    [
+      'an unknown query parameter',
+      '/things/small?drop=1',
+      { name: 'a', on: '2026-01-01' },
+      'query.drop',
+    ],
+  ])('answers %s with 400 problem+json naming the field', async (_label, path, body, field) => {
+    const res = await post(path, JSON.stringify(body));
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await res.json();
+    expect(problem).toMatchObject({ status: 400, title: 'Bad Request' });
+    expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    expect((await post('/things/small', '{"name":')).status).toBe(400);
+    const big = await post(
+      '/things/small',
+      JSON.stringify({ name: 'x'.repeat(2000), on: '2026-01-01' }),
+    );
+    expect(big.status).toBe(413);
+    expect((await big.json()).title).toBe('Content Too Large');
+  });
+
+  it('answers a thrown problem as itself, an unknown route with 404, and a bug with 500 without leaking it', async () => {
+    const taken = await post('/things/small', JSON.stringify({ name: 'taken', on: '2026-01-01' }));
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).errors).toEqual([{ field: 'name', message: 'taken' }]);
+    expect((await fetch(`${running.url}/api/v1/nothing-here`)).status).toBe(404);
+    const crash = await post('/things/small', JSON.stringify({ name: 'crash', on: '2026-01-01' }));
+    expect(crash.status).toBe(500);
+    expect(JSON.stringify(await crash.json())).not.toContain('secret internal detail');
+  });
+
+  it('answers 503 when a dependency is unreachable, and /readyz follows the dependency', async () => {
+    const down = await post('/things/small', JSON.stringify({ name: 'db-down', on: '2026-01-01' }));
+    expect(down.status).toBe(503);
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+    dependencyUp = false;
+    const notReady = await fetch(`${running.url}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect((await notReady.json()).checks).toEqual({ database: 'connection refused' });
+    dependencyUp = true;
+    expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+
+  it('serves Prometheus metrics and an OpenAPI document generated from the route schemas', async () => {
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(metrics).toContain('http_request_duration_seconds_bucket');
+    expect(metrics).toContain('route="/api/v1/things/:kind"');
+    const doc = await (await fetch(`${running.url}/openapi.json`)).json();
+    const op = doc.paths['/api/v1/things/{kind}'].post;
+    expect(op.requestBody.content['application/json'].schema.required).toEqual(['name', 'on']);
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['kind', 'dryRun']);
+    expect(Object.keys(op.responses)).toContain('201');
+  });
+
+  it('never writes a body or query string into the access log', async () => {
+    await post('/things/small?dryRun=true', JSON.stringify({ name: 'Odhiambo', on: '2026-01-01' }));
+    const log = lines.join('');
+    expect(log).toContain('"path":"/api/v1/things/small"');
+    expect(log).not.toContain('Odhiambo');
+    expect(log).not.toContain('dryRun');
+  });
+});
