@@ -106,3 +106,6 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/** Name tokens sorted, so "odhiambo william" and "william odhiambo" share one trigram key. */
+export const nameKey = (first: string, last: string): string => [...nameTokens(first), ...nameTokens(last)].sort().join(' ');
