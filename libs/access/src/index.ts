@@ -1,0 +1,2 @@
+export * from './types';
+export { canSeeParticipant, decideAccess, isReleaseActive, roleAllows } from './decide';

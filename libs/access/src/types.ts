@@ -1,0 +1,52 @@
+export type Role =
+  'caseworker' | 'supervisor' | 'ce_manager' | 'hub_staff' | 'contract_manager' | 'admin';
+export const ROLES: readonly Role[] = [
+  'caseworker',
+  'supervisor',
+  'ce_manager',
+  'hub_staff',
+  'contract_manager',
+  'admin',
+];
+
+export interface Actor {
+  userId: string;
+  orgId: string;
+  roles: readonly string[];
+}
+
+export type SecurityRestriction = 'restrict_to_org' | 'share_mou' | 'share_global';
+
+export interface InformationRelease {
+  toOrgId: string;
+  /** YYYY-MM-DD, inclusive */
+  beginDate: string;
+  /** YYYY-MM-DD, inclusive */
+  endDate: string;
+  /** RFC 3339 instant; a release revoked later than now is still active */
+  revokedAt?: string | null;
+}
+
+export interface ParticipantSharing {
+  ownerOrgId: string;
+  restriction: SecurityRestriction;
+  releases: readonly InformationRelease[];
+}
+
+/** A sub-record of the participant (case note, document, service, enrollment...). */
+export type RecordRestriction = 'org' | 'user' | 'mou' | 'confidential' | 'public' | 'none';
+
+export interface RecordScope {
+  orgId: string;
+  authorUserId?: string;
+  restriction: RecordRestriction;
+  readOnly?: boolean;
+}
+
+export type Action = 'read' | 'write' | 'delete';
+
+export interface Decision {
+  allowed: boolean;
+  /** snake_case code, written to the audit trail */
+  reason: string;
+}

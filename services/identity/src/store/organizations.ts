@@ -1,0 +1,55 @@
+import type { Queryable } from '@hearth/db';
+import { decodeCursor, pageOf } from '../domain/cursor';
+import type { NewOrganization, OrganizationView } from '../domain/organizations';
+import { isUniqueViolation } from './schema';
+
+interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: OrganizationView['kind'];
+  created_at: Date;
+}
+
+const toView = (r: OrganizationRow): OrganizationView => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  createdAt: r.created_at.toISOString(),
+});
+
+/** The new organization, or 'name_taken' when another has the same name in any letter case. */
+export async function insertOrganization(
+  db: Queryable,
+  org: NewOrganization & { id: string },
+): Promise<OrganizationView | 'name_taken'> {
+  try {
+    const { rows } = await db.query<OrganizationRow>(
+      'INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) RETURNING *',
+      [org.id, org.name, org.kind],
+    );
+    return toView(rows[0]);
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'name_taken';
+    throw err;
+  }
+}
+
+export async function findOrganization(
+  db: Queryable,
+  id: string,
+): Promise<OrganizationView | undefined> {
+  const { rows } = await db.query<OrganizationRow>('SELECT * FROM organizations WHERE id = $1', [
+    id,
+  ]);
+  return rows[0] && toView(rows[0]);
+}
+
+/** Alphabetical, paged by the (unique) lower-cased name. */
+export async function listOrganizations(db: Queryable, page: { limit: number; cursor?: string }) {
+  const { rows } = await db.query<OrganizationRow>(
+    `SELECT * FROM organizations WHERE $1::text IS NULL OR lower(name) > $1
+     ORDER BY lower(name) LIMIT $2`,
+    [decodeCursor(page.cursor) ?? null, page.limit + 1],
+  );
+  return pageOf(rows.map(toView), page.limit, (o) => o.name.toLowerCase());
+}
