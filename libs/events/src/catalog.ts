@@ -6,14 +6,28 @@ import { defineEvent } from './envelope';
  * and at run time. A breaking change is a new version beside the old one, never an edit.
  */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.string().uuid();
 
 export const sexValues = ['female', 'male', 'intersex', 'unknown', 'refused'] as const;
 export const securityRestrictions = ['restrict_to_org', 'share_mou', 'share_global'] as const;
+export const relationships = [
+  'head_of_household',
+  'spouse',
+  'partner',
+  'child',
+  'stepchild',
+  'parent',
+  'sibling',
+  'grandchild',
+  'grandparent',
+  'other_relative',
+  'non_relative',
+] as const;
 
 /** The participant fields other services may keep in their read models; never the SSN. */
 export const participantFacts = z.strictObject({
-  participantId: z.string().uuid(),
-  ownerOrgId: z.string().uuid(),
+  participantId: id,
+  ownerOrgId: id,
   firstName: z.string(),
   middleName: z.string().nullable(),
   lastName: z.string(),
@@ -21,9 +35,42 @@ export const participantFacts = z.strictObject({
   sex: z.enum(sexValues).nullable(),
   securityRestriction: z.enum(securityRestrictions),
 });
-
 export type ParticipantFacts = z.infer<typeof participantFacts>;
 
 export const ParticipantCreated = defineEvent('intake.participant.created', 1, participantFacts);
+/** A full snapshot of the facts after the change, so a consumer can simply upsert. */
+export const ParticipantUpdated = defineEvent('intake.participant.updated', 1, participantFacts);
 
-export const catalog = [ParticipantCreated] as const;
+/** Who is in a family now: a snapshot after every change (members added, removed, head changed). */
+export const FamilyChanged = defineEvent(
+  'intake.family.changed',
+  1,
+  z.strictObject({
+    familyId: id,
+    headParticipantId: id,
+    members: z.array(
+      z.strictObject({ participantId: id, relationship: z.enum(relationships), isCurrentFamily: z.boolean() }),
+    ),
+    removedParticipantIds: z.array(id),
+  }),
+);
+
+export const SharingChanged = defineEvent(
+  'intake.sharing.changed',
+  1,
+  z.strictObject({ participantId: id, ownerOrgId: id, securityRestriction: z.enum(securityRestrictions) }),
+);
+
+const release = z.strictObject({
+  releaseId: id,
+  participantId: id,
+  toOrgId: id,
+  beginDate: date,
+  endDate: date,
+  revokedAt: z.string().datetime().nullable(),
+});
+export type ReleaseFacts = z.infer<typeof release>;
+export const ReleaseGranted = defineEvent('intake.release.granted', 1, release);
+export const ReleaseRevoked = defineEvent('intake.release.revoked', 1, release);
+
+export const catalog = [ParticipantCreated, ParticipantUpdated, FamilyChanged, SharingChanged, ReleaseGranted, ReleaseRevoked] as const;

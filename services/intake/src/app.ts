@@ -1,7 +1,7 @@
+import { join } from 'node:path';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
-import { join } from 'node:path';
 import { participantRoutes } from './routes/participants';
 
 export const intake: ServiceDefinition = {
@@ -13,6 +13,8 @@ export const intake: ServiceDefinition = {
       logger: ctx.logger,
       readiness: ctx.readiness,
       authenticate: authenticate(ctx.verify),
-      routes: (api) => participantRoutes(api, ctx),
+      routes: (api) => {
+        participantRoutes(api, ctx);
+      },
     }),
 };
