@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { canSeeParticipant, roleAllows } from '@hearth/access';
+import { roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { recordEvent } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { ParticipantCreated, createEvent } from '@hearth/events';
-import { badRequest, defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/http';
+import { badRequest, defineRoute, forbidden, idParams, type Api } from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { birthDateProblem, newParticipant, participantView } from '../domain/participant';
-import { findParticipant, insertParticipant } from '../store/participants';
+import { participantFor } from '../access';
+import { insertParticipant } from '../store/participants';
 
 export function participantRoutes(api: Api, ctx: ServiceContext) {
   defineRoute(api.router, api.registry, {
@@ -64,22 +65,6 @@ export function participantRoutes(api: Api, ctx: ServiceContext) {
     tag: 'participants',
     params: idParams,
     success: { status: 200, schema: participantView },
-    handler: async ({ params, req }) => {
-      const actor = actorOf(req);
-      const found = await findParticipant(ctx.pool, params.id);
-      const decision = found && canSeeParticipant(actor, found.sharing, new Date());
-      if (!found || !decision?.allowed) {
-        // Denied looks exactly like missing; the audit line says which it was.
-        ctx.logger.info({
-          audit: 'participant_read_denied',
-          participantId: params.id,
-          userId: actor.userId,
-          orgId: actor.orgId,
-          reason: decision?.reason ?? 'not_found',
-        });
-        throw notFound('The participant');
-      }
-      return found.view;
-    },
+    handler: ({ params, req }) => participantFor(ctx.pool, actorOf(req), params.id, 'read'),
   });
 }
