@@ -9,13 +9,13 @@ import {
   type RelayOptions,
 } from '@hearth/bus';
 import type { ServiceEnv } from '@hearth/config';
-import { createPool, migrate, type Pool } from '@hearth/db';
+import { createPool, migrate, type MigrationSource, type Pool } from '@hearth/db';
 import { serve, type Running } from '@hearth/http';
 import { createLogger, type Logger } from '@hearth/logging';
 
 /** What a service's routes and consumers are given. */
-export interface ServiceContext {
-  config: ServiceEnv;
+export interface ServiceContext<C extends ServiceEnv = ServiceEnv> {
+  config: C;
   logger: Logger;
   pool: Pool;
   broker: Broker;
@@ -24,14 +24,16 @@ export interface ServiceContext {
   readiness: Record<string, () => Promise<unknown>>;
 }
 
-export interface ServiceDefinition {
+export interface ServiceDefinition<C extends ServiceEnv = ServiceEnv> {
   name: string;
   /** The service's own migrations folder; the bus tables are migrated beside it. */
   migrationsDir: string;
-  app: (ctx: ServiceContext) => Express;
-  consumers?: (ctx: ServiceContext) => ConsumerOptions[];
+  /** Tables of shared mechanisms the service uses (e.g. workflow drafts). */
+  sharedMigrations?: MigrationSource[];
+  app: (ctx: ServiceContext<C>) => Express;
+  consumers?: (ctx: ServiceContext<C>) => ConsumerOptions[];
   /** Jobs that run beside the HTTP server (e.g. a scheduler); each returns its stop function. */
-  jobs?: (ctx: ServiceContext) => Array<() => Promise<void>>;
+  jobs?: (ctx: ServiceContext<C>) => Array<() => Promise<void>>;
 }
 
 export interface StartOptions {
@@ -45,8 +47,8 @@ export interface StartOptions {
   queuePrefix?: string;
 }
 
-export interface RunningService extends Running {
-  ctx: ServiceContext;
+export interface RunningService<C extends ServiceEnv = ServiceEnv> extends Running {
+  ctx: ServiceContext<C>;
 }
 
 /**
@@ -60,7 +62,11 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger({ service: def.name, level: config.LOG_LEVEL });
   const pool = createPool(config.DATABASE_URL, logger, { max: 20 });
-  await migrate(pool, [busMigrations, { scope: def.name, dir: def.migrationsDir }], logger);
+  await migrate(
+    pool,
+    [busMigrations, ...(def.sharedMigrations ?? []), { scope: def.name, dir: def.migrationsDir }],
+    logger,
+  );
   const broker = new Broker(config.AMQP_URL, logger, options.exchange);
   await broker.start(); // unreachable broker: keeps retrying in the background, events wait in the outbox
   const verify = tokenVerifier({
@@ -69,7 +75,7 @@ export async function startService(
     keys: options.keys ?? { jwksUri: config.JWKS_URL },
   });
   const readiness = { database: () => pool.query('SELECT 1'), broker: () => broker.check() };
-  const ctx: ServiceContext = { config, logger, pool, broker, verify, readiness };
+  const ctx: ServiceContext<C> = { config, logger, pool, broker, verify, readiness };
 
   const relay = new OutboxRelay(pool, broker, logger, options.relay);
   relay.start();
