@@ -55,11 +55,11 @@ export interface RunningService<C extends ServiceEnv = ServiceEnv> extends Runni
  * The boot sequence every service shares: config → pool → migrations → broker → relay → consumers
  * → app → listen, and the reverse on shutdown (stop accepting, drain, stop consumers, close pools).
  */
-export async function startService(
-  def: ServiceDefinition,
-  config: ServiceEnv,
+export async function startService<C extends ServiceEnv>(
+  def: ServiceDefinition<C>,
+  config: C,
   options: StartOptions = {},
-): Promise<RunningService> {
+): Promise<RunningService<C>> {
   const logger = options.logger ?? createLogger({ service: def.name, level: config.LOG_LEVEL });
   const pool = createPool(config.DATABASE_URL, logger, { max: 20 });
   await migrate(
