@@ -1,68 +1,31 @@
-import type {
-  Action,
-  Actor,
-  Decision,
-  InformationRelease,
-  ParticipantSharing,
-  RecordScope,
-  Role,
-} from './types';
-
-/**
- * What each role may do to client records. `admin` manages users and organizations and sees no
- * client data; `contract_manager` (a funder) reads but does not change records.
- */
-const GRANTS: Record<Role, readonly Action[]> = {
-  caseworker: ['read', 'write', 'delete'],
-  supervisor: ['read', 'write', 'delete'],
-  ce_manager: ['read', 'write'],
-  hub_staff: ['read', 'write'],
-  contract_manager: ['read'],
-  admin: [],
-};
-
-export function roleAllows(actor: Pick<Actor, 'roles'>, action: Action): boolean {
-  return actor.roles.some((role) =>
-    (GRANTS as Record<string, readonly Action[] | undefined>)[role]?.includes(action),
-  );
-}
+import { releaseStatusFor } from './releases';
+import { roleAllows } from './roles';
+import type { AccessRequest, Actor, Decision, ParticipantSharing, RecordScope } from './types';
 
 const allow = (reason: string): Decision => ({ allowed: true, reason });
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-/** A release counts from its begin date through its end date (UTC calendar days) until revoked. */
-export function isReleaseActive(release: InformationRelease, now: Date): boolean {
-  return releaseState(release, now) === 'active';
+/** Does `orgId` hold an active information release for this participant (and if not, why)? */
+function releaseDecision(participant: ParticipantSharing, orgId: string, now: Date): Decision {
+  const status = releaseStatusFor(participant, orgId, now);
+  return status === 'active' ? allow('active_release') : deny(status);
 }
 
-function releaseState(release: InformationRelease, now: Date) {
-  const today = now.toISOString().slice(0, 10);
-  if (release.revokedAt && new Date(release.revokedAt) <= now) return 'release_revoked';
-  if (today < release.beginDate) return 'release_not_started';
-  if (today > release.endDate) return 'release_expired';
-  return 'active';
-}
-
-/** Why `orgId` has (or lacks) an active release: the best state among its releases. */
-function releaseFor(participant: ParticipantSharing, orgId: string, now: Date): Decision {
-  const states = participant.releases
-    .filter((r) => r.toOrgId === orgId)
-    .map((r) => releaseState(r, now));
-  if (states.includes('active')) return allow('active_release');
-  for (const reason of ['release_expired', 'release_not_started', 'release_revoked'] as const) {
-    if (states.includes(reason)) return deny(reason);
-  }
-  return deny('no_release');
-}
-
-/** May the actor's organization see this participant at all (before roles and sub-records)? */
+/** May the actor's organization see this participant at all (before sub-records)? */
 function participantVisible(actor: Actor, participant: ParticipantSharing, now: Date): Decision {
   if (actor.orgId === participant.ownerOrgId) return allow('same_org');
-  if (participant.restriction === 'share_global') return allow('share_global');
-  if (participant.restriction === 'share_mou') return releaseFor(participant, actor.orgId, now);
-  return deny('restricted_to_org'); // releases do not widen a restrict_to_org client
+  switch (participant.restriction) {
+    case 'share_global':
+      return allow('share_global');
+    case 'share_mou':
+      return releaseDecision(participant, actor.orgId, now);
+    default:
+      // restrict_to_org (the intake default) ignores releases; so does any value we do not know
+      return deny('restricted_to_org');
+  }
 }
 
+/** May the actor read this sub-record, given that the participant is visible? */
 function recordVisible(
   actor: Actor,
   participant: ParticipantSharing,
@@ -73,49 +36,62 @@ function recordVisible(
     case 'org':
       return actor.orgId === record.orgId ? allow('same_org') : deny('record_restricted_to_org');
     case 'user':
-      return actor.userId === record.authorUserId
+      // a record without a known author is readable by no one rather than by everyone
+      return record.authorUserId !== undefined && actor.userId === record.authorUserId
         ? allow('author')
         : deny('record_restricted_to_author');
     case 'mou':
     case 'confidential':
-      // the record's own organization, or one the participant released their data to
+      // the record's own organization, or one the participant released their data to; the
+      // release counts even when the participant is share_global (a global client's
+      // confidential document stays with released organizations)
       return actor.orgId === record.orgId
         ? allow('same_org')
-        : releaseFor(participant, actor.orgId, now);
-    default:
+        : releaseDecision(participant, actor.orgId, now);
+    case 'public':
+    case 'none':
       return allow('record_unrestricted');
+    default:
+      return deny('record_restricted_to_org'); // unknown restriction: least privilege
   }
 }
 
-function recordChangeable(actor: Actor, record: RecordScope, action: Action): Decision {
-  if (record.readOnly) return deny('read_only');
+/** May the actor change (write or delete) this sub-record, given that they can read it? */
+function recordChangeable(actor: Actor, record: RecordScope): Decision {
+  if (record.readOnly) return deny('read_only'); // a read-only note is final, even for its author
+  // Sharing lets other agencies read a note, never rewrite another agency's record.
   if (actor.orgId !== record.orgId) return deny('other_org_record');
-  if (record.restriction === 'user' && actor.userId !== record.authorUserId)
-    return deny('record_restricted_to_author');
-  return allow(action === 'delete' ? 'may_delete' : 'may_write');
+  if (record.restriction === 'user') {
+    return actor.userId === record.authorUserId
+      ? allow('author')
+      : deny('record_restricted_to_author');
+  }
+  return allow('same_org');
 }
 
 /**
  * The one decision every service makes before showing or changing a participant's data: the
  * role must grant the action, the participant must be visible to the actor's organization, and a
- * sub-record's own restriction must allow it. Denials carry a reason for the audit trail.
+ * sub-record's own restriction must allow it. Pure; denials carry a reason for the audit trail.
  */
-export function decideAccess(input: {
-  actor: Actor;
-  participant: ParticipantSharing;
-  record?: RecordScope;
-  action: Action;
-  now: Date;
-}): Decision {
+export function decideAccess(input: AccessRequest): Decision {
   const { actor, participant, record, action, now } = input;
   if (!roleAllows(actor, action)) return deny(`role_cannot_${action}`);
   const visible = participantVisible(actor, participant, now);
-  if (!visible.allowed || !record) return visible;
+  if (!visible.allowed) return visible;
+  if (!record) {
+    // Writing the participant follows visibility: agencies serving the same client (share_global,
+    // or share_mou with an active release) keep contact details current. Deleting removes the
+    // client for every agency, so only the owner organization may.
+    const othersDelete = action === 'delete' && actor.orgId !== participant.ownerOrgId;
+    return othersDelete ? deny('other_org_record') : visible;
+  }
   const readable = recordVisible(actor, participant, record, now);
   if (!readable.allowed || action === 'read') return readable;
-  return recordChangeable(actor, record, action);
+  return recordChangeable(actor, record);
 }
 
+/** Convenience for the common case: may the actor read the participant itself? */
 export function canSeeParticipant(
   actor: Actor,
   participant: ParticipantSharing,

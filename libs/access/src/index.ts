@@ -1,2 +1,4 @@
 export * from './types';
-export { canSeeParticipant, decideAccess, isReleaseActive, roleAllows } from './decide';
+export { canSeeParticipant, decideAccess } from './decide';
+export { isReleaseActive } from './releases';
+export { roleAllows } from './roles';

@@ -45,6 +45,16 @@ export interface RecordScope {
 
 export type Action = 'read' | 'write' | 'delete';
 
+/** One question to the access rules: may `actor` perform `action` (on `record`) at `now`? */
+export interface AccessRequest {
+  actor: Actor;
+  participant: ParticipantSharing;
+  /** The sub-record acted on; omitted when the action is on the participant itself. */
+  record?: RecordScope;
+  action: Action;
+  now: Date;
+}
+
 export interface Decision {
   allowed: boolean;
   /** snake_case code, written to the audit trail */

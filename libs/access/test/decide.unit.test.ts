@@ -1,19 +1,24 @@
 import {
+  canSeeParticipant,
   decideAccess,
   isReleaseActive,
   roleAllows,
+  ROLES,
+  type AccessRequest,
   type Action,
+  type Actor,
   type InformationRelease,
   type ParticipantSharing,
   type RecordScope,
 } from '@hearth/access';
 
-const NOW = new Date('2026-06-15T12:00:00Z');
-const OWNER = 'org-owner';
-const PARTNER = 'org-partner';
-const STRANGER = 'org-stranger';
+// The decision table is the documentation of the access rules: one row per case, read top-down.
+const NOW = new Date('2026-06-15T12:00:00Z'); // today is 2026-06-15 (UTC)
+const OWNER = 'org-owner'; // created the participant
+const PARTNER = 'org-partner'; // holds the release in most rows
+const STRANGER = 'org-stranger'; // holds no release
 
-const worker = (orgId: string, roles: string[] = ['caseworker'], userId = 'u-1') => ({
+const as = (orgId: string, roles: string[] = ['caseworker'], userId = 'u-1'): Actor => ({
   userId,
   orgId,
   roles,
@@ -25,436 +30,614 @@ const release = (over: Partial<InformationRelease> = {}): InformationRelease => 
   revokedAt: null,
   ...over,
 });
-const participant = (
+const client = (
   restriction: ParticipantSharing['restriction'],
   releases: InformationRelease[] = [],
-): ParticipantSharing => ({
-  ownerOrgId: OWNER,
-  restriction,
-  releases,
-});
+): ParticipantSharing => ({ ownerOrgId: OWNER, restriction, releases });
+const mou = (over: Partial<InformationRelease> = {}) => client('share_mou', [release(over)]);
+/** A case note / document / service written by u-author at the owner organization. */
 const note = (over: Partial<RecordScope> = {}): RecordScope => ({
   orgId: OWNER,
   authorUserId: 'u-author',
   restriction: 'org',
   ...over,
 });
+const ask = (
+  actor: Actor,
+  participant: ParticipantSharing,
+  action: Action,
+  record?: RecordScope,
+  now: Date = NOW,
+): AccessRequest => ({ actor, participant, action, record, now });
 
-type Row = [
-  string,
-  ReturnType<typeof worker>,
-  ParticipantSharing,
-  RecordScope | undefined,
-  Action,
-  boolean,
-  string,
-];
+type Row = [description: string, input: AccessRequest, allowed: boolean, reason: string];
 
 const rows: Row[] = [
-  // roles
+  // --- roles grant actions ---
   [
-    'a case worker reads her own org client',
-    worker(OWNER),
-    participant('restrict_to_org'),
-    undefined,
-    'read',
+    'a caseworker reads her org client',
+    ask(as(OWNER), client('restrict_to_org'), 'read'),
     true,
     'same_org',
   ],
   [
-    'an admin sees no client data',
-    worker(OWNER, ['admin']),
-    participant('restrict_to_org'),
-    undefined,
-    'read',
+    'admin reads no client data',
+    ask(as(OWNER, ['admin']), client('share_global'), 'read'),
     false,
     'role_cannot_read',
   ],
   [
-    'an admin cannot write client data',
-    worker(OWNER, ['admin']),
-    participant('share_global'),
-    undefined,
-    'write',
+    'admin writes no client data',
+    ask(as(OWNER, ['admin']), client('share_global'), 'write'),
     false,
     'role_cannot_write',
   ],
   [
+    'admin deletes no client data',
+    ask(as(OWNER, ['admin']), client('share_global'), 'delete'),
+    false,
+    'role_cannot_delete',
+  ],
+  [
     'a contract manager reads',
-    worker(OWNER, ['contract_manager']),
-    participant('restrict_to_org'),
-    undefined,
-    'read',
+    ask(as(OWNER, ['contract_manager']), client('restrict_to_org'), 'read'),
     true,
     'same_org',
   ],
   [
     'a contract manager cannot write',
-    worker(OWNER, ['contract_manager']),
-    participant('restrict_to_org'),
-    undefined,
-    'write',
+    ask(as(OWNER, ['contract_manager']), client('restrict_to_org'), 'write'),
     false,
     'role_cannot_write',
   ],
   [
-    'hub staff cannot delete',
-    worker(OWNER, ['hub_staff']),
-    participant('restrict_to_org'),
-    undefined,
-    'delete',
+    'a ce_manager writes',
+    ask(as(OWNER, ['ce_manager']), client('restrict_to_org'), 'write'),
+    true,
+    'same_org',
+  ],
+  [
+    'a ce_manager cannot delete',
+    ask(as(OWNER, ['ce_manager']), client('restrict_to_org'), 'delete'),
     false,
     'role_cannot_delete',
   ],
   [
-    'admin plus supervisor may delete (union of roles)',
-    worker(OWNER, ['admin', 'supervisor']),
-    participant('restrict_to_org'),
-    undefined,
-    'delete',
+    'hub staff cannot delete',
+    ask(as(OWNER, ['hub_staff']), client('restrict_to_org'), 'delete'),
+    false,
+    'role_cannot_delete',
+  ],
+  [
+    'a supervisor deletes',
+    ask(as(OWNER, ['supervisor']), client('restrict_to_org'), 'delete'),
+    true,
+    'same_org',
+  ],
+  [
+    'multi-role: admin + supervisor may delete (union)',
+    ask(as(OWNER, ['admin', 'supervisor']), client('restrict_to_org'), 'delete'),
+    true,
+    'same_org',
+  ],
+  [
+    'multi-role: contract_manager + hub_staff may write (union)',
+    ask(as(OWNER, ['contract_manager', 'hub_staff']), client('restrict_to_org'), 'write'),
     true,
     'same_org',
   ],
   [
     'an unknown role grants nothing',
-    worker(OWNER, ['superuser']),
-    participant('share_global'),
-    undefined,
-    'read',
+    ask(as(OWNER, ['superuser']), client('share_global'), 'read'),
+    false,
+    'role_cannot_read',
+  ],
+  [
+    'role names are exact (no case folding)',
+    ask(as(OWNER, ['Caseworker']), client('share_global'), 'read'),
+    false,
+    'role_cannot_read',
+  ],
+  [
+    'a role named like an Object key grants nothing',
+    ask(as(OWNER, ['toString', '__proto__']), client('share_global'), 'read'),
     false,
     'role_cannot_read',
   ],
   [
     'no roles grant nothing',
-    worker(OWNER, []),
-    participant('share_global'),
-    undefined,
-    'read',
+    ask(as(OWNER, []), client('share_global'), 'read'),
     false,
     'role_cannot_read',
   ],
-  // participant restriction
+
+  // --- participant security restriction ---
   [
-    'restrict_to_org hides from another org',
-    worker(STRANGER),
-    participant('restrict_to_org'),
-    undefined,
-    'read',
+    'restrict_to_org hides the client from another org',
+    ask(as(STRANGER), client('restrict_to_org'), 'read'),
     false,
     'restricted_to_org',
   ],
   [
     'restrict_to_org ignores even an active release',
-    worker(PARTNER),
-    participant('restrict_to_org', [release()]),
-    undefined,
-    'read',
+    ask(as(PARTNER), client('restrict_to_org', [release()]), 'read'),
     false,
     'restricted_to_org',
   ],
   [
     'share_global shows every org',
-    worker(STRANGER),
-    participant('share_global'),
-    undefined,
-    'read',
+    ask(as(STRANGER), client('share_global'), 'read'),
     true,
     'share_global',
   ],
   [
-    'share_global lets another org update contact details',
-    worker(STRANGER),
-    participant('share_global'),
-    undefined,
-    'write',
+    'share_global: another org updates contact details (write follows visibility)',
+    ask(as(STRANGER), client('share_global'), 'write'),
     true,
     'share_global',
   ],
   [
-    'share_mou with an active release shows the released org',
-    worker(PARTNER),
-    participant('share_mou', [release()]),
-    undefined,
-    'read',
+    'share_global: another org cannot delete the client',
+    ask(as(STRANGER), client('share_global'), 'delete'),
+    false,
+    'other_org_record',
+  ],
+  [
+    'the owner org deletes its client',
+    ask(as(OWNER), client('share_global'), 'delete'),
+    true,
+    'same_org',
+  ],
+  [
+    'share_mou: the owner needs no release',
+    ask(as(OWNER), client('share_mou'), 'read'),
+    true,
+    'same_org',
+  ],
+  [
+    'share_mou: an active release shows the released org',
+    ask(as(PARTNER), mou(), 'read'),
     true,
     'active_release',
   ],
   [
-    'share_mou without a release hides',
-    worker(PARTNER),
-    participant('share_mou'),
-    undefined,
-    'read',
+    'share_mou: a released contract manager reads',
+    ask(as(PARTNER, ['contract_manager']), mou(), 'read'),
+    true,
+    'active_release',
+  ],
+  [
+    'share_mou: the released org updates contact details',
+    ask(as(PARTNER), mou(), 'write'),
+    true,
+    'active_release',
+  ],
+  [
+    'share_mou: the released org cannot delete the client',
+    ask(as(PARTNER), mou(), 'delete'),
+    false,
+    'other_org_record',
+  ],
+  [
+    'share_mou without any release hides',
+    ask(as(PARTNER), client('share_mou'), 'read'),
     false,
     'no_release',
   ],
   [
     'share_mou: a release to another org does not count',
-    worker(STRANGER),
-    participant('share_mou', [release()]),
-    undefined,
-    'read',
+    ask(as(STRANGER), mou(), 'read'),
     false,
     'no_release',
   ],
+
+  // --- release dates and revocation (inclusive UTC calendar days) ---
   [
     'a release ending today is active',
-    worker(PARTNER),
-    participant('share_mou', [release({ endDate: '2026-06-15' })]),
-    undefined,
-    'read',
+    ask(as(PARTNER), mou({ endDate: '2026-06-15' }), 'read'),
     true,
     'active_release',
   ],
   [
     'a release that ended yesterday is expired',
-    worker(PARTNER),
-    participant('share_mou', [release({ endDate: '2026-06-14' })]),
-    undefined,
-    'read',
+    ask(as(PARTNER), mou({ endDate: '2026-06-14' }), 'read'),
     false,
     'release_expired',
   ],
   [
     'a release beginning today is active',
-    worker(PARTNER),
-    participant('share_mou', [release({ beginDate: '2026-06-15' })]),
-    undefined,
-    'read',
+    ask(as(PARTNER), mou({ beginDate: '2026-06-15' }), 'read'),
     true,
     'active_release',
   ],
   [
-    'a release beginning tomorrow is not started',
-    worker(PARTNER),
-    participant('share_mou', [release({ beginDate: '2026-06-16' })]),
-    undefined,
-    'read',
+    'a release beginning tomorrow has not started',
+    ask(as(PARTNER), mou({ beginDate: '2026-06-16' }), 'read'),
     false,
     'release_not_started',
   ],
   [
+    'a one-day release on its day is active',
+    ask(as(PARTNER), mou({ beginDate: '2026-06-15', endDate: '2026-06-15' }), 'read'),
+    true,
+    'active_release',
+  ],
+  [
+    'a release ending yesterday, asked at 23:59:59Z yesterday, is active',
+    ask(
+      as(PARTNER),
+      mou({ endDate: '2026-06-14' }),
+      'read',
+      undefined,
+      new Date('2026-06-14T23:59:59Z'),
+    ),
+    true,
+    'active_release',
+  ],
+  [
     'a release revoked an hour ago is revoked',
-    worker(PARTNER),
-    participant('share_mou', [release({ revokedAt: '2026-06-15T11:00:00Z' })]),
-    undefined,
-    'read',
+    ask(as(PARTNER), mou({ revokedAt: '2026-06-15T11:00:00Z' }), 'read'),
     false,
     'release_revoked',
   ],
   [
-    'a revocation set for later leaves it active now',
-    worker(PARTNER),
-    participant('share_mou', [release({ revokedAt: '2026-06-15T13:00:00Z' })]),
-    undefined,
-    'read',
+    'a release revoked at exactly now is revoked',
+    ask(as(PARTNER), mou({ revokedAt: '2026-06-15T12:00:00Z' }), 'read'),
+    false,
+    'release_revoked',
+  ],
+  [
+    'a revocation dated in the future leaves it active now',
+    ask(as(PARTNER), mou({ revokedAt: '2026-06-15T13:00:00Z' }), 'read'),
     true,
     'active_release',
+  ],
+  [
+    'a revocation with an offset is compared as an instant',
+    ask(as(PARTNER), mou({ revokedAt: '2026-06-15T13:30:00+02:00' }), 'read'),
+    false,
+    'release_revoked',
+  ],
+  [
+    'an unreadable revocation counts as revoked',
+    ask(as(PARTNER), mou({ revokedAt: 'yesterday' }), 'read'),
+    false,
+    'release_revoked',
+  ],
+  [
+    'a release with unreadable dates shares nothing',
+    ask(as(PARTNER), mou({ endDate: '2026-6-30' }), 'read'),
+    false,
+    'release_invalid',
   ],
   [
     'an expired and a current release: the current one counts',
-    worker(PARTNER),
-    participant('share_mou', [release({ endDate: '2025-12-31' }), release()]),
-    undefined,
-    'read',
+    ask(as(PARTNER), client('share_mou', [release({ endDate: '2025-12-31' }), release()]), 'read'),
     true,
     'active_release',
   ],
   [
-    'share_mou write by the released org',
-    worker(PARTNER),
-    participant('share_mou', [release()]),
-    undefined,
-    'write',
-    true,
-    'active_release',
+    'best failing release: not started beats expired',
+    ask(
+      as(PARTNER),
+      client('share_mou', [
+        release({ endDate: '2026-03-01' }),
+        release({ beginDate: '2026-07-01' }),
+      ]),
+      'read',
+    ),
+    false,
+    'release_not_started',
   ],
-  // sub-records (case notes, documents)
   [
-    'an org note is read in its org',
-    worker(OWNER, ['caseworker'], 'u-colleague'),
-    participant('restrict_to_org'),
-    note(),
-    'read',
+    'best failing release: expired beats revoked',
+    ask(
+      as(PARTNER),
+      client('share_mou', [
+        release({ revokedAt: '2026-05-01T00:00:00Z' }),
+        release({ endDate: '2026-03-01' }),
+      ]),
+      'read',
+    ),
+    false,
+    'release_expired',
+  ],
+
+  // --- sub-records: reading (case notes, documents, services) ---
+  [
+    'an org note is read by a colleague in its org',
+    ask(as(OWNER, ['caseworker'], 'u-colleague'), client('restrict_to_org'), 'read', note()),
     true,
     'same_org',
   ],
   [
-    'an org note is hidden from a global-share partner',
-    worker(STRANGER),
-    participant('share_global'),
-    note(),
-    'read',
+    'an org note is hidden from a share_global partner',
+    ask(as(STRANGER), client('share_global'), 'read', note()),
+    false,
+    'record_restricted_to_org',
+  ],
+  [
+    'an org note is hidden even from a released org',
+    ask(as(PARTNER), mou(), 'read', note()),
     false,
     'record_restricted_to_org',
   ],
   [
     'a user note is hidden from a colleague',
-    worker(OWNER, ['caseworker'], 'u-colleague'),
-    participant('restrict_to_org'),
-    note({ restriction: 'user' }),
-    'read',
+    ask(
+      as(OWNER, ['caseworker'], 'u-colleague'),
+      client('restrict_to_org'),
+      'read',
+      note({ restriction: 'user' }),
+    ),
+    false,
+    'record_restricted_to_author',
+  ],
+  [
+    "a user note is hidden from the author's supervisor",
+    ask(
+      as(OWNER, ['supervisor'], 'u-boss'),
+      client('restrict_to_org'),
+      'read',
+      note({ restriction: 'user' }),
+    ),
     false,
     'record_restricted_to_author',
   ],
   [
     'a user note is read by its author',
-    worker(OWNER, ['caseworker'], 'u-author'),
-    participant('restrict_to_org'),
-    note({ restriction: 'user' }),
-    'read',
+    ask(
+      as(OWNER, ['caseworker'], 'u-author'),
+      client('restrict_to_org'),
+      'read',
+      note({ restriction: 'user' }),
+    ),
     true,
     'author',
   ],
   [
+    'a user note without a known author is read by no one',
+    ask(
+      as(OWNER),
+      client('restrict_to_org'),
+      'read',
+      note({ restriction: 'user', authorUserId: undefined }),
+    ),
+    false,
+    'record_restricted_to_author',
+  ],
+  [
     'an mou note is read by a released org',
-    worker(PARTNER),
-    participant('share_mou', [release()]),
-    note({ restriction: 'mou' }),
-    'read',
+    ask(as(PARTNER), mou(), 'read', note({ restriction: 'mou' })),
     true,
     'active_release',
   ],
   [
     'an mou note is hidden from an org without release',
-    worker(STRANGER),
-    participant('share_global'),
-    note({ restriction: 'mou' }),
-    'read',
+    ask(as(STRANGER), client('share_global'), 'read', note({ restriction: 'mou' })),
     false,
     'no_release',
   ],
   [
-    'a confidential document is read by a released org of a global client',
-    worker(PARTNER),
-    participant('share_global', [release()]),
-    note({ restriction: 'confidential' }),
-    'read',
+    'an mou note is read by its own org',
+    ask(as(OWNER), client('restrict_to_org'), 'read', note({ restriction: 'mou' })),
+    true,
+    'same_org',
+  ],
+  [
+    'a confidential document is read by a released org of a share_global client',
+    ask(
+      as(PARTNER),
+      client('share_global', [release()]),
+      'read',
+      note({ restriction: 'confidential' }),
+    ),
     true,
     'active_release',
   ],
   [
     'a confidential document after the release expired',
-    worker(PARTNER),
-    participant('share_global', [release({ endDate: '2026-06-01' })]),
-    note({ restriction: 'confidential' }),
-    'read',
+    ask(
+      as(PARTNER),
+      client('share_global', [release({ endDate: '2026-06-01' })]),
+      'read',
+      note({ restriction: 'confidential' }),
+    ),
     false,
     'release_expired',
   ],
   [
+    'a confidential document after the release was revoked',
+    ask(
+      as(PARTNER),
+      client('share_global', [release({ revokedAt: '2026-06-15T11:00:00Z' })]),
+      'read',
+      note({ restriction: 'confidential' }),
+    ),
+    false,
+    'release_revoked',
+  ],
+  [
     'a public document is read by any org that sees the client',
-    worker(STRANGER),
-    participant('share_global'),
-    note({ restriction: 'public' }),
-    'read',
+    ask(as(STRANGER), client('share_global'), 'read', note({ restriction: 'public' })),
+    true,
+    'record_unrestricted',
+  ],
+  [
+    'an unrestricted service is read by any org that sees the client',
+    ask(as(STRANGER), client('share_global'), 'read', note({ restriction: 'none' })),
     true,
     'record_unrestricted',
   ],
   [
     'a public document of a hidden client stays hidden',
-    worker(STRANGER),
-    participant('restrict_to_org'),
-    note({ restriction: 'public' }),
-    'read',
+    ask(as(STRANGER), client('restrict_to_org'), 'read', note({ restriction: 'public' })),
     false,
     'restricted_to_org',
   ],
   [
     'a read-only note can be read',
-    worker(OWNER),
-    participant('restrict_to_org'),
-    note({ readOnly: true }),
-    'read',
+    ask(as(OWNER), client('restrict_to_org'), 'read', note({ readOnly: true })),
     true,
     'same_org',
   ],
+
+  // --- sub-records: changing ---
   [
     'a read-only note cannot be edited',
-    worker(OWNER),
-    participant('restrict_to_org'),
-    note({ readOnly: true }),
-    'write',
+    ask(as(OWNER), client('restrict_to_org'), 'write', note({ readOnly: true })),
+    false,
+    'read_only',
+  ],
+  [
+    'a read-only note cannot be edited by its author',
+    ask(
+      as(OWNER, ['caseworker'], 'u-author'),
+      client('restrict_to_org'),
+      'write',
+      note({ restriction: 'user', readOnly: true }),
+    ),
     false,
     'read_only',
   ],
   [
     'a read-only note cannot be deleted',
-    worker(OWNER, ['supervisor']),
-    participant('restrict_to_org'),
-    note({ readOnly: true }),
-    'delete',
+    ask(as(OWNER, ['supervisor']), client('restrict_to_org'), 'delete', note({ readOnly: true })),
     false,
     'read_only',
   ],
   [
-    'another org never edits a note it may read',
-    worker(PARTNER),
-    participant('share_mou', [release()]),
-    note({ restriction: 'mou' }),
-    'write',
+    'a released org never edits an mou note it may read',
+    ask(as(PARTNER), mou(), 'write', note({ restriction: 'mou' })),
     false,
     'other_org_record',
   ],
   [
-    'a user note is edited only by its author',
-    worker(OWNER, ['caseworker'], 'u-colleague'),
-    participant('restrict_to_org'),
-    note({ restriction: 'user' }),
-    'write',
+    'another org never deletes a public document it may read',
+    ask(as(STRANGER), client('share_global'), 'delete', note({ restriction: 'public' })),
+    false,
+    'other_org_record',
+  ],
+  [
+    'a colleague cannot edit a user note',
+    ask(
+      as(OWNER, ['caseworker'], 'u-colleague'),
+      client('restrict_to_org'),
+      'write',
+      note({ restriction: 'user' }),
+    ),
     false,
     'record_restricted_to_author',
   ],
   [
-    'the author edits her note',
-    worker(OWNER, ['caseworker'], 'u-author'),
-    participant('restrict_to_org'),
-    note({ restriction: 'user' }),
-    'write',
+    'the author edits her user note',
+    ask(
+      as(OWNER, ['caseworker'], 'u-author'),
+      client('restrict_to_org'),
+      'write',
+      note({ restriction: 'user' }),
+    ),
     true,
-    'may_write',
+    'author',
+  ],
+  [
+    'a colleague edits an org note',
+    ask(as(OWNER, ['caseworker'], 'u-colleague'), client('restrict_to_org'), 'write', note()),
+    true,
+    'same_org',
   ],
   [
     'a supervisor deletes an org note',
-    worker(OWNER, ['supervisor']),
-    participant('restrict_to_org'),
-    note(),
-    'delete',
+    ask(as(OWNER, ['supervisor']), client('restrict_to_org'), 'delete', note()),
     true,
-    'may_delete',
+    'same_org',
   ],
   [
     'hub staff cannot delete a note',
-    worker(OWNER, ['hub_staff']),
-    participant('restrict_to_org'),
-    note(),
-    'delete',
+    ask(as(OWNER, ['hub_staff']), client('restrict_to_org'), 'delete', note()),
     false,
     'role_cannot_delete',
+  ],
+  [
+    'a contract manager reads but cannot edit a note',
+    ask(as(OWNER, ['contract_manager']), client('restrict_to_org'), 'write', note()),
+    false,
+    'role_cannot_write',
   ],
 ];
 
 describe('decideAccess', () => {
-  it.each(rows)('%s', (_label, actor, sharing, record, action, allowed, reason) => {
-    expect(decideAccess({ actor, participant: sharing, record, action, now: NOW })).toEqual({
-      allowed,
-      reason,
+  it.each(rows)('%s', (_description, input, allowed, reason) => {
+    expect(decideAccess(input)).toEqual({ allowed, reason });
+  });
+
+  it('reports every denial reason somewhere in the table', () => {
+    const denials = new Set(rows.filter((r) => !r[2]).map((r) => r[3]));
+    expect([...denials].sort()).toEqual([
+      'no_release',
+      'other_org_record',
+      'read_only',
+      'record_restricted_to_author',
+      'record_restricted_to_org',
+      'release_expired',
+      'release_invalid',
+      'release_not_started',
+      'release_revoked',
+      'restricted_to_org',
+      'role_cannot_delete',
+      'role_cannot_read',
+      'role_cannot_write',
+    ]);
+  });
+
+  it('does not mutate its input', () => {
+    const input = Object.freeze(ask(as(PARTNER), Object.freeze(mou()), 'read', note()));
+    expect(() => decideAccess(input)).not.toThrow();
+  });
+});
+
+describe('isReleaseActive', () => {
+  it('uses the UTC calendar date of now, both ends inclusive', () => {
+    const endsOn14th = release({ endDate: '2026-06-14' });
+    expect(isReleaseActive(endsOn14th, new Date('2026-06-14T23:59:59.999Z'))).toBe(true);
+    expect(isReleaseActive(endsOn14th, new Date('2026-06-15T00:00:00Z'))).toBe(false);
+    expect(isReleaseActive(release({ beginDate: '2026-06-15' }), NOW)).toBe(true);
+  });
+});
+
+describe('canSeeParticipant', () => {
+  it('is decideAccess for reading the participant itself', () => {
+    expect(canSeeParticipant(as(PARTNER), mou(), NOW)).toEqual({
+      allowed: true,
+      reason: 'active_release',
+    });
+    expect(canSeeParticipant(as(OWNER, ['admin']), client('share_global'), NOW)).toEqual({
+      allowed: false,
+      reason: 'role_cannot_read',
     });
   });
+});
 
-  it('treats release dates as UTC calendar days', () => {
-    const lateEvening = new Date('2026-06-14T23:59:59Z');
-    expect(isReleaseActive(release({ endDate: '2026-06-14' }), lateEvening)).toBe(true);
-    expect(
-      isReleaseActive(release({ endDate: '2026-06-14' }), new Date('2026-06-15T00:00:00Z')),
-    ).toBe(false);
-  });
+describe('roles', () => {
+  const grantedTo = (action: Action) => ROLES.filter((r) => roleAllows({ roles: [r] }, action));
 
-  it('lists which roles may write', () => {
-    expect(
-      ['caseworker', 'supervisor', 'ce_manager', 'hub_staff', 'contract_manager', 'admin'].filter(
-        (r) => roleAllows({ roles: [r] }, 'write'),
-      ),
-    ).toEqual(['caseworker', 'supervisor', 'ce_manager', 'hub_staff']);
+  it('grants read, write and delete as the domain says', () => {
+    expect(ROLES).toEqual([
+      'caseworker',
+      'supervisor',
+      'ce_manager',
+      'hub_staff',
+      'contract_manager',
+      'admin',
+    ]);
+    expect(grantedTo('read')).toEqual([
+      'caseworker',
+      'supervisor',
+      'ce_manager',
+      'hub_staff',
+      'contract_manager',
+    ]);
+    expect(grantedTo('write')).toEqual(['caseworker', 'supervisor', 'ce_manager', 'hub_staff']);
+    expect(grantedTo('delete')).toEqual(['caseworker', 'supervisor']);
   });
 });

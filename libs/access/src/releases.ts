@@ -1,0 +1,50 @@
+import type { InformationRelease, ParticipantSharing } from './types';
+
+/** Why a release does or does not share data right now; the order is best first (see below). */
+type ReleaseState =
+  'active' | 'release_not_started' | 'release_expired' | 'release_revoked' | 'release_invalid';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function releaseState(release: InformationRelease, now: Date): ReleaseState {
+  // A revocation we cannot read still counts as one: never widen access on bad data.
+  if (release.revokedAt != null) {
+    const revokedAt = Date.parse(release.revokedAt);
+    if (Number.isNaN(revokedAt) || revokedAt <= now.getTime()) return 'release_revoked';
+  }
+  const { beginDate, endDate } = release;
+  // Dates compare as strings, which is only sound for YYYY-MM-DD.
+  if (!ISO_DATE.test(String(beginDate)) || !ISO_DATE.test(String(endDate)))
+    return 'release_invalid';
+  const today = now.toISOString().slice(0, 10); // the UTC calendar date of `now`
+  if (today < beginDate) return 'release_not_started';
+  if (today > endDate) return 'release_expired';
+  return 'active'; // both ends inclusive: a release ending today still shares today
+}
+
+/** A release shares data from its begin date through its end date (UTC days) until revoked. */
+export function isReleaseActive(release: InformationRelease, now: Date): boolean {
+  return releaseState(release, now) === 'active';
+}
+
+// "Best" = closest to sharing: one not yet started will share by itself, an expired one can be
+// renewed, a revoked one was withdrawn by the participant, an unreadable one tells nothing.
+const BEST_FIRST: readonly ReleaseState[] = [
+  'active',
+  'release_not_started',
+  'release_expired',
+  'release_revoked',
+  'release_invalid',
+];
+
+/** 'active' when `orgId` holds an active release for this participant, else why not. */
+export function releaseStatusFor(
+  participant: ParticipantSharing,
+  orgId: string,
+  now: Date,
+): ReleaseState | 'no_release' {
+  const states = participant.releases
+    .filter((r) => r.toOrgId === orgId)
+    .map((r) => releaseState(r, now));
+  return BEST_FIRST.find((s) => states.includes(s)) ?? 'no_release';
+}
