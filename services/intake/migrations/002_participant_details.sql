@@ -34,7 +34,7 @@ CREATE INDEX participants_canonical_birth ON participants (first_canonical, birt
 CREATE INDEX participants_birth_date ON participants (birth_date);
 CREATE INDEX participants_ssn_last4 ON participants (ssn_last4) WHERE ssn_last4 IS NOT NULL;
 CREATE INDEX participants_alien_number ON participants (alien_number) WHERE alien_number IS NOT NULL;
-CREATE INDEX participants_last_first ON participants (last_norm, first_norm);
+CREATE INDEX participants_last_first ON participants (last_norm text_pattern_ops, first_norm text_pattern_ops);
 
 -- Who changed what, when, from which organization: old → new per field.
 CREATE TABLE participant_history (

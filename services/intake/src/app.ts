@@ -2,19 +2,25 @@ import { join } from 'node:path';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import type { IntakeEnv } from './config';
 import { participantRoutes } from './routes/participants';
+import { searchRoutes } from './routes/search';
+import { SsnCipher } from './ssn-cipher';
 
-export const intake: ServiceDefinition = {
+export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
   migrationsDir: join(__dirname, '..', 'migrations'),
-  app: (ctx) =>
-    createApp({
+  app: (ctx) => {
+    const cipher = new SsnCipher(ctx.config.SSN_KEYS, ctx.config.SSN_ACTIVE_KEY_ID);
+    return createApp({
       service: 'intake',
       logger: ctx.logger,
       readiness: ctx.readiness,
       authenticate: authenticate(ctx.verify),
       routes: (api) => {
-        participantRoutes(api, ctx);
+        searchRoutes(api, ctx);
+        participantRoutes(api, ctx, cipher);
       },
-    }),
+    });
+  },
 };

@@ -12,8 +12,7 @@ import {
 } from '@hearth/testkit';
 import { enrollment } from '../../enrollment/src/app';
 import { enrollmentEnv } from '../../enrollment/src/config';
-import { intake } from '../src/app';
-import { intakeEnv } from '../src/config';
+import { startIntake } from './harness';
 
 /**
  * The walking skeleton end to end: intake writes a participant and its event in one transaction;
@@ -53,16 +52,12 @@ beforeAll(async () => {
   ]);
   amqpProxy = await tcpProxy(process.env.AMQP_URL!);
   // intake reaches the broker through a proxy the test can cut, as if RabbitMQ had stopped
-  intakeService = await startService(
-    intake,
-    intakeEnv.parse({ ...env(intakeDb.url), AMQP_URL: amqpProxy.url }),
-    isolation,
-  );
-  enrollmentService = await startService(
-    enrollment,
-    enrollmentEnv.parse(env(enrollmentDb.url)),
-    isolation,
-  );
+  intakeService = (await startIntake({ amqpUrl: amqpProxy.url, databaseUrl: intakeDb.url }))
+    .service;
+  enrollmentService = await startService(enrollment, enrollmentEnv.parse(env(enrollmentDb.url)), {
+    ...isolation,
+    exchange: intakeService.ctx.broker.exchange,
+  });
 });
 
 afterAll(async () => {
@@ -135,6 +130,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       firstName: 'Bashir',
       lastName: 'Haidari',
       birthDate: '1985-11-30',
+      sex: 'male',
     });
     expect(res.status).toBe(201); // the write does not depend on the broker
     const participant = await res.json();
@@ -162,6 +158,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       firstName: 'Chen',
       lastName: 'Wei',
       birthDate: '2001-01-15',
+      sex: 'male',
     });
     const participant = await res.json();
     await waitFor(
@@ -180,7 +177,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
     // the broker delivers the same message again (a redelivery after a lost ack looks exactly like this)
     const channel = enrollmentService.ctx.broker.publisher!;
     channel.publish(
-      isolation.exchange,
+      intakeService.ctx.broker.exchange,
       rows[0].envelope.type,
       Buffer.from(JSON.stringify(rows[0].envelope)),
       { messageId: rows[0].envelope.id },
@@ -209,22 +206,22 @@ describe('intake rejects bad input and writes nothing', () => {
   it.each([
     [
       'a birth date in the future',
-      { firstName: 'A', lastName: 'B', birthDate: '2999-01-01' },
+      { firstName: 'A', lastName: 'B', birthDate: '2999-01-01', sex: 'male' },
       400,
       'birthDate',
     ],
     [
       'an impossible birth date',
-      { firstName: 'A', lastName: 'B', birthDate: '1990-02-30' },
+      { firstName: 'A', lastName: 'B', birthDate: '1990-02-30', sex: 'male' },
       400,
       'birthDate',
     ],
     ['a missing last name', { firstName: 'A', birthDate: '1990-01-01' }, 400, 'lastName'],
     [
       'an unknown field',
-      { firstName: 'A', lastName: 'B', birthDate: '1990-01-01', ssn: '123456789' },
+      { firstName: 'A', lastName: 'B', birthDate: '1990-01-01', sex: 'male', passport: 'X1' },
       400,
-      'ssn',
+      'passport',
     ],
     [
       'an unknown enum value',
@@ -273,7 +270,12 @@ describe('intake rejects bad input and writes nothing', () => {
 
   it('hides a participant of another organization as not found', async () => {
     const created = await (
-      await createParticipant({ firstName: 'Dara', lastName: 'Kim', birthDate: '1979-06-06' })
+      await createParticipant({
+        firstName: 'Dara',
+        lastName: 'Kim',
+        birthDate: '1979-06-06',
+        sex: 'female',
+      })
     ).json();
     const read = (actor: ReturnType<typeof testActor>) =>
       fetch(`${intakeService.url}/api/v1/participants/${created.id}`, {

@@ -108,4 +108,5 @@ export function jaroWinkler(a: string, b: string): number {
 }
 
 /** Name tokens sorted, so "odhiambo william" and "william odhiambo" share one trigram key. */
-export const nameKey = (first: string, last: string): string => [...nameTokens(first), ...nameTokens(last)].sort().join(' ');
+export const nameKey = (first: string, last: string): string =>
+  [...nameTokens(first), ...nameTokens(last)].sort().join(' ');

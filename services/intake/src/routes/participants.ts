@@ -1,56 +1,97 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { roleAllows } from '@hearth/access';
-import { actorOf } from '@hearth/auth';
+import { actorOf, type Actor } from '@hearth/auth';
 import { recordEvent } from '@hearth/bus';
-import { withTransaction } from '@hearth/db';
-import { ParticipantCreated, createEvent } from '@hearth/events';
-import { badRequest, defineRoute, forbidden, idParams, type Api } from '@hearth/http';
+import { withTransaction, type Queryable } from '@hearth/db';
+import { ParticipantCreated, ParticipantUpdated, createEvent } from '@hearth/events';
+import {
+  Problem,
+  badRequest,
+  conflict,
+  defineRoute,
+  forbidden,
+  idParams,
+  type Api,
+} from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
-import { birthDateProblem, newParticipant, participantView } from '../domain/participant';
 import { participantFor } from '../access';
-import { insertParticipant } from '../store/participants';
+import type { IntakeEnv } from '../config';
+import { LIKELY_DUPLICATE } from '../domain/matching';
+import {
+  birthDateProblem,
+  newParticipant,
+  participantChanges,
+  participantView,
+  type ParticipantView,
+} from '../domain/participant';
+import { applyChanges, factsOf, newRecord } from '../domain/record';
+import { rankCandidates } from '../matching';
+import type { SsnCipher } from '../ssn-cipher';
+import { historyOf, recordHistory } from '../store/history';
+import { insertParticipant, lockParticipant, updateParticipant } from '../store/participants';
 
-export function participantRoutes(api: Api, ctx: ServiceContext) {
+function checkBirthDate(birthDate: string | undefined) {
+  const problem = birthDate && birthDateProblem(birthDate, new Date());
+  if (problem) throw badRequest(problem, [{ field: 'birthDate', message: problem }]);
+}
+
+export async function announce(
+  tx: Queryable,
+  actor: Actor,
+  definition: typeof ParticipantCreated,
+  view: ParticipantView,
+) {
+  await recordEvent(
+    tx,
+    createEvent(definition, {
+      orgId: actor.orgId,
+      actor: { userId: actor.userId, name: actor.name },
+      requestId: currentRequestId(),
+      data: factsOf(view),
+    }),
+  );
+}
+
+export function participantRoutes(api: Api, ctx: ServiceContext<IntakeEnv>, cipher: SsnCipher) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/participants',
-    summary: 'Create a participant (intake) and announce it',
+    summary: 'Create a participant after the duplicate check; announces intake.participant.created',
     tag: 'participants',
     body: newParticipant,
     success: { status: 201, schema: participantView },
     handler: async ({ body, req, res }) => {
       const actor = actorOf(req);
       if (!roleAllows(actor, 'write')) throw forbidden('Your role cannot create participants.');
-      const birthProblem = birthDateProblem(body.birthDate, new Date());
-      if (birthProblem)
-        throw badRequest(birthProblem, [{ field: 'birthDate', message: birthProblem }]);
-      // The participant and its event commit together: neither exists without the other.
+      checkBirthDate(body.birthDate);
+      const record = newRecord(body, { id: randomUUID(), ownerOrgId: actor.orgId }, cipher);
+      if (!body.confirmNew) {
+        const likely = (
+          await rankCandidates(
+            ctx.pool,
+            actor,
+            { ...body, ssnLast4: record.ssnLast4, alienNumber: record.alienNumber },
+            5,
+          )
+        ).filter((c) => c.score >= LIKELY_DUPLICATE);
+        if (likely.length) {
+          throw new Problem(
+            409,
+            'Conflict',
+            'This person may already be a participant: pick the existing record, or send confirmNew: true.',
+            [{ field: 'confirmNew', message: 'Required when a likely duplicate exists' }],
+            { candidates: likely },
+          );
+        }
+      }
       const participant = await withTransaction(ctx.pool, async (tx) => {
-        const created = await insertParticipant(tx, {
-          ...body,
-          id: randomUUID(),
-          ownerOrgId: actor.orgId,
-          createdBy: actor.userId,
-        });
-        await recordEvent(
-          tx,
-          createEvent(ParticipantCreated, {
-            orgId: actor.orgId,
-            actor: { userId: actor.userId, name: actor.name },
-            requestId: currentRequestId(),
-            data: {
-              participantId: created.id,
-              ownerOrgId: created.ownerOrgId,
-              firstName: created.firstName,
-              middleName: created.middleName,
-              lastName: created.lastName,
-              birthDate: created.birthDate,
-              sex: created.sex,
-              securityRestriction: created.securityRestriction,
-            },
-          }),
-        );
+        const created = await insertParticipant(tx, { ...record, createdBy: actor.userId });
+        await recordHistory(tx, created.id, actor, [
+          { field: 'created', oldValue: null, newValue: { ...created, ssn: created.ssn } },
+        ]);
+        await announce(tx, actor, ParticipantCreated, created);
         return created;
       });
       res.location(`/api/v1/participants/${participant.id}`);
@@ -61,10 +102,60 @@ export function participantRoutes(api: Api, ctx: ServiceContext) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/participants/:id',
-    summary: 'Read a participant the actor may see',
+    summary: 'Read a participant the actor may see (SSN as last 4 or "refused" only)',
     tag: 'participants',
     params: idParams,
     success: { status: 200, schema: participantView },
     handler: ({ params, req }) => participantFor(ctx.pool, actorOf(req), params.id, 'read'),
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'patch',
+    path: '/participants/:id',
+    summary: 'Change a participant; every changed field is kept in its history',
+    tag: 'participants',
+    params: idParams,
+    body: participantChanges,
+    success: { status: 200, schema: participantView },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      await participantFor(ctx.pool, actor, params.id, 'write');
+      checkBirthDate(body.birthDate);
+      const { version, ...input } = body;
+      return withTransaction(ctx.pool, async (tx) => {
+        const current = await lockParticipant(tx, params.id);
+        if (!current) throw badRequest('The participant no longer exists.');
+        if (current.version !== version) {
+          throw conflict(
+            `Someone changed this participant since you read it (now version ${current.version}); reload and apply your change again.`,
+            [{ field: 'version', message: `Expected ${current.version}` }],
+          );
+        }
+        const { changes, history } = applyChanges(current, input, cipher);
+        if (!history.length) return participantFor(tx, actor, params.id, 'read');
+        const updated = await updateParticipant(tx, params.id, changes);
+        await recordHistory(tx, params.id, actor, history);
+        await announce(tx, actor, ParticipantUpdated, updated);
+        return updated;
+      });
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/participants/:id/history',
+    summary: 'Every change to a participant: who, when, which organization, old → new',
+    tag: 'participants',
+    params: idParams,
+    success: {
+      status: 200,
+      schema: z.object({
+        items: z.array(z.object({ changedAt: z.string(), field: z.string() }).passthrough()),
+      }),
+    },
+    handler: async ({ params, req }) => {
+      await participantFor(ctx.pool, actorOf(req), params.id, 'read');
+      return { items: await historyOf(ctx.pool, params.id) };
+    },
   });
 }

@@ -14,6 +14,8 @@ export interface MatchQuery {
 export interface Candidate extends MatchPerson {
   id: string;
   middleName: string | null;
+  ownerOrgId: string;
+  securityRestriction: 'restrict_to_org' | 'share_mou' | 'share_global';
 }
 
 /**
@@ -46,7 +48,7 @@ export async function findCandidates(
        UNION (SELECT p.id FROM participants p, q WHERE p.ssn_last4 = q.ssn4 AND ${VISIBLE} LIMIT 50)
        UNION (SELECT p.id FROM participants p, q WHERE p.alien_number = q.alien AND ${VISIBLE} LIMIT 10)
      )
-     SELECT p.id, p.first_name, p.middle_name, p.last_name, p.birth_date, p.sex, p.ssn_last4, p.alien_number,
+     SELECT p.id, p.owner_org_id, p.security_restriction, p.first_name, p.middle_name, p.last_name, p.birth_date, p.sex, p.ssn_last4, p.alien_number,
             p.first_phonetic, p.last_phonetic, (SELECT fdm FROM q) AS q_fdm, (SELECT ldm FROM q) AS q_ldm
      FROM participants p JOIN ids USING (id)`,
     [
@@ -61,11 +63,15 @@ export async function findCandidates(
       actorOrgId,
     ],
   );
-  const phonetic = rows[0] ? { first: rows[0].q_fdm, last: rows[0].q_ldm } : await phoneticCodes(db, first, last);
+  const phonetic = rows[0]
+    ? { first: rows[0].q_fdm, last: rows[0].q_ldm }
+    : await phoneticCodes(db, first, last);
   return {
     phonetic,
     candidates: rows.map((r) => ({
       id: r.id,
+      ownerOrgId: r.owner_org_id,
+      securityRestriction: r.security_restriction,
       firstName: r.first_name,
       middleName: r.middle_name,
       lastName: r.last_name,
@@ -79,13 +85,20 @@ export async function findCandidates(
 }
 
 /** Mirrors libs/access's participant rule as an index-friendly prefilter (owner, global, active release). */
-const VISIBLE = `(p.owner_org_id = q.org OR p.security_restriction = 'share_global'
+export const VISIBLE = `(p.owner_org_id = q.org OR p.security_restriction = 'share_global'
   OR (p.security_restriction = 'share_mou' AND EXISTS (
     SELECT 1 FROM information_releases r WHERE r.participant_id = p.id AND r.to_org_id = q.org
       AND (r.revoked_at IS NULL OR r.revoked_at > now())
       AND (now() AT TIME ZONE 'UTC')::date BETWEEN r.begin_date AND r.end_date)))`;
 
-export async function phoneticCodes(db: Queryable, first: string, last: string): Promise<MatchPerson['phonetic']> {
-  const { rows } = await db.query('SELECT dmetaphone($1) AS first, dmetaphone($2) AS last', [first, last]);
+export async function phoneticCodes(
+  db: Queryable,
+  first: string,
+  last: string,
+): Promise<MatchPerson['phonetic']> {
+  const { rows } = await db.query('SELECT dmetaphone($1) AS first, dmetaphone($2) AS last', [
+    first,
+    last,
+  ]);
   return rows[0];
 }

@@ -1,0 +1,64 @@
+import { canSeeParticipant } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
+import type { Queryable } from '@hearth/db';
+import { scoreMatch, type MatchReason } from './domain/matching';
+import { findCandidates, type MatchQuery } from './store/matching';
+import { releasesOf } from './store/participants';
+
+export interface RankedCandidate {
+  participant: {
+    id: string;
+    firstName: string;
+    middleName: string | null;
+    lastName: string;
+    birthDate: string | null;
+    sex: string | null;
+  };
+  score: number;
+  reasons: MatchReason[];
+}
+
+/**
+ * Ranked possible duplicates the actor may see. The SQL prefilter already narrows to visible rows;
+ * the access library still decides each one, so a hidden client can never appear or be counted.
+ */
+export async function rankCandidates(
+  db: Queryable,
+  actor: Actor,
+  query: MatchQuery & { sex?: string | null },
+  top = 10,
+): Promise<RankedCandidate[]> {
+  const { candidates, phonetic } = await findCandidates(db, query, actor.orgId);
+  const releases = await releasesOf(
+    db,
+    candidates.filter((c) => c.securityRestriction === 'share_mou').map((c) => c.id),
+  );
+  const now = new Date();
+  return candidates
+    .filter(
+      (c) =>
+        canSeeParticipant(
+          actor,
+          {
+            ownerOrgId: c.ownerOrgId,
+            restriction: c.securityRestriction,
+            releases: releases.get(c.id) ?? [],
+          },
+          now,
+        ).allowed,
+    )
+    .map((c) => ({
+      participant: {
+        id: c.id,
+        firstName: c.firstName,
+        middleName: c.middleName,
+        lastName: c.lastName,
+        birthDate: c.birthDate ?? null,
+        sex: c.sex ?? null,
+      },
+      ...scoreMatch({ ...query, phonetic }, c),
+    }))
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, top);
+}

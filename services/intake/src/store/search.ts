@@ -1,0 +1,107 @@
+import { canSeeParticipant } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
+import type { Queryable } from '@hearth/db';
+import { badRequest } from '@hearth/http';
+import { normalizeId } from '../domain/matching';
+import { normalizeName } from '../domain/names';
+import type { ParticipantView } from '../domain/participant';
+import { VISIBLE } from './matching';
+import { participantViewOfRow, releasesOf } from './participants';
+
+export interface SearchCriteria {
+  lastName?: string;
+  firstName?: string;
+  birthDate?: string;
+  sex?: string;
+  alienNumber?: string;
+  ssnLast4?: string;
+  intakeId?: string;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Find participants: names match by prefix of the normalized name, other fields exactly. Only
+ * visible participants are ever returned (SQL prefilter, then the access library decides).
+ * Keyset pagination on (last name, first name, id) keeps pages stable and fast.
+ */
+export async function searchParticipants(
+  db: Queryable,
+  actor: Actor,
+  criteria: SearchCriteria,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: ParticipantView[]; nextCursor: string | null }> {
+  const params: unknown[] = [actor.orgId];
+  const where: string[] = [VISIBLE];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (criteria.lastName)
+    add((n) => `p.last_norm LIKE ${n} || '%'`, escapeLike(normalizeName(criteria.lastName)));
+  if (criteria.firstName)
+    add((n) => `p.first_norm LIKE ${n} || '%'`, escapeLike(normalizeName(criteria.firstName)));
+  if (criteria.birthDate) add((n) => `p.birth_date = ${n}`, criteria.birthDate);
+  if (criteria.sex) add((n) => `p.sex = ${n}`, criteria.sex);
+  if (criteria.alienNumber) add((n) => `p.alien_number = ${n}`, normalizeId(criteria.alienNumber));
+  if (criteria.ssnLast4) add((n) => `p.ssn_last4 = ${n}`, criteria.ssnLast4);
+  if (criteria.intakeId) add((n) => `p.id = ${n}`, criteria.intakeId);
+  if (cursor) {
+    const after = decodeCursor(cursor);
+    params.push(after.last, after.first, after.id);
+    const n = params.length;
+    where.push(`(p.last_norm, p.first_norm, p.id) > ($${n - 2}, $${n - 1}, $${n}::uuid)`);
+  }
+  params.push(limit + 1);
+  const { rows } = await db.query(
+    `WITH q AS (SELECT $1::uuid AS org)
+     SELECT p.* FROM participants p, q WHERE ${where.join(' AND ')}
+     ORDER BY p.last_norm, p.first_norm, p.id LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const releases = await releasesOf(
+    db,
+    page.filter((r) => r.security_restriction === 'share_mou').map((r) => r.id),
+  );
+  const now = new Date();
+  const items = page
+    .map(participantViewOfRow)
+    .filter(
+      (v) =>
+        canSeeParticipant(
+          actor,
+          {
+            ownerOrgId: v.ownerOrgId,
+            restriction: v.securityRestriction,
+            releases: releases.get(v.id) ?? [],
+          },
+          now,
+        ).allowed,
+    );
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit
+        ? encodeCursor({ last: last.last_norm, first: last.first_norm, id: last.id })
+        : null,
+  };
+}
+
+const encodeCursor = (c: { last: string; first: string; id: string }) =>
+  Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(cursor: string): { last: string; first: string; id: string } {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof c.last === 'string' && typeof c.first === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
+      return c;
+  } catch {
+    // fall through
+  }
+  throw badRequest('The cursor is not one this API gave out.', [
+    { field: 'cursor', message: 'Use nextCursor from the previous page' },
+  ]);
+}

@@ -1,0 +1,67 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createLogger } from '@hearth/logging';
+import { startService, type RunningService } from '@hearth/runtime';
+import { createTestDatabase, mintToken, testKeys, type testActor } from '@hearth/testkit';
+import { intake } from '../src/app';
+import { intakeEnv, type IntakeEnv } from '../src/config';
+
+export const logger = createLogger({
+  service: 'intake-test',
+  level: process.env.TEST_LOG_LEVEL ?? 'silent',
+});
+
+/** Intake on a fresh database, isolated on the shared broker; `amqpUrl` lets a test put a proxy in between. */
+export async function startIntake(options: { amqpUrl?: string; databaseUrl?: string } = {}) {
+  const db = options.databaseUrl ? undefined : await createTestDatabase('intake');
+  const id = randomUUID().slice(0, 8);
+  const isolation = {
+    exchange: `test.intake.${id}`,
+    queuePrefix: `test-${id}.`,
+    keys: testKeys,
+    logger,
+    relay: { pollMs: 200 },
+  };
+  const config = intakeEnv.parse({
+    DATABASE_URL: options.databaseUrl ?? db!.url,
+    AMQP_URL: options.amqpUrl ?? process.env.AMQP_URL,
+    JWKS_URL: 'http://127.0.0.1:1/unused',
+    PORT: '0',
+    SSN_KEYS: `test:${randomBytes(32).toString('base64')}`,
+    SSN_ACTIVE_KEY_ID: 'test',
+  });
+  const service: RunningService<IntakeEnv> = await startService(intake, config, isolation);
+  return {
+    service,
+    isolation,
+    url: service.url,
+    close: async () => {
+      await service.close();
+      await db?.drop();
+    },
+  };
+}
+
+type Actor = ReturnType<typeof testActor>;
+
+/** fetch against the service as `actor`, JSON in and out. */
+export function client(baseUrl: string, actor: Actor) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${mintToken(actor)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
+    put: (path: string, body: unknown) => call('PUT', path, body),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
