@@ -4,7 +4,11 @@ import { env } from '@hearth/config';
 import { rsaPrivateKeyProblem } from './domain/signing-keys';
 
 // PEMs passed through env files and secrets often arrive with literal "\n" instead of newlines.
-const pem = () => z.string().min(1).transform((v) => v.replace(/\\n/g, '\n'));
+const pem = () =>
+  z
+    .string()
+    .min(1)
+    .transform((v) => v.replace(/\\n/g, '\n'));
 
 const previousPublicKeys = z
   .string()
@@ -15,7 +19,10 @@ const previousPublicKeys = z
       for (const key of Object.values(keys)) createPublicKey(key);
       return keys;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"<kid>": "<public key PEM>"}' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object {"<kid>": "<public key PEM>"}',
+      });
       return z.NEVER;
     }
   });

@@ -26,7 +26,8 @@ export const loginAnswer = z.object({
 export type MembershipChoice =
   | { kind: 'chosen'; membership: MembershipView }
   | { kind: 'choose_one'; organizations: Array<{ id: string; name: string }> }
-  | { kind: 'not_a_member' };
+  | { kind: 'not_a_member' }
+  | { kind: 'no_membership' };
 
 /**
  * Which organization a login is for. A token speaks for one organization at a time, so a user
@@ -41,17 +42,11 @@ export function chooseMembership(
     return membership ? { kind: 'chosen', membership } : { kind: 'not_a_member' };
   }
   if (memberships.length === 1) return { kind: 'chosen', membership: memberships[0] };
-  if (memberships.length === 0) return { kind: 'not_a_member' };
+  if (memberships.length === 0) return { kind: 'no_membership' };
   return {
     kind: 'choose_one',
     organizations: memberships
       .map((m) => ({ id: m.organizationId, name: m.organizationName }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
-}
-
-/** Whole seconds until the oldest failure in the window expires and one more attempt is allowed. */
-export function retryAfterSeconds(oldestFailure: Date, now: Date): number {
-  const expires = oldestFailure.getTime() + LOGIN_FAILURE_WINDOW_SECONDS * 1000;
-  return Math.max(1, Math.ceil((expires - now.getTime()) / 1000));
 }

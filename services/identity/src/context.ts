@@ -1,0 +1,12 @@
+import type { Pool } from '@hearth/db';
+import type { Logger } from '@hearth/logging';
+import type { IdentityConfig } from './config';
+import type { SigningKeys } from './domain/signing-keys';
+
+/** What identity's routes are given. */
+export interface IdentityContext {
+  config: IdentityConfig;
+  pool: Pool;
+  logger: Logger;
+  keys: SigningKeys;
+}

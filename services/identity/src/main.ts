@@ -1,0 +1,26 @@
+import { loadConfigOrExit } from '@hearth/config';
+import { createPool, migrate } from '@hearth/db';
+import { serve } from '@hearth/http';
+import { createLogger } from '@hearth/logging';
+import { buildIdentity, identityMigrations } from './app';
+import { identityEnv } from './config';
+import { seedDemo } from './seed';
+
+async function main() {
+  const config = loadConfigOrExit(identityEnv);
+  const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
+  const pool = createPool(config.DATABASE_URL, logger);
+  await migrate(pool, [identityMigrations], logger);
+  if (config.SEED_DEMO) await seedDemo(pool, logger);
+  await serve(buildIdentity(config, { pool, logger }), {
+    port: config.PORT,
+    logger,
+    handleSignals: true,
+    onShutdown: [() => pool.end()],
+  });
+}
+
+main().catch((err) => {
+  console.error('identity failed to start:', err);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { requireRole } from '@hearth/auth';
+import { conflict, defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
+import type { IdentityContext } from '../context';
+import { newOrganization, organizationView } from '../domain/organizations';
+import { findOrganization, insertOrganization, listOrganizations } from '../store/organizations';
+
+export function organizationRoutes(api: Api, ctx: IdentityContext) {
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/organizations',
+    summary: 'Register an organization (agency); admins only',
+    tag: 'organizations',
+    body: newOrganization,
+    success: { status: 201, schema: organizationView },
+    handler: async ({ body, req, res }) => {
+      requireRole(req, 'admin');
+      const created = await insertOrganization(ctx.pool, { ...body, id: randomUUID() });
+      if (created === 'name_taken') {
+        throw conflict('An organization with this name exists.', [
+          { field: 'name', message: 'Already taken (names are compared ignoring case)' },
+        ]);
+      }
+      res.location(`/api/v1/organizations/${created.id}`);
+      return created;
+    },
+  });
+
+  // Any signed-in user may list organizations: agency names are not client data, and referrals
+  // and information releases need them.
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/organizations',
+    summary: 'List organizations by name',
+    tag: 'organizations',
+    query: z.strictObject(pageQuery),
+    success: { status: 200, schema: page(organizationView) },
+    handler: async ({ query }) => listOrganizations(ctx.pool, query),
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/organizations/:id',
+    summary: 'Read one organization',
+    tag: 'organizations',
+    params: idParams,
+    success: { status: 200, schema: organizationView },
+    handler: async ({ params }) => {
+      const found = await findOrganization(ctx.pool, params.id);
+      if (!found) throw notFound('The organization');
+      return found;
+    },
+  });
+}

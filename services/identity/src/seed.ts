@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { withTransaction, type Pool } from '@hearth/db';
+import type { Logger } from '@hearth/logging';
+import type { OrganizationKind } from './domain/organizations';
+import { hashPassword } from './domain/passwords';
+import type { Role } from './domain/users';
+
+/** DEMO ONLY: a published password, for local runs and demos; never seed a real deployment. */
+const DEMO_PASSWORD = 'demo-password-1';
+
+const LAKESHORE = 'Lakeshore Refugee Resettlement';
+const METRO_CE = 'Metro Coordinated Entry';
+const NORTHSIDE = 'Northside Rent Assistance Hub';
+
+export const demoOrganizations: Array<{ name: string; kind: OrganizationKind }> = [
+  { name: LAKESHORE, kind: 'refugee_resettlement' },
+  { name: METRO_CE, kind: 'coordinated_entry' },
+  { name: NORTHSIDE, kind: 'rent_assistance_hub' },
+];
+
+interface DemoUser {
+  email: string;
+  name: string;
+  memberships: Array<{ organization: string; roles: Role[] }>;
+}
+
+const DEMO_USERS: DemoUser[] = [
+  ['caseworker@lakeshore.example', 'Casey Worker', LAKESHORE, 'caseworker'] as const,
+  ['supervisor@lakeshore.example', 'Sam Supervisor', LAKESHORE, 'supervisor'] as const,
+  ['ce_manager@metro-ce.example', 'Morgan Entry', METRO_CE, 'ce_manager'] as const,
+  ['hub_staff@northside-hub.example', 'Harper Hub', NORTHSIDE, 'hub_staff'] as const,
+  ['contract_manager@lakeshore.example', 'Chris Contracts', LAKESHORE, 'contract_manager'] as const,
+  ['admin@lakeshore.example', 'Avery Admin', LAKESHORE, 'admin'] as const,
+]
+  .map(([email, name, organization, role]): DemoUser => ({
+    email,
+    name,
+    memberships: [{ organization, roles: [role] }],
+  }))
+  .concat({
+    email: 'multi@demo.example',
+    name: 'Morgan Multi',
+    memberships: [
+      { organization: LAKESHORE, roles: ['caseworker'] },
+      { organization: NORTHSIDE, roles: ['hub_staff'] },
+    ],
+  });
+
+/** What `npm start` prints: who can log in, and as what. */
+export const demoLogins = DEMO_USERS.map((u) => ({
+  email: u.email,
+  password: DEMO_PASSWORD,
+  description: u.memberships.map((m) => `${m.roles.join(', ')} at ${m.organization}`).join('; '),
+}));
+
+/**
+ * Demo agencies and one user per role. Idempotent (and safe when two instances start at once):
+ * what exists is left as it is, including passwords a demo user may have changed.
+ */
+export async function seedDemo(pool: Pool, logger?: Logger): Promise<void> {
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  await withTransaction(pool, async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const org of demoOrganizations) {
+      await tx.query(
+        'INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [randomUUID(), org.name, org.kind],
+      );
+      const { rows } = await tx.query<{ id: string }>(
+        'SELECT id FROM organizations WHERE lower(name) = lower($1)',
+        [org.name],
+      );
+      orgIds.set(org.name, rows[0].id);
+    }
+    for (const [i, user] of DEMO_USERS.entries()) {
+      await tx.query(
+        `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO NOTHING`,
+        [randomUUID(), user.email, user.name, hashes[i]],
+      );
+      for (const m of user.memberships) {
+        await tx.query(
+          `INSERT INTO memberships (user_id, org_id, roles)
+           SELECT id, $2, $3 FROM users WHERE email = $1 ON CONFLICT DO NOTHING`,
+          [user.email, orgIds.get(m.organization), m.roles],
+        );
+      }
+    }
+  });
+  logger?.info({ users: DEMO_USERS.length }, 'demo data seeded (demo-only passwords)');
+}

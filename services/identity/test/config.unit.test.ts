@@ -1,0 +1,55 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError, loadConfig } from '@hearth/config';
+import { testPrivateKeyPem, testPublicKeyPem } from '@hearth/testkit';
+import { identityEnv } from '../src/config';
+import { signingKeys } from '../src/domain/signing-keys';
+
+const base = { DATABASE_URL: 'postgres://localhost/identity', JWT_PRIVATE_KEY: testPrivateKeyPem };
+
+test('defaults: port 3001, key id identity-1, no demo seed', () => {
+  expect(loadConfig(identityEnv, base)).toMatchObject({
+    PORT: 3001,
+    JWT_KEY_ID: 'identity-1',
+    JWT_ISSUER: 'hearth-identity',
+    JWT_AUDIENCE: 'hearth',
+    SEED_DEMO: false,
+    JWT_PREVIOUS_PUBLIC_KEYS: {},
+  });
+});
+
+test('a PEM with escaped newlines (as env files carry it) is accepted', () => {
+  const escaped = testPrivateKeyPem.replace(/\n/g, '\\n');
+  expect(loadConfig(identityEnv, { ...base, JWT_PRIVATE_KEY: escaped }).JWT_PRIVATE_KEY).toBe(
+    testPrivateKeyPem,
+  );
+});
+
+test('refuses to start without a usable RSA signing key, naming the variable', () => {
+  const problems = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(identityEnv, env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+  expect(problems({ DATABASE_URL: base.DATABASE_URL })).toEqual([
+    'JWT_PRIVATE_KEY is required but not set',
+  ]);
+  expect(problems({ ...base, JWT_PRIVATE_KEY: 'nonsense' })[0]).toMatch(
+    /^JWT_PRIVATE_KEY: is not a PEM/,
+  );
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const ecPem = ec.export({ type: 'pkcs8', format: 'pem' }).toString();
+  expect(problems({ ...base, JWT_PRIVATE_KEY: ecPem })[0]).toMatch(/RSA/);
+  expect(problems({ ...base, JWT_PREVIOUS_PUBLIC_KEYS: '[1]' })[0]).toMatch(
+    /^JWT_PREVIOUS_PUBLIC_KEYS/,
+  );
+});
+
+test('during a rotation the retired public key is published and still verifies', () => {
+  const keys = signingKeys('new', testPrivateKeyPem, { old: testPublicKeyPem });
+  expect(keys.jwks.map((k) => k.kid)).toEqual(['new', 'old']);
+  expect(Object.keys(keys.publicKeys).sort()).toEqual(['new', 'old']);
+  expect(keys.jwks.every((k) => k.d === undefined)).toBe(true);
+});
