@@ -27,6 +27,8 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private listener?: pg.PoolClient;
+  /** Gives the LISTEN connection back exactly once, whether it broke or the relay stopped. */
+  private dropListener?: () => void;
   private wake?: () => void;
   /** Set by a NOTIFY that arrives while a batch is being published, so it is not slept through. */
   private notified = false;
@@ -55,7 +57,7 @@ export class OutboxRelay {
     this.stopped = true;
     this.wake?.();
     await this.loop;
-    this.listener?.release();
+    this.dropListener?.();
   }
 
   private async run(): Promise<void> {
@@ -88,15 +90,23 @@ export class OutboxRelay {
     if (this.listener || this.stopped) return;
     try {
       const client = await this.pool.connect();
+      let released = false;
+      const drop = (broken: boolean) => {
+        if (released) return;
+        released = true;
+        if (this.listener === client) this.listener = undefined;
+        client.release(broken);
+      };
+      this.dropListener = () => drop(false);
       client.on('notification', () => {
         this.notified = true;
         this.wake?.();
       });
-      client.on('error', () => {
-        client.release(true);
-        if (this.listener === client) this.listener = undefined;
+      client.on('error', () => drop(true));
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`).catch((err) => {
+        drop(true);
+        throw err;
       });
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.listener = client;
     } catch {
       // database unreachable: the next pass tries again

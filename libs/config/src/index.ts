@@ -53,14 +53,22 @@ export const env = {
       .transform((v) => v === 'true' || v === '1'),
 };
 
-/** What every service behind the gateway needs: where it listens, its database, the bus, and how to verify tokens. */
-export const serviceEnv = z.object({
+/**
+ * Where a process listens. Loopback by default, so a developer's machine exposes nothing;
+ * containers set HOST=0.0.0.0.
+ */
+export const listenEnv = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: env.port(8080),
   LOG_LEVEL: env.logLevel(),
-  DATABASE_URL: env.url(),
-  AMQP_URL: env.url(),
   JWT_ISSUER: z.string().min(1).default('hearth-identity'),
   JWT_AUDIENCE: z.string().min(1).default('hearth'),
+});
+
+/** What every service behind the gateway needs: where it listens, its database, the bus, and how to verify tokens. */
+export const serviceEnv = listenEnv.extend({
+  DATABASE_URL: env.url(),
+  AMQP_URL: env.url(),
   JWKS_URL: env.url(),
 });
 export type ServiceEnv = z.infer<typeof serviceEnv>;

@@ -89,6 +89,7 @@ export async function startService<C extends ServiceEnv>(
 
   const running = await serve(def.app(ctx), {
     port: config.PORT,
+    host: config.HOST,
     logger,
     handleSignals: options.handleSignals,
     onShutdown: [...stopJobs, () => relay.stop(), () => broker.close(), () => pool.end()],

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
-import { env } from '@hearth/config';
+import { env, listenEnv } from '@hearth/config';
 import { rsaPrivateKeyProblem } from './domain/signing-keys';
 
 // PEMs passed through env files and secrets often arrive with literal "\n" instead of newlines.
@@ -31,12 +31,9 @@ const previousPublicKeys = z
  * Identity's own environment. Unlike the other services it needs no broker (it publishes no events
  * yet) and no JWKS_URL: it holds the signing key and verifies tokens with its own public key.
  */
-export const identityEnv = z.object({
+export const identityEnv = listenEnv.extend({
   PORT: env.port(3001),
-  LOG_LEVEL: env.logLevel(),
   DATABASE_URL: env.url(),
-  JWT_ISSUER: z.string().min(1).default('hearth-identity'),
-  JWT_AUDIENCE: z.string().min(1).default('hearth'),
   JWT_PRIVATE_KEY: pem().superRefine((value, ctx) => {
     const problem = rsaPrivateKeyProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -14,6 +14,7 @@ async function main() {
   if (config.SEED_DEMO) await seedDemo(pool, logger);
   await serve(buildIdentity(config, { pool, logger }), {
     port: config.PORT,
+    host: config.HOST,
     logger,
     handleSignals: true,
     onShutdown: [() => pool.end()],

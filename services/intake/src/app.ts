@@ -5,6 +5,7 @@ import type { ServiceDefinition } from '@hearth/runtime';
 import type { IntakeEnv } from './config';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
+import { sharingRoutes } from './routes/sharing';
 import { SsnCipher } from './ssn-cipher';
 
 export const intake: ServiceDefinition<IntakeEnv> = {
@@ -20,6 +21,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
       routes: (api) => {
         searchRoutes(api, ctx);
         participantRoutes(api, ctx, cipher);
+        sharingRoutes(api, ctx);
       },
     });
   },

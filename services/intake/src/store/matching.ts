@@ -1,6 +1,6 @@
 import type { Queryable } from '@hearth/db';
 import { birthDateVariants } from '../domain/birth-dates';
-import type { MatchPerson } from '../domain/matching';
+import { normalizeId, type MatchPerson } from '../domain/matching';
 import { canonicalFirstName, nameKey, normalizeName } from '../domain/names';
 
 export interface MatchQuery {
@@ -59,7 +59,7 @@ export async function findCandidates(
       last,
       query.birthDate ? birthDateVariants(query.birthDate) : [],
       query.ssnLast4 ?? null,
-      query.alienNumber ?? null,
+      query.alienNumber ? normalizeId(query.alienNumber) : null,
       actorOrgId,
     ],
   );

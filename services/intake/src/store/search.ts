@@ -66,20 +66,18 @@ export async function searchParticipants(
     page.filter((r) => r.security_restriction === 'share_mou').map((r) => r.id),
   );
   const now = new Date();
-  const items = page
-    .map(participantViewOfRow)
-    .filter(
-      (v) =>
-        canSeeParticipant(
-          actor,
-          {
-            ownerOrgId: v.ownerOrgId,
-            restriction: v.securityRestriction,
-            releases: releases.get(v.id) ?? [],
-          },
-          now,
-        ).allowed,
-    );
+  const items = page.map(participantViewOfRow).filter(
+    (v) =>
+      canSeeParticipant(
+        actor,
+        {
+          ownerOrgId: v.ownerOrgId,
+          restriction: v.securityRestriction,
+          releases: releases.get(v.id) ?? [],
+        },
+        now,
+      ).allowed,
+  );
   const last = page[page.length - 1];
   return {
     items,
