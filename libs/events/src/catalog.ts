@@ -34,6 +34,9 @@ export const participantFacts = z.strictObject({
   birthDate: date,
   sex: z.enum(sexValues).nullable(),
   securityRestriction: z.enum(securityRestrictions),
+  /** For eligibility rules such as "arrived in the US within N months". */
+  immigrationStatus: z.string().nullable().default(null),
+  usArrivalDate: date.nullable().default(null),
 });
 export type ParticipantFacts = z.infer<typeof participantFacts>;
 
@@ -49,7 +52,11 @@ export const FamilyChanged = defineEvent(
     familyId: id,
     headParticipantId: id,
     members: z.array(
-      z.strictObject({ participantId: id, relationship: z.enum(relationships), isCurrentFamily: z.boolean() }),
+      z.strictObject({
+        participantId: id,
+        relationship: z.enum(relationships),
+        isCurrentFamily: z.boolean(),
+      }),
     ),
     removedParticipantIds: z.array(id),
   }),
@@ -58,7 +65,11 @@ export const FamilyChanged = defineEvent(
 export const SharingChanged = defineEvent(
   'intake.sharing.changed',
   1,
-  z.strictObject({ participantId: id, ownerOrgId: id, securityRestriction: z.enum(securityRestrictions) }),
+  z.strictObject({
+    participantId: id,
+    ownerOrgId: id,
+    securityRestriction: z.enum(securityRestrictions),
+  }),
 );
 
 const release = z.strictObject({
@@ -73,4 +84,31 @@ export type ReleaseFacts = z.infer<typeof release>;
 export const ReleaseGranted = defineEvent('intake.release.granted', 1, release);
 export const ReleaseRevoked = defineEvent('intake.release.revoked', 1, release);
 
-export const catalog = [ParticipantCreated, ParticipantUpdated, FamilyChanged, SharingChanged, ReleaseGranted, ReleaseRevoked] as const;
+/**
+ * A service was recorded for an enrollment (published by the services service). Enrollment uses it
+ * for Participation (the first service that starts participation) and the last-qualifying-service
+ * date behind auto exit.
+ */
+export const ServiceRecorded = defineEvent(
+  'services.service.recorded',
+  1,
+  z.strictObject({
+    serviceId: id,
+    participantId: id,
+    enrollmentId: id,
+    serviceTypeId: z.string().min(1),
+    serviceDate: date,
+    startsParticipation: z.boolean(),
+    qualifying: z.boolean(),
+  }),
+);
+
+export const catalog = [
+  ParticipantCreated,
+  ParticipantUpdated,
+  FamilyChanged,
+  SharingChanged,
+  ReleaseGranted,
+  ReleaseRevoked,
+  ServiceRecorded,
+] as const;

@@ -117,4 +117,6 @@ export const factsOf = (p: ParticipantView): ParticipantFacts => ({
   birthDate: p.birthDate,
   sex: p.sex,
   securityRestriction: p.securityRestriction,
+  immigrationStatus: p.immigration?.status ?? null,
+  usArrivalDate: p.immigration?.usArrivalDate ?? null,
 });
