@@ -10,6 +10,8 @@ const facts = {
   birthDate: '1990-04-02',
   sex: 'female' as const,
   securityRestriction: 'restrict_to_org' as const,
+  immigrationStatus: 'refugee',
+  usArrivalDate: '2024-02-01',
 };
 const actor = { userId: randomUUID(), name: 'Case Worker' };
 
