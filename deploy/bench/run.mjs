@@ -1,6 +1,8 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
-// BENCH_SECONDS shortens the sustained runs (default 30).
+// BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
+// `npm run bench -- events matching gateway` runs a subset.
 import { benchEvents } from './events.mjs';
+import { benchMatching } from './matching.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const only = process.argv.slice(2);
@@ -9,5 +11,12 @@ const want = (name) => only.length === 0 || only.includes(name);
 if (want('events')) {
   console.log(`\nEvents: commit → consumer effect, 500 events/s for ${seconds} s (goal: p95 ≤ 50 ms)`);
   console.table(await benchEvents({ rate: 500, seconds }));
+}
+if (want('matching')) {
+  const count = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
+  console.log(`\nDuplicate matching over ${count} participants (goals: p95 ≤ 50 ms, recall ≥ 95% in the top 5)`);
+  const result = await benchMatching({ count });
+  console.table(result.perKind);
+  console.table(result.summary);
 }
 process.exit(0);

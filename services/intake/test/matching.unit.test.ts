@@ -117,6 +117,7 @@ describe('name and date helpers', () => {
     expect(birthDateVariants('1988-03-04')).toEqual(
       expect.arrayContaining(['1988-03-04', '1988-04-03', '1988-03-14']),
     );
+    expect(oneDigitOff('1940-07-11').some((d) => d < '1850')).toBe(false); // never year 0940 or 0000
     expect(compareBirthDates('1988-03-04', '1988-04-03')).toBe('day_month_swapped');
     expect(compareBirthDates('1988-03-04', '1989-03-05')).toBe('different');
   });
