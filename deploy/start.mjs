@@ -2,7 +2,7 @@
 // signing key made when missing, every service and the gateway started and supervised (a crashed
 // process is logged and restarted), then the gateway URL and the demo logins are printed.
 import { execFileSync, spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -53,6 +53,14 @@ function signingKey() {
   return readFileSync(file, 'utf8');
 }
 
+/** Intake's SSN encryption key (AES-256), made once and kept in .data/keys. */
+function ssnKey() {
+  const file = join(dataDir, 'keys', 'ssn.key');
+  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return `local-1:${readFileSync(file, 'utf8').trim()}`;
+}
+
 function environmentFor(service, infra, privateKey) {
   const dbUrl = (name) => {
     const url = new URL(infra.DATABASE_URL);
@@ -67,8 +75,8 @@ function environmentFor(service, infra, privateKey) {
     JWKS_URL: 'http://127.0.0.1:3001/.well-known/jwks.json',
   };
   if (service.database) base.DATABASE_URL = dbUrl(service.database);
-  if (service.name === 'identity')
-    Object.assign(base, { JWT_PRIVATE_KEY: privateKey, SEED_DEMO: 'true' });
+  if (service.name === 'identity') Object.assign(base, { JWT_PRIVATE_KEY: privateKey, SEED_DEMO: 'true' });
+  if (service.name === 'intake') Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
   if (service.name === 'gateway') {
     for (const s of SERVICES.filter((x) => x.database))
       base[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${s.port}`;
