@@ -1,3 +1,4 @@
+import { bodyOf } from '@hearth/testkit';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { createApp, defineRoute, isoDate, serve, conflict, type Running } from '@hearth/http';
@@ -67,7 +68,7 @@ describe('http app factory', () => {
     });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('abc-123');
-    expect(await res.json()).toEqual({ name: 'lamp', requestId: 'abc-123' });
+    expect(await bodyOf(res)).toEqual({ name: 'lamp', requestId: 'abc-123' });
   });
 
   it.each([
@@ -90,7 +91,7 @@ describe('http app factory', () => {
     const res = await post(path, JSON.stringify(body));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await res.json();
+    const problem = await bodyOf(res);
     expect(problem).toMatchObject({ status: 400, title: 'Bad Request' });
     expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
@@ -102,17 +103,17 @@ describe('http app factory', () => {
       JSON.stringify({ name: 'x'.repeat(2000), on: '2026-01-01' }),
     );
     expect(big.status).toBe(413);
-    expect((await big.json()).title).toBe('Content Too Large');
+    expect((await bodyOf(big)).title).toBe('Content Too Large');
   });
 
   it('answers a thrown problem as itself, an unknown route with 404, and a bug with 500 without leaking it', async () => {
     const taken = await post('/things/small', JSON.stringify({ name: 'taken', on: '2026-01-01' }));
     expect(taken.status).toBe(409);
-    expect((await taken.json()).errors).toEqual([{ field: 'name', message: 'taken' }]);
+    expect((await bodyOf(taken)).errors).toEqual([{ field: 'name', message: 'taken' }]);
     expect((await fetch(`${running.url}/api/v1/nothing-here`)).status).toBe(404);
     const crash = await post('/things/small', JSON.stringify({ name: 'crash', on: '2026-01-01' }));
     expect(crash.status).toBe(500);
-    expect(JSON.stringify(await crash.json())).not.toContain('secret internal detail');
+    expect(JSON.stringify(await bodyOf(crash))).not.toContain('secret internal detail');
   });
 
   it('answers 503 when a dependency is unreachable, and /readyz follows the dependency', async () => {
@@ -122,7 +123,7 @@ describe('http app factory', () => {
     dependencyUp = false;
     const notReady = await fetch(`${running.url}/readyz`);
     expect(notReady.status).toBe(503);
-    expect((await notReady.json()).checks).toEqual({ database: 'connection refused' });
+    expect((await bodyOf(notReady)).checks).toEqual({ database: 'connection refused' });
     dependencyUp = true;
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
@@ -132,7 +133,7 @@ describe('http app factory', () => {
     const metrics = await (await fetch(`${running.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/v1/things/:kind"');
-    const doc = await (await fetch(`${running.url}/openapi.json`)).json();
+    const doc = await bodyOf(await fetch(`${running.url}/openapi.json`));
     const op = doc.paths['/api/v1/things/{kind}'].post;
     expect(op.requestBody.content['application/json'].schema.required).toEqual(['name', 'on']);
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['kind', 'dryRun']);

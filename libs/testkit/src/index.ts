@@ -3,3 +3,4 @@ export * from './databases';
 export * from './tokens';
 export * from './tcp-proxy';
 export * from './wait';
+export * from './body';

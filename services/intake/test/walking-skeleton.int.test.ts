@@ -9,6 +9,8 @@ import {
   testActor,
   testKeys,
   waitFor,
+  bodyOf,
+  type Body,
 } from '@hearth/testkit';
 import { enrollment } from '../../enrollment/src/app';
 import { enrollmentEnv } from '../../enrollment/src/config';
@@ -95,7 +97,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       sex: 'female',
     });
     expect(res.status).toBe(201);
-    const participant = await res.json();
+    const participant = await bodyOf(res);
     expect(res.headers.get('location')).toBe(`/api/v1/participants/${participant.id}`);
     expect(participant).toMatchObject({
       firstName: 'Amina',
@@ -103,9 +105,8 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       securityRestriction: 'restrict_to_org',
     });
 
-    const [facts] = await waitFor(
-      async () =>
-        (await readModelRows(participant.id)).length === 1 && readModelRows(participant.id),
+    const facts = await waitFor(
+      async () => (await readModelRows(participant.id))[0],
       10_000,
       'the read model',
     );
@@ -133,7 +134,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       sex: 'male',
     });
     expect(res.status).toBe(201); // the write does not depend on the broker
-    const participant = await res.json();
+    const participant = await bodyOf(res);
     await new Promise((r) => setTimeout(r, 1000));
     const pending = await intakeService.ctx.pool.query(
       'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
@@ -160,7 +161,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       birthDate: '2001-01-15',
       sex: 'male',
     });
-    const participant = await res.json();
+    const participant = await bodyOf(res);
     await waitFor(
       async () => (await readModelRows(participant.id)).length === 1,
       10_000,
@@ -234,7 +235,7 @@ describe('intake rejects bad input and writes nothing', () => {
     const res = await createParticipant(body);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await res.json();
+    const problem = await bodyOf(res);
     expect(problem.errors.map((e: { field: string }) => e.field).join(' ')).toContain(field);
     expect(await counts()).toEqual(before);
   });
@@ -250,7 +251,7 @@ describe('intake rejects bad input and writes nothing', () => {
       body: '{"firstName": ',
     });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).detail).toMatch(/not valid JSON/);
+    expect((await bodyOf(malformed)).detail).toMatch(/not valid JSON/);
     const huge = await fetch(`${intakeService.url}/api/v1/participants`, {
       method: 'POST',
       headers,
@@ -269,14 +270,14 @@ describe('intake rejects bad input and writes nothing', () => {
   });
 
   it('hides a participant of another organization as not found', async () => {
-    const created = await (
+    const created = (await (
       await createParticipant({
         firstName: 'Dara',
         lastName: 'Kim',
         birthDate: '1979-06-06',
         sex: 'female',
       })
-    ).json();
+    ).json()) as Body;
     const read = (actor: ReturnType<typeof testActor>) =>
       fetch(`${intakeService.url}/api/v1/participants/${created.id}`, {
         headers: { authorization: `Bearer ${mintToken(actor)}` },
@@ -287,9 +288,9 @@ describe('intake rejects bad input and writes nothing', () => {
     const missing = await fetch(`${intakeService.url}/api/v1/participants/${randomUUID()}`, {
       headers: { authorization: `Bearer ${mintToken(worker)}` },
     });
-    expect(await stranger.json()).toMatchObject({
+    expect(await bodyOf(stranger)).toMatchObject({
       status: 404,
-      detail: (await missing.json()).detail,
+      detail: (await bodyOf(missing)).detail,
     });
   });
 });
