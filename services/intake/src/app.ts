@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import { INTAKE_WORKFLOW_TYPES, workflowMigrations, workflowRoutes } from '@hearth/workflows';
 import type { IntakeEnv } from './config';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
@@ -11,6 +12,7 @@ import { SsnCipher } from './ssn-cipher';
 export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
   migrationsDir: join(__dirname, '..', 'migrations'),
+  sharedMigrations: [workflowMigrations],
   app: (ctx) => {
     const cipher = new SsnCipher(ctx.config.SSN_KEYS, ctx.config.SSN_ACTIVE_KEY_ID);
     return createApp({
@@ -22,6 +24,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
         searchRoutes(api, ctx);
         participantRoutes(api, ctx, cipher);
         sharingRoutes(api, ctx);
+        workflowRoutes(api, ctx.pool, { types: INTAKE_WORKFLOW_TYPES });
       },
     });
   },

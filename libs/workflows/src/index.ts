@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import type { MigrationSource } from '@hearth/db';
+
+/** The workflow_drafts table; a service offering workflows migrates it beside its own tables. */
+export const workflowMigrations: MigrationSource = {
+  scope: 'workflows',
+  dir: join(__dirname, '..', 'migrations'),
+};
+
+export { workflowRoutes } from './routes';
+export { defineWorkflowType, typeRegistry, validateStep, type WorkflowType } from './registry';
+export { INTAKE_WORKFLOW_TYPES, intakeAssessment } from './intake';
+export * from './transitions';
+export type { WorkflowView, WorkflowSummary } from './store';

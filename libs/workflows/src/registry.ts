@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { badRequest, fieldErrors } from '@hearth/http';
+
+/** A kind of multi-step workflow and the schema each of its steps is saved with. */
+export interface WorkflowType<S extends Record<string, z.ZodType> = Record<string, z.ZodType>> {
+  type: string;
+  steps: S;
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Declared once per workflow at start-up, so a bad name fails the process early rather than a
+ * request later. Names are snake_case because they appear in URLs and stored drafts.
+ */
+export function defineWorkflowType<const S extends Record<string, z.ZodType>>(def: {
+  type: string;
+  steps: S;
+}): WorkflowType<S> {
+  if (!NAME.test(def.type)) throw new Error(`Workflow type "${def.type}" must be snake_case.`);
+  const steps = Object.keys(def.steps);
+  if (steps.length === 0) throw new Error(`Workflow type "${def.type}" needs at least one step.`);
+  const bad = steps.find((s) => !NAME.test(s));
+  if (bad) throw new Error(`Step "${bad}" of workflow type "${def.type}" must be snake_case.`);
+  return { type: def.type, steps: def.steps };
+}
+
+/** The types one service offers, by name; two types of the same name are a programming error. */
+export function typeRegistry(types: readonly WorkflowType[]): ReadonlyMap<string, WorkflowType> {
+  const byName = new Map<string, WorkflowType>();
+  for (const t of types) {
+    if (byName.has(t.type)) throw new Error(`Workflow type "${t.type}" is defined twice.`);
+    byName.set(t.type, t);
+  }
+  if (byName.size === 0) throw new Error('A workflow registry needs at least one type.');
+  return byName;
+}
+
+/**
+ * The data of one step, parsed by that step's schema. Unknown steps and invalid data answer 400;
+ * field paths start with the step name so a client knows which screen holds the error.
+ */
+export function validateStep(def: WorkflowType, step: string, data: unknown): unknown {
+  const schema = Object.hasOwn(def.steps, step) ? def.steps[step] : undefined;
+  if (!schema) {
+    const known = Object.keys(def.steps).join(', ');
+    throw badRequest(`A ${def.type} workflow has no step "${step}".`, [
+      { field: 'step', message: `Unknown step; the steps are: ${known}` },
+    ]);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw badRequest(
+      `The data of step ${step} is invalid.`,
+      fieldErrors(result.error as z.ZodError, step),
+    );
+  }
+  return result.data;
+}

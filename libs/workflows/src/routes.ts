@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { actorOf } from '@hearth/auth';
+import type { Queryable } from '@hearth/db';
+import { defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
+import { WHAT, answer, conflictWith, whyNot } from './answers';
+import { typeRegistry, validateStep, type WorkflowType } from './registry';
+import {
+  ifMatchVersion,
+  listQuery,
+  startBody,
+  stepBody,
+  stepParams,
+  workflowSummary,
+  workflowView,
+} from './schemas';
+import { findDraft, insertDraft, listDrafts, moveDraft, saveStep, type Owner } from './store';
+import {
+  openStatuses,
+  stepSaveRefusal,
+  transition,
+  transitions,
+  workflowActions,
+} from './transitions';
+
+const tag = 'workflows';
+
+/** The paused-workflow mechanism under /workflows, for the workflow types a service offers. */
+export function workflowRoutes(
+  api: Api,
+  db: Queryable,
+  options: { types: readonly WorkflowType[] },
+) {
+  const registry = typeRegistry(options.types);
+  const typeNames = [...registry.keys()] as [string, ...string[]];
+  const ownerOf = (req: Parameters<typeof actorOf>[0]): Owner => {
+    const actor = actorOf(req);
+    return { userId: actor.userId, orgId: actor.orgId };
+  };
+
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/workflows',
+    summary: 'Start a workflow; its steps are then saved one by one',
+    tag,
+    body: startBody(typeNames),
+    success: { status: 201, schema: workflowView },
+    handler: async ({ body, req, res }) => {
+      const draft = await insertDraft(db, ownerOf(req), { id: randomUUID(), ...body });
+      res.setHeader('Location', `${req.baseUrl}/workflows/${draft.id}`);
+      return answer(res, draft);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/workflows',
+    summary: "The caller's own open workflows (Paused Workflows), newest first",
+    tag,
+    query: listQuery(typeNames),
+    success: { status: 200, schema: page(workflowSummary) },
+    handler: async ({ query, req }) => {
+      const { status, ...rest } = query;
+      return listDrafts(db, ownerOf(req), { statuses: status ? [status] : openStatuses, ...rest });
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/workflows/:id',
+    summary: 'One of the caller’s workflows with the data of its saved steps',
+    tag,
+    params: idParams,
+    success: { status: 200, schema: workflowView },
+    handler: async ({ params, req, res }) => {
+      const draft = await findDraft(db, ownerOf(req), params.id);
+      if (!draft) throw notFound(WHAT);
+      return answer(res, draft);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'put',
+    path: '/workflows/:id/steps/:step',
+    summary: 'Save one step (validated by its schema) while the workflow is in progress',
+    tag,
+    params: stepParams,
+    body: stepBody,
+    success: { status: 200, schema: workflowView },
+    handler: async ({ params, body, req, res }) => {
+      const owner = ownerOf(req);
+      const ifMatch = ifMatchVersion(req);
+      const draft = await findDraft(db, owner, params.id);
+      if (!draft) throw notFound(WHAT);
+      const refusal = stepSaveRefusal(draft.status);
+      if (refusal) throw conflictWith(refusal, draft.status);
+      const type = registry.get(draft.type);
+      if (!type)
+        throw conflictWith(
+          `Workflows of type ${draft.type} are no longer offered here.`,
+          draft.status,
+        );
+      const data = validateStep(type, params.step, body.data);
+      const saved = await saveStep(db, owner, params.id, {
+        ...body,
+        step: params.step,
+        data,
+        ifMatch,
+      });
+      if (!saved) throw await whyNot(db, owner, params.id, ifMatch, stepSaveRefusal);
+      return answer(res, saved);
+    },
+  });
+
+  for (const action of workflowActions) {
+    const rule = transitions[action];
+    defineRoute(api.router, api.registry, {
+      method: 'post',
+      path: `/workflows/:id/${action}`,
+      summary: `${action[0].toUpperCase()}${action.slice(1)} the workflow (from ${rule.from.join(' or ')} to ${rule.to})${action === 'cancel' ? '; its saved steps are discarded' : ''}`,
+      tag,
+      params: idParams,
+      success: { status: 200, schema: workflowView },
+      handler: async ({ params, req, res }) => {
+        const owner = ownerOf(req);
+        const ifMatch = ifMatchVersion(req);
+        const moved = await moveDraft(db, owner, params.id, {
+          ...rule,
+          discard: action === 'cancel', // cancelling discards the progress, not just hides it
+          ifMatch,
+        });
+        if (moved) return answer(res, moved);
+        throw await whyNot(db, owner, params.id, ifMatch, (status) => {
+          const outcome = transition(status, action);
+          return outcome.ok ? undefined : outcome.reason;
+        });
+      },
+    });
+  }
+}

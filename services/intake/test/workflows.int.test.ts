@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { createPool, migrate } from '@hearth/db';
+import { createTestDatabase, mintToken, testActor } from '@hearth/testkit';
+import { workflowMigrations } from '@hearth/workflows';
+import { client, logger, startIntake } from './harness';
+
+/**
+ * Paused workflows on a real intake service and Postgres: a draft is the private progress of one
+ * user, saved step by step, paused, resumed, cancelled (discarded) or finished.
+ */
+const worker = testActor({ roles: ['caseworker'] });
+// same organization, same role: still must not see or touch the worker's drafts
+const colleague = testActor({ roles: ['caseworker'], orgId: worker.orgId });
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let intake: Awaited<ReturnType<typeof startIntake>>;
+let me: ReturnType<typeof client>;
+let other: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  db = await createTestDatabase('workflows');
+  // Until the runtime migrates shared tables for intake, the test migrates the drafts table itself.
+  const pool = createPool(db.url, logger);
+  await migrate(pool, [workflowMigrations], logger);
+  await pool.end();
+  intake = await startIntake({ databaseUrl: db.url });
+  me = client(intake.url, worker);
+  other = client(intake.url, colleague);
+});
+
+afterAll(async () => {
+  await intake?.close();
+  await db?.drop();
+});
+
+const start = async (as = me, title = 'Amina Odhiambo') => {
+  const res = await as.post('/workflows', { type: 'intake_assessment', title });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; version: number; status: string };
+};
+const fieldsOf = (body: { errors?: Array<{ field: string }> }) =>
+  (body.errors ?? []).map((e) => e.field);
+const stored = async (id: string) =>
+  (await intake.service.ctx.pool.query('SELECT * FROM workflow_drafts WHERE id = $1', [id]))
+    .rows[0];
+
+describe('paused workflows', () => {
+  it('starts, saves, pauses, lists, resumes, saves again and finishes', async () => {
+    const res = await me.post('/workflows', { type: 'intake_assessment', title: 'Amina O.' });
+    expect(res.status).toBe(201);
+    const wf = res.body;
+    expect(res.headers.get('location')).toBe(`/api/v1/workflows/${wf.id}`);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(wf).toMatchObject({ status: 'in_progress', steps: {}, version: 1, currentStep: null });
+
+    const chosen = { choice: 'new', search: { firstName: 'Amina', lastName: 'Odhiambo' } };
+    let saved = await me.put(`/workflows/${wf.id}/steps/choose_participant`, { data: chosen });
+    expect(saved.status).toBe(200);
+    const form = { firstName: 'Amina', birthDate: '1990-04-02', phones: [{ number: '555-0100' }] };
+    saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: form });
+    expect(saved.body).toMatchObject({
+      currentStep: 'intake_form',
+      version: 3,
+      steps: { choose_participant: chosen, intake_form: form },
+    });
+
+    expect((await me.post(`/workflows/${wf.id}/pause`)).body.status).toBe('paused');
+    await start(other, 'someone else'); // in progress, not paused
+    const othersPaused = await start(other, 'paused by someone else');
+    expect((await other.post(`/workflows/${othersPaused.id}/pause`)).status).toBe(200);
+
+    const paused = await me.get('/workflows?status=paused');
+    expect(paused.status).toBe(200);
+    expect(paused.body.items.map((i: { id: string }) => i.id)).toEqual([wf.id]);
+    expect(paused.body.items[0]).toMatchObject({
+      title: 'Amina O.',
+      savedSteps: expect.arrayContaining(['choose_participant', 'intake_form']),
+    });
+    expect(paused.body.items[0].steps).toBeUndefined(); // the list stays light
+
+    expect((await me.post(`/workflows/${wf.id}/resume`)).body.status).toBe('in_progress');
+    const family = { members: [{ firstName: 'Baraka', relationshipToHead: 'child' }] };
+    saved = await me.put(`/workflows/${wf.id}/steps/family_members`, { data: family });
+    expect(saved.status).toBe(200);
+    const finished = await me.post(`/workflows/${wf.id}/finish`);
+    expect(finished.body).toMatchObject({ status: 'finished', version: 7 });
+    expect(Object.keys(finished.body.steps)).toHaveLength(3); // finishing keeps the data
+    const open = await me.get('/workflows');
+    expect(open.body.items.map((i: { id: string }) => i.id)).not.toContain(wf.id);
+  });
+
+  it('refuses to save a step of a paused workflow until it is resumed', async () => {
+    const wf = await start();
+    await me.post(`/workflows/${wf.id}/pause`);
+    const res = await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { sex: 'female' } });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ currentStatus: 'paused' });
+    expect(res.body.detail).toContain('resume it first');
+    expect((await stored(wf.id)).steps).toEqual({});
+    const finish = await me.post(`/workflows/${wf.id}/finish`);
+    expect(finish).toMatchObject({ status: 409, body: { currentStatus: 'paused' } });
+  });
+
+  it("answers someone else's workflow as not found and changes nothing", async () => {
+    const wf = await start();
+    await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { firstName: 'Amina' } });
+    await me.post(`/workflows/${wf.id}/pause`);
+    const before = await stored(wf.id);
+    const missing = await other.get(`/workflows/${randomUUID()}`);
+    for (const res of [
+      await other.post(`/workflows/${wf.id}/resume`),
+      await other.post(`/workflows/${wf.id}/cancel`),
+      await other.get(`/workflows/${wf.id}`),
+      await other.put(`/workflows/${wf.id}/steps/intake_form`, { data: {} }),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(res.body.detail).toBe(missing.body.detail); // indistinguishable from no workflow
+    }
+    expect(await stored(wf.id)).toEqual(before);
+    expect((await me.get(`/workflows/${wf.id}`)).body).toMatchObject({ status: 'paused' });
+  });
+
+  it('discards the saved data when a workflow is cancelled', async () => {
+    const wf = await start();
+    const participantId = randomUUID();
+    const saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+      data: { lastName: 'Odhiambo' },
+      title: 'Odhiambo',
+      participantId, // a step may update what the list shows
+    });
+    expect(saved.body).toMatchObject({ title: 'Odhiambo', participantId });
+    const res = await me.post(`/workflows/${wf.id}/cancel`);
+    expect(res.body).toMatchObject({ status: 'cancelled', steps: {}, currentStep: null });
+    expect(await stored(wf.id)).toMatchObject({ status: 'cancelled', steps: {} });
+    expect(await me.post(`/workflows/${wf.id}/resume`)).toMatchObject({
+      status: 409,
+      body: { currentStatus: 'cancelled' },
+    });
+  });
+
+  it('rejects invalid step data, unknown steps and unknown types naming the field', async () => {
+    const wf = await start();
+    const bad = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+      data: { birthDate: '1990-02-30' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(fieldsOf(bad.body)).toEqual(['intake_form.birthDate']);
+    const noData = await me.put(`/workflows/${wf.id}/steps/intake_form`, { title: 'x' });
+    expect(fieldsOf(noData.body)).toEqual(['data']);
+    const unknownStep = await me.put(`/workflows/${wf.id}/steps/payments`, { data: {} });
+    expect(unknownStep.status).toBe(400);
+    expect(fieldsOf(unknownStep.body)).toEqual(['step']);
+    expect((await stored(wf.id)).version).toBe(1); // nothing written
+    const unknownType = await me.post('/workflows', { type: 'space_travel' });
+    expect(unknownType.status).toBe(400);
+    expect(fieldsOf(unknownType.body)).toEqual(['type']);
+  });
+
+  it('keeps two tabs from overwriting each other', async () => {
+    const wf = await start();
+    // without If-Match, two tabs saving different steps both keep their step
+    await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { firstName: 'A' } });
+    await me.put(`/workflows/${wf.id}/steps/family_members`, { data: { members: [] } });
+    expect(Object.keys((await stored(wf.id)).steps).sort()).toEqual([
+      'family_members',
+      'intake_form',
+    ]);
+    // with If-Match (sent by plain fetch: the harness client sets no extra headers), a tab that
+    // read version 1 is refused once the draft moved on, and the current ETag goes through
+    const pause = (etag: string) =>
+      fetch(`${intake.url}/api/v1/workflows/${wf.id}/pause`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mintToken(worker)}`, 'if-match': etag },
+      });
+    const stale = await pause('"1"');
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ currentVersion: 3 });
+    expect((await stored(wf.id)).status).toBe('in_progress');
+    const current = await pause('"3"');
+    expect(current.status).toBe(200);
+    expect(current.headers.get('etag')).toBe('"4"');
+  });
+
+  it('pages the list newest first with a cursor', async () => {
+    const pager = client(intake.url, testActor());
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await start(pager, `n${i}`)).id);
+    const first = await pager.get('/workflows?limit=2');
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[1]]);
+    const second = await pager.get(`/workflows?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ items: [{ id: ids[0] }], nextCursor: null });
+    const foreign = await pager.get('/workflows?cursor=bm90LWEtY3Vyc29y');
+    expect(fieldsOf(foreign.body)).toEqual(['cursor']);
+  });
+});
