@@ -29,6 +29,7 @@ ALTER TABLE participants
 CREATE INDEX participants_name_key_trgm ON participants USING gin (name_key gin_trgm_ops);
 CREATE INDEX participants_last_norm_trgm ON participants USING gin (last_norm gin_trgm_ops);
 CREATE INDEX participants_phonetic ON participants (last_phonetic, first_phonetic);
+CREATE INDEX participants_canonical_phonetic ON participants (first_canonical, last_phonetic);
 CREATE INDEX participants_first_phonetic ON participants (first_phonetic);
 CREATE INDEX participants_canonical_birth ON participants (first_canonical, birth_date);
 CREATE INDEX participants_birth_date ON participants (birth_date);

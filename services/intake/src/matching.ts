@@ -1,6 +1,6 @@
 import { canSeeParticipant } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
-import type { Queryable } from '@hearth/db';
+import type { Pool } from '@hearth/db';
 import { scoreMatch, type MatchReason } from './domain/matching';
 import { findCandidates, type MatchQuery } from './store/matching';
 import { releasesOf } from './store/participants';
@@ -23,7 +23,7 @@ export interface RankedCandidate {
  * the access library still decides each one, so a hidden client can never appear or be counted.
  */
 export async function rankCandidates(
-  db: Queryable,
+  db: Pool,
   actor: Actor,
   query: MatchQuery & { sex?: string | null },
   top = 10,

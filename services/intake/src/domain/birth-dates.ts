@@ -1,7 +1,12 @@
 /** A real calendar date in a year someone alive could be born in (Postgres refuses year 0). */
 const valid = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) && iso >= '1850-01-01' && iso <= '2200-12-31';
+  return (
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString().startsWith(iso) &&
+    iso >= '1850-01-01' &&
+    iso <= '2200-12-31'
+  );
 };
 
 /** The same birth date with day and month swapped (03-04 ↔ 04-03), when that is a real date. */

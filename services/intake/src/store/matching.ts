@@ -1,4 +1,4 @@
-import type { Queryable } from '@hearth/db';
+import { withTransaction, type Pool, type Queryable } from '@hearth/db';
 import { birthDateVariants } from '../domain/birth-dates';
 import { normalizeId, type MatchPerson } from '../domain/matching';
 import { canonicalFirstName, nameKey, normalizeName } from '../domain/names';
@@ -19,53 +19,70 @@ export interface Candidate extends MatchPerson {
 }
 
 /**
- * Candidates for a duplicate check, found through indexes only (trigram name key, phonetic codes,
- * nickname + birth-date variants, SSN last 4, alien number). Every branch applies the visibility
- * prefilter itself, so other organizations' clients neither fill the limits nor come back; the
- * route still confirms each row with the access library, the one place that decides.
+ * Visibility of participant `p` to the organization in parameter `org`: mirrors libs/access's
+ * participant rule (owner, share_global, share_mou with an active release) as an index-friendly
+ * prefilter. The access library still decides each row afterwards.
+ */
+export const visibleTo = (
+  org: string,
+) => `(p.owner_org_id = ${org} OR p.security_restriction = 'share_global'
+  OR (p.security_restriction = 'share_mou' AND EXISTS (
+    SELECT 1 FROM information_releases r WHERE r.participant_id = p.id AND r.to_org_id = ${org}
+      AND (r.revoked_at IS NULL OR r.revoked_at > now())
+      AND (now() AT TIME ZONE 'UTC')::date BETWEEN r.begin_date AND r.end_date)))`;
+
+/**
+ * Candidates for a duplicate check, each branch served by an index: whole-name trigrams (strict
+ * threshold: typos and swapped names), phonetic codes (sound-alike spellings, swapped too),
+ * nickname + phonetic last name, nickname + birth-date variants, birth-date variants + a similar
+ * or sound-alike last name, SSN last 4, alien number. Branches filter visibility themselves, so
+ * other organizations' clients neither fill a branch's limit nor come back.
  */
 export async function findCandidates(
-  db: Queryable,
+  pool: Pool,
   query: MatchQuery,
   actorOrgId: string,
 ): Promise<{ candidates: Candidate[]; phonetic: MatchPerson['phonetic'] }> {
   const first = normalizeName(query.firstName);
   const last = normalizeName(query.lastName);
-  const { rows } = await db.query(
-    `WITH q AS (
-       SELECT $1::text AS name_key, $2::text AS last_norm, $3::text AS first_canonical,
-              dmetaphone($4) AS fdm, dmetaphone($5) AS ldm, $6::date[] AS dates,
-              $7::text AS ssn4, $8::text AS alien, $9::uuid AS org
-     ),
-     ids AS (
-       (SELECT p.id FROM participants p, q WHERE p.name_key % q.name_key AND ${VISIBLE}
-          ORDER BY similarity(p.name_key, q.name_key) DESC LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.last_phonetic = q.ldm AND p.first_phonetic = q.fdm AND ${VISIBLE} LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.last_phonetic = q.fdm AND p.first_phonetic = q.ldm AND ${VISIBLE} LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.first_canonical = q.first_canonical AND p.birth_date = ANY(q.dates) AND ${VISIBLE} LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.birth_date = ANY(q.dates)
-                AND (p.last_phonetic IN (q.ldm, q.fdm) OR p.last_norm % q.last_norm) AND ${VISIBLE} LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.ssn_last4 = q.ssn4 AND ${VISIBLE} LIMIT 50)
-       UNION (SELECT p.id FROM participants p, q WHERE p.alien_number = q.alien AND ${VISIBLE} LIMIT 10)
-     )
-     SELECT p.id, p.owner_org_id, p.security_restriction, p.first_name, p.middle_name, p.last_name, p.birth_date, p.sex, p.ssn_last4, p.alien_number,
-            p.first_phonetic, p.last_phonetic, (SELECT fdm FROM q) AS q_fdm, (SELECT ldm FROM q) AS q_ldm
-     FROM participants p JOIN ids USING (id)`,
-    [
-      nameKey(first, last),
-      last,
-      canonicalFirstName(first),
-      first,
-      last,
-      query.birthDate ? birthDateVariants(query.birthDate) : [],
-      query.ssnLast4 ?? null,
-      query.alienNumber ? normalizeId(query.alienNumber) : null,
-      actorOrgId,
-    ],
-  );
+  const params = [
+    nameKey(first, last), // $1
+    last, // $2
+    canonicalFirstName(first), // $3
+    first, // $4
+    query.birthDate ? birthDateVariants(query.birthDate) : [], // $5
+    query.ssnLast4 ?? null, // $6
+    query.alienNumber ? normalizeId(query.alienNumber) : null, // $7
+    actorOrgId, // $8
+  ];
+  const visible = visibleTo('$8::uuid');
+  const fdm = `coalesce(dmetaphone($4), '')`;
+  const ldm = `coalesce(dmetaphone($2), '')`;
+  const sql = `
+    WITH ids AS (
+      (SELECT p.id FROM participants p WHERE p.name_key % $1 AND ${visible} ORDER BY similarity(p.name_key, $1) DESC LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.last_phonetic = ${ldm} AND p.first_phonetic = ${fdm} AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.last_phonetic = ${fdm} AND p.first_phonetic = ${ldm} AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.first_canonical = $3 AND p.last_phonetic = ${ldm} AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.first_canonical = $3 AND p.birth_date = ANY($5::date[]) AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.birth_date = ANY($5::date[])
+               AND (p.last_phonetic IN (${ldm}, ${fdm}) OR similarity(p.last_norm, $2) > 0.3 OR similarity(p.last_norm, $4) > 0.3)
+               AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.ssn_last4 = $6 AND ${visible} LIMIT 30)
+      UNION (SELECT p.id FROM participants p WHERE p.alien_number = $7 AND ${visible} LIMIT 10)
+    )
+    SELECT p.id, p.owner_org_id, p.security_restriction, p.first_name, p.middle_name, p.last_name, p.birth_date, p.sex,
+           p.ssn_last4, p.alien_number, p.first_phonetic, p.last_phonetic, ${fdm} AS q_fdm, ${ldm} AS q_ldm
+    FROM participants p JOIN ids USING (id)`;
+  const rows = await withTransaction(pool, async (tx) => {
+    // Whole-name trigrams above 0.7 only: lower thresholds match thousands of common names,
+    // and the other branches already cover what a loose name match would add.
+    await tx.query('SET LOCAL pg_trgm.similarity_threshold = 0.7');
+    return (await tx.query(sql, params)).rows;
+  });
   const phonetic = rows[0]
     ? { first: rows[0].q_fdm, last: rows[0].q_ldm }
-    : await phoneticCodes(db, first, last);
+    : await phoneticCodes(pool, first, last);
   return {
     phonetic,
     candidates: rows.map((r) => ({
@@ -84,21 +101,14 @@ export async function findCandidates(
   };
 }
 
-/** Mirrors libs/access's participant rule as an index-friendly prefilter (owner, global, active release). */
-export const VISIBLE = `(p.owner_org_id = q.org OR p.security_restriction = 'share_global'
-  OR (p.security_restriction = 'share_mou' AND EXISTS (
-    SELECT 1 FROM information_releases r WHERE r.participant_id = p.id AND r.to_org_id = q.org
-      AND (r.revoked_at IS NULL OR r.revoked_at > now())
-      AND (now() AT TIME ZONE 'UTC')::date BETWEEN r.begin_date AND r.end_date)))`;
-
 export async function phoneticCodes(
   db: Queryable,
   first: string,
   last: string,
 ): Promise<MatchPerson['phonetic']> {
-  const { rows } = await db.query('SELECT dmetaphone($1) AS first, dmetaphone($2) AS last', [
-    first,
-    last,
-  ]);
+  const { rows } = await db.query(
+    `SELECT coalesce(dmetaphone($1), '') AS first, coalesce(dmetaphone($2), '') AS last`,
+    [first, last],
+  );
   return rows[0];
 }

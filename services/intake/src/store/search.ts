@@ -5,7 +5,7 @@ import { badRequest } from '@hearth/http';
 import { normalizeId } from '../domain/matching';
 import { normalizeName } from '../domain/names';
 import type { ParticipantView } from '../domain/participant';
-import { VISIBLE } from './matching';
+import { visibleTo } from './matching';
 import { participantViewOfRow, releasesOf } from './participants';
 
 export interface SearchCriteria {
@@ -33,7 +33,7 @@ export async function searchParticipants(
   cursor?: string,
 ): Promise<{ items: ParticipantView[]; nextCursor: string | null }> {
   const params: unknown[] = [actor.orgId];
-  const where: string[] = [VISIBLE];
+  const where: string[] = [visibleTo('$1::uuid')];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -55,8 +55,7 @@ export async function searchParticipants(
   }
   params.push(limit + 1);
   const { rows } = await db.query(
-    `WITH q AS (SELECT $1::uuid AS org)
-     SELECT p.* FROM participants p, q WHERE ${where.join(' AND ')}
+    `SELECT p.* FROM participants p WHERE ${where.join(' AND ')}
      ORDER BY p.last_norm, p.first_norm, p.id LIMIT $${params.length}`,
     params,
   );
