@@ -27,14 +27,24 @@ async function database(adminUrl) {
   return url.toString();
 }
 
-export async function benchMatching({ count = 1_000_000, perKind = 150 } = {}) {
-  const { postgresUrl, amqpUrl } = await servers();
+const intakeConfig = (url, amqpUrl) =>
+  intakeEnv.parse({ DATABASE_URL: url, AMQP_URL: amqpUrl, JWKS_URL: 'http://127.0.0.1:1/x', PORT: '0', SSN_KEYS: `b:${randomBytes(32).toString('base64')}`, SSN_ACTIVE_KEY_ID: 'b' });
+const logger = createLogger({ service: 'bench', level: 'warn' });
+
+/** The bench database with intake's schema (migrated by starting intake once) and at least `count` participants. */
+export async function prepareMatchingDatabase(postgresUrl, amqpUrl, count) {
   const url = await database(postgresUrl);
-  const logger = createLogger({ service: 'bench', level: 'warn' });
-  const config = intakeEnv.parse({ DATABASE_URL: url, AMQP_URL: amqpUrl, JWKS_URL: 'http://127.0.0.1:1/x', PORT: '0', SSN_KEYS: `b:${randomBytes(32).toString('base64')}`, SSN_ACTIVE_KEY_ID: 'b' });
-  const service = await startService(intake, config, { keys: testKeys, logger, exchange: 'bench.matching' }); // migrates
+  const service = await startService(intake, intakeConfig(url, amqpUrl), { keys: testKeys, logger, exchange: 'bench.matching' });
+  await service.close();
   console.log(`Loading ${count} synthetic participants into ${DB} (kept between runs)…`);
   await generate(url, count, BENCH_ORG, (line) => console.log(line));
+  return url;
+}
+
+export async function benchMatching({ count = 1_000_000, perKind = 150 } = {}) {
+  const { postgresUrl, amqpUrl } = await servers();
+  const url = await prepareMatchingDatabase(postgresUrl, amqpUrl, count);
+  const service = await startService(intake, intakeConfig(url, amqpUrl), { keys: testKeys, logger, exchange: 'bench.matching' });
   const token = mintToken({ userId: BENCH_ORG, orgId: BENCH_ORG, roles: ['caseworker'], name: 'Bench' });
   const match = async (body) => {
     const t = performance.now();

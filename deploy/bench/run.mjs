@@ -2,6 +2,7 @@
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
 // `npm run bench -- events matching gateway` runs a subset.
 import { benchEvents } from './events.mjs';
+import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -17,6 +18,12 @@ if (want('matching')) {
   console.log(`\nDuplicate matching over ${count} participants (goals: p95 ≤ 50 ms, recall ≥ 95% in the top 5)`);
   const result = await benchMatching({ count });
   console.table(result.perKind);
+  console.table(result.summary);
+}
+if (want('gateway')) {
+  console.log(`\nGateway overhead: the same read direct vs through the gateway, ${seconds} s each (goals: ≥ 70% throughput, ≤ 2 ms added at p50)`);
+  const result = await benchGateway({ seconds: Math.min(seconds, 15) });
+  console.table({ direct: result.direct, throughGateway: result.throughGateway });
   console.table(result.summary);
 }
 process.exit(0);
