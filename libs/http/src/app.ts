@@ -16,15 +16,19 @@ export interface AppOptions {
   service: string;
   logger: Logger;
   version?: string;
-  /** Named dependency checks for /readyz; each resolves when the dependency answers. */
+  /** Named dependency checks for /readyz; each resolves when the dependency answers (a string result is shown as detail). */
   readiness?: Record<string, () => Promise<unknown>>;
   bodyLimit?: string;
   /** Verifies the caller; applied to every route `routes` declares, never to `publicRoutes`. */
   authenticate?: RequestHandler;
   publicRoutes?: (api: Api) => void;
   routes: (api: Api) => void;
-  /** Escape hatch for paths outside /api/v1 (e.g. /.well-known/jwks.json). */
+  /** Escape hatch for paths outside /api/v1 (e.g. /.well-known/jwks.json); mounted before them. */
   root?: (app: Express) => void;
+  /** Parse JSON bodies under /api/v1 (a proxy passes bodies through untouched instead). */
+  jsonBody?: boolean;
+  /** Answers /openapi.json instead of the document generated from `routes` (the gateway merges its upstreams'). */
+  openApi?: RequestHandler;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -61,7 +65,7 @@ export function createApp(options: AppOptions): Express {
   });
   app.get('/readyz', async (req, res) => {
     const checks = await runChecks(options.readiness ?? {});
-    const failing = Object.entries(checks).filter(([, v]) => v !== 'ok');
+    const failing = Object.entries(checks).filter(([, v]) => !v.startsWith('ok'));
     if (failing.length === 0) return void res.json({ status: 'ready', checks });
     const detail = `Not ready: ${failing.map(([k, v]) => `${k} (${v})`).join(', ')}.`;
     sendProblem(
@@ -84,12 +88,12 @@ export function createApp(options: AppOptions): Express {
     { title: options.service, version: options.version ?? '0.1.0' },
     API_PREFIX,
   );
-  app.get('/openapi.json', (_req, res) => {
-    res.json(doc);
-  });
+  app.get('/openapi.json', options.openApi ?? ((_req, res) => void res.json(doc)));
   options.root?.(app);
 
-  app.use(API_PREFIX, express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  if (options.jsonBody !== false) {
+    app.use(API_PREFIX, express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  }
   app.use(API_PREFIX, publicRouter);
   if (options.authenticate) app.use(API_PREFIX, options.authenticate);
   app.use(API_PREFIX, privateRouter);
@@ -108,8 +112,8 @@ async function runChecks(
         timer = setTimeout(() => reject(new Error('timed out')), READINESS_TIMEOUT_MS);
       });
       try {
-        await Promise.race([check(), timeout]);
-        return [name, 'ok'] as const;
+        const result = await Promise.race([check(), timeout]);
+        return [name, typeof result === 'string' ? `ok (${result})` : 'ok'] as const;
       } catch (err) {
         return [name, err instanceof Error ? err.message || 'unreachable' : 'unreachable'] as const;
       } finally {
