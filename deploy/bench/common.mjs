@@ -14,6 +14,11 @@ export async function servers() {
 
 export function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => (sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2)) : NaN);
+  const at = (p) =>
+    sorted.length
+      ? Number(
+          sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2),
+        )
+      : NaN;
   return { p50Ms: at(50), p95Ms: at(95), p99Ms: at(99), maxMs: at(100) };
 }

@@ -43,7 +43,16 @@ export async function benchEvents({ rate = 500, seconds = 30 } = {}) {
     const event = createEvent(ParticipantCreated, {
       orgId,
       actor: { userId: randomUUID(), name: 'Bench' },
-      data: { participantId: randomUUID(), ownerOrgId: orgId, firstName: 'A', middleName: null, lastName: 'B', birthDate: '1990-01-01', sex: null, securityRestriction: 'restrict_to_org' },
+      data: {
+        participantId: randomUUID(),
+        ownerOrgId: orgId,
+        firstName: 'A',
+        middleName: null,
+        lastName: 'B',
+        birthDate: '1990-01-01',
+        sex: null,
+        securityRestriction: 'restrict_to_org',
+      },
     });
     await withTransaction(pool, (tx) => recordEvent(tx, event));
     committedAt.set(event.id, performance.now());
@@ -67,11 +76,17 @@ export async function benchEvents({ rate = 500, seconds = 30 } = {}) {
   await Promise.all(inFlight);
   const produceSeconds = (performance.now() - started) / 1000;
   const deadline = Date.now() + 30_000;
-  while (latencies.length < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (latencies.length < total && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
 
   await relay.stop();
   await broker.close();
   await pool.end();
   await db.drop();
-  return { events: total, delivered: latencies.length, achievedRate: Math.round(total / produceSeconds), ...percentiles(latencies) };
+  return {
+    events: total,
+    delivered: latencies.length,
+    achievedRate: Math.round(total / produceSeconds),
+    ...percentiles(latencies),
+  };
 }

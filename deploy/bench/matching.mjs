@@ -20,7 +20,8 @@ const DB = 'bench_matching';
 async function database(adminUrl) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount === 0) await admin.query(`CREATE DATABASE ${DB}`);
+  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount === 0)
+    await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${DB}`;
@@ -28,13 +29,24 @@ async function database(adminUrl) {
 }
 
 const intakeConfig = (url, amqpUrl) =>
-  intakeEnv.parse({ DATABASE_URL: url, AMQP_URL: amqpUrl, JWKS_URL: 'http://127.0.0.1:1/x', PORT: '0', SSN_KEYS: `b:${randomBytes(32).toString('base64')}`, SSN_ACTIVE_KEY_ID: 'b' });
+  intakeEnv.parse({
+    DATABASE_URL: url,
+    AMQP_URL: amqpUrl,
+    JWKS_URL: 'http://127.0.0.1:1/x',
+    PORT: '0',
+    SSN_KEYS: `b:${randomBytes(32).toString('base64')}`,
+    SSN_ACTIVE_KEY_ID: 'b',
+  });
 const logger = createLogger({ service: 'bench', level: 'warn' });
 
 /** The bench database with intake's schema (migrated by starting intake once) and at least `count` participants. */
 export async function prepareMatchingDatabase(postgresUrl, amqpUrl, count) {
   const url = await database(postgresUrl);
-  const service = await startService(intake, intakeConfig(url, amqpUrl), { keys: testKeys, logger, exchange: 'bench.matching' });
+  const service = await startService(intake, intakeConfig(url, amqpUrl), {
+    keys: testKeys,
+    logger,
+    exchange: 'bench.matching',
+  });
   await service.close();
   console.log(`Loading ${count} synthetic participants into ${DB} (kept between runs)…`);
   await generate(url, count, BENCH_ORG, (line) => console.log(line));
@@ -44,13 +56,30 @@ export async function prepareMatchingDatabase(postgresUrl, amqpUrl, count) {
 export async function benchMatching({ count = 1_000_000, perKind = 150 } = {}) {
   const { postgresUrl, amqpUrl } = await servers();
   const url = await prepareMatchingDatabase(postgresUrl, amqpUrl, count);
-  const service = await startService(intake, intakeConfig(url, amqpUrl), { keys: testKeys, logger, exchange: 'bench.matching' });
-  const token = mintToken({ userId: BENCH_ORG, orgId: BENCH_ORG, roles: ['caseworker'], name: 'Bench' });
+  const service = await startService(intake, intakeConfig(url, amqpUrl), {
+    keys: testKeys,
+    logger,
+    exchange: 'bench.matching',
+  });
+  const token = mintToken({
+    userId: BENCH_ORG,
+    orgId: BENCH_ORG,
+    roles: ['caseworker'],
+    name: 'Bench',
+  });
   const match = async (body) => {
     const t = performance.now();
-    const res = await fetch(`${service.url}/api/v1/participants/matches`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${service.url}/api/v1/participants/matches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const json = await res.json();
-    return { ms: performance.now() - t, items: json.items ?? [], threshold: json.likelyDuplicateScore };
+    return {
+      ms: performance.now() - t,
+      items: json.items ?? [],
+      threshold: json.likelyDuplicateScore,
+    };
   };
 
   const random = rng(4242);
@@ -87,8 +116,16 @@ export async function benchMatching({ count = 1_000_000, perKind = 150 } = {}) {
   }
   await service.close();
 
-  const rows = Object.entries(byKind).map(([kind, r]) => ({ kind, queries: r.queries, recallTop5: pct(r.foundTop5, r.queries), recallTop1: pct(r.foundTop1, r.queries) }));
-  const all = Object.values(byKind).reduce((a, r) => ({ q: a.q + r.queries, f: a.f + r.foundTop5 }), { q: 0, f: 0 });
+  const rows = Object.entries(byKind).map(([kind, r]) => ({
+    kind,
+    queries: r.queries,
+    recallTop5: pct(r.foundTop5, r.queries),
+    recallTop1: pct(r.foundTop1, r.queries),
+  }));
+  const all = Object.values(byKind).reduce(
+    (a, r) => ({ q: a.q + r.queries, f: a.f + r.foundTop5 }),
+    { q: 0, f: 0 },
+  );
   return {
     perKind: rows,
     summary: {

@@ -1,5 +1,6 @@
 // Synthetic people for benchmarks: names drawn from lists and recombined, never real persons.
-const FIRST = `james mary john patricia robert jennifer michael linda william elizabeth david barbara richard susan joseph
+const FIRST =
+  `james mary john patricia robert jennifer michael linda william elizabeth david barbara richard susan joseph
 jessica thomas sarah charles karen christopher nancy daniel lisa matthew betty anthony margaret mark sandra donald ashley
 steven kimberly paul emily andrew donna joshua michelle kenneth dorothy kevin carol brian amanda george melissa edward
 deborah ronald stephanie timothy rebecca jason sharon jeffrey laura ryan cynthia jacob kathleen gary amy nicholas angela
@@ -15,9 +16,12 @@ nguyen linh minh thanh huong tuan anh hoa mai duc binh lan khanh phuong hieu qua
 paw eh htoo naw saw ler moo say hser blu soe mu kaw ku gay dah eh
 bashir farid habib jamal karim layla nadia rahim samir tariq walid yasmin zahra parwana mursal sediqa
 olena oksana dmytro andriy iryna yulia serhii natalia taras mykola svitlana bohdan
-jean-pierre marie-claire esperance dieudonne alphonse claudine emmanuel josiane innocent solange`.split(/\s+/);
+jean-pierre marie-claire esperance dieudonne alphonse claudine emmanuel josiane innocent solange`.split(
+    /\s+/,
+  );
 
-const LAST = `smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson
+const LAST =
+  `smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson
 anderson thomas taylor moore jackson martin lee perez thompson white harris sanchez clark ramirez lewis robinson walker
 young allen king wright scott torres nguyen hill flores green adams nelson baker hall rivera campbell mitchell carter
 roberts gomez phillips evans turner diaz parker cruz edwards collins reyes stewart morris morales murphy cook rogers
@@ -29,7 +33,9 @@ tran le pham hoang phan vu vo dang bui do ho ngo duong ly truong dinh lam
 htoo paw moo say soe thaw win aung kyaw zaw myint naing lwin
 haidari rahimi karimi ahmadi hashimi popal sultani noori safi stanekzai amiri
 kovalenko shevchenko bondarenko tkachenko kravchenko melnyk boyko koval oliynyk lysenko
-mukamana uwimana niyonzima habimana nshimiyimana iradukunda ndayisaba hakizimana bizimana`.split(/\s+/);
+mukamana uwimana niyonzima habimana nshimiyimana iradukunda ndayisaba hakizimana bizimana`.split(
+    /\s+/,
+  );
 
 /** Deterministic pseudo-random numbers, so every run builds the same data set. */
 export function rng(seed) {
