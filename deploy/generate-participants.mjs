@@ -6,7 +6,11 @@ import { rng, syntheticPerson } from './bench/synthetic-people.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
-const { canonicalFirstName, nameKey, normalizeName } = require('../services/intake/dist/domain/names.js');
+const {
+  canonicalFirstName,
+  nameKey,
+  normalizeName,
+} = require('../services/intake/dist/domain/names.js');
 
 export const BENCH_ORG = '00000000-0000-4000-8000-00000000b0b0';
 const BATCH = 10_000;
@@ -20,10 +24,26 @@ export const idAt = (i) => `00000000-0000-4000-a000-${String(i).padStart(12, '0'
 export async function generate(url, count = 1_000_000, ownerOrgId = BENCH_ORG, log = console.log) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const have = Number((await client.query('SELECT count(*) FROM participants WHERE owner_org_id = $1', [ownerOrgId])).rows[0].count);
+  const have = Number(
+    (await client.query('SELECT count(*) FROM participants WHERE owner_org_id = $1', [ownerOrgId]))
+      .rows[0].count,
+  );
   const started = Date.now();
   for (let from = have; from < count; from += BATCH) {
-    const cols = { id: [], first: [], middle: [], last: [], birth: [], sex: [], ssn4: [], alien: [], firstNorm: [], lastNorm: [], canon: [], key: [] };
+    const cols = {
+      id: [],
+      first: [],
+      middle: [],
+      last: [],
+      birth: [],
+      sex: [],
+      ssn4: [],
+      alien: [],
+      firstNorm: [],
+      lastNorm: [],
+      canon: [],
+      key: [],
+    };
     for (let i = from; i < Math.min(count, from + BATCH); i++) {
       const p = personAt(i);
       const [f, l] = [normalizeName(p.firstName), normalizeName(p.lastName)];
@@ -47,9 +67,26 @@ export async function generate(url, count = 1_000_000, ownerOrgId = BENCH_ORG, l
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
          AS t(id, f, m, l, b, s, s4, a, fn, ln, c, k)
        ON CONFLICT (id) DO NOTHING`,
-      [ownerOrgId, cols.id, cols.first, cols.middle, cols.last, cols.birth, cols.sex, cols.ssn4, cols.alien, cols.firstNorm, cols.lastNorm, cols.canon, cols.key],
+      [
+        ownerOrgId,
+        cols.id,
+        cols.first,
+        cols.middle,
+        cols.last,
+        cols.birth,
+        cols.sex,
+        cols.ssn4,
+        cols.alien,
+        cols.firstNorm,
+        cols.lastNorm,
+        cols.canon,
+        cols.key,
+      ],
     );
-    if ((from / BATCH) % 10 === 0) log(`  ${from + BATCH} / ${count} participants (${Math.round((Date.now() - started) / 1000)} s)`);
+    if ((from / BATCH) % 10 === 0)
+      log(
+        `  ${from + BATCH} / ${count} participants (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
   }
   // VACUUM merges GIN's pending list after a bulk load (autovacuum would, later); ANALYZE for plans.
   await client.query('VACUUM ANALYZE participants');
@@ -59,7 +96,9 @@ export async function generate(url, count = 1_000_000, ownerOrgId = BENCH_ORG, l
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [url, count, org] = process.argv.slice(2);
   if (!url) {
-    console.error('Usage: node deploy/generate-participants.mjs <intake-database-url> [count] [ownerOrgId]');
+    console.error(
+      'Usage: node deploy/generate-participants.mjs <intake-database-url> [count] [ownerOrgId]',
+    );
     process.exit(2);
   }
   await generate(url, Number(count ?? 1_000_000), org ?? BENCH_ORG);

@@ -75,8 +75,10 @@ function environmentFor(service, infra, privateKey) {
     JWKS_URL: 'http://127.0.0.1:3001/.well-known/jwks.json',
   };
   if (service.database) base.DATABASE_URL = dbUrl(service.database);
-  if (service.name === 'identity') Object.assign(base, { JWT_PRIVATE_KEY: privateKey, SEED_DEMO: 'true' });
-  if (service.name === 'intake') Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
+  if (service.name === 'identity')
+    Object.assign(base, { JWT_PRIVATE_KEY: privateKey, SEED_DEMO: 'true' });
+  if (service.name === 'intake')
+    Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
   if (service.name === 'gateway') {
     for (const s of SERVICES.filter((x) => x.database))
       base[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${s.port}`;

@@ -1,0 +1,5 @@
+-- Run once by the postgres image on an empty volume (docker-compose.yml): each service owns its
+-- database (ARCHITECTURE: no service reads another's tables).
+CREATE DATABASE identity;
+CREATE DATABASE intake;
+CREATE DATABASE enrollment;
