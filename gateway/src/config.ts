@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import { env, listenEnv } from '@hearth/config';
 
-const optionalUrl = () => env.url().optional();
+/** An unset optional service is simply not deployed; an empty value (compose, k8s) means the same. */
+const optionalUrl = () =>
+  z.preprocess((value) => (value === '' ? undefined : value), env.url().optional());
+
+const millis = (fallback: number) => z.coerce.number().int().min(50).default(fallback);
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size written the way express writes it ('1mb', '500kb', '1048576'), in bytes. */
+const byteSize = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/, 'Use a size such as 1mb, 500kb or 1048576')
+    .transform((text) => {
+      const [, amount, unit] = /^([\d.]+)\s*([a-z]*)$/.exec(text)!;
+      return Math.floor(Number(amount) * UNITS[unit]);
+    });
 
 export const gatewayEnv = listenEnv.extend({
   PORT: env.port(8080),
@@ -16,10 +34,11 @@ export const gatewayEnv = listenEnv.extend({
   RENT_ASSISTANCE_URL: optionalUrl(),
   NOTIFICATIONS_URL: optionalUrl(),
   REPORTING_URL: optionalUrl(),
-  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
-  BREAKER_RESET_MS: z.coerce.number().int().min(50).default(5000),
+  UPSTREAM_TIMEOUT_MS: millis(5000),
+  BREAKER_RESET_MS: millis(5000),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Parsed to bytes. */
+  BODY_LIMIT: byteSize().prefault('1mb'),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

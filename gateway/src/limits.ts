@@ -1,77 +1,64 @@
-import type { Request, RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { Problem, sendProblem } from '@hearth/http';
 
 /**
- * Requests per minute, per user (the verified token's subject) and per client IP (before
- * authentication, so floods of bad tokens are limited too). The store is in memory, per process:
- * with several gateway replicas each counts alone, so either run one or give express-rate-limit a
- * shared store (e.g. rate-limit-redis). Behind an ingress, `trust proxy` (set by createApp for
- * loopback and private networks) makes req.ip the client's address.
+ * Requests per minute per client IP (mounted before authentication, so a flood of requests without
+ * a valid token is limited too) and per user (the verified token's `sub`, after authentication).
+ * Answers 429 problem+json; express-rate-limit sets Retry-After to the seconds left in the window.
+ *
+ * The default store is in memory, per process: with several gateway replicas each counts on its
+ * own (a client gets up to N times the limit), so run one replica or give both limiters a shared
+ * store (e.g. rate-limit-redis). The client IP is right behind an ingress because createApp sets
+ * `trust proxy` for loopback and private networks: X-Forwarded-For is believed only from there.
  */
-export function rateLimits(
-  perUser: number,
-  perIp: number,
-): { byIp: RequestHandler; byUser: RequestHandler } {
-  const limiter = (limit: number, keyGenerator?: (req: Request) => string, who = 'this address') =>
-    rateLimit({
-      windowMs: 60_000,
-      limit,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      ...(keyGenerator ? { keyGenerator } : {}),
-      handler: (req, res, _next, options) => {
-        res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-        sendProblem(
-          res,
-          new Problem(
-            429,
-            'Too Many Requests',
-            `Too many requests from ${who}; slow down and retry after a minute.`,
-          ),
-          req.originalUrl,
-        );
-      },
-    });
+export function rateLimits(limits: { perUserPerMinute: number; perIpPerMinute: number }): {
+  byIp: RequestHandler;
+  byUser: RequestHandler;
+} {
+  const tooMany = (who: string): RequestHandler => {
+    const problem = new Problem(
+      429,
+      'Too Many Requests',
+      `Too many requests from ${who}; wait as long as Retry-After says, then try again.`,
+    );
+    return (req, res) => sendProblem(res, problem, req.originalUrl.split('?')[0]);
+  };
   return {
-    byIp: limiter(perIp),
-    byUser: limiter(perUser, (req) => req.actor?.userId ?? 'anonymous', 'your account'),
+    byIp: rateLimit({
+      windowMs: 60_000,
+      limit: limits.perIpPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      identifier: 'per-ip',
+      handler: tooMany('this address'),
+    }),
+    byUser: rateLimit({
+      windowMs: 60_000,
+      limit: limits.perUserPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      identifier: 'per-user',
+      keyGenerator: (req) => req.actor?.userId ?? ipKeyGenerator(req.ip ?? 'unknown'),
+      handler: tooMany('your account'),
+    }),
   };
 }
 
 /**
- * Bodies are streamed to the upstream untouched, so their size is checked from Content-Length;
- * a body without one (chunked) is refused rather than counted while it streams past.
+ * A body whose declared Content-Length is over the limit is refused before anything is proxied.
+ * The connection is closed after the 413 rather than reading the rest of a body nobody wants.
+ * (A body sent without Content-Length is counted as it streams, in proxy.ts.)
  */
-export function bodyLimit(maxBytes: number): RequestHandler {
+export function rejectDeclaredLargeBodies(maxBytes: number): RequestHandler {
+  const problem = new Problem(
+    413,
+    'Content Too Large',
+    `The body is larger than the limit of ${maxBytes} bytes.`,
+  );
   return (req, res, next) => {
-    const declared = req.headers['content-length'];
-    if (declared === undefined && req.headers['transfer-encoding']) {
-      return sendProblem(
-        res,
-        new Problem(411, 'Length Required', 'Send the body with a Content-Length header.'),
-        req.originalUrl,
-      );
-    }
-    if (Number(declared ?? 0) > maxBytes) {
-      res.setHeader('Connection', 'close');
-      return sendProblem(
-        res,
-        new Problem(
-          413,
-          'Content Too Large',
-          `The body is larger than the limit of ${maxBytes} bytes.`,
-        ),
-        req.originalUrl,
-      );
-    }
-    next();
+    if (Number(req.headers['content-length'] ?? 0) <= maxBytes) return next();
+    res.setHeader('Connection', 'close');
+    sendProblem(res, problem, req.originalUrl.split('?')[0]);
   };
 }
-
-/** Headers only the platform may set: a client sending them is ignored, never trusted. */
-export const stripInternalHeaders: RequestHandler = (req, _res, next) => {
-  for (const name of Object.keys(req.headers))
-    if (/^x-(actor|user|org|roles)\b/i.test(name)) delete req.headers[name];
-  next();
-};

@@ -6,8 +6,14 @@ import { gatewayEnv } from './config';
 
 const config = loadConfigOrExit(gatewayEnv);
 const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
-const { app } = buildGateway(config, { logger });
-serve(app, { port: config.PORT, host: config.HOST, logger, handleSignals: true }).catch((err) => {
+const gateway = buildGateway(config, { logger });
+serve(gateway.app, {
+  port: config.PORT,
+  host: config.HOST,
+  logger,
+  handleSignals: true,
+  onShutdown: [gateway.close],
+}).catch((err) => {
   console.error('gateway failed to start:', err);
   process.exit(1);
 });

@@ -1,52 +1,85 @@
 import type { RequestHandler } from 'express';
 
-interface Document {
+interface OpenApiDocument {
   paths?: Record<string, unknown>;
-  components?: { securitySchemes?: Record<string, unknown> };
+  components?: { schemas?: Record<string, unknown> };
 }
+type Merged = Record<string, unknown> & { 'x-missing-upstreams': string[] };
+
+const FETCH_TIMEOUT_MS = 2000;
+/** While an upstream is missing, its document is asked for again this soon. */
+const MISSING_RETRY_MS = 5000;
+
+/** What the gateway answers itself (the dashboard joins here when composition arrives). */
+const GATEWAY_PATHS = {
+  '/healthz': { get: { summary: 'The gateway process is alive', tags: ['gateway'], security: [] } },
+  '/readyz': {
+    get: {
+      summary: 'The gateway is ready; details give each upstream breaker state',
+      tags: ['gateway'],
+      security: [],
+    },
+  },
+  '/openapi.json': {
+    get: { summary: 'This document', tags: ['gateway'], security: [] },
+  },
+};
 
 /**
- * The merged OpenAPI document of every configured upstream, refreshed at most every 30 s. An
- * upstream that does not answer is listed in `x-missing-upstreams` instead of failing the page.
+ * GET /openapi.json: the documents of every configured upstream merged into one, cached for
+ * `ttlMs`. An upstream that does not answer is listed in `x-missing-upstreams` instead of failing
+ * the page, and is asked again after a few seconds.
  */
 export function mergedOpenApi(upstreams: Record<string, string>, ttlMs = 30_000): RequestHandler {
-  let cached: { at: number; doc: object } | undefined;
+  let cached: { expires: number; doc: Promise<Merged> } | undefined;
   return async (_req, res) => {
-    if (!cached || Date.now() - cached.at > ttlMs) {
-      const paths: Record<string, unknown> = {};
-      const missing: string[] = [];
-      await Promise.all(
-        Object.entries(upstreams).map(async ([name, url]) => {
-          try {
-            const doc = (await (
-              await fetch(`${url}/openapi.json`, { signal: AbortSignal.timeout(2000) })
-            ).json()) as Document;
-            Object.assign(paths, doc.paths ?? {});
-          } catch {
-            missing.push(name);
-          }
-        }),
-      );
-      cached = {
-        at: Date.now(),
-        doc: {
-          openapi: '3.1.0',
-          info: {
-            title: 'Hearth API',
-            version: '0.1.0',
-            description:
-              'Case management for human-services agencies. Log in at POST /api/v1/auth/login.',
-          },
-          components: {
-            securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-          },
-          security: [{ bearer: [] }],
-          paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
-          'x-missing-upstreams': missing.sort(),
-        },
-      };
-      if (missing.length) cached.at = Date.now() - ttlMs + 5000; // retry the missing ones soon
+    if (!cached || Date.now() > cached.expires) {
+      const entry = { expires: Date.now() + ttlMs, doc: merge(upstreams) };
+      cached = entry; // concurrent requests share this one round of fetches
+      void entry.doc.then((doc) => {
+        if (doc['x-missing-upstreams'].length) entry.expires = Date.now() + MISSING_RETRY_MS;
+      });
     }
-    res.json(cached.doc);
+    res.json(await cached.doc);
+  };
+}
+
+async function merge(upstreams: Record<string, string>): Promise<Merged> {
+  const missing: string[] = [];
+  const docs = await Promise.all(
+    Object.entries(upstreams).map(async ([name, url]) => {
+      try {
+        const res = await fetch(`${url.replace(/\/$/, '')}/openapi.json`, {
+          signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        });
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        return (await res.json()) as OpenApiDocument;
+      } catch {
+        missing.push(name);
+        return {};
+      }
+    }),
+  );
+  const paths: Record<string, unknown> = { ...GATEWAY_PATHS };
+  const schemas: Record<string, unknown> = {};
+  for (const doc of docs) {
+    Object.assign(paths, doc.paths);
+    Object.assign(schemas, doc.components?.schemas);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hearth API',
+      version: '0.1.0',
+      description:
+        'Case management for human-services agencies. Log in at POST /api/v1/auth/login.',
+    },
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+    security: [{ bearer: [] }],
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    'x-missing-upstreams': missing.sort(),
   };
 }

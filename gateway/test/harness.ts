@@ -59,7 +59,7 @@ export async function startGateway(
     ENROLLMENT_URL: upstreams.enrollment,
     UPSTREAM_TIMEOUT_MS: '200',
     BREAKER_RESET_MS: '300',
-    BODY_LIMIT_BYTES: String(1024 * 1024),
+    BODY_LIMIT: '1mb',
     ...overrides,
   });
   const { app, upstreams: breakers } = buildGateway(config, { logger, keys: testKeys });

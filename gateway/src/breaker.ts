@@ -1,0 +1,111 @@
+import type { Request, Response } from 'express';
+import CircuitBreaker from 'opossum';
+import { Problem, sendProblem } from '@hearth/http';
+import type { Logger } from '@hearth/logging';
+import { UpstreamError, type UpstreamProxy } from './proxy';
+
+export type BreakerState = 'closed' | 'open' | 'half_open';
+
+/**
+ * Requests one upstream may have in flight: its agent's 256 sockets and as many again waiting for
+ * one. Beyond that the gateway sheds load with a 503 instead of queueing without bound.
+ */
+const CAPACITY = 512;
+
+/**
+ * One upstream service behind an opossum circuit breaker. The breaker wraps the proxying of one
+ * request as a promise (UpstreamProxy.forward): it fails when the upstream is unreachable, too slow
+ * or answers 5xx; a 4xx answer is the caller's business and counts as a success. When at least 5
+ * requests in 10 s saw over 50% failures the breaker opens and every request gets a 503 at once,
+ * without touching the upstream; after `resetMs` one request is let through (half-open) and closes
+ * the breaker again if it succeeds.
+ */
+export class Upstream {
+  private readonly breaker: CircuitBreaker<[Request, Response], number>;
+
+  constructor(
+    readonly name: string,
+    private readonly proxy: UpstreamProxy,
+    private readonly options: { timeoutMs: number; resetMs: number; logger: Logger },
+  ) {
+    this.breaker = new CircuitBreaker(
+      async (req: Request, res: Response) => {
+        const status = await proxy.forward(req, res);
+        // That 5xx answer is already on its way to the client; it still counts against the upstream.
+        if (status >= 500) throw new UpstreamError('server_error', `${name} answered ${status}`);
+        return status;
+      },
+      {
+        timeout: options.timeoutMs + 1000, // the proxy's own timeout answers first, with a 504
+        errorThresholdPercentage: 50,
+        volumeThreshold: 5,
+        rollingCountTimeout: 10_000,
+        resetTimeout: options.resetMs,
+        capacity: CAPACITY,
+        // Not the upstream's fault: a body over the limit, or this gateway's own queue being full.
+        errorFilter: (err: Error & { code?: string }) =>
+          err.code === 'ESEMLOCKED' ||
+          (err instanceof UpstreamError && err.kind === 'body_too_large'),
+      },
+    );
+    const log = options.logger.child({ upstream: name });
+    this.breaker.on('open', () => log.warn('circuit breaker opened'));
+    this.breaker.on('halfOpen', () => log.info('circuit breaker half-open: trying one request'));
+    this.breaker.on('close', () => log.info('circuit breaker closed'));
+  }
+
+  get target(): string {
+    return this.proxy.target;
+  }
+
+  get state(): BreakerState {
+    return this.breaker.opened ? 'open' : this.breaker.halfOpen ? 'half_open' : 'closed';
+  }
+
+  /** Proxies the request, or answers it with problem+json when the upstream cannot. */
+  handle(req: Request, res: Response): void {
+    this.breaker.fire(req, res).catch((err: Error & { code?: string }) => {
+      if (err.code === 'ETIMEDOUT') this.proxy.abort(req); // the breaker gave up first
+      const answered = err instanceof UpstreamError && err.kind === 'server_error';
+      if (answered || res.headersSent) return; // the upstream's own answer is streaming out
+      this.options.logger.warn(
+        { upstream: this.name, reqId: req.id, code: err.code ?? (err as UpstreamError).kind },
+        'upstream request failed',
+      );
+      const problem = this.problemFor(err);
+      if (problem.status === 503)
+        res.setHeader('Retry-After', String(Math.ceil(this.options.resetMs / 1000)));
+      sendProblem(res, problem, req.originalUrl.split('?')[0]);
+    });
+  }
+
+  shutdown(): void {
+    this.breaker.shutdown();
+    this.proxy.close();
+  }
+
+  private problemFor(err: Error & { code?: string }): Problem {
+    const kind = err instanceof UpstreamError ? err.kind : err.code;
+    switch (kind) {
+      case 'EOPENBREAKER':
+      case 'ESEMLOCKED':
+      case 'unreachable':
+        return new Problem(
+          503,
+          'Service Unavailable',
+          `${this.name} is unavailable; try again in a few seconds.`,
+        );
+      case 'timeout':
+      case 'ETIMEDOUT':
+        return new Problem(
+          504,
+          'Gateway Timeout',
+          `${this.name} did not answer within ${this.options.timeoutMs} ms; try again.`,
+        );
+      case 'body_too_large':
+        return new Problem(413, 'Content Too Large', err.message);
+      default:
+        return new Problem(502, 'Bad Gateway', `${this.name} could not be reached.`);
+    }
+  }
+}
