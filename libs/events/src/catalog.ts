@@ -103,6 +103,109 @@ export const ServiceRecorded = defineEvent(
   }),
 );
 
+/** Enrollment's program statuses, in the order a record usually moves through them. */
+export const programStatuses = [
+  'application',
+  'registration',
+  'participation',
+  'exit',
+  'pre_program_exit',
+  'auto_exit',
+  'exit_removed',
+] as const;
+export const exitKinds = ['exit', 'pre_program_exit', 'auto_exit'] as const;
+/** deceased, family_care, health_medical and institutionalized remove the exit from performance. */
+export const exitReasons = [
+  'completed',
+  'deceased',
+  'family_care',
+  'health_medical',
+  'institutionalized',
+  'moved_away',
+  'declined_services',
+  'unable_to_contact',
+  'referral_rejected',
+  'no_qualifying_service',
+  'other',
+] as const;
+export const housingStatusesAtExit = [
+  'permanent_housing',
+  'transitional_housing',
+  'shelter',
+  'street_car',
+  'other_see_case_notes',
+] as const;
+
+/** An enrollment as it stands after a change: consumers (services, reporting) simply upsert it. */
+const enrollmentSnapshot = z.strictObject({
+  enrollmentId: id,
+  programId: id,
+  orgId: id,
+  headParticipantId: id,
+  memberParticipantIds: z.array(id),
+  applicationDate: date,
+  registrationDate: date.nullable(),
+  participationDate: date.nullable(),
+  lastQualifyingServiceDate: date.nullable(),
+  exitDate: date.nullable(),
+  status: z.enum(programStatuses),
+});
+export type EnrollmentSnapshot = z.infer<typeof enrollmentSnapshot>;
+export const EnrollmentCreated = defineEvent(
+  'enrollment.enrollment.created',
+  1,
+  enrollmentSnapshot,
+);
+export const EnrollmentUpdated = defineEvent(
+  'enrollment.enrollment.updated',
+  1,
+  enrollmentSnapshot,
+);
+
+const enrollmentMember = z.strictObject({
+  enrollmentId: id,
+  headParticipantId: id,
+  participantId: id,
+  /** Why an ineligible member was included anyway; null when none was needed. */
+  overrideReason: z.string().nullable(),
+});
+export const EnrollmentMemberAdded = defineEvent('enrollment.member.added', 1, enrollmentMember);
+export const EnrollmentMemberRemoved = defineEvent(
+  'enrollment.member.removed',
+  1,
+  enrollmentMember,
+);
+
+export const EnrollmentStatusChanged = defineEvent(
+  'enrollment.status.changed',
+  1,
+  z.strictObject({
+    enrollmentId: id,
+    headParticipantId: id,
+    status: z.enum(programStatuses),
+    statusDate: date,
+    previousStatus: z.enum(programStatuses).nullable(),
+    reason: z.enum(exitReasons).nullable(),
+    removedFromPerformance: z.boolean(),
+  }),
+);
+
+export const EnrollmentExited = defineEvent(
+  'enrollment.enrollment.exited',
+  1,
+  z.strictObject({
+    enrollmentId: id,
+    headParticipantId: id,
+    memberParticipantIds: z.array(id),
+    kind: z.enum(exitKinds),
+    exitDate: date,
+    reason: z.enum(exitReasons),
+    /** Null only for an auto exit: nobody asked the participant. */
+    housingStatusAtExit: z.enum(housingStatusesAtExit).nullable(),
+    removedFromPerformance: z.boolean(),
+  }),
+);
+
 export const catalog = [
   ParticipantCreated,
   ParticipantUpdated,
@@ -111,4 +214,10 @@ export const catalog = [
   ReleaseGranted,
   ReleaseRevoked,
   ServiceRecorded,
+  EnrollmentCreated,
+  EnrollmentUpdated,
+  EnrollmentMemberAdded,
+  EnrollmentMemberRemoved,
+  EnrollmentStatusChanged,
+  EnrollmentExited,
 ] as const;

@@ -4,6 +4,7 @@ import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { INTAKE_WORKFLOW_TYPES, workflowMigrations, workflowRoutes } from '@hearth/workflows';
 import type { IntakeEnv } from './config';
+import { familyRoutes } from './routes/families';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
 import { sharingRoutes } from './routes/sharing';
@@ -24,6 +25,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
         searchRoutes(api, ctx);
         participantRoutes(api, ctx, cipher);
         sharingRoutes(api, ctx);
+        familyRoutes(api, ctx);
         workflowRoutes(api, ctx.pool, { types: INTAKE_WORKFLOW_TYPES });
       },
     });
