@@ -1,5 +1,15 @@
+import type { InformationRelease, ParticipantSharing, SecurityRestriction } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import type { ParticipantFacts } from '@hearth/events';
+import type { PersonFacts } from '../domain/facts';
+
+/** A participant as enrollment knows them from intake's events: facts and sharing. */
+export interface KnownParticipant extends PersonFacts {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  sharing: ParticipantSharing;
+}
 
 /** Upsert a participant's facts; an older event never overwrites a newer one. */
 export async function saveParticipantFacts(
@@ -8,12 +18,14 @@ export async function saveParticipantFacts(
   occurredAt: string,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO participant_facts (participant_id, owner_org_id, first_name, middle_name, last_name, birth_date, sex, security_restriction, last_event_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO participant_facts (participant_id, owner_org_id, first_name, middle_name, last_name, birth_date, sex,
+       security_restriction, immigration_status, us_arrival_date, last_event_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (participant_id) DO UPDATE SET
        owner_org_id = EXCLUDED.owner_org_id, first_name = EXCLUDED.first_name, middle_name = EXCLUDED.middle_name,
        last_name = EXCLUDED.last_name, birth_date = EXCLUDED.birth_date, sex = EXCLUDED.sex,
-       security_restriction = EXCLUDED.security_restriction, last_event_at = EXCLUDED.last_event_at
+       security_restriction = EXCLUDED.security_restriction, immigration_status = EXCLUDED.immigration_status,
+       us_arrival_date = EXCLUDED.us_arrival_date, last_event_at = EXCLUDED.last_event_at
      WHERE participant_facts.last_event_at <= EXCLUDED.last_event_at`,
     [
       facts.participantId,
@@ -24,7 +36,66 @@ export async function saveParticipantFacts(
       facts.birthDate,
       facts.sex,
       facts.securityRestriction,
+      facts.immigrationStatus,
+      facts.usArrivalDate,
       occurredAt,
     ],
   );
+}
+
+/** Apply a sharing change; false when the participant is not known here yet. */
+export async function changeSharing(
+  tx: Queryable,
+  change: { participantId: string; ownerOrgId: string; securityRestriction: SecurityRestriction },
+  occurredAt: string,
+): Promise<boolean> {
+  await tx.query(
+    `UPDATE participant_facts SET owner_org_id = $2, security_restriction = $3, last_event_at = $4
+     WHERE participant_id = $1 AND last_event_at <= $4`,
+    [change.participantId, change.ownerOrgId, change.securityRestriction, occurredAt],
+  );
+  const known = await tx.query('SELECT 1 FROM participant_facts WHERE participant_id = $1', [
+    change.participantId,
+  ]);
+  return (known.rowCount ?? 0) > 0;
+}
+
+/** The participants among `ids` that enrollment knows, with their releases. */
+export async function findParticipants(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, KnownParticipant>> {
+  const [facts, releases] = await Promise.all([
+    db.query('SELECT * FROM participant_facts WHERE participant_id = ANY($1::uuid[])', [ids]),
+    db.query('SELECT * FROM participant_releases WHERE participant_id = ANY($1::uuid[])', [ids]),
+  ]);
+  const releasesOf = new Map<string, InformationRelease[]>();
+  for (const r of releases.rows) {
+    const list = releasesOf.get(r.participant_id) ?? [];
+    list.push({
+      toOrgId: r.to_org_id,
+      beginDate: r.begin_date,
+      endDate: r.end_date,
+      revokedAt: (r.revoked_at as Date | null)?.toISOString() ?? null,
+    });
+    releasesOf.set(r.participant_id, list);
+  }
+  const found = new Map<string, KnownParticipant>();
+  for (const r of facts.rows) {
+    found.set(r.participant_id, {
+      participantId: r.participant_id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      birthDate: r.birth_date,
+      sex: r.sex,
+      immigrationStatus: r.immigration_status,
+      usArrivalDate: r.us_arrival_date,
+      sharing: {
+        ownerOrgId: r.owner_org_id,
+        restriction: r.security_restriction,
+        releases: releasesOf.get(r.participant_id) ?? [],
+      },
+    });
+  }
+  return found;
 }

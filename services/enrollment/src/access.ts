@@ -1,0 +1,79 @@
+import { decideAccess, type Action } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
+import type { Queryable } from '@hearth/db';
+import { forbidden, notFound } from '@hearth/http';
+import { currentRequestId } from '@hearth/logging';
+import { findEnrollment, type EnrollmentRecord } from './store/enrollments';
+import { findParticipants, type KnownParticipant } from './store/participant-facts';
+
+async function auditDenial(
+  db: Queryable,
+  actor: Actor,
+  participantId: string,
+  action: string,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO access_denials (user_id, org_id, participant_id, action, reason, request_id) VALUES ($1, $2, $3, $4, $5, $6)',
+    [actor.userId, actor.orgId, participantId, action, reason, currentRequestId() ?? null],
+  );
+}
+
+/**
+ * The participant, if the actor may perform `action` on them under intake's sharing rules (kept
+ * here from its events); otherwise 404 exactly as if they did not exist, with the denial audited.
+ * Call it with the pool, outside a transaction, so a rolled-back write keeps its audit row.
+ */
+export async function participantFor(
+  db: Queryable,
+  actor: Actor,
+  participantId: string,
+  action: Action,
+  now: Date,
+  what = 'The participant',
+): Promise<KnownParticipant> {
+  const found = (await findParticipants(db, [participantId])).get(participantId);
+  if (!found) throw notFound(what);
+  const decision = decideAccess({ actor, participant: found.sharing, action, now });
+  if (!decision.allowed) {
+    await auditDenial(db, actor, participantId, action, decision.reason);
+    throw notFound(what);
+  }
+  return found;
+}
+
+/**
+ * The enrollment, readable when its head is visible to the actor (sharing decides, as for every
+ * record of the participant); changeable only by the enrolling organization with a writing role.
+ */
+export async function enrollmentFor(
+  db: Queryable,
+  actor: Actor,
+  enrollmentId: string,
+  action: 'read' | 'write',
+  now: Date,
+): Promise<{ enrollment: EnrollmentRecord; head: KnownParticipant }> {
+  const enrollment = await findEnrollment(db, enrollmentId);
+  if (!enrollment) throw notFound('The enrollment');
+  const head = await participantFor(
+    db,
+    actor,
+    enrollment.headParticipantId,
+    'read',
+    now,
+    'The enrollment',
+  );
+  if (action === 'write') {
+    const record = { orgId: enrollment.orgId, restriction: 'none' as const };
+    const decision = decideAccess({ actor, participant: head.sharing, record, action, now });
+    if (!decision.allowed) {
+      await auditDenial(db, actor, head.participantId, action, decision.reason);
+      throw forbidden(
+        decision.reason === 'other_org_record'
+          ? 'Only the organization that enrolled the participant can change this enrollment.'
+          : 'Your role cannot change enrollments.',
+      );
+    }
+  }
+  return { enrollment, head };
+}

@@ -1,0 +1,68 @@
+import type { Actor } from '@hearth/auth';
+import type { Queryable } from '@hearth/db';
+import { EnrollmentCreated, EnrollmentMemberAdded, EnrollmentStatusChanged } from '@hearth/events';
+import type { RegistrationAnswers } from './domain/registration-answers';
+import type { CheckedMember } from './enrolling';
+import { announce, snapshotOf, type Author } from './events/enrollments';
+import { insertEnrollment, type EnrollmentRecord } from './store/enrollments';
+import { addMember } from './store/members';
+import type { Program } from './store/programs';
+import { appendStatus } from './store/statuses';
+
+/** Write a new enrollment with its head, members and Application status, and announce it. */
+export async function openEnrollment(
+  tx: Queryable,
+  input: {
+    id: string;
+    program: Program;
+    headParticipantId: string;
+    applicationDate: string;
+    registration: RegistrationAnswers;
+    members: CheckedMember[];
+  },
+  actor: Actor,
+  author: Author,
+): Promise<EnrollmentRecord> {
+  const enrollment = await insertEnrollment(tx, {
+    ...input,
+    programId: input.program.id,
+    orgId: actor.orgId,
+    createdBy: actor.userId,
+  });
+  const head = { participantId: input.headParticipantId, relationship: 'head_of_household' };
+  for (const m of [{ ...head, overrideReason: null, isHead: true }, ...input.members]) {
+    await addMember(tx, {
+      enrollmentId: enrollment.id,
+      isHead: false,
+      ...m,
+      addedByUserId: actor.userId,
+    });
+  }
+  await appendStatus(tx, enrollment.id, {
+    status: 'application',
+    statusDate: input.applicationDate,
+    reason: null,
+    housingStatusAtExit: null,
+    removedFromPerformance: false,
+    recordedBy: author.actor,
+  });
+  await announce(tx, EnrollmentCreated, enrollment, author, await snapshotOf(tx, enrollment));
+  await announce(tx, EnrollmentStatusChanged, enrollment, author, {
+    enrollmentId: enrollment.id,
+    headParticipantId: enrollment.headParticipantId,
+    status: 'application',
+    statusDate: input.applicationDate,
+    previousStatus: null,
+    reason: null,
+    removedFromPerformance: false,
+  });
+  for (const m of input.members) {
+    await announce(tx, EnrollmentMemberAdded, enrollment, author, {
+      enrollmentId: enrollment.id,
+      headParticipantId: enrollment.headParticipantId,
+      participantId: m.participantId,
+      overrideReason: m.overrideReason,
+    });
+  }
+  return enrollment;
+}

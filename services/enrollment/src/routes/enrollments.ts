@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { roleAllows } from '@hearth/access';
+import { actorOf } from '@hearth/auth';
+import { withTransaction } from '@hearth/db';
+import {
+  conflict,
+  defineRoute,
+  forbidden,
+  idParams,
+  page,
+  unprocessable,
+  type Api,
+} from '@hearth/http';
+import { enrollmentFor, participantFor } from '../access';
+import type { Deps } from '../deps';
+import { alreadyOpen, checkNewEnrollment } from '../enrolling';
+import { openEnrollment } from '../open-enrollment';
+import { enrollmentView } from '../enrollment-view';
+import { authorOf } from '../events/enrollments';
+import { dateOf } from '../domain/dates';
+import { applicationDateProblems } from '../domain/enrollment';
+import { applyRegistrationChanges } from '../domain/registration-answers';
+import { announceUpdated } from '../status-changes';
+import { findEnrollment, updateEnrollment } from '../store/enrollments';
+import { enrollmentsOf } from '../store/enrollment-lists';
+import { findProgram } from '../store/programs';
+import { moveStatusDate } from '../store/statuses';
+import * as s from './schemas';
+
+// Two requests that both passed the check race to the unique index; the loser gets the same 409.
+const UNIQUE_VIOLATION = '23505';
+
+export function enrollmentRoutes(api: Api, deps: Deps) {
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/enrollments',
+    summary: 'Enroll a head of enrollment and family members into one of your programs',
+    tag: 'enrollments',
+    body: s.newEnrollment,
+    success: { status: 201, schema: s.enrollmentView },
+    handler: async ({ body, req, res }) => {
+      const actor = actorOf(req);
+      if (!roleAllows(actor, 'write')) throw forbidden('Your role cannot enroll participants.');
+      const now = deps.clock();
+      const { program, members } = await checkNewEnrollment(deps.pool, actor, body, now);
+      const created = await withTransaction(deps.pool, (tx) =>
+        openEnrollment(tx, { ...body, id: randomUUID(), program, members }, actor, authorOf(actor)),
+      ).catch((err) => {
+        throw (err as { code?: string }).code === UNIQUE_VIOLATION ? alreadyOpen() : err;
+      });
+      res.location(`/api/v1/enrollments/${created.id}`);
+      return enrollmentView(deps.pool, actor, created, now);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/enrollments',
+    summary: "A participant's enrollments, current and past, at every organization sharing allows",
+    tag: 'enrollments',
+    query: s.enrollmentQuery,
+    success: { status: 200, schema: page(s.enrollmentSummary) },
+    handler: async ({ query, req }) => {
+      const actor = actorOf(req);
+      await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
+      const rows = await enrollmentsOf(deps.pool, query.participantId, {
+        limit: query.limit + 1,
+        after: s.readCursor(query.cursor),
+      });
+      const items = rows.slice(0, query.limit);
+      const programs = new Map<string, string>();
+      for (const e of items)
+        if (!programs.has(e.programId))
+          programs.set(e.programId, (await findProgram(deps.pool, e.programId))!.name);
+      return {
+        items: items.map(({ registration: _answers, ...e }) => ({
+          ...e,
+          programName: programs.get(e.programId),
+          active: e.exitDate === null,
+        })),
+        nextCursor: rows.length > query.limit ? s.cursorOf(items[items.length - 1]) : null,
+      };
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/enrollments/:id',
+    summary:
+      'An enrollment with its members, their eligibility, registration results and status history',
+    tag: 'enrollments',
+    params: idParams,
+    success: { status: 200, schema: s.enrollmentView },
+    handler: async ({ params, req }) => {
+      const actor = actorOf(req);
+      const now = deps.clock();
+      const { enrollment } = await enrollmentFor(deps.pool, actor, params.id, 'read', now);
+      return enrollmentView(deps.pool, actor, enrollment, now);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'patch',
+    path: '/enrollments/:id',
+    summary: 'Change the application date or registration answers (null clears an answer)',
+    tag: 'enrollments',
+    params: idParams,
+    body: s.enrollmentChanges,
+    success: { status: 200, schema: s.enrollmentView },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      const now = deps.clock();
+      const { head } = await enrollmentFor(deps.pool, actor, params.id, 'write', now);
+      const updated = await withTransaction(deps.pool, async (tx) => {
+        const current = (await findEnrollment(tx, params.id, { lock: true }))!;
+        if (current.version !== body.version)
+          throw conflict(
+            `Someone changed this enrollment since you read it (now version ${current.version}); reload and apply your change again.`,
+            [{ field: 'version', message: `Expected ${current.version}` }],
+          );
+        const applicationDate = body.applicationDate ?? current.applicationDate;
+        const errors = applicationDateProblems({
+          applicationDate,
+          birthDate: head.birthDate,
+          program: (await findProgram(tx, current.programId))!,
+          later: {
+            registrationDate: current.registrationDate,
+            participationDate: current.participationDate,
+            exitDate: current.exitDate,
+          },
+          today: dateOf(now),
+        });
+        if (body.applicationDate && errors.length)
+          throw unprocessable('The application date is not possible.', errors);
+        const registration = applyRegistrationChanges(
+          current.registration,
+          body.registration ?? {},
+        );
+        const changed = await updateEnrollment(tx, current.id, { applicationDate, registration });
+        await moveStatusDate(tx, current.id, 'application', applicationDate);
+        await announceUpdated(tx, changed, authorOf(actor));
+        return changed;
+      });
+      return enrollmentView(deps.pool, actor, updated, now);
+    },
+  });
+}

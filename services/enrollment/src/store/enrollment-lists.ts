@@ -1,0 +1,53 @@
+import type { Queryable } from '@hearth/db';
+import { toRecord, type EnrollmentRecord } from './enrollments';
+
+/** The participant's enrollments (as head or member, open and exited), newest application first. */
+export async function enrollmentsOf(
+  db: Queryable,
+  participantId: string,
+  page: { limit: number; after?: { applicationDate: string; id: string } },
+): Promise<EnrollmentRecord[]> {
+  const { rows } = await db.query(
+    `SELECT e.* FROM enrollments e
+     WHERE EXISTS (SELECT 1 FROM enrollment_members m
+                   WHERE m.enrollment_id = e.id AND m.participant_id = $1 AND m.removed_at IS NULL)
+       AND ($3::date IS NULL OR (e.application_date, e.id) < ($3::date, $4::uuid))
+     ORDER BY e.application_date DESC, e.id DESC LIMIT $2`,
+    [participantId, page.limit, page.after?.applicationDate ?? null, page.after?.id ?? null],
+  );
+  return rows.map(toRecord);
+}
+
+/** An open enrollment of the head in the program, if any: one record per program at a time. */
+export async function openEnrollmentOf(
+  db: Queryable,
+  headParticipantId: string,
+  programId: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query(
+    'SELECT id FROM enrollments WHERE head_participant_id = $1 AND program_id = $2 AND exit_date IS NULL',
+    [headParticipantId, programId],
+  );
+  return rows[0]?.id;
+}
+
+/**
+ * Open enrollments whose last activity (qualifying service, application, or reopening) is before
+ * `cutoff`, locked for this transaction; rows another transaction holds (a user exiting it right
+ * now) are skipped and caught on a later pass.
+ */
+export async function idleEnrollments(
+  tx: Queryable,
+  cutoff: string,
+  limit: number,
+): Promise<EnrollmentRecord[]> {
+  const { rows } = await tx.query(
+    `SELECT * FROM enrollments
+     WHERE exit_date IS NULL
+       AND greatest(coalesce(last_qualifying_service_date, application_date),
+                    coalesce(reopened_on, application_date)) < $1
+     ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [cutoff, limit],
+  );
+  return rows.map(toRecord);
+}

@@ -1,0 +1,55 @@
+import type { Queryable } from '@hearth/db';
+
+export interface FamilySnapshot {
+  familyId: string;
+  headParticipantId: string;
+  members: Array<{ participantId: string; relationship: string; isCurrentFamily: boolean }>;
+}
+
+/** Replace a family with intake's latest snapshot of it, unless a newer one is already here. */
+export async function saveFamily(
+  tx: Queryable,
+  family: FamilySnapshot,
+  occurredAt: string,
+): Promise<void> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO families (family_id, head_participant_id, last_event_at) VALUES ($1, $2, $3)
+     ON CONFLICT (family_id) DO UPDATE SET head_participant_id = EXCLUDED.head_participant_id,
+       last_event_at = EXCLUDED.last_event_at
+     WHERE families.last_event_at <= EXCLUDED.last_event_at`,
+    [family.familyId, family.headParticipantId, occurredAt],
+  );
+  if (rowCount === 0) return; // stale snapshot
+  await tx.query('DELETE FROM family_members WHERE family_id = $1', [family.familyId]);
+  await tx.query(
+    `INSERT INTO family_members (family_id, participant_id, relationship, is_current_family)
+     SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::boolean[])`,
+    [
+      family.familyId,
+      family.members.map((m) => m.participantId),
+      family.members.map((m) => m.relationship),
+      family.members.map((m) => m.isCurrentFamily),
+    ],
+  );
+}
+
+export interface Relative {
+  participantId: string;
+  /** Relationship to the family's head, as intake records it. */
+  relationship: string;
+}
+
+/**
+ * The other members of the participant's current family (the family intake marks current for
+ * them); a person entered alone has none.
+ */
+export async function currentFamilyOf(db: Queryable, participantId: string): Promise<Relative[]> {
+  const { rows } = await db.query(
+    `SELECT other.participant_id, other.relationship
+     FROM family_members self JOIN family_members other ON other.family_id = self.family_id
+     WHERE self.participant_id = $1 AND self.is_current_family AND other.participant_id <> $1
+     ORDER BY other.participant_id`,
+    [participantId],
+  );
+  return rows.map((r) => ({ participantId: r.participant_id, relationship: r.relationship }));
+}
