@@ -30,16 +30,3 @@ CREATE TABLE family_members (
   PRIMARY KEY (family_id, participant_id)
 );
 CREATE INDEX family_members_participant ON family_members (participant_id);
-
--- Reads the access rules denied: who tried to see which participant, from which organization, and why.
-CREATE TABLE access_denials (
-  id             bigserial PRIMARY KEY,
-  at             timestamptz NOT NULL DEFAULT now(),
-  user_id        uuid NOT NULL,
-  org_id         uuid NOT NULL,
-  participant_id uuid NOT NULL,
-  action         text NOT NULL,
-  reason         text NOT NULL,
-  request_id     text
-);
-CREATE INDEX access_denials_participant ON access_denials (participant_id, at);

@@ -1,23 +1,9 @@
-import { decideAccess, type Action } from '@hearth/access';
+import { auditDenial, decideAccess, type Action } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { forbidden, notFound } from '@hearth/http';
-import { currentRequestId } from '@hearth/logging';
 import { findEnrollment, type EnrollmentRecord } from './store/enrollments';
 import { findParticipants, type KnownParticipant } from './store/participant-facts';
-
-async function auditDenial(
-  db: Queryable,
-  actor: Actor,
-  participantId: string,
-  action: string,
-  reason: string,
-): Promise<void> {
-  await db.query(
-    'INSERT INTO access_denials (user_id, org_id, participant_id, action, reason, request_id) VALUES ($1, $2, $3, $4, $5, $6)',
-    [actor.userId, actor.orgId, participantId, action, reason, currentRequestId() ?? null],
-  );
-}
 
 /**
  * The participant, if the actor may perform `action` on them under intake's sharing rules (kept

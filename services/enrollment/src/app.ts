@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
@@ -30,6 +31,7 @@ export function enrollmentService(
   return {
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
+    sharedMigrations: [accessAuditMigrations],
     consumers: (ctx) => [participantFactsConsumer, familiesConsumer, servicesConsumer(ctx.logger)],
     jobs: (ctx) =>
       options.autoExit === false

@@ -1,8 +1,7 @@
-import { decideAccess, type Action } from '@hearth/access';
+import { auditDenial, decideAccess, type Action } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
-import { currentRequestId } from '@hearth/logging';
 import type { ParticipantView } from './domain/participant';
 import { findParticipant } from './store/participants';
 
@@ -20,17 +19,7 @@ export async function participantFor(
   if (!found) throw notFound('The participant');
   const decision = decideAccess({ actor, participant: found.sharing, action, now: new Date() });
   if (!decision.allowed) {
-    await db.query(
-      'INSERT INTO access_denials (user_id, org_id, participant_id, action, reason, request_id) VALUES ($1, $2, $3, $4, $5, $6)',
-      [
-        actor.userId,
-        actor.orgId,
-        participantId,
-        action,
-        decision.reason,
-        currentRequestId() ?? null,
-      ],
-    );
+    await auditDenial(db, actor, participantId, action, decision.reason);
     throw notFound('The participant');
   }
   return found.view;

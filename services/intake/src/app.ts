@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { authenticate } from '@hearth/auth';
+import { accessAuditMigrations } from '@hearth/access';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { INTAKE_WORKFLOW_TYPES, workflowMigrations, workflowRoutes } from '@hearth/workflows';
@@ -13,7 +14,7 @@ import { SsnCipher } from './ssn-cipher';
 export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
   migrationsDir: join(__dirname, '..', 'migrations'),
-  sharedMigrations: [workflowMigrations],
+  sharedMigrations: [accessAuditMigrations, workflowMigrations],
   app: (ctx) => {
     const cipher = new SsnCipher(ctx.config.SSN_KEYS, ctx.config.SSN_ACTIVE_KEY_ID);
     return createApp({

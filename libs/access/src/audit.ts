@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { MigrationSource, Queryable } from '@hearth/db';
+import { currentRequestId } from '@hearth/logging';
+import type { Actor } from './types';
+
+/** The access_denials table; every service that reads participants' records migrates it. */
+export const accessAuditMigrations: MigrationSource = {
+  scope: 'access',
+  dir: join(__dirname, '..', 'migrations'),
+};
+
+/**
+ * Writes a denied read or change to the audit (ARCHITECTURE: a denied read looks like "not found"
+ * and is audited). Call it with the pool, outside the request's transaction, so the row stays
+ * when the transaction rolls back.
+ */
+export async function auditDenial(
+  db: Queryable,
+  actor: Pick<Actor, 'userId' | 'orgId'>,
+  participantId: string,
+  action: string,
+  reason: string,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO access_denials (user_id, org_id, participant_id, action, reason, request_id) VALUES ($1, $2, $3, $4, $5, $6)',
+    [actor.userId, actor.orgId, participantId, action, reason, currentRequestId() ?? null],
+  );
+}
