@@ -4,3 +4,4 @@ export * from './tokens';
 export * from './tcp-proxy';
 export * from './wait';
 export * from './body';
+export * from './client';

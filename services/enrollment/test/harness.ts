@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, type EventDefinition, type ParticipantFacts } from '@hearth/events';
 import { createLogger } from '@hearth/logging';
 import { startService, type RunningService } from '@hearth/runtime';
-import { createTestDatabase, mintToken, testKeys, waitFor, type testActor } from '@hearth/testkit';
+import { apiClient, createTestDatabase, testKeys, waitFor, type testActor } from '@hearth/testkit';
 import type { z } from 'zod';
 import { enrollmentService, type EnrollmentOptions } from '../src/app';
 import { enrollmentEnv, type EnrollmentEnv } from '../src/config';
@@ -113,26 +113,7 @@ export function participantFacts(
 }
 
 /** fetch against the service as `actor`, JSON in and out. */
-export function client(baseUrl: string, actor: Actor) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${mintToken(actor)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    patch: (path: string, body: unknown) => call('PATCH', path, body),
-    delete: (path: string) => call('DELETE', path),
-  };
-}
+export const client = apiClient;
 
 /** Rows a rejected request must not have added. */
 export async function counts(h: Harness) {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '@hearth/logging';
 import { startService, type RunningService } from '@hearth/runtime';
-import { createTestDatabase, mintToken, testKeys, type testActor } from '@hearth/testkit';
+import { apiClient, createTestDatabase, testKeys } from '@hearth/testkit';
 import { intake } from '../src/app';
 import { intakeEnv, type IntakeEnv } from '../src/config';
 
@@ -41,27 +41,5 @@ export async function startIntake(options: { amqpUrl?: string; databaseUrl?: str
   };
 }
 
-type Actor = ReturnType<typeof testActor>;
-
 /** fetch against the service as `actor`, JSON in and out. */
-export function client(baseUrl: string, actor: Actor) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${mintToken(actor)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
-    patch: (path: string, body: unknown) => call('PATCH', path, body),
-    put: (path: string, body: unknown) => call('PUT', path, body),
-    delete: (path: string) => call('DELETE', path),
-  };
-}
+export const client = apiClient;
