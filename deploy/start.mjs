@@ -6,6 +6,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { seedDemoPrograms } from './demo-programs.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -155,6 +156,10 @@ async function main() {
     await ready(service);
   }
   const { demoLogins } = require(join(root, 'services/identity/dist/seed.js'));
+  step('Demo programs (through the gateway)');
+  const supervisor = demoLogins.find((l) => l.email === 'supervisor@lakeshore.example');
+  const created = await seedDemoPrograms(`http://127.0.0.1:${GATEWAY_PORT}`, supervisor);
+  console.log(`  ${created} new, the others were already there`);
   console.log(
     `\n✔ Hearth is running. Gateway: http://127.0.0.1:${GATEWAY_PORT}  (API reference: http://127.0.0.1:${GATEWAY_PORT}/docs)`,
   );
