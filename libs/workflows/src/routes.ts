@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
 import { actorOf } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
@@ -24,11 +25,19 @@ import {
 
 const tag = 'workflows';
 
-/** The paused-workflow mechanism under /workflows, for the workflow types a service offers. */
+/**
+ * The paused-workflow mechanism under /workflows, for the workflow types a service offers.
+ * `participantVisible` guards the participant a draft names: it throws (a 404, as the service's
+ * access rules answer) when the caller may not see that participant, so a draft cannot point at
+ * someone hidden from its author.
+ */
 export function workflowRoutes(
   api: Api,
   db: Queryable,
-  options: { types: readonly WorkflowType[] },
+  options: {
+    types: readonly WorkflowType[];
+    participantVisible: (req: Request, participantId: string) => Promise<void>;
+  },
 ) {
   const registry = typeRegistry(options.types);
   const typeNames = [...registry.keys()] as [string, ...string[]];
@@ -45,6 +54,7 @@ export function workflowRoutes(
     body: startBody(typeNames),
     success: { status: 201, schema: workflowView },
     handler: async ({ body, req, res }) => {
+      if (body.participantId) await options.participantVisible(req, body.participantId);
       const draft = await insertDraft(db, ownerOf(req), { id: randomUUID(), ...body });
       res.setHeader('Location', `${req.baseUrl}/workflows/${draft.id}`);
       return answer(res, draft);
@@ -100,6 +110,7 @@ export function workflowRoutes(
           draft.status,
         );
       const data = validateStep(type, params.step, body.data);
+      if (body.participantId) await options.participantVisible(req, body.participantId);
       const saved = await saveStep(db, owner, params.id, {
         ...body,
         step: params.step,

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { authenticate } from '@hearth/auth';
+import { actorOf, authenticate } from '@hearth/auth';
 import { accessAuditMigrations } from '@hearth/access';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { INTAKE_WORKFLOW_TYPES, workflowMigrations, workflowRoutes } from '@hearth/workflows';
+import { participantFor } from './access';
 import type { IntakeEnv } from './config';
 import { familyRoutes } from './routes/families';
 import { participantRoutes } from './routes/participants';
@@ -27,7 +28,12 @@ export const intake: ServiceDefinition<IntakeEnv> = {
         participantRoutes(api, ctx, cipher);
         sharingRoutes(api, ctx);
         familyRoutes(api, ctx);
-        workflowRoutes(api, ctx.pool, { types: INTAKE_WORKFLOW_TYPES });
+        workflowRoutes(api, ctx.pool, {
+          types: INTAKE_WORKFLOW_TYPES,
+          participantVisible: async (req, id) => {
+            await participantFor(ctx.pool, actorOf(req), id, 'read');
+          },
+        });
       },
     });
   },

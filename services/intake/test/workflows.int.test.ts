@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createPool, migrate } from '@hearth/db';
 import { createTestDatabase, mintToken, testActor } from '@hearth/testkit';
-import { workflowMigrations } from '@hearth/workflows';
-import { client, logger, startIntake } from './harness';
+import { client, startIntake } from './harness';
 
 /**
  * Paused workflows on a real intake service and Postgres: a draft is the private progress of one
@@ -19,10 +17,6 @@ let other: ReturnType<typeof client>;
 
 beforeAll(async () => {
   db = await createTestDatabase('workflows');
-  // Until the runtime migrates shared tables for intake, the test migrates the drafts table itself.
-  const pool = createPool(db.url, logger);
-  await migrate(pool, [workflowMigrations], logger);
-  await pool.end();
   intake = await startIntake({ databaseUrl: db.url });
   me = client(intake.url, worker);
   other = client(intake.url, colleague);
@@ -32,6 +26,18 @@ afterAll(async () => {
   await intake?.close();
   await db?.drop();
 });
+
+const participant = async (as: ReturnType<typeof client>) => {
+  const res = await as.post('/participants', {
+    firstName: 'Amina',
+    lastName: `Odhiambo${Math.random().toString(36).slice(2, 7)}`,
+    birthDate: '1990-05-01',
+    sex: 'female',
+    confirmNew: true,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+};
 
 const start = async (as = me, title = 'Amina Odhiambo') => {
   const res = await as.post('/workflows', { type: 'intake_assessment', title });
@@ -122,7 +128,7 @@ describe('paused workflows', () => {
 
   it('discards the saved data when a workflow is cancelled', async () => {
     const wf = await start();
-    const participantId = randomUUID();
+    const participantId = await participant(me);
     const saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
       data: { lastName: 'Odhiambo' },
       title: 'Odhiambo',
@@ -136,6 +142,28 @@ describe('paused workflows', () => {
       status: 409,
       body: { currentStatus: 'cancelled' },
     });
+  });
+
+  it('refuses a draft naming a participant its author may not see, as not found', async () => {
+    const elsewhere = client(intake.url, testActor({ roles: ['caseworker'] })); // another agency
+    const hidden = await participant(elsewhere);
+    const refused = await me.post('/workflows', {
+      type: 'intake_assessment',
+      participantId: hidden,
+    });
+    expect(refused.status).toBe(404);
+    const wf = await start();
+    const step = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+      data: { lastName: 'Odhiambo' },
+      participantId: hidden,
+    });
+    expect(step.status).toBe(404);
+    expect(await stored(wf.id)).toMatchObject({ participant_id: null, steps: {} });
+    const audited = await intake.service.ctx.pool.query(
+      'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1',
+      [hidden],
+    );
+    expect(audited.rows[0].n).toBe(2);
   });
 
   it('rejects invalid step data, unknown steps and unknown types naming the field', async () => {
