@@ -180,7 +180,27 @@ describe('gateway limits and dead upstreams', () => {
     const over = await get(me);
     expect(over.status).toBe(429);
     expect(over.headers.get('retry-after')).toBe('60');
+    expect(over.headers.get('content-type')).toContain('application/problem+json');
+    expect(over.headers.get('ratelimit')).toMatch(/^limit=3, remaining=0, reset=\d+$/);
     expect((await get(other)).status).toBe(200);
+    await limited.close();
+  });
+
+  it('limits a flood without tokens per address before authentication', async () => {
+    const limited = await startGateway(
+      { identity: identity.url, intake: intake.url, enrollment: enrollment.url },
+      { RATE_LIMIT_PER_IP_PER_MINUTE: '4' },
+    );
+    const anonymous = () => fetch(`${limited.url}/api/v1/participants`);
+    for (let i = 0; i < 4; i++) expect((await anonymous()).status).toBe(401);
+    const over = await anonymous();
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    // the address is spent for everyone behind it, a valid token included
+    const withToken = await fetch(`${limited.url}/api/v1/participants`, {
+      headers: { authorization: `Bearer ${mintToken(testActor())}` },
+    });
+    expect(withToken.status).toBe(429);
     await limited.close();
   });
 
