@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf } from '@hearth/auth';
+import { actorOf, type Actor } from '@hearth/auth';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { EnrollmentMemberAdded, EnrollmentMemberRemoved } from '@hearth/events';
 import { conflict, defineRoute, notFound, unprocessable, uuid, type Api } from '@hearth/http';
@@ -32,6 +32,25 @@ async function mustNotBeMember(db: Queryable, enrollmentId: string, participantI
     ]);
 }
 
+/** The enrollment's version moves on, and the member event and the update go out with it. */
+async function membershipChanged(
+  tx: Queryable,
+  event: typeof EnrollmentMemberAdded | typeof EnrollmentMemberRemoved,
+  current: EnrollmentRecord,
+  actor: Actor,
+  member: { participantId: string; overrideReason: string | null },
+) {
+  const changed = await updateEnrollment(tx, current.id, {});
+  await announce(tx, event, changed, authorOf(actor), {
+    enrollmentId: changed.id,
+    headParticipantId: changed.headParticipantId,
+    participantId: member.participantId,
+    overrideReason: member.overrideReason,
+  });
+  await announceUpdated(tx, changed, authorOf(actor));
+  return changed;
+}
+
 export function memberRoutes(api: Api, deps: Deps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
@@ -59,15 +78,7 @@ export function memberRoutes(api: Api, deps: Deps) {
           ...member,
           addedByUserId: actor.userId,
         });
-        const changed = await updateEnrollment(tx, current.id, {});
-        await announce(tx, EnrollmentMemberAdded, changed, authorOf(actor), {
-          enrollmentId: changed.id,
-          headParticipantId: changed.headParticipantId,
-          participantId: member.participantId,
-          overrideReason: member.overrideReason,
-        });
-        await announceUpdated(tx, changed, authorOf(actor));
-        return changed;
+        return membershipChanged(tx, EnrollmentMemberAdded, current, actor, member);
       });
       return enrollmentView(deps.pool, actor, updated, now);
     },
@@ -97,15 +108,7 @@ export function memberRoutes(api: Api, deps: Deps) {
         );
         if (!member || !(await removeMember(tx, current.id, params.participantId, actor.userId)))
           throw notFound('The member');
-        const changed = await updateEnrollment(tx, current.id, {});
-        await announce(tx, EnrollmentMemberRemoved, changed, authorOf(actor), {
-          enrollmentId: changed.id,
-          headParticipantId: changed.headParticipantId,
-          participantId: member.participantId,
-          overrideReason: member.overrideReason,
-        });
-        await announceUpdated(tx, changed, authorOf(actor));
-        return changed;
+        return membershipChanged(tx, EnrollmentMemberRemoved, current, actor, member);
       });
       return enrollmentView(deps.pool, actor, updated, now);
     },
