@@ -1,5 +1,5 @@
 import { addDays, ageOn, daysBetween, wholeMonthsBetween } from '../src/domain/dates';
-import { applicationDateProblems } from '../src/domain/enrollment';
+import { activePeriodProblems, applicationDateProblems } from '../src/domain/enrollment';
 import {
   exitRemovalProblem,
   idleCutoff,
@@ -103,5 +103,39 @@ describe('application date', () => {
   });
   it('accepts a date inside the program period', () => {
     expect(applicationDateProblems({ ...base, applicationDate: '2024-06-01' })).toEqual([]);
+  });
+});
+
+describe("a program's active period holds its enrollments' applications", () => {
+  const applications = { first: '2024-02-01', last: '2024-05-01', count: 3 };
+  it.each([
+    ['no enrollments yet', { activeFrom: '2024-03-01', activeTo: '2024-04-01' }, null, []],
+    [
+      'around every application',
+      { activeFrom: '2024-02-01', activeTo: '2024-05-01' },
+      applications,
+      [],
+    ],
+    ['open-ended', { activeFrom: '2020-01-01', activeTo: null }, applications, []],
+    [
+      'starting after the first',
+      { activeFrom: '2024-02-02', activeTo: null },
+      applications,
+      ['activeFrom'],
+    ],
+    [
+      'ending before the last',
+      { activeFrom: '2024-01-01', activeTo: '2024-04-30' },
+      applications,
+      ['activeTo'],
+    ],
+    [
+      'ending before it starts',
+      { activeFrom: '2024-03-01', activeTo: '2024-02-01' },
+      null,
+      ['activeTo'],
+    ],
+  ])('%s', (_label, period, held, expected) => {
+    expect(fields(activePeriodProblems(period, held))).toEqual(expected);
   });
 });

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { ParticipantCreated } from '@hearth/events';
 import { testActor } from '@hearth/testkit';
-import { client, daysAgo, fieldsOf, startEnrollment, type Harness } from './harness';
+import {
+  client,
+  daysAgo,
+  fieldsOf,
+  participantFacts,
+  startEnrollment,
+  type Harness,
+} from './harness';
 import { createProgram, keysToProgress } from './household';
 
 const orgA = randomUUID();
@@ -87,5 +95,103 @@ describe('programs', () => {
     expect(res.status).toBe(status);
     expect(fieldsOf(res.body)).toEqual(fields);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('changing a program', () => {
+  const read = async (id: string) => (await client(h.url, supervisor).get(`/programs/${id}`)).body;
+  let adults: string;
+  let person: ReturnType<typeof participantFacts>;
+  beforeAll(async () => {
+    adults = await createProgram(h, supervisor, {
+      name: 'Adults Only',
+      fundingSource: 'County',
+      activeFrom: '2020-01-01',
+      eligibilityCriteria: [{ fact: 'age', op: 'at_least', value: 18 }],
+    });
+    person = participantFacts(orgA, { birthDate: '1990-04-02' });
+    await h.publish(ParticipantCreated, person);
+    const enrolled = await client(h.url, worker).post('/enrollments', {
+      programId: adults,
+      headParticipantId: person.participantId,
+      applicationDate: daysAgo(30),
+    });
+    expect(enrolled.status).toBe(201);
+  });
+
+  const eligibilityOf = async () => {
+    const res = await client(h.url, worker).get(
+      `/eligibility?participantId=${person.participantId}`,
+    );
+    return res.body.items.find((p: { programId: string }) => p.programId === adults).participant;
+  };
+
+  it('revises the criteria as data, and eligibility follows them', async () => {
+    expect((await eligibilityOf()).status).toBe('eligible');
+    const before = await read(adults);
+    const res = await client(h.url, supervisor).patch(`/programs/${adults}`, {
+      version: before.version,
+      eligibilityCriteria: [{ fact: 'age', op: 'at_least', value: 65 }],
+      grantNumber: 'CTY-7',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      version: before.version + 1,
+      grantNumber: 'CTY-7',
+      name: 'Adults Only',
+    });
+    expect(await eligibilityOf()).toMatchObject({
+      status: 'ineligible',
+      reasons: [{ fact: 'age', outcome: 'not_met', message: 'Age must be at least 65' }],
+    });
+  });
+
+  it('refuses a stale version, another role or organization, and dates that strand enrollments', async () => {
+    const current = await read(adults);
+    const cases: Array<[ReturnType<typeof testActor>, object, number, string[]]> = [
+      [supervisor, { version: current.version - 1, name: 'Renamed' }, 409, ['version']],
+      [worker, { version: current.version, name: 'Renamed' }, 403, []],
+      [
+        testActor({ roles: ['supervisor'] }),
+        { version: current.version, name: 'Renamed' },
+        404,
+        [],
+      ],
+      [supervisor, { version: current.version, activeTo: daysAgo(40) }, 422, ['activeTo']],
+      [supervisor, { version: current.version, activeFrom: daysAgo(10) }, 422, ['activeFrom']],
+      [
+        supervisor,
+        { version: current.version, activeTo: '2019-12-31' },
+        422,
+        ['activeTo', 'activeTo'],
+      ],
+      [supervisor, { version: current.version, name: 'Open Workshop' }, 409, ['name']],
+      [supervisor, { version: current.version, orgId: randomUUID() }, 400, ['orgId']],
+    ];
+    for (const [actor, body, status, fields] of cases) {
+      const res = await client(h.url, actor).patch(`/programs/${adults}`, body);
+      expect({ body, status: res.status, fields: fieldsOf(res.body) }).toEqual({
+        body,
+        status,
+        fields,
+      });
+    }
+    expect(await read(adults)).toEqual(current);
+  });
+
+  it('ends a program after its last application, and clears the end again with null', async () => {
+    const current = await read(adults);
+    const ended = await client(h.url, supervisor).patch(`/programs/${adults}`, {
+      version: current.version,
+      activeTo: daysAgo(1),
+    });
+    expect(ended.body).toMatchObject({ activeTo: daysAgo(1) });
+    const listed = await client(h.url, worker).get(`/programs?activeOn=${daysAgo(0)}`);
+    expect(listed.body.items.map((p: { id: string }) => p.id)).not.toContain(adults);
+    const reopened = await client(h.url, supervisor).patch(`/programs/${adults}`, {
+      version: ended.body.version,
+      activeTo: null,
+    });
+    expect(reopened.body).toMatchObject({ activeTo: null, version: current.version + 2 });
   });
 });

@@ -49,3 +49,32 @@ export function registrationDateProblems(
   if (registrationDate > today) problems.push(`Must not be in the future (today is ${today})`);
   return problems.map((message) => ({ field: 'registrationDate', message }));
 }
+
+/**
+ * A program's new active period must still hold every application its records carry (fields
+ * `activeFrom`, `activeTo`): an enrollment is never left dated outside its program.
+ */
+export function activePeriodProblems(
+  period: ProgramPeriod,
+  applications: { first: string; last: string; count: number } | null,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  if (period.activeTo && period.activeTo < period.activeFrom)
+    problems.push({
+      field: 'activeTo',
+      message: `Must not be before activeFrom ${period.activeFrom}`,
+    });
+  if (!applications) return problems;
+  const held = `${applications.count} enrollment(s) applied between ${applications.first} and ${applications.last}`;
+  if (period.activeFrom > applications.first)
+    problems.push({
+      field: 'activeFrom',
+      message: `Must not be after ${applications.first}: ${held}`,
+    });
+  if (period.activeTo && period.activeTo < applications.last)
+    problems.push({
+      field: 'activeTo',
+      message: `Must not be before ${applications.last}: ${held}`,
+    });
+  return problems;
+}

@@ -1,28 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole, actorOf } from '@hearth/auth';
-import { conflict, defineRoute, idParams, isoDate, notFound, type Api } from '@hearth/http';
+import { withTransaction } from '@hearth/db';
+import {
+  conflict,
+  defineRoute,
+  idParams,
+  isoDate,
+  notFound,
+  unprocessable,
+  type Api,
+} from '@hearth/http';
 import type { Deps } from '../deps';
 import { eligibilityCriteria } from '../domain/criteria';
+import { activePeriodProblems } from '../domain/enrollment';
 import { registrationField } from '../domain/registration-answers';
-import { findProgram, insertProgram, listPrograms } from '../store/programs';
+import {
+  applicationDateRange,
+  findProgram,
+  insertProgram,
+  listPrograms,
+  updateProgram,
+} from '../store/programs';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const fields = {
+  name: text(200),
+  fundingSource: text(200).describe('The grant or funding source paying for the program'),
+  grantNumber: text(100),
+  activeFrom: isoDate(),
+  activeTo: isoDate(),
+  serviceCatalogRef: text(200).describe("The services service's catalog for it"),
+  requiredRegistrationFields: z.array(registrationField).max(30),
+  eligibilityCriteria,
+};
 const newProgram = z
   .strictObject({
-    name: text(200),
-    fundingSource: text(200).describe('The grant or funding source paying for the program'),
-    grantNumber: text(100).optional(),
-    activeFrom: isoDate(),
-    activeTo: isoDate().optional(),
-    serviceCatalogRef: text(200).optional().describe("The services service's catalog for it"),
-    requiredRegistrationFields: z.array(registrationField).max(30).default([]),
+    ...fields,
+    grantNumber: fields.grantNumber.optional(),
+    activeTo: fields.activeTo.optional(),
+    serviceCatalogRef: fields.serviceCatalogRef.optional(),
+    requiredRegistrationFields: fields.requiredRegistrationFields.default([]),
     eligibilityCriteria: eligibilityCriteria.default([]),
   })
   .refine((p) => !p.activeTo || p.activeTo >= p.activeFrom, {
     path: ['activeTo'],
     message: 'Must not be before activeFrom',
   });
+const programChanges = z.strictObject({
+  version: z.number().int().positive().describe('The version you read; a stale one is refused'),
+  name: fields.name.optional(),
+  fundingSource: fields.fundingSource.optional(),
+  grantNumber: fields.grantNumber.nullable().optional(),
+  activeFrom: fields.activeFrom.optional(),
+  activeTo: fields.activeTo.nullable().optional().describe('null: no end date'),
+  serviceCatalogRef: fields.serviceCatalogRef.nullable().optional(),
+  requiredRegistrationFields: fields.requiredRegistrationFields.optional(),
+  eligibilityCriteria: eligibilityCriteria.optional(),
+});
+const sameName = 'Your organization already has a program with this name.';
 const program = z.object({ id: z.string(), name: z.string(), orgId: z.string() }).passthrough();
 
 /** Programs belong to the actor's organization; other organizations' programs are not listed. */
@@ -49,10 +85,7 @@ export function programRoutes(api: Api, deps: Deps) {
         eligibilityCriteria: body.eligibilityCriteria,
         createdBy: actor.userId,
       });
-      if (!created)
-        throw conflict('Your organization already has a program with this name.', [
-          { field: 'name', message: 'Already used' },
-        ]);
+      if (!created) throw conflict(sameName, [{ field: 'name', message: 'Already used' }]);
       res.location(`/api/v1/programs/${created.id}`);
       return created;
     },
@@ -82,6 +115,46 @@ export function programRoutes(api: Api, deps: Deps) {
       const found = await findProgram(deps.pool, params.id);
       if (!found || found.orgId !== actorOf(req).orgId) throw notFound('The program');
       return found;
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'patch',
+    path: '/programs/:id',
+    summary:
+      'Change a program of your organization (criteria, dates, required fields); its enrollments must stay within its active dates',
+    tag: 'programs',
+    params: idParams,
+    body: programChanges,
+    success: { status: 200, schema: program },
+    handler: async ({ params, body, req }) => {
+      const actor = requireRole(req, 'supervisor', 'admin');
+      const { version, ...changes } = body;
+      return withTransaction(deps.pool, async (tx) => {
+        const current = await findProgram(tx, params.id, { lock: true });
+        if (!current || current.orgId !== actor.orgId) throw notFound('The program');
+        if (current.version !== version)
+          throw conflict(
+            `Someone changed this program since you read it (now version ${current.version}); reload and apply your change again.`,
+            [{ field: 'version', message: `Expected ${current.version}` }],
+          );
+        const next = { ...current, ...changes };
+        const problems = activePeriodProblems(next, await applicationDateRange(tx, current.id));
+        if (problems.length)
+          throw unprocessable(
+            'The active dates would leave enrollments outside the program.',
+            problems,
+          );
+        return updateProgram(
+          tx,
+          current.id,
+          { ...next, requiredRegistrationFields: [...new Set(next.requiredRegistrationFields)] },
+          actor.userId,
+        ).catch((err: unknown) => {
+          if ((err as { code?: string }).code !== '23505') throw err;
+          throw conflict(sameName, [{ field: 'name', message: 'Already used' }]);
+        });
+      });
     },
   });
 }

@@ -13,10 +13,16 @@ export interface Program {
   serviceCatalogRef: string | null;
   requiredRegistrationFields: RegistrationField[];
   eligibilityCriteria: Criterion[];
+  version: number;
   createdAt: string;
+  updatedAt: string;
 }
 
-export type NewProgram = Omit<Program, 'createdAt'> & { createdBy: string };
+export type NewProgram = Omit<Program, 'version' | 'createdAt' | 'updatedAt'> & {
+  createdBy: string;
+};
+/** What a supervisor may change about a program (its organization and id never change). */
+export type ProgramChanges = Omit<NewProgram, 'id' | 'orgId' | 'createdBy'>;
 
 const toProgram = (r: Record<string, unknown>): Program => ({
   id: r.id as string,
@@ -29,7 +35,9 @@ const toProgram = (r: Record<string, unknown>): Program => ({
   serviceCatalogRef: r.service_catalog_ref as string | null,
   requiredRegistrationFields: r.required_registration_fields as RegistrationField[],
   eligibilityCriteria: r.eligibility_criteria as Criterion[],
+  version: r.version as number,
   createdAt: (r.created_at as Date).toISOString(),
+  updatedAt: (r.updated_at as Date).toISOString(),
 });
 
 /** Insert a program; undefined when the organization already has one by that name. */
@@ -56,9 +64,55 @@ export async function insertProgram(db: Queryable, p: NewProgram): Promise<Progr
   return rows[0] && toProgram(rows[0]);
 }
 
-export async function findProgram(db: Queryable, id: string): Promise<Program | undefined> {
-  const { rows } = await db.query('SELECT * FROM programs WHERE id = $1', [id]);
+export async function findProgram(
+  db: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Program | undefined> {
+  const lock = options.lock ? ' FOR UPDATE' : '';
+  const { rows } = await db.query(`SELECT * FROM programs WHERE id = $1${lock}`, [id]);
   return rows[0] && toProgram(rows[0]);
+}
+
+/** Write the whole changed program and move its version on. */
+export async function updateProgram(
+  db: Queryable,
+  id: string,
+  p: ProgramChanges,
+  updatedBy: string,
+): Promise<Program> {
+  const { rows } = await db.query(
+    `UPDATE programs SET name = $2, funding_source = $3, grant_number = $4, active_from = $5,
+       active_to = $6, service_catalog_ref = $7, required_registration_fields = $8,
+       eligibility_criteria = $9, updated_by = $10, updated_at = now(), version = version + 1
+     WHERE id = $1 RETURNING *`,
+    [
+      id,
+      p.name,
+      p.fundingSource,
+      p.grantNumber,
+      p.activeFrom,
+      p.activeTo,
+      p.serviceCatalogRef,
+      p.requiredRegistrationFields,
+      JSON.stringify(p.eligibilityCriteria),
+      updatedBy,
+    ],
+  );
+  return toProgram(rows[0]);
+}
+
+/** The earliest and latest application dates of the program's enrollments (null without any). */
+export async function applicationDateRange(
+  db: Queryable,
+  programId: string,
+): Promise<{ first: string; last: string; count: number } | null> {
+  const { rows } = await db.query(
+    `SELECT min(application_date)::text AS first, max(application_date)::text AS last,
+       count(*)::int AS count FROM enrollments WHERE program_id = $1`,
+    [programId],
+  );
+  return rows[0].count ? rows[0] : null;
 }
 
 /** An organization's programs, by name; only those active on `activeOn` when given. */
