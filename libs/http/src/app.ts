@@ -1,3 +1,4 @@
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { Registry, Histogram, collectDefaultMetrics } from 'prom-client';
 import { httpLogger, runWithRequestId, type Logger } from '@hearth/logging';
@@ -74,7 +75,10 @@ export function createApp(options: AppOptions): Express {
       req.path,
     );
   });
-  app.get('/metrics', async (_req, res) => {
+  // For the scraper inside the cluster, not the public: through an ingress, req.ip is the client's
+  // (X-Forwarded-For is believed from private networks), so an outside caller gets a 404.
+  app.get('/metrics', async (req, res, next) => {
+    if (!isInternal(req.ip)) return next();
     res.type(metrics.contentType).send(await metrics.metrics());
   });
 
@@ -100,6 +104,24 @@ export function createApp(options: AppOptions): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return app;
+}
+
+const internal = new BlockList();
+for (const [net, bits] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  internal.addSubnet(net, bits, 'ipv4');
+internal.addAddress('::1', 'ipv6');
+internal.addSubnet('fc00::', 7, 'ipv6');
+
+/** Loopback or a private network (IPv4, IPv4-mapped IPv6, or unique-local IPv6). */
+export function isInternal(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return isIPv4(v4) ? internal.check(v4, 'ipv4') : isIPv6(ip) && internal.check(ip, 'ipv6');
 }
 
 async function runChecks(

@@ -140,6 +140,17 @@ describe('http app factory', () => {
     expect(Object.keys(op.responses)).toContain('201');
   });
 
+  it('hides metrics from a caller outside the private networks, as seen through a proxy', async () => {
+    const outside = await fetch(`${running.url}/metrics`, {
+      headers: { 'x-forwarded-for': '203.0.113.9' }, // an ingress on loopback forwarding a client
+    });
+    expect(outside.status).toBe(404);
+    const scraper = await fetch(`${running.url}/metrics`, {
+      headers: { 'x-forwarded-for': '10.4.0.7' },
+    });
+    expect(scraper.status).toBe(200);
+  });
+
   it('never writes a body or query string into the access log', async () => {
     await post('/things/small?dryRun=true', JSON.stringify({ name: 'Odhiambo', on: '2026-01-01' }));
     const log = lines.join('');
