@@ -179,7 +179,8 @@ describe('gateway limits and dead upstreams', () => {
     for (let i = 0; i < 3; i++) expect((await get(me)).status).toBe(200);
     const over = await get(me);
     expect(over.status).toBe(429);
-    expect(over.headers.get('retry-after')).toBe('60');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0); // the seconds left
+    expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(over.headers.get('content-type')).toContain('application/problem+json');
     expect(over.headers.get('ratelimit')).toMatch(/^limit=3, remaining=0, reset=\d+$/);
     expect((await get(other)).status).toBe(200);
