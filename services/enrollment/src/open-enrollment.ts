@@ -1,12 +1,14 @@
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { EnrollmentCreated, EnrollmentMemberAdded, EnrollmentStatusChanged } from '@hearth/events';
+import { conflict } from '@hearth/http';
+import { activeOn } from './domain/enrollment';
 import type { RegistrationAnswers } from './domain/registration-answers';
 import type { CheckedMember } from './enrolling';
 import { announce, snapshotOf, type Author } from './events/enrollments';
 import { insertEnrollment, type EnrollmentRecord } from './store/enrollments';
 import { addMember } from './store/members';
-import type { Program } from './store/programs';
+import { findProgram, type Program } from './store/programs';
 import { appendStatus } from './store/statuses';
 
 /** Write a new enrollment with its head, members and Application status, and announce it. */
@@ -23,6 +25,12 @@ export async function openEnrollment(
   actor: Actor,
   author: Author,
 ): Promise<EnrollmentRecord> {
+  // checked before the transaction; a program change committed since then must not strand it
+  const program = (await findProgram(tx, input.program.id, { lock: 'share' }))!;
+  if (!activeOn(program, input.applicationDate))
+    throw conflict('The program’s active dates changed meanwhile; check them and try again.', [
+      { field: 'applicationDate', message: `The program is no longer active on this date` },
+    ]);
   const enrollment = await insertEnrollment(tx, {
     ...input,
     programId: input.program.id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ParticipantCreated } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
   daysAgo,
@@ -177,6 +177,49 @@ describe('changing a program', () => {
       });
     }
     expect(await read(adults)).toEqual(current);
+  });
+
+  it('refuses an enrollment whose check ran before a program change that excludes it', async () => {
+    const other = participantFacts(orgA, { firstName: 'Late' });
+    await h.publish(ParticipantCreated, other);
+    const current = await read(adults);
+    // A program change in progress: the row locked, the program ended ten days ago.
+    const change = await h.pool.connect();
+    await change.query('BEGIN');
+    await change.query('SELECT 1 FROM programs WHERE id = $1 FOR UPDATE', [adults]);
+    await change.query('UPDATE programs SET active_to = $2, version = version + 1 WHERE id = $1', [
+      adults,
+      daysAgo(10),
+    ]);
+    const pending = client(h.url, worker).post('/enrollments', {
+      programId: adults,
+      headParticipantId: other.participantId,
+      applicationDate: daysAgo(2), // fine by the dates it checked against
+    });
+    await waitFor(
+      async () =>
+        (
+          await h.pool.query(
+            `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+          )
+        ).rowCount,
+      10_000,
+      'the enrollment to wait for the program row',
+    ).finally(() => change.query('COMMIT').finally(() => change.release()));
+    const res = await pending;
+    expect({ status: res.status, fields: fieldsOf(res.body) }).toEqual({
+      status: 409,
+      fields: ['applicationDate'],
+    });
+    const written = await h.pool.query(
+      'SELECT count(*)::int AS n FROM enrollments WHERE head_participant_id = $1',
+      [other.participantId],
+    );
+    expect(written.rows[0].n).toBe(0);
+    await h.pool.query('UPDATE programs SET active_to = NULL, version = $2 WHERE id = $1', [
+      adults,
+      current.version,
+    ]);
   });
 
   it('ends a program after its last application, and clears the end again with null', async () => {

@@ -5,6 +5,9 @@ export interface ProgramPeriod {
   activeTo: string | null;
 }
 
+export const activeOn = (program: ProgramPeriod, date: string): boolean =>
+  date >= program.activeFrom && (!program.activeTo || date <= program.activeTo);
+
 /** The application date a program record may carry (field `applicationDate`). */
 export function applicationDateProblems(input: {
   applicationDate: string;
@@ -23,10 +26,7 @@ export function applicationDateProblems(input: {
   if (applicationDate < birthDate)
     problems.push(`Must not be before the participant's birth date ${birthDate}`);
   if (applicationDate > today) problems.push(`Must not be in the future (today is ${today})`);
-  if (
-    applicationDate < program.activeFrom ||
-    (program.activeTo && applicationDate > program.activeTo)
-  )
+  if (!activeOn(program, applicationDate))
     problems.push(
       `The program is active from ${program.activeFrom}${program.activeTo ? ` to ${program.activeTo}` : ''}`,
     );

@@ -122,7 +122,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
         const errors = applicationDateProblems({
           applicationDate,
           birthDate: head.birthDate,
-          program: (await findProgram(tx, current.programId))!,
+          program: (await findProgram(tx, current.programId, { lock: 'share' }))!,
           later: {
             registrationDate: current.registrationDate,
             participationDate: current.participationDate,

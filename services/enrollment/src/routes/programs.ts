@@ -131,7 +131,7 @@ export function programRoutes(api: Api, deps: Deps) {
       const actor = requireRole(req, 'supervisor', 'admin');
       const { version, ...changes } = body;
       return withTransaction(deps.pool, async (tx) => {
-        const current = await findProgram(tx, params.id, { lock: true });
+        const current = await findProgram(tx, params.id, { lock: 'update' });
         if (!current || current.orgId !== actor.orgId) throw notFound('The program');
         if (current.version !== version)
           throw conflict(

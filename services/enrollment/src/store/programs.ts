@@ -67,9 +67,11 @@ export async function insertProgram(db: Queryable, p: NewProgram): Promise<Progr
 export async function findProgram(
   db: Queryable,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: 'update' | 'share' } = {},
 ): Promise<Program | undefined> {
-  const lock = options.lock ? ' FOR UPDATE' : '';
+  // share: the program's dates hold until the caller commits (a change to them waits, and then
+  // sees the caller's enrollment); update: the one changing the program.
+  const lock = options.lock ? ` FOR ${options.lock.toUpperCase()}` : '';
   const { rows } = await db.query(`SELECT * FROM programs WHERE id = $1${lock}`, [id]);
   return rows[0] && toProgram(rows[0]);
 }
