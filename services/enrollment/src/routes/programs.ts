@@ -81,7 +81,7 @@ export function programRoutes(api: Api, deps: Deps) {
         activeFrom: body.activeFrom,
         activeTo: body.activeTo ?? null,
         serviceCatalogRef: body.serviceCatalogRef ?? null,
-        requiredRegistrationFields: [...new Set(body.requiredRegistrationFields)],
+        requiredRegistrationFields: body.requiredRegistrationFields,
         eligibilityCriteria: body.eligibilityCriteria,
         createdBy: actor.userId,
       });
@@ -145,12 +145,7 @@ export function programRoutes(api: Api, deps: Deps) {
             'The active dates would leave enrollments outside the program.',
             problems,
           );
-        return updateProgram(
-          tx,
-          current.id,
-          { ...next, requiredRegistrationFields: [...new Set(next.requiredRegistrationFields)] },
-          actor.userId,
-        ).catch((err: unknown) => {
+        return updateProgram(tx, current.id, next, actor.userId).catch((err: unknown) => {
           if ((err as { code?: string }).code !== '23505') throw err;
           throw conflict(sameName, [{ field: 'name', message: 'Already used' }]);
         });

@@ -40,6 +40,18 @@ const toProgram = (r: Record<string, unknown>): Program => ({
   updatedAt: (r.updated_at as Date).toISOString(),
 });
 
+/** The changeable columns, name to eligibility_criteria, in the order both writes list them. */
+const programValues = (p: ProgramChanges) => [
+  p.name,
+  p.fundingSource,
+  p.grantNumber,
+  p.activeFrom,
+  p.activeTo,
+  p.serviceCatalogRef,
+  [...new Set(p.requiredRegistrationFields)], // a field asked for twice is one field
+  JSON.stringify(p.eligibilityCriteria),
+];
+
 /** Insert a program; undefined when the organization already has one by that name. */
 export async function insertProgram(db: Queryable, p: NewProgram): Promise<Program | undefined> {
   const { rows } = await db.query(
@@ -47,19 +59,7 @@ export async function insertProgram(db: Queryable, p: NewProgram): Promise<Progr
        service_catalog_ref, required_registration_fields, eligibility_criteria, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (org_id, name) DO NOTHING RETURNING *`,
-    [
-      p.id,
-      p.orgId,
-      p.name,
-      p.fundingSource,
-      p.grantNumber,
-      p.activeFrom,
-      p.activeTo,
-      p.serviceCatalogRef,
-      p.requiredRegistrationFields,
-      JSON.stringify(p.eligibilityCriteria),
-      p.createdBy,
-    ],
+    [p.id, p.orgId, ...programValues(p), p.createdBy],
   );
   return rows[0] && toProgram(rows[0]);
 }
@@ -88,18 +88,7 @@ export async function updateProgram(
        active_to = $6, service_catalog_ref = $7, required_registration_fields = $8,
        eligibility_criteria = $9, updated_by = $10, updated_at = now(), version = version + 1
      WHERE id = $1 RETURNING *`,
-    [
-      id,
-      p.name,
-      p.fundingSource,
-      p.grantNumber,
-      p.activeFrom,
-      p.activeTo,
-      p.serviceCatalogRef,
-      p.requiredRegistrationFields,
-      JSON.stringify(p.eligibilityCriteria),
-      updatedBy,
-    ],
+    [id, ...programValues(p), updatedBy],
   );
   return toProgram(rows[0]);
 }
