@@ -1,5 +1,5 @@
 import { testActor } from '@hearth/testkit';
-import { client, startIntake } from './harness';
+import { client, createParticipant, startIntake } from './harness';
 
 /** Families end to end on real Postgres: heads, households, history, access and FamilyChanged events. */
 let intake: Awaited<ReturnType<typeof startIntake>>;
@@ -15,18 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => intake.close());
 
-async function person(firstName: string, actor = worker, securityRestriction = 'restrict_to_org') {
-  const res = await client(intake.url, actor).post('/participants', {
+const person = (firstName: string, actor = worker, securityRestriction = 'restrict_to_org') =>
+  createParticipant(intake.url, actor, {
     firstName,
-    lastName: `Household${Math.random().toString(36).slice(2, 7)}`,
+    lastName: 'Household',
     birthDate: '1988-03-14',
     sex: 'unknown',
     securityRestriction,
-    confirmNew: true,
   });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
 async function family(headParticipantId: string, members: object[] = []) {
   const res = await api().post('/families', { headParticipantId, members });
   expect(res.status).toBe(201);

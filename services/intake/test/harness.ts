@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '@hearth/logging';
 import { startService, type RunningService } from '@hearth/runtime';
-import { apiClient, createTestDatabase, testKeys } from '@hearth/testkit';
+import { apiClient, createTestDatabase, testKeys, type testActor } from '@hearth/testkit';
 import { intake } from '../src/app';
 import { intakeEnv, type IntakeEnv } from '../src/config';
 
@@ -43,3 +43,24 @@ export async function startIntake(options: { amqpUrl?: string; databaseUrl?: str
 
 /** fetch against the service as `actor`, JSON in and out. */
 export const client = apiClient;
+
+/**
+ * A new participant recorded by `actor` (past the duplicate check), its id. The last name gets a
+ * random suffix so tests never match each other's people.
+ */
+export async function createParticipant(
+  url: string,
+  actor: ReturnType<typeof testActor>,
+  fields: { firstName: string; lastName: string; birthDate: string; sex: string } & Record<
+    string,
+    unknown
+  >,
+): Promise<string> {
+  const res = await client(url, actor).post('/participants', {
+    ...fields,
+    lastName: `${fields.lastName}${Math.random().toString(36).slice(2, 7)}`,
+    confirmNew: true,
+  });
+  if (res.status !== 201) throw new Error(`participant not created: ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}

@@ -1,5 +1,5 @@
 import { testActor } from '@hearth/testkit';
-import { client, startIntake } from './harness';
+import { client, createParticipant, startIntake } from './harness';
 
 /** Sharing rules end to end: restriction, releases (active, expired, revoked), denials audited as 404. */
 let intake: Awaited<ReturnType<typeof startIntake>>;
@@ -14,17 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => intake.close());
 
-async function newParticipant(securityRestriction = 'restrict_to_org') {
-  const res = await client(intake.url, owner).post('/participants', {
+const newParticipant = (securityRestriction = 'restrict_to_org') =>
+  createParticipant(intake.url, owner, {
     firstName: 'Layla',
-    lastName: `Karimi${Math.random().toString(36).slice(2, 6)}`,
+    lastName: 'Karimi',
     birthDate: '1992-07-19',
     sex: 'female',
     securityRestriction,
-    confirmNew: true,
   });
-  return res.body.id as string;
-}
 
 const canRead = async (actor: ReturnType<typeof testActor>, id: string) =>
   (await client(intake.url, actor).get(`/participants/${id}`)).status;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, mintToken, testActor } from '@hearth/testkit';
-import { client, startIntake } from './harness';
+import { client, createParticipant, startIntake } from './harness';
 
 /**
  * Paused workflows on a real intake service and Postgres: a draft is the private progress of one
@@ -27,17 +27,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const participant = async (as: ReturnType<typeof client>) => {
-  const res = await as.post('/participants', {
+const participant = (as: ReturnType<typeof testActor>) =>
+  createParticipant(intake.url, as, {
     firstName: 'Amina',
-    lastName: `Odhiambo${Math.random().toString(36).slice(2, 7)}`,
+    lastName: 'Odhiambo',
     birthDate: '1990-05-01',
     sex: 'female',
-    confirmNew: true,
   });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-};
 
 const start = async (as = me, title = 'Amina Odhiambo') => {
   const res = await as.post('/workflows', { type: 'intake_assessment', title });
@@ -128,7 +124,7 @@ describe('paused workflows', () => {
 
   it('discards the saved data when a workflow is cancelled', async () => {
     const wf = await start();
-    const participantId = await participant(me);
+    const participantId = await participant(worker);
     const saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
       data: { lastName: 'Odhiambo' },
       title: 'Odhiambo',
@@ -145,8 +141,7 @@ describe('paused workflows', () => {
   });
 
   it('refuses a draft naming a participant its author may not see, as not found', async () => {
-    const elsewhere = client(intake.url, testActor({ roles: ['caseworker'] })); // another agency
-    const hidden = await participant(elsewhere);
+    const hidden = await participant(testActor({ roles: ['caseworker'] })); // another agency
     const refused = await me.post('/workflows', {
       type: 'intake_assessment',
       participantId: hidden,
