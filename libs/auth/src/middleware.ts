@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import { Problem, unauthorized, forbidden, unavailable } from '@hearth/http';
 import type { Actor } from './actor';
-import { InvalidToken, type VerifyToken } from './tokens';
+import { InvalidToken, KeysUnavailable } from './errors';
+import type { VerifyToken } from './tokens';
 
 /** Express middleware: a valid bearer token or 401; sets req.actor. */
 export function authenticate(verify: VerifyToken): RequestHandler {
@@ -23,7 +24,9 @@ export function authenticate(verify: VerifyToken): RequestHandler {
         res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
         return next(unauthorized(`${err.message} Log in again to get a new token.`));
       }
-      next(unavailable('The signing keys could not be fetched; try again shortly.'));
+      if (err instanceof KeysUnavailable)
+        return next(unavailable('The signing keys could not be fetched; try again shortly.'));
+      next(err); // a defect, answered 500 and logged rather than disguised as an outage
     }
   };
 }

@@ -1,8 +1,10 @@
-import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { JwksClient } from 'jwks-rsa';
 import { accessClaims, type Actor } from './actor';
+import { InvalidToken } from './errors';
+import { verifyingKeys, type KeySource } from './keys';
+import { VerifiedTokens } from './verified-tokens';
 
 const ALGORITHM = 'RS256' as const;
 
@@ -38,35 +40,41 @@ export function publicJwk(key: SigningKey): JsonWebKey {
   return { ...jwk, kid: key.kid, alg: ALGORITHM, use: 'sig' };
 }
 
-/** Where verifying keys come from: identity's JWKS (cached), or fixed public keys (tests, offline). */
-export type KeySource = { jwksUri: string } | { publicKeys: Record<string, string> };
-
 export type VerifyToken = (token: string) => Promise<Actor>;
 
-export class InvalidToken extends Error {}
+/** A VerifyToken that owns a key-refresh timer: close it on shutdown. */
+export type TokenVerifier = VerifyToken & { close(): void };
+
+export interface VerifierSettings extends TokenSettings {
+  keys: KeySource;
+  clockToleranceSeconds?: number;
+  /** The longest a verification is remembered (never past the token's exp). */
+  verifiedMaxAgeMs?: number;
+  /** Milliseconds since the epoch; tests move it by hand. */
+  now?: () => number;
+}
 
 const VERIFIED_CACHE_SIZE = 10_000;
 
-export function tokenVerifier(
-  settings: TokenSettings & { keys: KeySource; clockToleranceSeconds?: number },
-): VerifyToken {
-  const keyFor = keyLookup(settings.keys);
+export function tokenVerifier(settings: VerifierSettings): TokenVerifier {
+  const now = settings.now ?? Date.now;
+  const keys = verifyingKeys(settings.keys, now);
   const tolerance = settings.clockToleranceSeconds ?? 30;
-  // A token string always carries the same claims, so a verified one is remembered until it
-  // expires: the signature check is the costly part of every request (bounded, oldest dropped).
-  const verified = new Map<string, { actor: Actor; exp: number }>();
-  return async (token) => {
-    const hit = verified.get(token);
-    if (hit) {
-      if (hit.exp + tolerance > Date.now() / 1000) return hit.actor;
-      verified.delete(token);
-    }
+  // The signature check is the costly part of every request, so a verified token is remembered.
+  const verified = new VerifiedTokens({
+    maxEntries: VERIFIED_CACHE_SIZE,
+    maxAgeMs: settings.verifiedMaxAgeMs ?? 5 * 60_000,
+    currentKey: (kid) => keys.current(kid),
+  });
+  const verify = async (token: string): Promise<Actor> => {
+    const remembered = verified.recall(token, now());
+    if (remembered) return remembered;
     const header = jwt.decode(token, { complete: true })?.header;
     // The algorithm is pinned: `alg: none` and HS256 signed with the public key are refused here.
     if (!header || header.alg !== ALGORITHM || typeof header.kid !== 'string') {
       throw new InvalidToken('The token is malformed or not signed with RS256.');
     }
-    const key = await keyFor(header.kid);
+    const key = await keys.lookup(header.kid);
     let payload: unknown;
     try {
       payload = jwt.verify(token, key, {
@@ -74,6 +82,7 @@ export function tokenVerifier(
         issuer: settings.issuer,
         audience: settings.audience,
         clockTolerance: tolerance,
+        clockTimestamp: Math.floor(now() / 1000),
       });
     } catch (err) {
       throw new InvalidToken(
@@ -88,50 +97,8 @@ export function tokenVerifier(
       roles: claims.data.roles,
       name: claims.data.name,
     };
-    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-    verified.set(token, { actor, exp: claims.data.exp });
+    verified.remember(token, { actor, kid: header.kid, key, exp: claims.data.exp }, now());
     return actor;
   };
-}
-
-const KEY_CACHE_MS = 10 * 60_000; // as long as jwks-rsa caches: a key withdrawn from the JWKS stops counting
-
-/** Verifying keys as parsed KeyObjects, one per key id: parsing a PEM on every request is costly. */
-function keyLookup(source: KeySource): (kid: string) => Promise<KeyObject> {
-  const parsed = new Map<string, { key: KeyObject; at: number }>();
-  const fetch = pemLookup(source);
-  return async (kid) => {
-    const cached = parsed.get(kid);
-    if (cached && Date.now() - cached.at < KEY_CACHE_MS) return cached.key;
-    const key = createPublicKey(await fetch(kid));
-    parsed.set(kid, { key, at: Date.now() });
-    return key;
-  };
-}
-
-function pemLookup(source: KeySource): (kid: string) => Promise<string> {
-  if ('publicKeys' in source) {
-    return async (kid) => {
-      const pem = source.publicKeys[kid];
-      if (!pem) throw new InvalidToken('The token was signed with an unknown key.');
-      return pem;
-    };
-  }
-  const client = new JwksClient({
-    jwksUri: source.jwksUri,
-    cache: true,
-    cacheMaxAge: 10 * 60_000,
-    rateLimit: true,
-    jwksRequestsPerMinute: 10,
-    timeout: 2000,
-  });
-  return async (kid) => {
-    try {
-      return (await client.getSigningKey(kid)).getPublicKey();
-    } catch (err) {
-      if ((err as Error).name === 'SigningKeyNotFoundError')
-        throw new InvalidToken('The token was signed with an unknown key.');
-      throw err; // identity unreachable: a 503, not the caller's fault
-    }
-  };
+  return Object.assign(verify, { close: () => keys.close() });
 }

@@ -23,6 +23,21 @@ describe('token verification', () => {
     await expect(verify(token)).rejects.toBeInstanceOf(InvalidToken);
   });
 
+  it.each(['another-key', 'constructor', '__proto__'])(
+    'refuses a token naming the kid %s, which the keys lack, as signed with an unknown key',
+    async (kid) => {
+      const token = jwt.sign({ org: actor.orgId, roles: [], name: 'x' }, testPrivateKeyPem, {
+        algorithm: 'RS256',
+        keyid: kid,
+        expiresIn: 60,
+        subject: actor.userId,
+        issuer: 'hearth-identity',
+        audience: 'hearth',
+      });
+      await expect(verify(token)).rejects.toThrow(/unknown key/);
+    },
+  );
+
   it('refuses a token from another issuer, one with a wrong claim shape, and garbage', async () => {
     const sign = (payload: object, opts: jwt.SignOptions = {}) =>
       jwt.sign(payload, testPrivateKeyPem, {
