@@ -14,7 +14,7 @@ import { JWKS_PATH, LOGIN_PATH, upstreamOf, upstreamUrls, type UpstreamName } fr
 export interface Gateway {
   app: Express;
   upstreams: ReadonlyMap<UpstreamName, Upstream>;
-  /** Stops the breakers' timers and closes pooled upstream sockets (after the server closed). */
+  /** Stops the breakers' and key refresh timers, closes pooled upstream sockets (after the server closed). */
   close: () => Promise<void>;
 }
 
@@ -85,7 +85,10 @@ export function buildGateway(
   return {
     app,
     upstreams,
-    close: async () => upstreams.forEach((upstream) => upstream.shutdown()),
+    close: async () => {
+      upstreams.forEach((upstream) => upstream.shutdown());
+      verify.close(); // the signing keys' refresh timer
+    },
   };
 }
 

@@ -92,7 +92,13 @@ export async function startService<C extends ServiceEnv>(
     host: config.HOST,
     logger,
     handleSignals: options.handleSignals,
-    onShutdown: [...stopJobs, () => relay.stop(), () => broker.close(), () => pool.end()],
+    onShutdown: [
+      ...stopJobs,
+      () => relay.stop(),
+      () => broker.close(),
+      () => pool.end(),
+      async () => verify.close(),
+    ],
   });
   return { ...running, ctx };
 }
