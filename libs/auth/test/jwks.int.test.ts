@@ -47,6 +47,16 @@ describe('finding the key a token names', () => {
     expect(endpoint.fetches()).toBe(1);
   });
 
+  it('when 1000 tokens arrive together before any key set was fetched, they share one fetch', async () => {
+    const verify = verifierFor(HOURLY);
+    const kids = [key.kid, ...Array.from({ length: 999 }, () => randomUUID())];
+    const answers = await Promise.allSettled(kids.map((kid) => verify(tokenNamingKid(kid))));
+    expect(answers.every((a) => a.status === 'rejected' && a.reason instanceof InvalidToken)).toBe(
+      true,
+    );
+    expect(endpoint.fetches()).toBe(1);
+  });
+
   it('when random kids keep coming for 1000 s, the JWKS is fetched once per 10 s and valid tokens keep verifying', async () => {
     const verify = verifierFor(HOURLY);
     for (let second = 0; second < 1000; second++) {
