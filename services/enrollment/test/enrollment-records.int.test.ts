@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantCreated } from '@hearth/events';
+import { FamilyChanged, ParticipantCreated } from '@hearth/events';
 import { testActor } from '@hearth/testkit';
 import {
   client,
@@ -70,6 +70,45 @@ describe('listing and reading enrollments', () => {
   it('lists the enrollments a participant is a member of', async () => {
     const res = await as().get(`/enrollments?participantId=${people.child.participantId}`);
     expect(res.body.items.map((e: { id: string }) => e.id)).toEqual([record.id]);
+  });
+
+  it('when another organization may see a shared child but not the head, it lists none of the head enrollments', async () => {
+    const head = participantFacts(orgA, { firstName: 'Hidden head' });
+    const child = participantFacts(orgA, {
+      firstName: 'Shared child',
+      birthDate: '2016-03-01',
+      securityRestriction: 'share_global',
+    });
+    for (const p of [head, child]) await h.publish(ParticipantCreated, p);
+    await h.publish(FamilyChanged, {
+      familyId: randomUUID(),
+      headParticipantId: head.participantId,
+      members: [
+        {
+          participantId: head.participantId,
+          relationship: 'head_of_household',
+          isCurrentFamily: true,
+        },
+        { participantId: child.participantId, relationship: 'child', isCurrentFamily: true },
+      ],
+      removedParticipantIds: [],
+    });
+    const enrolled = await as().post('/enrollments', {
+      programId: workshop,
+      headParticipantId: head.participantId,
+      applicationDate: daysAgo(3),
+      members: [{ participantId: child.participantId }],
+    });
+    expect(enrolled.status).toBe(201);
+    expect(
+      (await as().get(`/enrollments?participantId=${child.participantId}`)).body.items,
+    ).toHaveLength(1);
+    const seen = await as(stranger).get(
+      `/enrollments?participantId=${child.participantId}&limit=1`,
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body).toEqual({ items: [], nextCursor: null });
+    expect(JSON.stringify(seen.body)).not.toContain(head.participantId);
   });
 
   it('answers another organization with 404 and audits it', async () => {
