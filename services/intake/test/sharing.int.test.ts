@@ -41,6 +41,31 @@ describe('sharing and information releases', () => {
     expect(await denials(id)).toEqual(['restricted_to_org']);
   });
 
+  it("when a released organization lists a participant's releases, it sees only its own, not other organizations' or their signers", async () => {
+    const id = await newParticipant('share_global');
+    const api = client(intake.url, owner);
+    for (const [to, signedBy] of [
+      [partner.orgId, 'Layla Karimi'],
+      [outsider.orgId, 'Guardian of Layla'],
+    ])
+      await api.post(`/participants/${id}/releases`, {
+        toOrgId: to,
+        beginDate: today,
+        endDate: daysFromNow(30),
+        signedBy,
+      });
+    const own = await api.get(`/participants/${id}/releases`);
+    expect(own.body.items.map((r: { toOrgId: string }) => r.toOrgId).sort()).toEqual(
+      [partner.orgId, outsider.orgId].sort(),
+    );
+    const seen = await client(intake.url, partner).get(`/participants/${id}/releases`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([
+      expect.objectContaining({ toOrgId: partner.orgId, signedBy: 'Layla Karimi' }),
+    ]);
+    expect(JSON.stringify(seen.body)).not.toContain('Guardian of Layla');
+  });
+
   it('share_global: every organization may read', async () => {
     const id = await newParticipant('share_global');
     expect(await canRead(outsider, id)).toBe(200);
