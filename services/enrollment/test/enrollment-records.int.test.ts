@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FamilyChanged, ParticipantCreated } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
   daysAgo,
@@ -122,11 +122,15 @@ describe('listing and reading enrollments', () => {
     expect((await as(stranger).get(`/enrollments/${record.id}/registration-results`)).status).toBe(
       404,
     );
-    const audit = await h.pool.query(
-      'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1 AND org_id = $2',
-      [people.head.participantId, orgB],
-    );
-    expect(audit.rows[0].n).toBe(3);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audit = await h.pool.query(
+        'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1 AND org_id = $2',
+        [people.head.participantId, orgB],
+      );
+      expect(audit.rows[0].n).toBe(3);
+      return true;
+    });
   });
 
   it("lets another organization read a shared participant's enrollment but not change it", async () => {

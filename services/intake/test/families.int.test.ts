@@ -1,4 +1,4 @@
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import { client, createParticipant, startIntake } from './harness';
 
 /** Families end to end on real Postgres: heads, households, history, access and FamilyChanged events. */
@@ -317,11 +317,15 @@ describe('access', () => {
     const id = await family(quinn);
     const res = await client(intake.url, otherOrg).get(`/families/${id}`);
     expect(res.status).toBe(404);
-    const denials = await query(
-      'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
-      [quinn],
-    );
-    expect(denials).toEqual([{ org_id: otherOrg.orgId, action: 'read' }]);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const denials = await query(
+        'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
+        [quinn],
+      );
+      expect(denials).toEqual([{ org_id: otherOrg.orgId, action: 'read' }]);
+      return true;
+    });
     expect((await client(intake.url, otherOrg).get(`/participants/${quinn}/families`)).status).toBe(
       404,
     );

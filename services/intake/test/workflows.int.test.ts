@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, mintToken, testActor } from '@hearth/testkit';
+import { createTestDatabase, mintToken, testActor, waitFor } from '@hearth/testkit';
 import { client, createParticipant, startIntake } from './harness';
 
 /**
@@ -154,11 +154,15 @@ describe('paused workflows', () => {
     });
     expect(step.status).toBe(404);
     expect(await stored(wf.id)).toMatchObject({ participant_id: null, steps: {} });
-    const audited = await intake.service.ctx.pool.query(
-      'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1',
-      [hidden],
-    );
-    expect(audited.rows[0].n).toBe(2);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audited = await intake.service.ctx.pool.query(
+        'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1',
+        [hidden],
+      );
+      expect(audited.rows[0].n).toBe(2);
+      return true;
+    });
   });
 
   it.each([
