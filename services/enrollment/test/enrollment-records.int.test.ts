@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FamilyChanged, ParticipantCreated } from '@hearth/events';
+import { FamilyChanged, ParticipantCreated, ParticipantUpdated } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
@@ -236,5 +236,58 @@ describe('registration results', () => {
     });
     const refused = await as().post(`/enrollments/${created.body.id}/registration`, {});
     expect(fieldsOf(refused.body)).toEqual(['eligibility']);
+  });
+
+  it("when another organization reads the enrollment, a hidden member's ineligible reasons are not shown, only that one blocks it", async () => {
+    const head = participantFacts(orgA, {
+      firstName: 'Shared',
+      securityRestriction: 'share_global',
+    });
+    const spouse = participantFacts(orgA, { firstName: 'Private', lastName: 'Spouse' });
+    for (const p of [head, spouse]) await h.publish(ParticipantCreated, p);
+    await h.publish(FamilyChanged, {
+      familyId: randomUUID(),
+      headParticipantId: head.participantId,
+      members: [
+        {
+          participantId: head.participantId,
+          relationship: 'head_of_household',
+          isCurrentFamily: true,
+        },
+        { participantId: spouse.participantId, relationship: 'spouse', isCurrentFamily: true },
+      ],
+      removedParticipantIds: [],
+    });
+    const created = await as().post('/enrollments', {
+      programId: keys,
+      headParticipantId: head.participantId,
+      applicationDate: daysAgo(3),
+      registration: { phone: '555-0102', employmentCharacteristics: ['homeless'] },
+      members: [{ participantId: spouse.participantId }],
+    });
+    expect(created.status).toBe(201);
+    // intake corrects the spouse's birth date: she is 10, so no longer eligible for an adult program
+    await h.publish(ParticipantUpdated, { ...spouse, birthDate: daysAgo(10 * 365) });
+    const own = await as().get(`/enrollments/${created.body.id}`);
+    expect(own.body.registrationResults.ineligibleReasons).toEqual([
+      { participantId: spouse.participantId, message: 'Age must be at least 18' },
+    ]);
+    const seen = await as(stranger).get(`/enrollments/${created.body.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.members.map((m: { participantId: string }) => m.participantId)).toEqual([
+      head.participantId,
+    ]);
+    expect(seen.body.registrationResults).toMatchObject({
+      ineligibleReasons: [
+        {
+          participantId: null,
+          message: 'A member your organization may not see does not meet the criteria',
+        },
+      ],
+      readyToRegister: false,
+    });
+    const text = JSON.stringify(seen.body);
+    for (const secret of [spouse.participantId, 'Private', 'Age must be at least 18'])
+      expect(text).not.toContain(secret);
   });
 });
