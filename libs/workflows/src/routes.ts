@@ -57,14 +57,19 @@ export function workflowRoutes(
   const checkAll = async (req: Request, ids: string[]) => {
     for (const id of ids) await options.participantVisible(req, id);
   };
-  /** The draft, if its author may still see everyone it names; else absent to them (404). */
-  const answerChecked = async (req: Request, res: Response, draft: WorkflowView) => {
+  const stillVisible = async (req: Request, ids: string[]) => {
     try {
-      await checkAll(req, participantsNamed(registry.get(draft.type), draft));
+      await checkAll(req, ids);
+      return true;
     } catch (err) {
-      if (err instanceof Problem && err.status === 404) throw notFound(WHAT);
+      if (err instanceof Problem && err.status === 404) return false;
       throw err;
     }
+  };
+  /** The draft, if its author may still see everyone it names; else absent to them (404). */
+  const answerChecked = async (req: Request, res: Response, draft: WorkflowView) => {
+    if (!(await stillVisible(req, participantsNamed(registry.get(draft.type), draft))))
+      throw notFound(WHAT);
     return answer(res, draft);
   };
 
@@ -92,7 +97,16 @@ export function workflowRoutes(
     success: { status: 200, schema: page(workflowSummary) },
     handler: async ({ query, req }) => {
       const { status, ...rest } = query;
-      return listDrafts(db, ownerOf(req), { statuses: status ? [status] : openStatuses, ...rest });
+      const page = await listDrafts(db, ownerOf(req), {
+        statuses: status ? [status] : openStatuses,
+        ...rest,
+      });
+      // every item passes the gate of the participant it names, as the draft itself would
+      const items = [];
+      for (const item of page.items)
+        if (!item.participantId || (await stillVisible(req, [item.participantId])))
+          items.push(item);
+      return { ...page, items };
     },
   });
 

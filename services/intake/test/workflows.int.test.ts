@@ -209,6 +209,31 @@ describe('paused workflows', () => {
     expect(JSON.stringify(res.body)).not.toContain(shared);
   });
 
+  it('when the author has lost access to the participant a draft names, the draft leaves their list', async () => {
+    const elsewhere = testActor({ roles: ['caseworker'] });
+    const shared = await createParticipant(intake.url, elsewhere, {
+      firstName: 'Amina',
+      lastName: 'Odhiambo',
+      birthDate: '1990-05-01',
+      sex: 'female',
+      securityRestriction: 'share_global',
+    });
+    const lister = testActor({ roles: ['caseworker'] });
+    const mine = client(intake.url, lister);
+    const named = await mine.post('/workflows', {
+      type: 'intake_assessment',
+      participantId: shared,
+    });
+    const unnamed = await mine.post('/workflows', { type: 'intake_assessment' });
+    const ids = async () =>
+      (await mine.get('/workflows')).body.items.map((i: { id: string }) => i.id).sort();
+    expect(await ids()).toEqual([named.body.id, unnamed.body.id].sort());
+    await client(intake.url, elsewhere).put(`/participants/${shared}/sharing`, {
+      securityRestriction: 'restrict_to_org',
+    });
+    expect(await ids()).toEqual([unnamed.body.id]);
+  });
+
   it('rejects invalid step data, unknown steps and unknown types naming the field', async () => {
     const wf = await start();
     const bad = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
