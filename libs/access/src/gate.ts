@@ -1,6 +1,6 @@
 import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
-import type { Logger } from '@hearth/logging';
+import { createLogger, type Logger } from '@hearth/logging';
 import { auditDenial } from './audit';
 import { decideAccess } from './decide';
 import type { Action, Actor, ParticipantSharing } from './types';
@@ -20,6 +20,11 @@ export type ParticipantGate<P> = (
   what?: string,
 ) => Promise<P & { sharing: ParticipantSharing }>;
 
+// A lost audit row must be seen: without the service's logger, failures go to a logger of our own.
+let fallbackLogger: Logger | undefined;
+const loggerOr = (logger?: Logger) =>
+  logger ?? (fallbackLogger ??= createLogger({ service: 'access' }));
+
 /**
  * Writes the denial after the answer has gone out, so a denied read takes as long as a read of a
  * participant that does not exist (no timing oracle). `db` must be a pool, never a transaction's
@@ -35,7 +40,7 @@ export function auditDenialAfterAnswer(
 ): void {
   setImmediate(() => {
     auditDenial(db, actor, participantId, action, reason).catch((err: unknown) =>
-      logger?.error({ err, participantId, action }, 'could not write an access denial'),
+      loggerOr(logger).error({ err, participantId, action }, 'could not write an access denial'),
     );
   });
 }
