@@ -3,3 +3,10 @@ export { canSeeParticipant, decideAccess } from './decide';
 export { isReleaseActive } from './releases';
 export { roleAllows } from './roles';
 export { accessAuditMigrations, auditDenial } from './audit';
+export {
+  auditDenialAfterAnswer,
+  participantGate,
+  type FindParticipant,
+  type ParticipantGate,
+} from './gate';
+export { binder, visibleToSql, type Bind, type SharingColumns } from './visibility-sql';

@@ -10,7 +10,6 @@ import { defineWorkflowType } from './registry';
  */
 const text = (max: number) => z.string().trim().max(max);
 const uuid = () => z.string().uuid();
-const MAX_FORM_FIELDS = 60;
 
 const person = {
   firstName: text(100).optional(),
@@ -37,28 +36,69 @@ const chooseParticipant = z.strictObject({
   confirmedNew: z.boolean().optional(),
 });
 
+const code = (max: number) => z.string().trim().max(max);
+const draftPhone = z.strictObject({ type: code(20).optional(), number: text(25).optional() });
+const draftAddress = z.strictObject({
+  type: code(20).optional(),
+  line1: text(200).optional(),
+  line2: text(200).optional(),
+  city: text(100).optional(),
+  state: code(2).optional(),
+  postalCode: code(10).optional(),
+  country: code(2).optional(),
+});
+
 /**
- * The participant fields as partial. The core ones are typed; the rest of the form (phones,
- * addresses, demographics, ...) is kept as bounded JSON so the draft does not duplicate intake's
- * participant schema. A full SSN never sits in a draft: intake stores it encrypted only.
+ * The participant fields as partial, every key named: a step's data is stored as-is, so a form
+ * that took any key could carry a full SSN (or anything else) under a name nobody checks. The
+ * values are loose (a draft is work in progress); intake's own schema judges them on save. A full
+ * SSN never sits in a draft: intake stores it encrypted only.
  */
-const intakeForm = z
-  .object({
-    ...person,
-    ssn: z
-      .never({ error: 'A draft keeps no full SSN; save ssnLast4 or ssnRefused instead' })
-      .optional(),
-    ssnLast4: z
-      .string()
-      .regex(/^\d{4}$/, 'Four digits')
-      .optional(),
-    ssnRefused: z.boolean().optional(),
-    email: z.string().email().max(200).optional(),
-  })
-  .catchall(z.json())
-  .refine((form) => Object.keys(form).length <= MAX_FORM_FIELDS, {
-    error: `At most ${MAX_FORM_FIELDS} fields`,
-  });
+const intakeForm = z.strictObject({
+  ...person,
+  ssn: z
+    .never({ error: 'A draft keeps no full SSN; save ssnLast4 or ssnRefused instead' })
+    .optional(),
+  ssnLast4: z
+    .string()
+    .regex(/^\d{4}$/, 'Four digits')
+    .optional(),
+  ssnRefused: z.boolean().optional(),
+  alienNumber: code(20).nullable().optional(),
+  email: z.string().email().max(200).nullable().optional(),
+  phones: z.array(draftPhone).max(5).optional(),
+  addresses: z.array(draftAddress).max(5).optional(),
+  secondaryContact: z
+    .strictObject({
+      name: text(200).optional(),
+      relationship: text(100).optional(),
+      phone: text(25).optional(),
+      email: z.string().email().max(200).optional(),
+    })
+    .nullable()
+    .optional(),
+  race: z.array(code(60)).max(9).optional(),
+  ethnicity: code(40).nullable().optional(),
+  primaryLanguage: text(60).nullable().optional(),
+  immigration: z
+    .strictObject({
+      status: code(40).optional(),
+      countryOfOrigin: code(2).optional(),
+      usArrivalDate: isoDate().optional(),
+    })
+    .nullable()
+    .optional(),
+  demographics: z
+    .strictObject({
+      maritalStatus: code(20).optional(),
+      veteranStatus: code(20).optional(),
+      disablingCondition: code(20).optional(),
+      educationLevel: text(100).optional(),
+    })
+    .nullable()
+    .optional(),
+  securityRestriction: z.enum(['restrict_to_org', 'share_mou', 'share_global']).optional(),
+});
 
 const familyMembers = z.strictObject({
   familyId: uuid().optional(),
@@ -96,6 +136,12 @@ export const intakeAssessment = defineWorkflowType({
     intake_form: intakeForm,
     family_members: familyMembers,
     eligibility_enrollment: eligibilityEnrollment,
+  },
+  participantIds: {
+    choose_participant: (d) => [d.participantId],
+    family_members: (d) => d.members.map((m) => m.participantId),
+    eligibility_enrollment: (d) =>
+      d.enrollments.flatMap((e) => [e.headOfEnrollmentId, ...(e.memberIds ?? [])]),
   },
 });
 

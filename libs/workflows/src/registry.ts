@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { badRequest, fieldErrors } from '@hearth/http';
 
+/** Where a step's parsed data names participants (each must pass the same gate as the draft's). */
+export type ParticipantIdsOf = (data: unknown) => Array<string | undefined>;
+
 /** A kind of multi-step workflow and the schema each of its steps is saved with. */
 export interface WorkflowType<S extends Record<string, z.ZodType> = Record<string, z.ZodType>> {
   type: string;
   steps: S;
+  participantIds: Partial<Record<string, ParticipantIdsOf>>;
 }
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -16,13 +20,35 @@ const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 export function defineWorkflowType<const S extends Record<string, z.ZodType>>(def: {
   type: string;
   steps: S;
+  /** per step, the participant ids its data names (a chosen participant, family members...) */
+  participantIds?: { [K in keyof S]?: (data: z.infer<S[K]>) => Array<string | undefined> };
 }): WorkflowType<S> {
   if (!NAME.test(def.type)) throw new Error(`Workflow type "${def.type}" must be snake_case.`);
   const steps = Object.keys(def.steps);
   if (steps.length === 0) throw new Error(`Workflow type "${def.type}" needs at least one step.`);
   const bad = steps.find((s) => !NAME.test(s));
   if (bad) throw new Error(`Step "${bad}" of workflow type "${def.type}" must be snake_case.`);
-  return { type: def.type, steps: def.steps };
+  return {
+    type: def.type,
+    steps: def.steps,
+    participantIds: (def.participantIds ?? {}) as Partial<Record<string, ParticipantIdsOf>>,
+  };
+}
+
+/** Every participant a draft names: its own, and those inside its saved steps' data. */
+export function participantsNamed(
+  def: WorkflowType | undefined,
+  draft: { participantId: string | null; steps: Record<string, unknown> },
+  extra: Record<string, unknown> = {},
+): string[] {
+  const ids = new Set<string>();
+  if (draft.participantId) ids.add(draft.participantId);
+  for (const [step, data] of Object.entries({ ...draft.steps, ...extra })) {
+    const of =
+      def && Object.hasOwn(def.participantIds, step) ? def.participantIds[step] : undefined;
+    for (const id of of?.(data) ?? []) if (id) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** The types one service offers, by name; two types of the same name are a programming error. */

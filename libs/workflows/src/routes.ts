@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { actorOf } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
-import { defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
+import { Problem, defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
 import { WHAT, answer, conflictWith, whyNot } from './answers';
-import { typeRegistry, validateStep, type WorkflowType } from './registry';
+import { participantsNamed, typeRegistry, validateStep, type WorkflowType } from './registry';
 import {
   ifMatchVersion,
   listQuery,
@@ -14,7 +14,15 @@ import {
   workflowSummary,
   workflowView,
 } from './schemas';
-import { findDraft, insertDraft, listDrafts, moveDraft, saveStep, type Owner } from './store';
+import {
+  findDraft,
+  insertDraft,
+  listDrafts,
+  moveDraft,
+  saveStep,
+  type Owner,
+  type WorkflowView,
+} from './store';
 import {
   openStatuses,
   stepSaveRefusal,
@@ -27,9 +35,10 @@ const tag = 'workflows';
 
 /**
  * The paused-workflow mechanism under /workflows, for the workflow types a service offers.
- * `participantVisible` guards the participant a draft names: it throws (a 404, as the service's
- * access rules answer) when the caller may not see that participant, so a draft cannot point at
- * someone hidden from its author.
+ * `participantVisible` guards every participant a draft names, at its top and inside its steps'
+ * data: it throws (a 404, as the service's access rules answer) when the caller may not see that
+ * participant, so a draft cannot point at someone hidden from its author. A draft is re-checked
+ * each time it is answered: its author may have lost access to someone since saving it.
  */
 export function workflowRoutes(
   api: Api,
@@ -44,6 +53,24 @@ export function workflowRoutes(
   const ownerOf = (req: Parameters<typeof actorOf>[0]): Owner => {
     const actor = actorOf(req);
     return { userId: actor.userId, orgId: actor.orgId };
+  };
+  const checkAll = async (req: Request, ids: string[]) => {
+    for (const id of ids) await options.participantVisible(req, id);
+  };
+  const stillVisible = async (req: Request, ids: string[]) => {
+    try {
+      await checkAll(req, ids);
+      return true;
+    } catch (err) {
+      if (err instanceof Problem && err.status === 404) return false;
+      throw err;
+    }
+  };
+  /** The draft, if its author may still see everyone it names; else absent to them (404). */
+  const answerChecked = async (req: Request, res: Response, draft: WorkflowView) => {
+    if (!(await stillVisible(req, participantsNamed(registry.get(draft.type), draft))))
+      throw notFound(WHAT);
+    return answer(res, draft);
   };
 
   defineRoute(api.router, api.registry, {
@@ -70,7 +97,16 @@ export function workflowRoutes(
     success: { status: 200, schema: page(workflowSummary) },
     handler: async ({ query, req }) => {
       const { status, ...rest } = query;
-      return listDrafts(db, ownerOf(req), { statuses: status ? [status] : openStatuses, ...rest });
+      const page = await listDrafts(db, ownerOf(req), {
+        statuses: status ? [status] : openStatuses,
+        ...rest,
+      });
+      // every item passes the gate of the participant it names, as the draft itself would
+      const items = [];
+      for (const item of page.items)
+        if (!item.participantId || (await stillVisible(req, [item.participantId])))
+          items.push(item);
+      return { ...page, items };
     },
   });
 
@@ -84,7 +120,7 @@ export function workflowRoutes(
     handler: async ({ params, req, res }) => {
       const draft = await findDraft(db, ownerOf(req), params.id);
       if (!draft) throw notFound(WHAT);
-      return answer(res, draft);
+      return answerChecked(req, res, draft);
     },
   });
 
@@ -110,7 +146,12 @@ export function workflowRoutes(
           draft.status,
         );
       const data = validateStep(type, params.step, body.data);
-      if (body.participantId) await options.participantVisible(req, body.participantId);
+      // everyone the draft will name once this step is in, the steps saved before included
+      const named = participantsNamed(type, {
+        participantId: body.participantId ?? draft.participantId,
+        steps: { ...draft.steps, [params.step]: data },
+      });
+      await checkAll(req, named);
       const saved = await saveStep(db, owner, params.id, {
         ...body,
         step: params.step,
@@ -139,7 +180,7 @@ export function workflowRoutes(
           discard: action === 'cancel', // cancelling discards the progress, not just hides it
           ifMatch,
         });
-        if (moved) return answer(res, moved);
+        if (moved) return answerChecked(req, res, moved);
         throw await whyNot(db, owner, params.id, ifMatch, (status) => {
           const outcome = transition(status, action);
           return outcome.ok ? undefined : outcome.reason;

@@ -1,4 +1,9 @@
-import { auditDenial, decideAccess, type Action } from '@hearth/access';
+import {
+  auditDenialAfterAnswer,
+  decideAccess,
+  participantGate,
+  type SharingColumns,
+} from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { forbidden, notFound } from '@hearth/http';
@@ -7,26 +12,20 @@ import { findParticipants, type KnownParticipant } from './store/participant-fac
 
 /**
  * The participant, if the actor may perform `action` on them under intake's sharing rules (kept
- * here from its events); otherwise 404 exactly as if they did not exist, with the denial audited.
- * Call it with the pool, outside a transaction, so a rolled-back write keeps its audit row.
+ * here from its events); otherwise 404 exactly as if they did not exist, with the denial audited
+ * after the answer. Call it with the pool, never a transaction's client.
  */
-export async function participantFor(
-  db: Queryable,
-  actor: Actor,
-  participantId: string,
-  action: Action,
-  now: Date,
-  what = 'The participant',
-): Promise<KnownParticipant> {
-  const found = (await findParticipants(db, [participantId])).get(participantId);
-  if (!found) throw notFound(what);
-  const decision = decideAccess({ actor, participant: found.sharing, action, now });
-  if (!decision.allowed) {
-    await auditDenial(db, actor, participantId, action, decision.reason);
-    throw notFound(what);
-  }
-  return found;
-}
+export const participantFor = participantGate<KnownParticipant>(async (db, id) =>
+  (await findParticipants(db, [id])).get(id),
+);
+
+/** Where enrollment keeps intake's sharing facts (participant_facts as `pf`), for `visibleToSql`. */
+export const enrollmentSharing: SharingColumns = {
+  participantId: 'pf.participant_id',
+  ownerOrgId: 'pf.owner_org_id',
+  restriction: 'pf.security_restriction',
+  releasesTable: 'participant_releases',
+};
 
 /**
  * The enrollment, readable when its head is visible to the actor (sharing decides, as for every
@@ -53,7 +52,7 @@ export async function enrollmentFor(
     const record = { orgId: enrollment.orgId, restriction: 'none' as const };
     const decision = decideAccess({ actor, participant: head.sharing, record, action, now });
     if (!decision.allowed) {
-      await auditDenial(db, actor, head.participantId, action, decision.reason);
+      auditDenialAfterAnswer(db, actor, head.participantId, action, decision.reason);
       throw forbidden(
         decision.reason === 'other_org_record'
           ? 'Only the organization that enrolled the participant can change this enrollment.'
@@ -62,4 +61,21 @@ export async function enrollmentFor(
     }
   }
   return { enrollment, head };
+}
+
+/**
+ * Removing an exit is a contract manager's correction of the enrolling organization's own record:
+ * reading another organization's enrollment through sharing never lets one undo its exit.
+ */
+export function requireEnrollingOrganization(
+  db: Queryable,
+  actor: Actor,
+  enrollment: EnrollmentRecord,
+  action: string,
+): void {
+  if (enrollment.orgId === actor.orgId) return;
+  auditDenialAfterAnswer(db, actor, enrollment.headParticipantId, action, 'other_org_record');
+  throw forbidden(
+    'Only the organization that enrolled the participant can change this enrollment.',
+  );
 }

@@ -3,7 +3,7 @@ import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { evaluateEligibility, type Eligibility } from './domain/eligibility';
 import { eligibilityFacts } from './domain/facts';
-import { registrationResults, type RegistrationResults } from './domain/registration';
+import { registrationResults } from './domain/registration';
 import type { EnrollmentRecord } from './store/enrollments';
 import { currentMembers, type MemberRecord } from './store/members';
 import { findParticipants } from './store/participant-facts';
@@ -52,30 +52,24 @@ export async function memberStandings(
   return { standings, people };
 }
 
-export async function resultsOf(
-  db: Queryable,
-  program: Program,
-  enrollment: EnrollmentRecord,
-): Promise<RegistrationResults> {
-  const { standings } = await memberStandings(db, program, enrollment);
-  return registrationResults(
-    program.requiredRegistrationFields,
-    enrollment.registration,
-    standings,
-  );
-}
+// One line in place of every reason of the members the actor may not see: registration is still
+// blocked, but their ids, names and facts (an age, a status) stay with those allowed to see them.
+const HIDDEN_MEMBER_REASON = {
+  participantId: null,
+  message: 'A member your organization may not see does not meet the criteria',
+};
 
 /**
- * The enrollment as the actor may see it: members hidden from the actor's organization by their
- * own sharing are left out, and their ineligible reasons lose the participant id.
+ * The registration results as the actor may see them, with the members they may see. Whether the
+ * household is ready to register is judged on everyone.
  */
-export async function enrollmentView(
+export async function resultsSeenBy(
   db: Queryable,
   actor: Actor,
+  program: Program,
   enrollment: EnrollmentRecord,
   now: Date,
 ) {
-  const program = (await findProgram(db, enrollment.programId))!;
   const { standings, people } = await memberStandings(db, program, enrollment);
   const visible = new Set(
     standings
@@ -90,6 +84,29 @@ export async function enrollmentView(
     enrollment.registration,
     standings,
   );
+  const shown = results.ineligibleReasons.filter((r) => visible.has(r.participantId));
+  const hidden = shown.length < results.ineligibleReasons.length;
+  return {
+    members: standings.filter((s) => visible.has(s.participantId)),
+    results: {
+      ...results,
+      ineligibleReasons: [...shown, ...(hidden ? [HIDDEN_MEMBER_REASON] : [])],
+    },
+  };
+}
+
+/**
+ * The enrollment as the actor may see it: members hidden from the actor's organization by their
+ * own sharing are left out, with their ineligible reasons.
+ */
+export async function enrollmentView(
+  db: Queryable,
+  actor: Actor,
+  enrollment: EnrollmentRecord,
+  now: Date,
+) {
+  const program = (await findProgram(db, enrollment.programId))!;
+  const { members, results } = await resultsSeenBy(db, actor, program, enrollment, now);
   const history: StatusEntry[] = await statusHistory(db, enrollment.id);
   const { exitDate, exitKind, exitReason, housingStatusAtExit, ...rest } = enrollment;
   return {
@@ -97,14 +114,8 @@ export async function enrollmentView(
     programName: program.name,
     active: exitDate === null,
     exit: exitDate ? { exitDate, kind: exitKind, reason: exitReason, housingStatusAtExit } : null,
-    members: standings.filter((s) => visible.has(s.participantId)),
-    registrationResults: {
-      ...results,
-      ineligibleReasons: results.ineligibleReasons.map((r) => ({
-        ...r,
-        participantId: visible.has(r.participantId) ? r.participantId : null,
-      })),
-    },
+    members,
+    registrationResults: results,
     statusHistory: history,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ParticipantUpdated, ReleaseGranted, ReleaseRevoked, SharingChanged } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import { client, daysAgo, startEnrollment, type Harness } from './harness';
 import { createProgram, household, keysToProgress } from './household';
 
@@ -112,14 +112,18 @@ describe('GET /eligibility', () => {
     const missing = await client(h.url, stranger).get(`/eligibility?participantId=${randomUUID()}`);
     expect(denied.status).toBe(404);
     expect(denied.body.detail).toBe(missing.body.detail);
-    const audit = await h.pool.query(
-      'SELECT org_id, action, reason FROM access_denials WHERE participant_id = $1',
-      [people.head.participantId],
-    );
-    expect(audit.rows).toContainEqual({
-      org_id: orgB,
-      action: 'read',
-      reason: 'restricted_to_org',
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audit = await h.pool.query(
+        'SELECT org_id, action, reason FROM access_denials WHERE participant_id = $1',
+        [people.head.participantId],
+      );
+      expect(audit.rows).toContainEqual({
+        org_id: orgB,
+        action: 'read',
+        reason: 'restricted_to_org',
+      });
+      return true;
     });
 
     const release = {

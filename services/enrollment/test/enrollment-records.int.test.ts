@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantCreated } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { FamilyChanged, ParticipantCreated, ParticipantUpdated } from '@hearth/events';
+import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
   daysAgo,
@@ -72,6 +72,45 @@ describe('listing and reading enrollments', () => {
     expect(res.body.items.map((e: { id: string }) => e.id)).toEqual([record.id]);
   });
 
+  it('when another organization may see a shared child but not the head, it lists none of the head enrollments', async () => {
+    const head = participantFacts(orgA, { firstName: 'Hidden head' });
+    const child = participantFacts(orgA, {
+      firstName: 'Shared child',
+      birthDate: '2016-03-01',
+      securityRestriction: 'share_global',
+    });
+    for (const p of [head, child]) await h.publish(ParticipantCreated, p);
+    await h.publish(FamilyChanged, {
+      familyId: randomUUID(),
+      headParticipantId: head.participantId,
+      members: [
+        {
+          participantId: head.participantId,
+          relationship: 'head_of_household',
+          isCurrentFamily: true,
+        },
+        { participantId: child.participantId, relationship: 'child', isCurrentFamily: true },
+      ],
+      removedParticipantIds: [],
+    });
+    const enrolled = await as().post('/enrollments', {
+      programId: workshop,
+      headParticipantId: head.participantId,
+      applicationDate: daysAgo(3),
+      members: [{ participantId: child.participantId }],
+    });
+    expect(enrolled.status).toBe(201);
+    expect(
+      (await as().get(`/enrollments?participantId=${child.participantId}`)).body.items,
+    ).toHaveLength(1);
+    const seen = await as(stranger).get(
+      `/enrollments?participantId=${child.participantId}&limit=1`,
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body).toEqual({ items: [], nextCursor: null });
+    expect(JSON.stringify(seen.body)).not.toContain(head.participantId);
+  });
+
   it('answers another organization with 404 and audits it', async () => {
     const read = await as(stranger).get(`/enrollments/${record.id}`);
     const missing = await as(stranger).get(`/enrollments/${randomUUID()}`);
@@ -83,11 +122,15 @@ describe('listing and reading enrollments', () => {
     expect((await as(stranger).get(`/enrollments/${record.id}/registration-results`)).status).toBe(
       404,
     );
-    const audit = await h.pool.query(
-      'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1 AND org_id = $2',
-      [people.head.participantId, orgB],
-    );
-    expect(audit.rows[0].n).toBe(3);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audit = await h.pool.query(
+        'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1 AND org_id = $2',
+        [people.head.participantId, orgB],
+      );
+      expect(audit.rows[0].n).toBe(3);
+      return true;
+    });
   });
 
   it("lets another organization read a shared participant's enrollment but not change it", async () => {
@@ -193,5 +236,58 @@ describe('registration results', () => {
     });
     const refused = await as().post(`/enrollments/${created.body.id}/registration`, {});
     expect(fieldsOf(refused.body)).toEqual(['eligibility']);
+  });
+
+  it("when another organization reads the enrollment, a hidden member's ineligible reasons are not shown, only that one blocks it", async () => {
+    const head = participantFacts(orgA, {
+      firstName: 'Shared',
+      securityRestriction: 'share_global',
+    });
+    const spouse = participantFacts(orgA, { firstName: 'Private', lastName: 'Spouse' });
+    for (const p of [head, spouse]) await h.publish(ParticipantCreated, p);
+    await h.publish(FamilyChanged, {
+      familyId: randomUUID(),
+      headParticipantId: head.participantId,
+      members: [
+        {
+          participantId: head.participantId,
+          relationship: 'head_of_household',
+          isCurrentFamily: true,
+        },
+        { participantId: spouse.participantId, relationship: 'spouse', isCurrentFamily: true },
+      ],
+      removedParticipantIds: [],
+    });
+    const created = await as().post('/enrollments', {
+      programId: keys,
+      headParticipantId: head.participantId,
+      applicationDate: daysAgo(3),
+      registration: { phone: '555-0102', employmentCharacteristics: ['homeless'] },
+      members: [{ participantId: spouse.participantId }],
+    });
+    expect(created.status).toBe(201);
+    // intake corrects the spouse's birth date: she is 10, so no longer eligible for an adult program
+    await h.publish(ParticipantUpdated, { ...spouse, birthDate: daysAgo(10 * 365) });
+    const own = await as().get(`/enrollments/${created.body.id}`);
+    expect(own.body.registrationResults.ineligibleReasons).toEqual([
+      { participantId: spouse.participantId, message: 'Age must be at least 18' },
+    ]);
+    const seen = await as(stranger).get(`/enrollments/${created.body.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.members.map((m: { participantId: string }) => m.participantId)).toEqual([
+      head.participantId,
+    ]);
+    expect(seen.body.registrationResults).toMatchObject({
+      ineligibleReasons: [
+        {
+          participantId: null,
+          message: 'A member your organization may not see does not meet the criteria',
+        },
+      ],
+      readyToRegister: false,
+    });
+    const text = JSON.stringify(seen.body);
+    for (const secret of [spouse.participantId, 'Private', 'Age must be at least 18'])
+      expect(text).not.toContain(secret);
   });
 });

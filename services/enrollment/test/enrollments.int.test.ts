@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ParticipantCreated } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
   counts,
@@ -187,11 +187,15 @@ describe('enrolling a household', () => {
   });
 
   it("audits the attempt on another organization's participant", async () => {
-    const audit = await h.pool.query(
-      'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
-      [theirs.participantId],
-    );
-    expect(audit.rows).toContainEqual({ org_id: orgA, action: 'write' });
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audit = await h.pool.query(
+        'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
+        [theirs.participantId],
+      );
+      expect(audit.rows).toContainEqual({ org_id: orgA, action: 'write' });
+      return true;
+    });
   });
 
   it('lets no role without write access enroll', async () => {

@@ -138,6 +138,22 @@ describe('exits', () => {
     expect((await exit(e.id, manualExit)).status).toBe(200); // and it can be exited again
   });
 
+  it("when another organization's contract manager can read the enrollment, it still cannot remove its exit", async () => {
+    const shared = await enrollAlone(h, worker, program, daysAgo(30), {
+      securityRestriction: 'share_global',
+    });
+    const preProgram = { ...manualExit, kind: 'pre_program_exit', reason: 'unable_to_contact' };
+    expect((await exit(shared.id, preProgram)).status).toBe(200);
+    const funderElsewhere = testActor({ roles: ['contract_manager'] });
+    expect((await client(h.url, funderElsewhere).get(`/enrollments/${shared.id}`)).status).toBe(
+      200,
+    );
+    const res = await removeExit(shared.id, funderElsewhere);
+    expect(res.status).toBe(403);
+    const after = await client(h.url, worker).get(`/enrollments/${shared.id}`);
+    expect(after.body).toMatchObject({ active: false, exit: { exitDate: daysAgo(1) } });
+  });
+
   it('records a pre-program exit for someone who never started', async () => {
     const never = await enrollAlone(h, worker, program, daysAgo(30));
     const res = await exit(never.id, {

@@ -28,12 +28,12 @@ export async function rankCandidates(
   query: MatchQuery & { sex?: string | null },
   top = 10,
 ): Promise<RankedCandidate[]> {
-  const { candidates, phonetic } = await findCandidates(db, query, actor.orgId);
+  const now = new Date();
+  const { candidates, phonetic } = await findCandidates(db, query, actor, now);
   const releases = await releasesOf(
     db,
     candidates.filter((c) => c.securityRestriction === 'share_mou').map((c) => c.id),
   );
-  const now = new Date();
   return candidates
     .filter(
       (c) =>

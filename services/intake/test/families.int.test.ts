@@ -1,4 +1,4 @@
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import { client, createParticipant, startIntake } from './harness';
 
 /** Families end to end on real Postgres: heads, households, history, access and FamilyChanged events. */
@@ -317,11 +317,15 @@ describe('access', () => {
     const id = await family(quinn);
     const res = await client(intake.url, otherOrg).get(`/families/${id}`);
     expect(res.status).toBe(404);
-    const denials = await query(
-      'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
-      [quinn],
-    );
-    expect(denials).toEqual([{ org_id: otherOrg.orgId, action: 'read' }]);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const denials = await query(
+        'SELECT org_id, action FROM access_denials WHERE participant_id = $1',
+        [quinn],
+      );
+      expect(denials).toEqual([{ org_id: otherOrg.orgId, action: 'read' }]);
+      return true;
+    });
     expect((await client(intake.url, otherOrg).get(`/participants/${quinn}/families`)).status).toBe(
       404,
     );
@@ -346,5 +350,66 @@ describe('access', () => {
     expect(res.status).toBe(200);
     expect(res.body.headParticipantId).toBeNull();
     expect(res.body.members.map((m: { participantId: string }) => m.participantId)).toEqual([umar]);
+  });
+
+  it("when another organization may see a shared member, it cannot pull them out of the owner's family", async () => {
+    const [head, shared] = [await person('Vera'), await person('Wes', worker, 'share_global')];
+    const owners = await family(head, [{ participantId: shared, relationship: 'child' }]);
+    const theirs = await client(intake.url, otherOrg).post('/families', {
+      headParticipantId: await person('Xena', otherOrg),
+      members: [],
+    });
+    expect(theirs.status).toBe(201);
+    const before = await counts();
+    const res = await client(intake.url, otherOrg).post(`/families/${theirs.body.id}/members`, {
+      participantId: shared,
+      relationship: 'child',
+      leaveOtherFamilies: true,
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'leaveOtherFamilies' })]);
+    expect(await counts()).toEqual(before);
+    expect(
+      (await historyOf(shared)).find((s: { familyId: string }) => s.familyId === owners),
+    ).toMatchObject({ leftOn: null, isCurrentFamily: true });
+  });
+
+  it("when another organization may see a shared member, it cannot make another family their current one instead of the owner's", async () => {
+    const [head, shared] = [await person('Yara'), await person('Zed', worker, 'share_global')];
+    await family(head, [{ participantId: shared, relationship: 'child' }]);
+    const theirs = await client(intake.url, otherOrg).post('/families', {
+      headParticipantId: await person('Abe', otherOrg),
+      members: [],
+    });
+    const before = await counts();
+    const res = await client(intake.url, otherOrg).post(`/families/${theirs.body.id}/members`, {
+      participantId: shared,
+      relationship: 'child',
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'makeCurrentFamily' })]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('when another organization may see only a shared member, it cannot add its own participant to that family', async () => {
+    const [head, shared] = [await person('Bo'), await person('Cal', worker, 'share_global')];
+    const id = await family(head, [{ participantId: shared, relationship: 'child' }]);
+    const own = await person('Dov', otherOrg);
+    const before = await counts();
+    const res = await client(intake.url, otherOrg).post(`/families/${id}/members`, {
+      participantId: own,
+      relationship: 'child',
+    });
+    expect(res.status).toBe(404);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('when another organization may see only a shared member, it cannot remove them from that family', async () => {
+    const [head, shared] = [await person('Eli'), await person('Fay', worker, 'share_global')];
+    const id = await family(head, [{ participantId: shared, relationship: 'child' }]);
+    const before = await counts();
+    const res = await client(intake.url, otherOrg).delete(`/families/${id}/members/${shared}`);
+    expect(res.status).toBe(404);
+    expect(await counts()).toEqual(before);
   });
 });

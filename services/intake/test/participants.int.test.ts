@@ -6,6 +6,7 @@ let intake: Awaited<ReturnType<typeof startIntake>>;
 const worker = testActor({ roles: ['caseworker'] });
 const colleague = testActor({ orgId: worker.orgId, roles: ['supervisor'] });
 const stranger = testActor({ roles: ['caseworker'] });
+const admin = testActor({ orgId: worker.orgId, roles: ['admin'] });
 
 beforeAll(async () => {
   intake = await startIntake();
@@ -188,5 +189,38 @@ describe('participants', () => {
       nextCursor: null,
     });
     expect((await api.get('/participants?lastName=pagewright&cursor=bogus')).status).toBe(400);
+  });
+
+  it('when an admin, who may read no client data, searches their own organization, the page is empty and has no cursor', async () => {
+    const api = client(intake.url, worker);
+    for (const firstName of ['Ada', 'Bea']) {
+      await api.post('/participants', {
+        firstName,
+        lastName: 'Cursorwell',
+        birthDate: '2001-01-01',
+        sex: 'unknown',
+        confirmNew: true,
+      });
+    }
+    const found = await client(intake.url, admin).get('/participants?lastName=cursorwell&limit=1');
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('when another organization searches names it may not see, the page is empty and has no cursor', async () => {
+    const api = client(intake.url, worker);
+    for (const firstName of ['Cy', 'Dee']) {
+      await api.post('/participants', {
+        firstName,
+        lastName: 'Hiddenwell',
+        birthDate: '2001-01-01',
+        sex: 'unknown',
+        confirmNew: true,
+      });
+    }
+    const found = await client(intake.url, stranger).get(
+      '/participants?lastName=hiddenwell&limit=1',
+    );
+    expect(found.body).toEqual({ items: [], nextCursor: null });
   });
 });

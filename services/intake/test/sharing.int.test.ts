@@ -1,4 +1,4 @@
-import { testActor } from '@hearth/testkit';
+import { testActor, waitFor } from '@hearth/testkit';
 import { client, createParticipant, startIntake } from './harness';
 
 /** Sharing rules end to end: restriction, releases (active, expired, revoked), denials audited as 404. */
@@ -25,20 +25,47 @@ const newParticipant = (securityRestriction = 'restrict_to_org') =>
 
 const canRead = async (actor: ReturnType<typeof testActor>, id: string) =>
   (await client(intake.url, actor).get(`/participants/${id}`)).status;
-const denials = async (id: string) =>
-  (
-    await intake.service.ctx.pool.query(
+/** The audited denials, once `count` of them are in: each is written after its answer. */
+const denials = async (id: string, count: number) =>
+  waitFor(async () => {
+    const { rows } = await intake.service.ctx.pool.query(
       'SELECT reason FROM access_denials WHERE participant_id = $1 ORDER BY id',
       [id],
-    )
-  ).rows.map((r) => r.reason);
+    );
+    return rows.length >= count && rows.map((r) => r.reason as string);
+  });
 
 describe('sharing and information releases', () => {
   it('restrict_to_org: another organization gets 404, and the denial is audited', async () => {
     const id = await newParticipant();
     expect(await canRead(owner, id)).toBe(200);
     expect(await canRead(outsider, id)).toBe(404);
-    expect(await denials(id)).toEqual(['restricted_to_org']);
+    expect(await denials(id, 1)).toEqual(['restricted_to_org']);
+  });
+
+  it("when a released organization lists a participant's releases, it sees only its own, not other organizations' or their signers", async () => {
+    const id = await newParticipant('share_global');
+    const api = client(intake.url, owner);
+    for (const [to, signedBy] of [
+      [partner.orgId, 'Layla Karimi'],
+      [outsider.orgId, 'Guardian of Layla'],
+    ])
+      await api.post(`/participants/${id}/releases`, {
+        toOrgId: to,
+        beginDate: today,
+        endDate: daysFromNow(30),
+        signedBy,
+      });
+    const own = await api.get(`/participants/${id}/releases`);
+    expect(own.body.items.map((r: { toOrgId: string }) => r.toOrgId).sort()).toEqual(
+      [partner.orgId, outsider.orgId].sort(),
+    );
+    const seen = await client(intake.url, partner).get(`/participants/${id}/releases`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([
+      expect.objectContaining({ toOrgId: partner.orgId, signedBy: 'Layla Karimi' }),
+    ]);
+    expect(JSON.stringify(seen.body)).not.toContain('Guardian of Layla');
   });
 
   it('share_global: every organization may read', async () => {
@@ -72,7 +99,7 @@ describe('sharing and information releases', () => {
       signedBy: 'Layla Karimi',
     });
     expect(await canRead(partner, id)).toBe(404);
-    expect(await denials(id)).toEqual([
+    expect(await denials(id, 4)).toEqual([
       'no_release',
       'no_release',
       'release_revoked',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, mintToken, testActor } from '@hearth/testkit';
+import { createTestDatabase, mintToken, testActor, waitFor } from '@hearth/testkit';
 import { client, createParticipant, startIntake } from './harness';
 
 /**
@@ -154,11 +154,84 @@ describe('paused workflows', () => {
     });
     expect(step.status).toBe(404);
     expect(await stored(wf.id)).toMatchObject({ participant_id: null, steps: {} });
-    const audited = await intake.service.ctx.pool.query(
-      'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1',
-      [hidden],
-    );
-    expect(audited.rows[0].n).toBe(2);
+    // the denial is written after the answer, so it may land a moment later
+    await waitFor(async () => {
+      const audited = await intake.service.ctx.pool.query(
+        'SELECT count(*)::int AS n FROM access_denials WHERE participant_id = $1',
+        [hidden],
+      );
+      expect(audited.rows[0].n).toBe(2);
+      return true;
+    });
+  });
+
+  it.each([
+    ['choose_participant', (id: string) => ({ choice: 'another', participantId: id })],
+    ['family_members', (id: string) => ({ members: [{ participantId: id }] })],
+    [
+      'eligibility_enrollment',
+      (id: string) => ({ enrollments: [{ programId: randomUUID(), headOfEnrollmentId: id }] }),
+    ],
+  ])(
+    'when %s data names a participant its author may not see, the step is refused as not found',
+    async (step, data) => {
+      const hidden = await participant(testActor({ roles: ['caseworker'] }));
+      const wf = await start();
+      const res = await me.put(`/workflows/${wf.id}/steps/${step}`, { data: data(hidden) });
+      expect(res.status).toBe(404);
+      expect(await stored(wf.id)).toMatchObject({ steps: {}, version: 1 });
+    },
+  );
+
+  it('when the author has lost access to the participant a draft names, the draft answers not found', async () => {
+    const elsewhere = testActor({ roles: ['caseworker'] });
+    const shared = await createParticipant(intake.url, elsewhere, {
+      firstName: 'Amina',
+      lastName: 'Odhiambo',
+      birthDate: '1990-05-01',
+      sex: 'female',
+      securityRestriction: 'share_global',
+    });
+    const wf = await start();
+    const saved = await me.put(`/workflows/${wf.id}/steps/family_members`, {
+      data: { members: [{ participantId: shared }] },
+    });
+    expect(saved.status).toBe(200);
+    expect((await me.get(`/workflows/${wf.id}`)).status).toBe(200);
+    const restricted = await client(intake.url, elsewhere).put(`/participants/${shared}/sharing`, {
+      securityRestriction: 'restrict_to_org',
+    });
+    expect(restricted.status).toBe(200);
+    const missing = await me.get(`/workflows/${randomUUID()}`);
+    const res = await me.get(`/workflows/${wf.id}`);
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toBe(missing.body.detail);
+    expect(JSON.stringify(res.body)).not.toContain(shared);
+  });
+
+  it('when the author has lost access to the participant a draft names, the draft leaves their list', async () => {
+    const elsewhere = testActor({ roles: ['caseworker'] });
+    const shared = await createParticipant(intake.url, elsewhere, {
+      firstName: 'Amina',
+      lastName: 'Odhiambo',
+      birthDate: '1990-05-01',
+      sex: 'female',
+      securityRestriction: 'share_global',
+    });
+    const lister = testActor({ roles: ['caseworker'] });
+    const mine = client(intake.url, lister);
+    const named = await mine.post('/workflows', {
+      type: 'intake_assessment',
+      participantId: shared,
+    });
+    const unnamed = await mine.post('/workflows', { type: 'intake_assessment' });
+    const ids = async () =>
+      (await mine.get('/workflows')).body.items.map((i: { id: string }) => i.id).sort();
+    expect(await ids()).toEqual([named.body.id, unnamed.body.id].sort());
+    await client(intake.url, elsewhere).put(`/participants/${shared}/sharing`, {
+      securityRestriction: 'restrict_to_org',
+    });
+    expect(await ids()).toEqual([unnamed.body.id]);
   });
 
   it('rejects invalid step data, unknown steps and unknown types naming the field', async () => {

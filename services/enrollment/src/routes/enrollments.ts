@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { roleAllows } from '@hearth/access';
+import { canSeeParticipant, roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import {
@@ -11,7 +11,7 @@ import {
   unprocessable,
   type Api,
 } from '@hearth/http';
-import { enrollmentFor, participantFor } from '../access';
+import { enrollmentFor, enrollmentSharing, participantFor } from '../access';
 import type { Deps } from '../deps';
 import { alreadyOpen, checkNewEnrollment } from '../enrolling';
 import { openEnrollment } from '../open-enrollment';
@@ -23,6 +23,7 @@ import { applyRegistrationChanges } from '../domain/registration-answers';
 import { announceUpdated } from '../status-changes';
 import { findEnrollment, updateEnrollment } from '../store/enrollments';
 import { enrollmentsOf } from '../store/enrollment-lists';
+import { findParticipants } from '../store/participant-facts';
 import { findProgram } from '../store/programs';
 import { moveStatusDate } from '../store/statuses';
 import * as s from './schemas';
@@ -62,12 +63,24 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
     success: { status: 200, schema: page(s.enrollmentSummary) },
     handler: async ({ query, req }) => {
       const actor = actorOf(req);
-      await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
-      const rows = await enrollmentsOf(deps.pool, query.participantId, {
-        limit: query.limit + 1,
-        after: s.readCursor(query.cursor),
+      const now = deps.clock();
+      await participantFor(deps.pool, actor, query.participantId, 'read', now);
+      const rows = await enrollmentsOf(
+        deps.pool,
+        query.participantId,
+        { actor, now, sharing: enrollmentSharing },
+        { limit: query.limit + 1, after: s.readCursor(query.cursor) },
+      );
+      // the query selected only enrollments whose head is visible; each item still passes the
+      // decision of the record it describes (its head), as every list item must
+      const heads = await findParticipants(
+        deps.pool,
+        rows.map((e) => e.headParticipantId),
+      );
+      const items = rows.slice(0, query.limit).filter((e) => {
+        const head = heads.get(e.headParticipantId);
+        return head !== undefined && canSeeParticipant(actor, head.sharing, now).allowed;
       });
-      const items = rows.slice(0, query.limit);
       const programs = new Map<string, string>();
       for (const e of items)
         if (!programs.has(e.programId))
@@ -78,7 +91,10 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
           programName: programs.get(e.programId),
           active: e.exitDate === null,
         })),
-        nextCursor: rows.length > query.limit ? s.cursorOf(items[items.length - 1]) : null,
+        nextCursor:
+          rows.length > query.limit && items.length > 0
+            ? s.cursorOf(items[items.length - 1])
+            : null,
       };
     },
   });

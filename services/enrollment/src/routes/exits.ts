@@ -3,7 +3,7 @@ import { actorOf, requireRole } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import { exitReasons, housingStatusesAtExit } from '@hearth/events';
 import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
-import { enrollmentFor } from '../access';
+import { enrollmentFor, requireEnrollingOrganization } from '../access';
 import type { Deps } from '../deps';
 import { dateOf } from '../domain/dates';
 import { exitRemovalProblem, manualExitProblems } from '../domain/program-status';
@@ -60,7 +60,8 @@ export function exitRoutes(api: Api, deps: Deps) {
     handler: async ({ params, req }) => {
       const actor = requireRole(req, 'contract_manager');
       const now = deps.clock();
-      await enrollmentFor(deps.pool, actor, params.id, 'read', now);
+      const { enrollment } = await enrollmentFor(deps.pool, actor, params.id, 'read', now);
+      requireEnrollingOrganization(deps.pool, actor, enrollment, 'remove_exit');
       const updated = await withTransaction(deps.pool, async (tx) => {
         const current = (await findEnrollment(tx, params.id, { lock: true }))!;
         if (!current.exitDate)

@@ -6,7 +6,7 @@ import { enrollmentFor } from '../access';
 import type { Deps } from '../deps';
 import { dateOf } from '../domain/dates';
 import { registrationDateProblems } from '../domain/enrollment';
-import { enrollmentView, resultsOf } from '../enrollment-view';
+import { enrollmentView, resultsSeenBy } from '../enrollment-view';
 import { authorOf } from '../events/enrollments';
 import { changeStatus } from '../status-changes';
 import { findEnrollment } from '../store/enrollments';
@@ -70,7 +70,8 @@ export function registrationRoutes(api: Api, deps: Deps) {
         );
         if (dateErrors.length)
           throw unprocessable('The registration date is not possible.', dateErrors);
-        const results = await resultsOf(tx, (await findProgram(tx, current.programId))!, current);
+        const program = (await findProgram(tx, current.programId))!;
+        const { results } = await resultsSeenBy(tx, actor, program, current, now);
         if (!results.readyToRegister)
           throw unprocessable(
             'Registration cannot be completed yet: see missing information and ineligible reasons.',

@@ -1,19 +1,34 @@
+import { binder, visibleToSql, type Actor, type SharingColumns } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import { toRecord, type EnrollmentRecord } from './enrollments';
 
-/** The participant's enrollments (as head or member, open and exited), newest application first. */
+/**
+ * The participant's enrollments (as head or member, open and exited), newest application first,
+ * only those whose head the actor may read: an enrollment is its head's record, so a shared child
+ * never reveals the enrollment of a head hidden from the actor (nor its page limit or cursor).
+ */
 export async function enrollmentsOf(
   db: Queryable,
   participantId: string,
+  viewer: { actor: Actor; now: Date; sharing: SharingColumns },
   page: { limit: number; after?: { applicationDate: string; id: string } },
 ): Promise<EnrollmentRecord[]> {
+  const params: unknown[] = [
+    participantId,
+    page.limit,
+    page.after?.applicationDate ?? null,
+    page.after?.id ?? null,
+  ];
+  const headVisible = visibleToSql(viewer.sharing, viewer.actor, viewer.now, binder(params));
   const { rows } = await db.query(
     `SELECT e.* FROM enrollments e
      WHERE EXISTS (SELECT 1 FROM enrollment_members m
                    WHERE m.enrollment_id = e.id AND m.participant_id = $1 AND m.removed_at IS NULL)
+       AND EXISTS (SELECT 1 FROM participant_facts pf
+                   WHERE pf.participant_id = e.head_participant_id AND ${headVisible})
        AND ($3::date IS NULL OR (e.application_date, e.id) < ($3::date, $4::uuid))
      ORDER BY e.application_date DESC, e.id DESC LIMIT $2`,
-    [participantId, page.limit, page.after?.applicationDate ?? null, page.after?.id ?? null],
+    params,
   );
   return rows.map(toRecord);
 }

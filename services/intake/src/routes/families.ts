@@ -60,11 +60,49 @@ export function familyRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
       if ((err as { code?: string }).code !== '23505') throw err;
       throw conflict('Someone changed these families at the same time; reload and try again.');
     });
-  /** A family is reached through a member the actor may change (the head first). */
-  async function gateMember(actor: Actor, familyId: string): Promise<string> {
-    for (const m of await store.activeMembers(pool, familyId))
-      if (await seenOrNull(actor, m.participantId, 'write')) return m.participantId;
-    throw notFound('The family');
+  /**
+   * Changing a family needs write access to the family itself, which is its head's: a member shared
+   * with another organization is no way into a family whose head that organization may not change.
+   */
+  async function gateFamily(actor: Actor, familyId: string): Promise<string> {
+    const head = rules.headOf(await store.activeMembers(pool, familyId));
+    if (!head || !(await seenOrNull(actor, head.participantId, 'write')))
+      throw notFound('The family');
+    return head.participantId;
+  }
+  /**
+   * The other families an addition changes: the ones the participant leaves, and the one that stops
+   * being their current family (which changes that household's eligibility as much as leaving).
+   */
+  async function otherFamiliesChanged(
+    db: Queryable,
+    familyId: string,
+    participantId: string,
+    body: { makeCurrentFamily: boolean; leaveOtherFamilies: boolean },
+  ): Promise<string[]> {
+    const stays = (await store.activeStaysOf(db, participantId)).filter(
+      (s) => s.familyId !== familyId,
+    );
+    return stays
+      .filter((s) => body.leaveOtherFamilies || (body.makeCurrentFamily && s.isCurrentFamily))
+      .map((s) => s.familyId);
+  }
+  /** Each of those families needs the same write access as the family joined. */
+  async function gateOtherFamilies(actor: Actor, familyIds: string[], leaving: boolean) {
+    for (const other of familyIds) {
+      const head = rules.headOf(await store.activeMembers(pool, other));
+      if (head && !(await seenOrNull(actor, head.participantId, 'write')))
+        throw new Problem(
+          403,
+          'Forbidden',
+          'The participant is also in a family your organization cannot change; only its organization can take them out of it.',
+          [
+            leaving
+              ? { field: 'leaveOtherFamilies', message: 'Leave out, or set to false' }
+              : { field: 'makeCurrentFamily', message: 'Set to false to keep that family current' },
+          ],
+        );
+    }
   }
   /** The family's active members, locked; 404 when it vanished or the member we were let in by left. */
   async function lockedMembers(tx: Queryable, familyId: string, gateId?: string) {
@@ -148,12 +186,16 @@ export function familyRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
       const { participantId, relationship, makeCurrentFamily: isCurrentFamily } = body;
       const joinedOn = body.joinedOn ?? today();
       rules.checkNewMember({ ...body, joinedOn }, today());
-      const gateId = await gateMember(actor, id);
+      const gateId = await gateFamily(actor, id);
       await participantFor(pool, actor, participantId, 'write');
-      // the participant's own memberships follow them: leaving needs no access to those families
+      const allowed = await otherFamiliesChanged(pool, id, participantId, body);
+      await gateOtherFamilies(actor, allowed, body.leaveOtherFamilies);
       return change(async (tx) => {
         const others = (await store.activeFamilyIdsOf(tx, participantId)).filter((f) => f !== id);
         await store.lockFamilies(tx, [id, ...others]);
+        const changed = await otherFamiliesChanged(tx, id, participantId, body);
+        if (changed.some((f) => !allowed.includes(f)))
+          throw conflict('Someone changed these families at the same time; reload and try again.');
         rules.checkAddition(await lockedMembers(tx, id, gateId), body);
         const left = body.leaveOtherFamilies ? others : [];
         for (const other of left) {
@@ -196,10 +238,11 @@ export function familyRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     handler: async ({ params, req }) => {
       const actor = writer(req);
       const { id, participantId } = params;
-      // the member is the way in: one the actor may change, and (checked below) in this family
+      // leaving changes the family: the actor may change the member and the family (its head)
       await participantFor(pool, actor, participantId, 'write');
+      const gateId = await gateFamily(actor, id);
       return change(async (tx) => {
-        const active = await lockedMembers(tx, id);
+        const active = await lockedMembers(tx, id, gateId);
         rules.checkRemoval(active, participantId);
         await store.leaveFamily(tx, id, participantId, today());
         await announce(tx, actor, id, [participantId]);

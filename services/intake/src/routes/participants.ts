@@ -132,7 +132,8 @@ export function participantRoutes(api: Api, ctx: ServiceContext<IntakeEnv>, ciph
           );
         }
         const { changes, history } = applyChanges(current, input, cipher);
-        if (!history.length) return participantFor(tx, actor, params.id, 'read');
+        // nothing changed: answer it as read (on the pool: a denial's audit outlives the request)
+        if (!history.length) return participantFor(ctx.pool, actor, params.id, 'read');
         const updated = await updateParticipant(tx, params.id, changes);
         await recordHistory(tx, params.id, actor, history);
         await announce(tx, actor, ParticipantUpdated, updated);

@@ -144,13 +144,20 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/participants/:id/releases',
-    summary: "A participant's information releases, active and past",
+    summary:
+      "A participant's information releases, active and past: all of them for the organization that took the participant in, only those to itself for another",
     tag: 'sharing',
     params: idParams,
     success: { status: 200, schema: z.object({ items: z.array(release) }) },
     handler: async ({ params, req }) => {
-      await participantFor(ctx.pool, actorOf(req), params.id, 'read');
-      return { items: await listReleases(ctx.pool, params.id) };
+      const actor = actorOf(req);
+      const participant = await participantFor(ctx.pool, actor, params.id, 'read');
+      const releases = await listReleases(ctx.pool, params.id);
+      // Which other agencies a client consented to, and who signed, is the owner's to know; a
+      // released organization sees only the releases that concern it.
+      const concernsActor = (r: { toOrgId: string }) =>
+        participant.ownerOrgId === actor.orgId || r.toOrgId === actor.orgId;
+      return { items: releases.filter(concernsActor) };
     },
   });
 

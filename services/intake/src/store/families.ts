@@ -79,6 +79,18 @@ export async function activeFamilyIdsOf(db: Queryable, participantId: string): P
   return rows.map((r) => r.family_id);
 }
 
+/** The families the participant has not left, and which of them is their current one. */
+export async function activeStaysOf(
+  db: Queryable,
+  participantId: string,
+): Promise<Array<{ familyId: string; isCurrentFamily: boolean }>> {
+  const { rows } = await db.query(
+    'SELECT family_id, is_current_family FROM family_members WHERE participant_id = $1 AND left_on IS NULL',
+    [participantId],
+  );
+  return rows.map((r) => ({ familyId: r.family_id, isCurrentFamily: r.is_current_family }));
+}
+
 /** A member who leaves keeps their row (family history); it is no longer their current family. */
 export async function leaveFamily(
   tx: Queryable,

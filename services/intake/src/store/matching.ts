@@ -1,7 +1,9 @@
+import { binder, visibleToSql, type Actor } from '@hearth/access';
 import { withTransaction, type Pool, type Queryable } from '@hearth/db';
 import { birthDateVariants } from '../domain/birth-dates';
 import { normalizeId, type MatchPerson } from '../domain/matching';
 import { canonicalFirstName, nameKey, normalizeName } from '../domain/names';
+import { intakeSharing } from './participants';
 
 export interface MatchQuery {
   firstName: string;
@@ -19,19 +21,6 @@ export interface Candidate extends MatchPerson {
 }
 
 /**
- * Visibility of participant `p` to the organization in parameter `org`: mirrors libs/access's
- * participant rule (owner, share_global, share_mou with an active release) as an index-friendly
- * prefilter. The access library still decides each row afterwards.
- */
-export const visibleTo = (
-  org: string,
-) => `(p.owner_org_id = ${org} OR p.security_restriction = 'share_global'
-  OR (p.security_restriction = 'share_mou' AND EXISTS (
-    SELECT 1 FROM information_releases r WHERE r.participant_id = p.id AND r.to_org_id = ${org}
-      AND (r.revoked_at IS NULL OR r.revoked_at > now())
-      AND (now() AT TIME ZONE 'UTC')::date BETWEEN r.begin_date AND r.end_date)))`;
-
-/**
  * Candidates for a duplicate check, each branch served by an index: whole-name trigrams (strict
  * threshold: typos and swapped names), phonetic codes (sound-alike spellings, swapped too),
  * nickname + phonetic last name, nickname + birth-date variants, birth-date variants + a similar
@@ -41,7 +30,8 @@ export const visibleTo = (
 export async function findCandidates(
   pool: Pool,
   query: MatchQuery,
-  actorOrgId: string,
+  actor: Actor,
+  now: Date,
 ): Promise<{ candidates: Candidate[]; phonetic: MatchPerson['phonetic'] }> {
   const first = normalizeName(query.firstName);
   const last = normalizeName(query.lastName);
@@ -53,9 +43,8 @@ export async function findCandidates(
     query.birthDate ? birthDateVariants(query.birthDate) : [], // $5
     query.ssnLast4 ?? null, // $6
     query.alienNumber ? normalizeId(query.alienNumber) : null, // $7
-    actorOrgId, // $8
   ];
-  const visible = visibleTo('$8::uuid');
+  const visible = visibleToSql(intakeSharing, actor, now, binder(params)); // $8...
   const fdm = `coalesce(dmetaphone($4), '')`;
   const ldm = `coalesce(dmetaphone($2), '')`;
   const sql = `

@@ -1,4 +1,4 @@
-import type { InformationRelease, ParticipantSharing } from '@hearth/access';
+import type { InformationRelease, ParticipantSharing, SharingColumns } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import { ssnAnswer } from '../domain/ssn';
 import type { ParticipantView } from '../domain/participant';
@@ -129,6 +129,14 @@ export async function lockParticipant(
 }
 
 /** The participant with what the access rules need to decide who may see it. */
+/** Where intake keeps the sharing facts (participants as `p`), for `visibleToSql`. */
+export const intakeSharing: SharingColumns = {
+  participantId: 'p.id',
+  ownerOrgId: 'p.owner_org_id',
+  restriction: 'p.security_restriction',
+  releasesTable: 'information_releases',
+};
+
 export async function findParticipant(
   db: Queryable,
   id: string,

@@ -1,12 +1,11 @@
-import { canSeeParticipant } from '@hearth/access';
+import { binder, canSeeParticipant, visibleToSql } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { badRequest } from '@hearth/http';
 import { normalizeId } from '../domain/matching';
 import { normalizeName } from '../domain/names';
 import type { ParticipantView } from '../domain/participant';
-import { visibleTo } from './matching';
-import { participantViewOfRow, releasesOf } from './participants';
+import { intakeSharing, participantViewOfRow, releasesOf } from './participants';
 
 export interface SearchCriteria {
   lastName?: string;
@@ -21,8 +20,9 @@ export interface SearchCriteria {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Find participants: names match by prefix of the normalized name, other fields exactly. Only
- * visible participants are ever returned (SQL prefilter, then the access library decides).
+ * Find participants: names match by prefix of the normalized name, other fields exactly. The
+ * query selects only participants the actor may read (roles included), so the page and its cursor
+ * are built from visible rows alone; the access library still decides each row it returns.
  * Keyset pagination on (last name, first name, id) keeps pages stable and fast.
  */
 export async function searchParticipants(
@@ -32,8 +32,9 @@ export async function searchParticipants(
   limit: number,
   cursor?: string,
 ): Promise<{ items: ParticipantView[]; nextCursor: string | null }> {
-  const params: unknown[] = [actor.orgId];
-  const where: string[] = [visibleTo('$1::uuid')];
+  const now = new Date();
+  const params: unknown[] = [];
+  const where: string[] = [visibleToSql(intakeSharing, actor, now, binder(params))];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -64,7 +65,6 @@ export async function searchParticipants(
     db,
     page.filter((r) => r.security_restriction === 'share_mou').map((r) => r.id),
   );
-  const now = new Date();
   const items = page.map(participantViewOfRow).filter(
     (v) =>
       canSeeParticipant(
@@ -77,11 +77,13 @@ export async function searchParticipants(
         now,
       ).allowed,
   );
-  const last = page[page.length - 1];
+  // The cursor names the last row the actor was shown, never one the rules held back.
+  const shown = new Set(items.map((v) => v.id));
+  const last = [...page].reverse().find((r) => shown.has(r.id));
   return {
     items,
     nextCursor:
-      rows.length > limit
+      rows.length > limit && last
         ? encodeCursor({ last: last.last_norm, first: last.first_norm, id: last.id })
         : null,
   };

@@ -1,0 +1,66 @@
+import type { Queryable } from '@hearth/db';
+import { notFound } from '@hearth/http';
+import { createLogger, type Logger } from '@hearth/logging';
+import { auditDenial } from './audit';
+import { decideAccess } from './decide';
+import type { Action, Actor, ParticipantSharing } from './types';
+
+/** How a service loads one participant with the sharing facts it keeps for them. */
+export type FindParticipant<P> = (
+  db: Queryable,
+  participantId: string,
+) => Promise<(P & { sharing: ParticipantSharing }) | undefined>;
+
+export type ParticipantGate<P> = (
+  db: Queryable,
+  actor: Actor,
+  participantId: string,
+  action: Action,
+  now: Date,
+  what?: string,
+) => Promise<P & { sharing: ParticipantSharing }>;
+
+// A lost audit row must be seen: without the service's logger, failures go to a logger of our own.
+let fallbackLogger: Logger | undefined;
+const loggerOr = (logger?: Logger) =>
+  logger ?? (fallbackLogger ??= createLogger({ service: 'access' }));
+
+/**
+ * Writes the denial after the answer has gone out, so a denied read takes as long as a read of a
+ * participant that does not exist (no timing oracle). `db` must be a pool, never a transaction's
+ * client: the row is written after the request is over.
+ */
+export function auditDenialAfterAnswer(
+  db: Queryable,
+  actor: Pick<Actor, 'userId' | 'orgId'>,
+  participantId: string,
+  action: string,
+  reason: string,
+  logger?: Logger,
+): void {
+  setImmediate(() => {
+    auditDenial(db, actor, participantId, action, reason).catch((err: unknown) =>
+      loggerOr(logger).error({ err, participantId, action }, 'could not write an access denial'),
+    );
+  });
+}
+
+/**
+ * The participant gate every participant-scoped route goes through: find → decideAccess → on
+ * denial, audit and answer 404 exactly as if the participant did not exist.
+ */
+export function participantGate<P>(
+  find: FindParticipant<P>,
+  options: { logger?: Logger } = {},
+): ParticipantGate<P> {
+  return async (db, actor, participantId, action, now, what = 'The participant') => {
+    const found = await find(db, participantId);
+    if (!found) throw notFound(what);
+    const decision = decideAccess({ actor, participant: found.sharing, action, now });
+    if (!decision.allowed) {
+      auditDenialAfterAnswer(db, actor, participantId, action, decision.reason, options.logger);
+      throw notFound(what);
+    }
+    return found;
+  };
+}

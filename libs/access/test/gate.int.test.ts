@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { accessAuditMigrations, participantGate, type ParticipantSharing } from '@hearth/access';
+import { createPool, migrate, type Pool, type Queryable } from '@hearth/db';
+import { Problem } from '@hearth/http';
+import { createLogger } from '@hearth/logging';
+import { createTestDatabase, waitFor } from '@hearth/testkit';
+
+// The gate on a real Postgres: participants in a small table of sharing facts, denials audited in
+// the access_denials table every service migrates.
+const logger = createLogger({ service: 'access-test', level: 'silent' });
+const OWNER = randomUUID();
+const STRANGER = { userId: randomUUID(), orgId: randomUUID(), roles: ['caseworker'] };
+const NOW = new Date();
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let pool: Pool;
+const restricted = randomUUID();
+
+async function find(q: Queryable, id: string) {
+  const { rows } = await q.query('SELECT * FROM people WHERE id = $1', [id]);
+  if (!rows[0]) return undefined;
+  const sharing: ParticipantSharing = {
+    ownerOrgId: rows[0].owner_org_id,
+    restriction: rows[0].security_restriction,
+    releases: [],
+  };
+  return { id: rows[0].id as string, sharing };
+}
+const gate = participantGate(find);
+
+beforeAll(async () => {
+  db = await createTestDatabase('gate');
+  pool = createPool(db.url, logger);
+  await migrate(pool, [accessAuditMigrations], logger);
+  await pool.query(
+    'CREATE TABLE people (id uuid PRIMARY KEY, owner_org_id uuid NOT NULL, security_restriction text NOT NULL)',
+  );
+  await pool.query("INSERT INTO people VALUES ($1, $2, 'restrict_to_org')", [restricted, OWNER]);
+});
+afterAll(async () => {
+  await pool.end();
+  await db.drop();
+});
+
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'allowed',
+    (err: unknown) => (err instanceof Problem ? `${err.status} ${err.detail}` : String(err)),
+  );
+const denialsOf = async (id: string) =>
+  (await pool.query('SELECT org_id, reason FROM access_denials WHERE participant_id = $1', [id]))
+    .rows;
+
+describe('the participant gate', () => {
+  it('answers a denied participant exactly as one that does not exist', async () => {
+    const denied = await outcome(gate(pool, STRANGER, restricted, 'read', NOW));
+    const missing = await outcome(gate(pool, STRANGER, randomUUID(), 'read', NOW));
+    expect(denied).toBe('404 The participant was not found.');
+    expect(denied).toBe(missing);
+  });
+
+  it('when a denial is answered, it does not wait for its audit row, which is written after', async () => {
+    const id = randomUUID();
+    await pool.query("INSERT INTO people VALUES ($1, $2, 'restrict_to_org')", [id, OWNER]);
+    // another session holds the audit table: an audit written before answering would wait on it
+    const holder = await pool.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE access_denials IN ACCESS EXCLUSIVE MODE');
+    try {
+      const answered = await Promise.race([
+        outcome(gate(pool, STRANGER, id, 'read', NOW)),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000)),
+      ]);
+      expect(answered).toBe('404 The participant was not found.');
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    const audited = await waitFor(async () => (await denialsOf(id)).length > 0 && denialsOf(id));
+    expect(audited).toEqual([{ org_id: STRANGER.orgId, reason: 'restricted_to_org' }]);
+  });
+});
