@@ -53,3 +53,24 @@ test('during a rotation the retired public key is published and still verifies',
   expect(Object.keys(keys.publicKeys).sort()).toEqual(['new', 'old']);
   expect(keys.jwks.every((k) => k.d === undefined)).toBe(true);
 });
+
+test('a system admin email without its password (or the reverse) refuses to start, naming the missing one', () => {
+  const problem = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(identityEnv, { ...base, ...env });
+      return 'started';
+    } catch (err) {
+      return (err as ConfigError).message;
+    }
+  };
+  expect(problem({ SYSTEM_ADMIN_EMAIL: 'lead@hmis.example' })).toContain('SYSTEM_ADMIN_PASSWORD');
+  expect(problem({ SYSTEM_ADMIN_PASSWORD: 'long-enough-password' })).toContain(
+    'SYSTEM_ADMIN_EMAIL',
+  );
+  expect(
+    problem({
+      SYSTEM_ADMIN_EMAIL: 'lead@hmis.example',
+      SYSTEM_ADMIN_PASSWORD: 'long-enough-password',
+    }),
+  ).toBe('started');
+});
