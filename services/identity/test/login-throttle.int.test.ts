@@ -57,6 +57,14 @@ test('a hundred failures from one address over many emails refuse that address f
   expect((await loginFrom('198.51.100.23', 'ce_manager@metro-ce.example')).status).toBe(200);
 });
 
+test('guesses from one IPv6 /64 count as one address; the next /64 is another', async () => {
+  const email = 'admin@lakeshore.example';
+  for (let i = 1; i <= 4; i++)
+    expect((await loginFrom(`2001:db8:1:2::${i}`, email, 'wrong-password')).status).toBe(401);
+  expect((await loginFrom('2001:db8:1:2:ffff::9', email)).status).toBe(429);
+  expect((await loginFrom('2001:db8:1:3::1', email)).status).toBe(200);
+});
+
 test('concurrent guesses from one address cannot slip past the delays', async () => {
   const answers = await Promise.all(
     Array.from({ length: 15 }, (_, i) =>

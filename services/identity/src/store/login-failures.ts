@@ -11,6 +11,13 @@ import {
 const LOGIN_LOCK_CLASS = 4_147;
 
 /**
+ * Where attempts are counted from: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * subscriber's network, where a guesser has billions of addresses to step through).
+ */
+const NETWORK = `(CASE WHEN family($1::inet) = 6 AND NOT $1::inet <<= '::ffff:0:0/96'
+  THEN network(set_masklen($1::inet, 64))::inet ELSE host($1::inet)::inet END)::text`;
+
+/**
  * Counts a login attempt as failed before its password is checked (a correct one clears it
  * afterwards). Attempts from one address take turns under an advisory lock, so however many
  * guesses arrive at once, none slips past the delays and limits. Refused attempts are not stored:
@@ -21,10 +28,9 @@ export async function reserveAttempt(
   attempt: { email: string; address: string },
 ): Promise<ThrottleDecision> {
   return withTransaction(pool, async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-      LOGIN_LOCK_CLASS,
-      attempt.address,
-    ]);
+    const network = (await tx.query<{ n: string }>(`SELECT ${NETWORK} AS n`, [attempt.address]))
+      .rows[0].n;
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOGIN_LOCK_CLASS, network]);
     await tx.query(
       'DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => $1)',
       [LOGIN_FAILURE_WINDOW_SECONDS],
@@ -39,13 +45,13 @@ export async function reserveAttempt(
               extract(epoch FROM min(failed_at) + make_interval(secs => $3) - now())::float8
                 AS "addressClearsInSeconds"
        FROM login_failures WHERE address = $2`,
-      [attempt.email, attempt.address, LOGIN_FAILURE_WINDOW_SECONDS],
+      [attempt.email, network, LOGIN_FAILURE_WINDOW_SECONDS],
     );
     const decision = throttleDecision(rows[0]);
     if (decision.allowed)
       await tx.query('INSERT INTO login_failures (email, address) VALUES ($1, $2)', [
         attempt.email,
-        attempt.address,
+        network,
       ]);
     return decision;
   });
@@ -56,8 +62,8 @@ export async function forgetFailures(
   db: Queryable,
   attempt: { email: string; address: string },
 ): Promise<void> {
-  await db.query('DELETE FROM login_failures WHERE email = $1 AND address = $2', [
-    attempt.email,
+  await db.query(`DELETE FROM login_failures WHERE email = $2 AND address = ${NETWORK}::inet`, [
     attempt.address,
+    attempt.email,
   ]);
 }
