@@ -7,7 +7,8 @@ import { loggedDelivery, type InvitationDelivery } from './adapters/invitation-d
 import type { IdentityConfig } from './config';
 import { signingKeys } from './domain/signing-keys';
 import { authRoutes } from './routes/auth';
-import { invitationRoutes, invitationTokenRoutes } from './routes/invitations';
+import { invitationTokenRoutes } from './routes/invitation-token';
+import { invitationRoutes } from './routes/invitations';
 import { jwksRoute } from './routes/jwks';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';

@@ -103,14 +103,50 @@ test('someone without an account sets a name and password through the token, the
   expect(reused.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
 });
 
-test("an invitation's token cannot make a second account for an email that has one", async () => {
+test("an invitation's token never replaces an account's password: it asks for that password", async () => {
   const email = 'contract_manager@lakeshore.example';
   await invite(metroAdmin, email);
-  const body = { token: tokenSentTo(email), name: 'Impostor', password: 'take-over-password' };
-  const answer = await identity.call('POST', '/api/v1/auth/invitations/accept', { body });
-  expect(answer.status).toBe(409);
-  expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
+  const takeOver = { token: tokenSentTo(email), name: 'Impostor', password: 'take-over-password' };
+  const refused = await identity.call('POST', '/api/v1/auth/invitations/accept', {
+    body: takeOver,
+  });
+  expect(refused.status).toBe(401);
   expect((await identity.login(email)).status).toBe(200); // the owner's password is untouched
+  const withOwn = { token: tokenSentTo(email), password: 'demo-password-1' };
+  const joined = await identity.call('POST', '/api/v1/auth/invitations/accept', { body: withOwn });
+  expect(joined.status).toBe(201);
+  expect((await identity.login(email, undefined, metro)).body.roles).toEqual(['ce_manager']);
+});
+
+test('a new account through a token needs a name and a password of 12 or more characters', async () => {
+  const email = 'incomplete@metro-ce.example';
+  await invite(metroAdmin, email);
+  const accept = (body: object) =>
+    identity.call('POST', '/api/v1/auth/invitations/accept', {
+      body: { token: tokenSentTo(email), ...body },
+    });
+  const noName = await accept({ password: 'a-long-new-password' });
+  expect(noName.status).toBe(422);
+  expect(noName.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+  const shortPassword = await accept({ name: 'Ines Complete', password: 'short-pw' });
+  expect(shortPassword.status).toBe(422);
+  expect(shortPassword.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+  expect((await accept({ name: 'Ines Complete', password: 'a-long-new-password' })).status).toBe(
+    201,
+  );
+});
+
+test('a lapsed invitation can no longer be accepted', async () => {
+  const email = 'too.late@metro-ce.example';
+  const sent = await invite(metroAdmin, email);
+  await identity.pool.query(
+    "UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1",
+    [sent.body.id],
+  );
+  const body = { token: tokenSentTo(email), name: 'Tom Late', password: 'a-long-new-password' };
+  const answer = await identity.call('POST', '/api/v1/auth/invitations/accept', { body });
+  expect(answer.status).toBe(422);
+  expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'token' })]);
 });
 
 test('an admin lists the pending invitations and revokes one, which can then not be accepted', async () => {
@@ -150,4 +186,16 @@ test("an organization's admin removes a member, who can then no longer log in th
   });
   expect(removed.status).toBe(204);
   expect((await identity.login(email)).status).toBe(403);
+});
+
+test('someone removed from their only organization joins another through the token and their password', async () => {
+  const email = 'ce_manager@metro-ce.example'; // removed from Metro just above: no organization now
+  await invite(lakeshoreAdmin, email, ['caseworker']);
+  const body = { token: tokenSentTo(email), password: 'demo-password-1' };
+  expect((await identity.call('POST', '/api/v1/auth/invitations/accept', { body })).status).toBe(
+    201,
+  );
+  const login = await identity.login(email);
+  expect(login.status).toBe(200);
+  expect(login.body.organization.name).toBe('Lakeshore Refugee Resettlement');
 });

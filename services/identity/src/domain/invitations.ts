@@ -34,12 +34,27 @@ export const receivedInvitationView = z.object({
 });
 export type ReceivedInvitationView = z.infer<typeof receivedInvitationView>;
 
-/** Someone without an account accepts with the emailed token, choosing their name and password. */
+/**
+ * Accepting with the emailed token: someone without an account chooses their name and a new
+ * password; an account holder (who may belong to no organization now, so cannot log in) gives
+ * their password instead.
+ */
 export const tokenAcceptance = z.strictObject({
   token: z.string().min(1).max(200),
-  name: userName(),
-  password: newPassword(),
+  password: z.string().min(1).max(200),
+  name: userName().optional(),
 });
+export type TokenAcceptance = z.infer<typeof tokenAcceptance>;
+
+/** What a new account needs, or which field falls short (the answer names it). */
+export function newAccountProblem(
+  body: TokenAcceptance,
+): { field: 'name' | 'password'; message: string } | undefined {
+  if (body.name === undefined) return { field: 'name', message: 'Required for a new account' };
+  if (!newPassword().safeParse(body.password).success)
+    return { field: 'password', message: 'A new password has 12 to 200 characters' };
+  return undefined;
+}
 
 export const acceptedView = z.object({
   userId: z.string().uuid(),

@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
-import {
-  conflict,
-  defineRoute,
-  idParams,
-  notFound,
-  page,
-  pageQuery,
-  unprocessable,
-  type Api,
-} from '@hearth/http';
+import { defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
 import type { IdentityContext } from '../context';
 import {
   INVITATION_TTL_SECONDS,
@@ -20,10 +11,8 @@ import {
   newInvitation,
   newInvitationToken,
   receivedInvitationView,
-  tokenAcceptance,
   tokenHash,
 } from '../domain/invitations';
-import { hashPassword } from '../domain/passwords';
 import {
   invitationsFor,
   listPendingInvitations,
@@ -32,7 +21,7 @@ import {
   upsertInvitation,
 } from '../store/invitations';
 import { findOrganization } from '../store/organizations';
-import { addMembership, findProfile, insertUser } from '../store/users';
+import { addMembership, findProfile } from '../store/users';
 
 /** A user joins another organization only by accepting an invitation (DOMAIN.md). */
 export function invitationRoutes(api: Api, ctx: IdentityContext) {
@@ -124,51 +113,3 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     },
   });
 }
-
-/**
- * Public: the invitee without an account proves the email with the token sent to it, and chooses
- * a name and password. The token holder owns the email, so telling them an account already holds
- * it reveals nothing they do not know.
- */
-export function invitationTokenRoutes(api: Api, ctx: IdentityContext) {
-  defineRoute(api.router, api.registry, {
-    method: 'post',
-    path: '/auth/invitations/accept',
-    summary: 'Create your account from an invitation token and join its organization',
-    tag: 'auth',
-    public: true,
-    body: tokenAcceptance,
-    success: { status: 201, schema: acceptedView },
-    handler: async ({ body }) => {
-      const passwordHash = await hashPassword(body.password); // slow on purpose: outside the transaction
-      const outcome = await withTransaction(ctx.pool, async (tx) => {
-        const invitation = await takeInvitation(tx, { tokenHash: tokenHash(body.token) });
-        if (!invitation) return 'unknown_token' as const;
-        const userId = await insertUser(tx, {
-          ...body,
-          id: randomUUID(),
-          email: invitation.email,
-          passwordHash,
-        });
-        if (userId === 'email_taken') throw accountExists();
-        await addMembership(tx, { ...invitation, userId });
-        return { userId, organizationId: invitation.orgId, roles: invitation.roles };
-      });
-      if (outcome === 'unknown_token') {
-        throw unprocessable('This invitation is unknown, used, revoked or lapsed.', [
-          {
-            field: 'token',
-            message: 'Not a pending invitation; ask the admin to invite you again',
-          },
-        ]);
-      }
-      return outcome;
-    },
-  });
-}
-
-// Thrown inside the transaction, so the invitation stays pending for the in-app acceptance.
-const accountExists = () =>
-  conflict('An account holds this email: log in and accept the invitation there.', [
-    { field: 'token', message: 'Accept it after logging in (GET /api/v1/users/me/invitations)' },
-  ]);

@@ -75,6 +75,15 @@ export async function invitationsFor(db: Queryable, email: string) {
   return rows;
 }
 
+/** The pending invitation a token stands for, without taking it. */
+export async function findPendingByToken(db: Queryable, hash: Buffer) {
+  const { rows } = await db.query<{ email: string }>(
+    `SELECT i.email FROM invitations i WHERE i.token_hash = $1 AND ${PENDING}`,
+    [hash],
+  );
+  return rows[0];
+}
+
 export interface TakenInvitation {
   email: string;
   orgId: string;
