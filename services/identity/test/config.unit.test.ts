@@ -14,6 +14,7 @@ test('defaults: port 3001, key id identity-1, no demo seed', () => {
     JWT_AUDIENCE: 'hearth',
     SEED_DEMO: false,
     JWT_PREVIOUS_PUBLIC_KEYS: {},
+    TRUST_CLIENT_ADDRESS_HEADER: false,
   });
 });
 

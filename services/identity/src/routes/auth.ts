@@ -65,7 +65,9 @@ export function authRoutes(api: Api, ctx: IdentityContext) {
       if (choice.kind === 'not_a_member')
         throw forbidden('You are not a member of that organization.');
       if (choice.kind === 'no_membership')
-        throw forbidden('Your account belongs to no organization yet; ask an administrator.');
+        throw forbidden(
+          'Your account belongs to no organization now; accept an invitation with its emailed token.',
+        );
 
       const { membership } = choice;
       const accessToken = signAccessToken(
