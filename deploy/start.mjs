@@ -77,7 +77,12 @@ function environmentFor(service, infra, privateKey) {
   };
   if (service.database) base.DATABASE_URL = dbUrl(service.database);
   if (service.name === 'identity')
-    Object.assign(base, { JWT_PRIVATE_KEY: privateKey, SEED_DEMO: 'true' });
+    // Behind the gateway, which always overwrites X-Client-Address with the login's address.
+    Object.assign(base, {
+      JWT_PRIVATE_KEY: privateKey,
+      SEED_DEMO: 'true',
+      TRUST_CLIENT_ADDRESS_HEADER: 'true',
+    });
   if (service.name === 'intake')
     Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
   if (service.name === 'gateway') {

@@ -9,7 +9,14 @@ import { rateLimits, rejectDeclaredLargeBodies } from './limits';
 import { mergedOpenApi } from './openapi';
 import { upstreamProxy } from './proxy';
 import { readinessChecks } from './readiness';
-import { JWKS_PATH, LOGIN_PATH, upstreamOf, upstreamUrls, type UpstreamName } from './routes';
+import {
+  ACCEPT_INVITATION_PATH,
+  JWKS_PATH,
+  LOGIN_PATH,
+  upstreamOf,
+  upstreamUrls,
+  type UpstreamName,
+} from './routes';
 
 export interface Gateway {
   app: Express;
@@ -74,7 +81,10 @@ export function buildGateway(
         knownResource,
       );
     },
-    publicRoutes: ({ router }) => void router.post(LOGIN_PATH, forward),
+    publicRoutes: ({ router }) => {
+      router.post(LOGIN_PATH, forward);
+      router.post(ACCEPT_INVITATION_PATH, forward);
+    },
     authenticate: authenticate(verify),
     routes: ({ router }) => {
       router.use(limits.byUser);
@@ -82,6 +92,9 @@ export function buildGateway(
       router.all('/{*rest}', forward);
     },
   });
+  // Only the configured hops decide the client address (createApp would believe any private
+  // network): login throttles and rate limits key on it, and identity is told it as X-Client-Address.
+  app.set('trust proxy', config.TRUSTED_PROXY_HOPS);
   return {
     app,
     upstreams,

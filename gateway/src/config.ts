@@ -38,6 +38,12 @@ export const gatewayEnv = listenEnv.extend({
   BREAKER_RESET_MS: millis(5000),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /**
+   * How many proxies in front of the gateway (an ingress, a load balancer) append to
+   * X-Forwarded-For: the client address is the one the last of them saw. 0: the connection's peer
+   * is the client, and any X-Forwarded-For is the client's own invention.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Parsed to bytes. */
   BODY_LIMIT: byteSize().prefault('1mb'),
 });

@@ -16,8 +16,8 @@ const WINDOW_MS = 60_000;
  *
  * The counts are in memory, per process: with several gateway replicas each counts on its own (a
  * client gets up to N times the limit), so run one replica or put the limit at the ingress. The
- * client IP is right behind an ingress because createApp sets `trust proxy` for loopback and
- * private networks: X-Forwarded-For is believed only from there.
+ * client IP is right behind an ingress when TRUSTED_PROXY_HOPS counts it (the gateway sets
+ * `trust proxy` to that many hops): X-Forwarded-For is believed only that far.
  */
 export function rateLimits(limits: { perUserPerMinute: number; perIpPerMinute: number }): {
   byIp: RequestHandler;

@@ -13,6 +13,9 @@ export class UpstreamError extends Error {
   }
 }
 
+/** The client address the gateway decided on, for the services (identity's login throttle). */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+
 /** What `forward` settles with when the client hung up before the upstream answered (nginx's 499). */
 export const CLIENT_CLOSED = 499;
 
@@ -113,6 +116,9 @@ export function upstreamProxy(
         for (const name of Object.keys(req.headers))
           if (HOP_BY_HOP.has(name) || CLIENT_IDENTITY.test(name)) delete req.headers[name];
         req.headers['x-request-id'] = String(req.id); // set by the access log, echoed to the client
+        // Always overwritten, so a client cannot name its own address: `req.ip` is what the
+        // configured proxy hops (TRUSTED_PROXY_HOPS) make of the connection.
+        req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
         void proxy(req, res, (err?: unknown) =>
           reject(err instanceof Error ? err : new UpstreamError('unreachable', 'not proxied')),
         );

@@ -52,6 +52,8 @@ export const ROUTES: ReadonlyMap<string, UpstreamName> = new Map<string, Upstrea
 
 /** The only API route reachable without a token (relative to /api/v1). */
 export const LOGIN_PATH = '/auth/login';
+/** Public too: someone invited without an account has no token yet. */
+export const ACCEPT_INVITATION_PATH = '/auth/invitations/accept';
 /** Identity's public keys, proxied without a token so clients and tools can verify tokens too. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 

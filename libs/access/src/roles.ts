@@ -1,8 +1,9 @@
 import type { Action, Actor, Role } from './types';
 
 /**
- * What each role may do to client records. `admin` manages users and organizations and sees no
- * client data; `contract_manager` (a funder) reads but does not change records.
+ * What each role may do to client records. `admin` manages its own agency's users and
+ * `system_admin` (the continuum's HMIS lead) registers organizations: neither sees client data.
+ * `contract_manager` (a funder) reads but does not change records.
  */
 const GRANTS: Readonly<Record<Role, readonly Action[]>> = {
   caseworker: ['read', 'write', 'delete'],
@@ -11,6 +12,7 @@ const GRANTS: Readonly<Record<Role, readonly Action[]>> = {
   hub_staff: ['read', 'write'],
   contract_manager: ['read'],
   admin: [],
+  system_admin: [],
 };
 
 /**

@@ -1,5 +1,11 @@
 export type Role =
-  'caseworker' | 'supervisor' | 'ce_manager' | 'hub_staff' | 'contract_manager' | 'admin';
+  | 'caseworker'
+  | 'supervisor'
+  | 'ce_manager'
+  | 'hub_staff'
+  | 'contract_manager'
+  | 'admin'
+  | 'system_admin';
 export const ROLES: readonly Role[] = [
   'caseworker',
   'supervisor',
@@ -7,6 +13,7 @@ export const ROLES: readonly Role[] = [
   'hub_staff',
   'contract_manager',
   'admin',
+  'system_admin',
 ];
 
 export interface Actor {

@@ -79,6 +79,18 @@ const rows: Row[] = [
     'role_cannot_delete',
   ],
   [
+    'a system admin (the HMIS lead) reads no client data, even shared globally',
+    ask(as(OWNER, ['system_admin']), client('share_global'), 'read'),
+    false,
+    'role_cannot_read',
+  ],
+  [
+    'a system admin writes no client data',
+    ask(as(OWNER, ['system_admin']), client('share_global'), 'write'),
+    false,
+    'role_cannot_write',
+  ],
+  [
     'a contract manager reads',
     ask(as(OWNER, ['contract_manager']), client('restrict_to_org'), 'read'),
     true,
@@ -629,6 +641,7 @@ describe('roles', () => {
       'hub_staff',
       'contract_manager',
       'admin',
+      'system_admin',
     ]);
     expect(grantedTo('read')).toEqual([
       'caseworker',

@@ -1,7 +1,11 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { env, listenEnv } from '@hearth/config';
+import { organizationName } from './domain/organizations';
 import { rsaPrivateKeyProblem } from './domain/signing-keys';
+import { email, newPassword } from './domain/users';
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 // PEMs passed through env files and secrets often arrive with literal "\n" instead of newlines.
 const pem = () =>
@@ -31,19 +35,45 @@ const previousPublicKeys = z
  * Identity's own environment. Unlike the other services it needs no broker (it publishes no events
  * yet) and no JWKS_URL: it holds the signing key and verifies tokens with its own public key.
  */
-export const identityEnv = listenEnv.extend({
-  PORT: env.port(3001),
-  DATABASE_URL: env.url(),
-  JWT_PRIVATE_KEY: pem().superRefine((value, ctx) => {
-    const problem = rsaPrivateKeyProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
-  JWT_KEY_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .default('identity-1'),
-  /** During a key rotation: the retired public keys, so tokens they signed still verify. */
-  JWT_PREVIOUS_PUBLIC_KEYS: previousPublicKeys,
-  SEED_DEMO: env.bool(false),
-});
+export const identityEnv = listenEnv
+  .extend({
+    PORT: env.port(3001),
+    DATABASE_URL: env.url(),
+    JWT_PRIVATE_KEY: pem().superRefine((value, ctx) => {
+      const problem = rsaPrivateKeyProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    JWT_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .default('identity-1'),
+    /** During a key rotation: the retired public keys, so tokens they signed still verify. */
+    JWT_PREVIOUS_PUBLIC_KEYS: previousPublicKeys,
+    SEED_DEMO: env.bool(false),
+    /**
+     * The continuum's HMIS lead, made at start when set (and left as it is when it exists): the
+     * one account that registers organizations. Its password is only the first one.
+     */
+    SYSTEM_ADMIN_EMAIL: z.preprocess(blankIsUnset, email().optional()),
+    SYSTEM_ADMIN_PASSWORD: z.preprocess(blankIsUnset, newPassword().optional()),
+    SYSTEM_ADMIN_ORGANIZATION: organizationName().default('HMIS Lead'),
+    /**
+     * Only behind the gateway, which always overwrites it: take the client address from the
+     * `X-Client-Address` header. Otherwise the address is the connection's peer.
+     */
+    TRUST_CLIENT_ADDRESS_HEADER: env.bool(false),
+  })
+  .superRefine((config, ctx) => {
+    if (
+      (config.SYSTEM_ADMIN_EMAIL === undefined) !==
+      (config.SYSTEM_ADMIN_PASSWORD === undefined)
+    ) {
+      const missing = config.SYSTEM_ADMIN_EMAIL ? 'SYSTEM_ADMIN_PASSWORD' : 'SYSTEM_ADMIN_EMAIL';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'SYSTEM_ADMIN_EMAIL and SYSTEM_ADMIN_PASSWORD go together',
+      });
+    }
+  });
 export type IdentityConfig = z.infer<typeof identityEnv>;

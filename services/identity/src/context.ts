@@ -1,5 +1,6 @@
 import type { Pool } from '@hearth/db';
 import type { Logger } from '@hearth/logging';
+import type { InvitationDelivery } from './adapters/invitation-delivery';
 import type { IdentityConfig } from './config';
 import type { SigningKeys } from './domain/signing-keys';
 
@@ -9,4 +10,5 @@ export interface IdentityContext {
   pool: Pool;
   logger: Logger;
   keys: SigningKeys;
+  deliverInvitation: InvitationDelivery;
 }

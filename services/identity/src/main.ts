@@ -5,12 +5,21 @@ import { createLogger } from '@hearth/logging';
 import { buildIdentity, identityMigrations } from './app';
 import { identityEnv } from './config';
 import { seedDemo } from './seed';
+import { ensureSystemAdmin } from './use-cases/ensure-system-admin';
 
 async function main() {
   const config = loadConfigOrExit(identityEnv);
   const logger = createLogger({ service: 'identity', level: config.LOG_LEVEL });
   const pool = createPool(config.DATABASE_URL, logger);
   await migrate(pool, [identityMigrations], logger);
+  if (config.SYSTEM_ADMIN_EMAIL && config.SYSTEM_ADMIN_PASSWORD) {
+    const { SYSTEM_ADMIN_EMAIL: email, SYSTEM_ADMIN_PASSWORD: password } = config;
+    await ensureSystemAdmin(pool, {
+      email,
+      password,
+      organization: config.SYSTEM_ADMIN_ORGANIZATION,
+    });
+  }
   if (config.SEED_DEMO) await seedDemo(pool, logger);
   await serve(buildIdentity(config, { pool, logger }), {
     port: config.PORT,

@@ -4,6 +4,7 @@ import type { Logger } from '@hearth/logging';
 import type { OrganizationKind } from './domain/organizations';
 import { hashPassword } from './domain/passwords';
 import type { Role } from './domain/users';
+import { ensureSystemAdmin } from './use-cases/ensure-system-admin';
 
 /** DEMO ONLY: a published password, for local runs and demos; never seed a real deployment. */
 const DEMO_PASSWORD = 'demo-password-1';
@@ -11,6 +12,13 @@ const DEMO_PASSWORD = 'demo-password-1';
 const LAKESHORE = 'Lakeshore Refugee Resettlement';
 const METRO_CE = 'Metro Coordinated Entry';
 const NORTHSIDE = 'Northside Rent Assistance Hub';
+
+/** The demo continuum's HMIS lead, as SYSTEM_ADMIN_* would make it in a real deployment. */
+export const demoSystemAdmin = {
+  email: 'system_admin@hmis-lead.example',
+  password: DEMO_PASSWORD,
+  organization: 'Metro Continuum HMIS Lead',
+};
 
 export const demoOrganizations: Array<{ name: string; kind: OrganizationKind }> = [
   { name: LAKESHORE, kind: 'refugee_resettlement' },
@@ -47,17 +55,26 @@ const DEMO_USERS: DemoUser[] = [
   });
 
 /** What `npm start` prints: who can log in, and as what. */
-export const demoLogins = DEMO_USERS.map((u) => ({
-  email: u.email,
-  password: DEMO_PASSWORD,
-  description: u.memberships.map((m) => `${m.roles.join(', ')} at ${m.organization}`).join('; '),
-}));
+export const demoLogins = [
+  {
+    email: demoSystemAdmin.email,
+    password: DEMO_PASSWORD,
+    description: `system_admin (registers organizations) at ${demoSystemAdmin.organization}`,
+  },
+  ...DEMO_USERS.map((u) => ({
+    email: u.email,
+    password: DEMO_PASSWORD,
+    description: u.memberships.map((m) => `${m.roles.join(', ')} at ${m.organization}`).join('; '),
+  })),
+];
 
 /**
- * Demo agencies and one user per role. Idempotent (and safe when two instances start at once):
- * what exists is left as it is, including passwords a demo user may have changed.
+ * The demo HMIS lead's system_admin, the agencies it registers and one user per role. Idempotent
+ * (and safe when two instances start at once): what exists is left as it is, including passwords
+ * a demo user may have changed.
  */
 export async function seedDemo(pool: Pool, logger?: Logger): Promise<void> {
+  await ensureSystemAdmin(pool, demoSystemAdmin);
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   await withTransaction(pool, async (tx) => {
     const orgIds = new Map<string, string>();

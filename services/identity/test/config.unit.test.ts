@@ -14,6 +14,7 @@ test('defaults: port 3001, key id identity-1, no demo seed', () => {
     JWT_AUDIENCE: 'hearth',
     SEED_DEMO: false,
     JWT_PREVIOUS_PUBLIC_KEYS: {},
+    TRUST_CLIENT_ADDRESS_HEADER: false,
   });
 });
 
@@ -52,4 +53,25 @@ test('during a rotation the retired public key is published and still verifies',
   expect(keys.jwks.map((k) => k.kid)).toEqual(['new', 'old']);
   expect(Object.keys(keys.publicKeys).sort()).toEqual(['new', 'old']);
   expect(keys.jwks.every((k) => k.d === undefined)).toBe(true);
+});
+
+test('a system admin email without its password (or the reverse) refuses to start, naming the missing one', () => {
+  const problem = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(identityEnv, { ...base, ...env });
+      return 'started';
+    } catch (err) {
+      return (err as ConfigError).message;
+    }
+  };
+  expect(problem({ SYSTEM_ADMIN_EMAIL: 'lead@hmis.example' })).toContain('SYSTEM_ADMIN_PASSWORD');
+  expect(problem({ SYSTEM_ADMIN_PASSWORD: 'long-enough-password' })).toContain(
+    'SYSTEM_ADMIN_EMAIL',
+  );
+  expect(
+    problem({
+      SYSTEM_ADMIN_EMAIL: 'lead@hmis.example',
+      SYSTEM_ADMIN_PASSWORD: 'long-enough-password',
+    }),
+  ).toBe('started');
 });

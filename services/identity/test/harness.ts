@@ -3,6 +3,7 @@ import { createPool, migrate } from '@hearth/db';
 import { serve } from '@hearth/http';
 import { createLogger } from '@hearth/logging';
 import { createTestDatabase, tcpProxy, testPrivateKeyPem } from '@hearth/testkit';
+import type { InvitationMessage } from '../src/adapters/invitation-delivery';
 import { buildIdentity, identityMigrations } from '../src/app';
 import { identityEnv } from '../src/config';
 import { seedDemo } from '../src/seed';
@@ -26,7 +27,10 @@ export interface Answer {
  * It signs with the testkit's key under the testkit's kid, so `mintToken` makes tokens it accepts.
  * With `viaProxy` the pool reaches Postgres through a proxy the test can cut.
  */
-export async function startIdentity(label: string, options: { viaProxy?: boolean } = {}) {
+export async function startIdentity(
+  label: string,
+  options: { viaProxy?: boolean; trustClientAddressHeader?: boolean } = {},
+) {
   const db = await createTestDatabase(label);
   const proxy = options.viaProxy ? await tcpProxy(db.url) : undefined;
   const config = identityEnv.parse({
@@ -34,24 +38,32 @@ export async function startIdentity(label: string, options: { viaProxy?: boolean
     JWT_PRIVATE_KEY: testPrivateKeyPem,
     JWT_KEY_ID: 'test-key',
     PORT: '0',
+    TRUST_CLIENT_ADDRESS_HEADER: String(options.trustClientAddressHeader ?? false),
   });
   const pool: Pool = createPool(proxy?.url ?? db.url, logger);
   await migrate(pool, [identityMigrations], logger);
   await seedDemo(pool);
-  const running = await serve(buildIdentity(config, { pool, logger }), { port: 0, logger });
+  /** What invitees would find in their mailbox: the invitation tokens sent, by email. */
+  const inbox: InvitationMessage[] = [];
+  const deliverInvitation = async (message: InvitationMessage) => void inbox.push(message);
+  const running = await serve(buildIdentity(config, { pool, logger, deliverInvitation }), {
+    port: 0,
+    logger,
+  });
   /** Every answer's text, so a test can prove no password hash ever left the service. */
   const transcript: string[] = [];
 
   async function call(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown } = {},
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
     const response = await fetch(running.url + path, {
       method,
       headers: {
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
@@ -66,8 +78,12 @@ export async function startIdentity(label: string, options: { viaProxy?: boolean
     return { status: response.status, headers: response.headers, body, text };
   }
 
-  const login = (email: string, password = DEMO_PASSWORD, organizationId?: string) =>
-    call('POST', '/api/v1/auth/login', { body: { email, password, organizationId } });
+  const login = (
+    email: string,
+    password = DEMO_PASSWORD,
+    organizationId?: string,
+    headers?: Record<string, string>,
+  ) => call('POST', '/api/v1/auth/login', { body: { email, password, organizationId }, headers });
 
   /** The access token of a demo user (for the organization given, when they have several). */
   async function tokenFor(email: string, organizationId?: string): Promise<string> {
@@ -87,6 +103,7 @@ export async function startIdentity(label: string, options: { viaProxy?: boolean
     pool,
     proxy,
     transcript,
+    inbox,
     call,
     login,
     tokenFor,

@@ -2,6 +2,7 @@ import { createPool, migrate } from '@hearth/db';
 import { createTestDatabase } from '@hearth/testkit';
 import { identityMigrations } from '../src/app';
 import { demoLogins, seedDemo } from '../src/seed';
+import { ensureSystemAdmin } from '../src/use-cases/ensure-system-admin';
 import { logger, startIdentity, type Identity } from './harness';
 
 let identity: Identity;
@@ -20,7 +21,7 @@ const counts = async () =>
 
 test('seeding again, even twice at once, changes nothing', async () => {
   const before = await counts();
-  expect(before).toEqual({ organizations: 3, users: 7, memberships: 8 });
+  expect(before).toEqual({ organizations: 4, users: 8, memberships: 9 });
   await Promise.all([seedDemo(identity.pool), seedDemo(identity.pool)]);
   await seedDemo(identity.pool);
   expect(await counts()).toEqual(before);
@@ -44,15 +45,35 @@ test('two migrators on one fresh database both succeed, and the schema exists on
   const pools = [createPool(db.url, logger), createPool(db.url, logger)];
   try {
     const applied = await Promise.all(pools.map((p) => migrate(p, [identityMigrations], logger)));
-    expect(applied.sort()).toEqual([0, 1]);
+    expect(applied.sort()).toEqual([0, 2]);
     const { rows } = await pools[0].query(
       `SELECT (SELECT count(*) FROM schema_migrations WHERE scope = 'identity')::int AS migrations,
               (SELECT count(*) FROM pg_tables WHERE tablename IN
                  ('organizations', 'users', 'memberships', 'login_failures'))::int AS tables`,
     );
-    expect(rows[0]).toEqual({ migrations: 1, tables: 4 });
+    expect(rows[0]).toEqual({ migrations: 2, tables: 4 });
   } finally {
     await Promise.all(pools.map((p) => p.end()));
     await db.drop();
   }
+});
+
+test('the configured system admin is made at start, once, and keeps a password changed since', async () => {
+  const settings = {
+    email: 'hmis.lead@continuum.example',
+    password: 'first-password-1',
+    organization: 'Riverbend Continuum HMIS',
+  };
+  await Promise.all([
+    ensureSystemAdmin(identity.pool, settings),
+    ensureSystemAdmin(identity.pool, settings),
+  ]);
+  await ensureSystemAdmin(identity.pool, { ...settings, password: 'another-password-2' });
+  const login = await identity.login(settings.email, settings.password);
+  expect(login.status).toBe(200);
+  expect(login.body).toMatchObject({
+    organization: { name: 'Riverbend Continuum HMIS' },
+    roles: ['system_admin'],
+  });
+  expect((await identity.login(settings.email, 'another-password-2')).status).toBe(401);
 });

@@ -3,9 +3,6 @@ import { ROLES, type MembershipView } from './users';
 
 /** Access tokens live 15 minutes: short enough that a disabled user is out soon. */
 export const ACCESS_TOKEN_TTL_SECONDS = 900;
-/** Brute-force guard: this many failed logins for one email within the window, then 429. */
-export const LOGIN_FAILURE_LIMIT = 10;
-export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
 export const loginRequest = z.strictObject({
   // No format check here: a malformed email is simply a wrong one, answered like any other.

@@ -10,8 +10,10 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+export const organizationName = () => z.string().trim().min(1).max(200);
+
 export const newOrganization = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: organizationName(),
   kind: z.enum(ORGANIZATION_KINDS),
 });
 export type NewOrganization = z.infer<typeof newOrganization>;

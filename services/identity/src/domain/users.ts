@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The roles of DOMAIN.md; a role grants actions, the organization decides which records. */
-export const ROLES = [
+/**
+ * The roles an agency's admin may give its own users (DOMAIN.md). A role grants actions, the
+ * organization decides which records.
+ */
+export const AGENCY_ROLES = [
   'caseworker',
   'supervisor',
   'ce_manager',
@@ -9,27 +12,21 @@ export const ROLES = [
   'contract_manager',
   'admin',
 ] as const;
+/** Every role a token may carry: `system_admin` (the HMIS lead) is configured, never granted. */
+export const ROLES = [...AGENCY_ROLES, 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Stored lower-cased, so "Ana@Example.org" and "ana@example.org" are one person. */
 export const email = () => z.email().max(254).toLowerCase();
-const roles = z
-  .array(z.enum(ROLES))
-  .min(1)
-  .max(ROLES.length)
-  .transform((list) => [...new Set(list)]);
-
-/**
- * A new user, or an existing user (same email) joining the admin's organization. An existing user
- * keeps their own password and name, so `password` must then be absent.
- */
-export const newUser = z.strictObject({
-  email: email(),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(12).max(200).optional(),
-  roles,
-});
-export type NewUser = z.infer<typeof newUser>;
+export const agencyRoles = () =>
+  z
+    .array(z.enum(AGENCY_ROLES))
+    .min(1)
+    .max(AGENCY_ROLES.length)
+    .transform((list) => [...new Set(list)]);
+/** What a new account holder chooses: their name as colleagues see it, and a password. */
+export const userName = () => z.string().trim().min(1).max(200);
+export const newPassword = () => z.string().min(12).max(200);
 
 /** A user as one organization sees them: never the password hash. */
 export const userView = z.object({

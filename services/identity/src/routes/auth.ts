@@ -9,10 +9,19 @@ import {
 } from '../domain/login';
 import { verifyPassword } from '../domain/passwords';
 import { forgetFailures, reserveAttempt } from '../store/login-failures';
+import { clientAddress } from './client-address';
 import { findCredentials } from '../store/users';
 
 // One message for an unknown email, a wrong password and a disabled account: no user enumeration.
 const WRONG_CREDENTIALS = 'The email or password is incorrect.';
+
+const inMinutes = (seconds: number) => `${Math.ceil(seconds / 60)} minute(s)`;
+const TOO_MANY: Record<'address_limit' | 'pair_limit' | 'delay', (seconds: number) => string> = {
+  address_limit: (s) => `Too many failed logins from your address; try again in ${inMinutes(s)}.`,
+  pair_limit: (s) =>
+    `Too many failed logins for this email from your address; try again in ${inMinutes(s)}.`,
+  delay: (s) => `Too many failed logins in a row; wait ${s} second(s) before the next try.`,
+};
 
 export function authRoutes(api: Api, ctx: IdentityContext) {
   defineRoute(api.router, api.registry, {
@@ -23,21 +32,25 @@ export function authRoutes(api: Api, ctx: IdentityContext) {
     public: true,
     body: loginRequest,
     success: { status: 200, schema: loginAnswer },
-    handler: async ({ body, res }) => {
-      const attempt = await reserveAttempt(ctx.pool, body.email);
+    handler: async ({ body, req, res }) => {
+      const from = {
+        email: body.email,
+        address: clientAddress(req, ctx.config.TRUST_CLIENT_ADDRESS_HEADER),
+      };
+      const attempt = await reserveAttempt(ctx.pool, from);
       if (!attempt.allowed) {
         res.setHeader('Retry-After', String(attempt.retryAfterSeconds));
         throw new Problem(
           429,
           'Too Many Requests',
-          `Too many failed logins for this email; try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`,
+          TOO_MANY[attempt.reason](attempt.retryAfterSeconds),
         );
       }
       // The password is checked even when there is no such user, so both cost the same time.
       const user = await findCredentials(ctx.pool, body.email);
       const passwordMatches = await verifyPassword(user?.passwordHash, body.password);
       if (!user || !passwordMatches || user.disabled) throw unauthorized(WRONG_CREDENTIALS);
-      await forgetFailures(ctx.pool, body.email);
+      await forgetFailures(ctx.pool, from);
 
       const choice = chooseMembership(user.memberships, body.organizationId);
       if (choice.kind === 'choose_one') {
@@ -52,7 +65,9 @@ export function authRoutes(api: Api, ctx: IdentityContext) {
       if (choice.kind === 'not_a_member')
         throw forbidden('You are not a member of that organization.');
       if (choice.kind === 'no_membership')
-        throw forbidden('Your account belongs to no organization yet; ask an administrator.');
+        throw forbidden(
+          'Your account belongs to no organization now; accept an invitation with its emailed token.',
+        );
 
       const { membership } = choice;
       const accessToken = signAccessToken(

@@ -10,12 +10,13 @@ export function organizationRoutes(api: Api, ctx: IdentityContext) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/organizations',
-    summary: 'Register an organization (agency); admins only',
+    summary: "Register an organization (agency); the HMIS lead's system_admin only",
     tag: 'organizations',
     body: newOrganization,
     success: { status: 201, schema: organizationView },
     handler: async ({ body, req, res }) => {
-      requireRole(req, 'admin');
+      // The continuum's HMIS lead registers agencies; an agency's admin manages its own users only.
+      requireRole(req, 'system_admin');
       const created = await insertOrganization(ctx.pool, { ...body, id: randomUUID() });
       if (created === 'name_taken') {
         throw conflict('An organization with this name exists.', [

@@ -91,3 +91,12 @@ export async function listMembers(
   );
   return pageOf(rows, page.limit, (u) => u.email);
 }
+
+/** False when the user is no member of the organization. */
+export async function removeMembership(db: Queryable, m: { userId: string; orgId: string }) {
+  const { rowCount } = await db.query(
+    'DELETE FROM memberships WHERE user_id = $1 AND org_id = $2',
+    [m.userId, m.orgId],
+  );
+  return rowCount === 1;
+}
