@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantCreated } from '@hearth/events';
 import { testActor } from '@hearth/testkit';
 import {
   client,
@@ -9,6 +8,7 @@ import {
   participantFacts,
   startEnrollment,
   type Harness,
+  introduce,
 } from './harness';
 import { createProgram, household, keysToProgress } from './household';
 
@@ -95,7 +95,7 @@ describe('listing and reading enrollments', () => {
       firstName: 'Global',
       securityRestriction: 'share_global',
     });
-    await h.publish(ParticipantCreated, global);
+    await introduce(h, global);
     const created = await as().post('/enrollments', {
       programId: workshop,
       headParticipantId: global.participantId,
@@ -176,7 +176,7 @@ describe('registration results', () => {
 
   it('lists the ineligible reasons of an ineligible head and refuses registration', async () => {
     const teen = participantFacts(orgA, { firstName: 'Teen', birthDate: daysAgo(17 * 365) });
-    await h.publish(ParticipantCreated, teen);
+    await introduce(h, teen);
     const created = await as().post('/enrollments', {
       programId: keys,
       headParticipantId: teen.participantId,

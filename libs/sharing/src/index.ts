@@ -1,0 +1,2 @@
+export { applySharingState, sharingFactsMigrations, sharingOf } from './facts';
+export { sharingFactsConsumer } from './consumer';
