@@ -56,6 +56,7 @@ export function enrollmentService(
         service: 'enrollment',
         logger: ctx.logger,
         readiness: ctx.readiness,
+        metrics: ctx.metrics,
         authenticate: authenticate(ctx.verify),
         routes: (api) => {
           programRoutes(api, deps);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
-import { ParticipantCreated, SharingStateChanged } from '@hearth/events';
-import { testActor } from '@hearth/testkit';
+import { ParticipantCreated, SharingStateChanged, createEvent } from '@hearth/events';
+import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
   daysAgo,
@@ -100,5 +100,27 @@ describe('sharing facts from intake', () => {
 
     expect(await lookAs(worker, person.participantId)).toBe(404);
     expect(await lookAs(partner, person.participantId)).toBe(404);
+  });
+
+  it('when a sharing message is parked, /readyz and /metrics name its queue and how many wait', async () => {
+    const queue = `${h.queuePrefix}enrollment.sharing-facts`;
+    const { person } = sharedThenRevoked();
+    const event = createEvent(SharingStateChanged, {
+      orgId: owner,
+      actor: { userId: null, name: 'Intake' },
+      data: sharingState(person),
+    });
+    const unusable = { ...event, data: { ...event.data, sharingVersion: 0 } }; // poison
+    const channel = h.service.ctx.broker.publisher!;
+    channel.publish(h.exchange, unusable.type, Buffer.from(JSON.stringify(unusable)));
+    await channel.waitForConfirms();
+    await waitFor(async () => (await parkedCount()) === 1, 10_000, 'the parked message');
+
+    const ready = await fetch(`${h.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const { checks } = (await ready.json()) as { checks: Record<string, string> };
+    expect(checks[`parked:${queue}`]).toBe('ok (1 parked)');
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain(`hearth_dead_letter_messages{queue="${queue}"} 1`);
   });
 });
