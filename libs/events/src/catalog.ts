@@ -92,9 +92,7 @@ export const sharingState = z.strictObject({
   participantId: id,
   ownerOrgId: id,
   securityRestriction: z.enum(securityRestrictions),
-  releases: z
-    .array(release.omit({ participantId: true }))
-    .max(10_000),
+  releases: z.array(release.omit({ participantId: true })).max(10_000),
   sharingVersion: z.number().int().positive(),
 });
 export type SharingState = z.infer<typeof sharingState>;
