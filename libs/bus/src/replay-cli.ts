@@ -11,7 +11,7 @@ if (!queue || process.argv.length > 3) {
 }
 
 replayParked(AMQP_URL, queue).then(
-  (moved) => console.log(`${moved} message(s) moved from ${queue}.dlq back to ${queue}`),
+  (moved) => process.stdout.write(`${moved} message(s) moved from ${queue}.dlq back to ${queue}\n`),
   (err: Error) => {
     console.error(`Nothing replayed: ${err.message}`);
     process.exit(1);
