@@ -36,10 +36,14 @@ describe('parked messages', () => {
     await db.close();
   });
 
-  /** A consumer whose effect fails while `outage.on`, parking each event after two attempts. */
+  /**
+   * A consumer whose effect fails while `outage.on` (and, with `failFirstTry`, on each event's
+   * first try after it), parking each event after two attempts.
+   */
   async function system() {
     const { exchange, queue } = names();
-    const outage = { on: true };
+    const outage = { on: true, failFirstTry: false };
+    const tried = new Set<string>();
     const broker = new Broker(process.env.AMQP_URL!, logger, exchange);
     await broker.start();
     const relay = new OutboxRelay(db.pool, broker, logger, { pollMs: 200 });
@@ -58,6 +62,10 @@ describe('parked messages', () => {
       retryBaseMs: 20,
       handle: async (event: Envelope, tx: PoolClient) => {
         if (outage.on) throw new Error('the effect cannot be written yet');
+        if (outage.failFirstTry && !tried.has(event.id)) {
+          tried.add(event.id);
+          throw new Error('a passing hiccup');
+        }
         const data = event.data as { participantId: string };
         await tx.query('INSERT INTO effects (event_id, participant_id) VALUES ($1, $2)', [
           event.id,
@@ -91,6 +99,17 @@ describe('parked messages', () => {
     const { broker, queue, outage } = await system();
     await parkTwo(broker, queue);
     outage.on = false;
+
+    expect(await replayParked(process.env.AMQP_URL!, queue)).toBe(2);
+
+    await waitFor(async () => (await effectCount(db.pool)) === 2, 10_000, 'both effects');
+    expect(await parkedCount(broker, queue)).toBe(0);
+  });
+
+  it('when a replayed event fails once more, it is retried with its full attempts, not parked at once', async () => {
+    const { broker, queue, outage } = await system();
+    await parkTwo(broker, queue);
+    Object.assign(outage, { on: false, failFirstTry: true });
 
     expect(await replayParked(process.env.AMQP_URL!, queue)).toBe(2);
 
