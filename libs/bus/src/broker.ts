@@ -1,4 +1,4 @@
-import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import type { Logger } from '@hearth/logging';
 
 export const DEFAULT_EXCHANGE = 'hearth.events';
@@ -51,6 +51,18 @@ export class Broker {
     this.closed = true;
     clearTimeout(this.timer);
     await this.connection?.close().catch(() => undefined);
+  }
+
+  /** Run `use` on a short-lived channel: a failed check (e.g. a missing queue) closes only it. */
+  async withChannel<T>(use: (channel: Channel) => Promise<T>): Promise<T> {
+    if (!this.connection) throw new Error('broker unreachable');
+    const channel = await this.connection.createChannel();
+    channel.on('error', () => undefined); // the rejected call below carries the reason
+    try {
+      return await use(channel);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
   }
 
   /** For /readyz. */

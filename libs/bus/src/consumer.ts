@@ -20,8 +20,10 @@ export interface ConsumerOptions {
   retryBaseMs?: number;
 }
 
-const ATTEMPTS_HEADER = 'x-attempts';
-const RETRIES_HEADER = 'x-retries';
+export const ATTEMPTS_HEADER = 'x-attempts';
+export const RETRIES_HEADER = 'x-retries';
+/** Where a consumer parks what it cannot handle. */
+export const deadLetterQueueOf = (queue: string) => `${queue}.dlq`;
 const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
@@ -44,7 +46,7 @@ export async function startConsumer(
   await broker.register(async (connection) => {
     const channel = await connection.createConfirmChannel();
     channel.on('error', (err) => log.warn({ err: err.message }, 'consumer channel error'));
-    await channel.assertQueue(`${queue}.dlq`, { durable: true });
+    await channel.assertQueue(deadLetterQueueOf(queue), { durable: true });
     await channel.assertQueue(`${queue}.retry`, {
       durable: true,
       deadLetterExchange: '',
@@ -53,7 +55,7 @@ export async function startConsumer(
     await channel.assertQueue(queue, {
       durable: true,
       deadLetterExchange: '',
-      deadLetterRoutingKey: `${queue}.dlq`,
+      deadLetterRoutingKey: deadLetterQueueOf(queue),
     });
     for (const type of options.eventTypes) await channel.bindQueue(queue, broker.exchange, type);
     await channel.prefetch(options.prefetch ?? 10);

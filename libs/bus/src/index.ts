@@ -1,4 +1,6 @@
 export { Broker, DEFAULT_EXCHANGE } from './broker';
 export { OutboxRelay, type RelayOptions } from './relay';
-export { startConsumer, type ConsumerOptions } from './consumer';
+export { deadLetterQueueOf, startConsumer, type ConsumerOptions } from './consumer';
 export { recordEvent, busMigrations, OUTBOX_CHANNEL } from './outbox';
+export { deadLetterGauge, deadLetterReadiness, parkedCount } from './dead-letters';
+export { replayParked } from './replay';

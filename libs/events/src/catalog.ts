@@ -62,6 +62,7 @@ export const FamilyChanged = defineEvent(
   }),
 );
 
+/** v1 carried only the restriction, without order: superseded by SharingStateChanged (v2). */
 export const SharingChanged = defineEvent(
   'intake.sharing.changed',
   1,
@@ -81,6 +82,22 @@ const release = z.strictObject({
   revokedAt: z.string().datetime().nullable(),
 });
 export type ReleaseFacts = z.infer<typeof release>;
+/**
+ * A participant's whole sharing state after a change (restriction set, release granted or revoked,
+ * participant created), so a consumer replaces what it holds instead of patching it. Intake assigns
+ * `sharingVersion` in the transaction of the change: strictly increasing per participant, so a
+ * consumer applies only a newer version and any delivery order ends in the latest state.
+ */
+export const sharingState = z.strictObject({
+  participantId: id,
+  ownerOrgId: id,
+  securityRestriction: z.enum(securityRestrictions),
+  releases: z.array(release.omit({ participantId: true })).max(10_000),
+  sharingVersion: z.number().int().positive(),
+});
+export type SharingState = z.infer<typeof sharingState>;
+export const SharingStateChanged = defineEvent('intake.sharing.changed', 2, sharingState);
+
 export const ReleaseGranted = defineEvent('intake.release.granted', 1, release);
 export const ReleaseRevoked = defineEvent('intake.release.revoked', 1, release);
 
@@ -211,6 +228,7 @@ export const catalog = [
   ParticipantUpdated,
   FamilyChanged,
   SharingChanged,
+  SharingStateChanged,
   ReleaseGranted,
   ReleaseRevoked,
   ServiceRecorded,

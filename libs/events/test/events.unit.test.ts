@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidEvent, ParticipantCreated, createEvent, isEvent, parseEvent } from '@hearth/events';
+import {
+  InvalidEvent,
+  ParticipantCreated,
+  SharingChanged,
+  SharingStateChanged,
+  createEvent,
+  isEvent,
+  parseEvent,
+} from '@hearth/events';
 
 const facts = {
   participantId: randomUUID(),
@@ -27,6 +35,34 @@ describe('events', () => {
     expect(isEvent(parsed, ParticipantCreated)).toBe(true);
     expect(parsed.data).toEqual(facts);
     expect(parsed.requestId).toBe('req-1');
+  });
+
+  it('tells a versioned sharing state (v2) from the unversioned v1 on the same routing key', () => {
+    const state = {
+      participantId: facts.participantId,
+      ownerOrgId: facts.ownerOrgId,
+      securityRestriction: 'share_mou' as const,
+      releases: [],
+      sharingVersion: 3,
+    };
+    const event = createEvent(SharingStateChanged, { orgId: facts.ownerOrgId, actor, data: state });
+    const parsed = parseEvent(JSON.parse(JSON.stringify(event)));
+    expect(parsed.type).toBe(SharingChanged.type);
+    expect(isEvent(parsed, SharingStateChanged)).toBe(true);
+    expect(isEvent(parsed, SharingChanged)).toBe(false);
+  });
+
+  it.each([0, -1, 1.5])('refuses a sharing state whose version is %p', (sharingVersion) => {
+    const state = {
+      participantId: facts.participantId,
+      ownerOrgId: facts.ownerOrgId,
+      securityRestriction: 'share_mou' as const,
+      releases: [],
+      sharingVersion,
+    };
+    expect(() =>
+      createEvent(SharingStateChanged, { orgId: facts.ownerOrgId, actor, data: state }),
+    ).toThrow();
   });
 
   it('refuses to create an event whose data breaks the schema', () => {

@@ -19,6 +19,8 @@ export interface AppOptions {
   version?: string;
   /** Named dependency checks for /readyz; each resolves when the dependency answers (a string result is shown as detail). */
   readiness?: Record<string, () => Promise<unknown>>;
+  /** Where the service's mechanisms already keep metrics (e.g. parked messages); served on /metrics too. */
+  metrics?: Registry;
   bodyLimit?: string;
   /** Verifies the caller; applied to every route `routes` declares, never to `publicRoutes`. */
   authenticate?: RequestHandler;
@@ -39,7 +41,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, uniquelocal');
-  const metrics = new Registry();
+  const metrics = options.metrics ?? new Registry();
   collectDefaultMetrics({ register: metrics });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',

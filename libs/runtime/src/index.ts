@@ -1,9 +1,12 @@
 import type { Express } from 'express';
+import { Registry } from 'prom-client';
 import { tokenVerifier, type KeySource, type VerifyToken } from '@hearth/auth';
 import {
   Broker,
   OutboxRelay,
   busMigrations,
+  deadLetterGauge,
+  deadLetterReadiness,
   startConsumer,
   type ConsumerOptions,
   type RelayOptions,
@@ -20,8 +23,10 @@ export interface ServiceContext<C extends ServiceEnv = ServiceEnv> {
   pool: Pool;
   broker: Broker;
   verify: VerifyToken;
-  /** Readiness checks for createApp: the database and the broker. */
+  /** Readiness checks for createApp: the database, the broker, and each consumer's parked messages. */
   readiness: Record<string, () => Promise<unknown>>;
+  /** For createApp's `metrics`: holds the parked-message gauge of the service's consumers. */
+  metrics: Registry;
 }
 
 export interface ServiceDefinition<C extends ServiceEnv = ServiceEnv> {
@@ -75,16 +80,19 @@ export async function startService<C extends ServiceEnv>(
     keys: options.keys ?? { jwksUri: config.JWKS_URL },
   });
   const readiness = { database: () => pool.query('SELECT 1'), broker: () => broker.check() };
-  const ctx: ServiceContext<C> = { config, logger, pool, broker, verify, readiness };
+  const metrics = new Registry();
+  const ctx: ServiceContext<C> = { config, logger, pool, broker, verify, readiness, metrics };
 
   const relay = new OutboxRelay(pool, broker, logger, options.relay);
   relay.start();
+  const queues: string[] = [];
   for (const consumer of def.consumers?.(ctx) ?? []) {
-    await startConsumer(broker, pool, logger, {
-      ...consumer,
-      queue: (options.queuePrefix ?? '') + consumer.queue,
-    });
+    const queue = (options.queuePrefix ?? '') + consumer.queue;
+    await startConsumer(broker, pool, logger, { ...consumer, queue });
+    queues.push(queue);
   }
+  Object.assign(readiness, deadLetterReadiness(broker, queues));
+  deadLetterGauge(metrics, broker, queues);
   const stopJobs = def.jobs?.(ctx) ?? [];
 
   const running = await serve(def.app(ctx), {

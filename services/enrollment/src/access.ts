@@ -1,9 +1,4 @@
-import {
-  auditDenialAfterAnswer,
-  decideAccess,
-  participantGate,
-  type SharingColumns,
-} from '@hearth/access';
+import { auditDenialAfterAnswer, decideAccess, participantGate } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { forbidden, notFound } from '@hearth/http';
@@ -18,14 +13,6 @@ import { findParticipants, type KnownParticipant } from './store/participant-fac
 export const participantFor = participantGate<KnownParticipant>(async (db, id) =>
   (await findParticipants(db, [id])).get(id),
 );
-
-/** Where enrollment keeps intake's sharing facts (participant_facts as `pf`), for `visibleToSql`. */
-export const enrollmentSharing: SharingColumns = {
-  participantId: 'pf.participant_id',
-  ownerOrgId: 'pf.owner_org_id',
-  restriction: 'pf.security_restriction',
-  releasesTable: 'participant_releases',
-};
 
 /**
  * The enrollment, readable when its head is visible to the actor (sharing decides, as for every

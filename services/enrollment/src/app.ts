@@ -3,6 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import { systemClock, type Clock } from './domain/dates';
 import { familiesConsumer } from './events/families';
@@ -31,8 +32,13 @@ export function enrollmentService(
   return {
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
-    sharedMigrations: [accessAuditMigrations],
-    consumers: (ctx) => [participantFactsConsumer, familiesConsumer, servicesConsumer(ctx.logger)],
+    sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+    consumers: (ctx) => [
+      participantFactsConsumer,
+      sharingFactsConsumer('enrollment.sharing-facts'),
+      familiesConsumer,
+      servicesConsumer(ctx.logger),
+    ],
     jobs: (ctx) =>
       options.autoExit === false
         ? []
@@ -50,6 +56,7 @@ export function enrollmentService(
         service: 'enrollment',
         logger: ctx.logger,
         readiness: ctx.readiness,
+        metrics: ctx.metrics,
         authenticate: authenticate(ctx.verify),
         routes: (api) => {
           programRoutes(api, deps);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantUpdated, ReleaseGranted, ReleaseRevoked, SharingChanged } from '@hearth/events';
+import { ParticipantUpdated, SharingStateChanged } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
-import { client, daysAgo, startEnrollment, type Harness } from './harness';
+import { client, daysAgo, sharingState, startEnrollment, type Harness } from './harness';
 import { createProgram, household, keysToProgress } from './household';
 
 const orgA = randomUUID();
@@ -128,23 +128,19 @@ describe('GET /eligibility', () => {
 
     const release = {
       releaseId: randomUUID(),
-      participantId: people.head.participantId,
       toOrgId: orgB,
       beginDate: daysAgo(10),
       endDate: daysAgo(-300),
       revokedAt: null,
     };
-    await h.publish(SharingChanged, {
-      participantId: people.head.participantId,
-      ownerOrgId: orgA,
-      securityRestriction: 'share_mou',
-    });
-    await h.publish(ReleaseGranted, release);
+    const sharing = sharingState(people.head, { securityRestriction: 'share_mou' });
+    await h.publish(SharingStateChanged, { ...sharing, releases: [release], sharingVersion: 2 });
     const shared = await eligibility(stranger);
     expect(shared.status).toBe(200);
     expect(shared.body.items.map((i: Item) => i.programName)).toEqual(['Elsewhere']);
 
-    await h.publish(ReleaseRevoked, { ...release, revokedAt: new Date().toISOString() });
+    const revoked = { ...release, revokedAt: new Date().toISOString() };
+    await h.publish(SharingStateChanged, { ...sharing, releases: [revoked], sharingVersion: 3 });
     expect((await eligibility(stranger)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FamilyChanged, ParticipantCreated, ParticipantUpdated } from '@hearth/events';
+import { FamilyChanged, ParticipantUpdated } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
@@ -9,6 +9,7 @@ import {
   participantFacts,
   startEnrollment,
   type Harness,
+  introduce,
 } from './harness';
 import { createProgram, household, keysToProgress } from './household';
 
@@ -79,7 +80,7 @@ describe('listing and reading enrollments', () => {
       birthDate: '2016-03-01',
       securityRestriction: 'share_global',
     });
-    for (const p of [head, child]) await h.publish(ParticipantCreated, p);
+    for (const p of [head, child]) await introduce(h, p);
     await h.publish(FamilyChanged, {
       familyId: randomUUID(),
       headParticipantId: head.participantId,
@@ -138,7 +139,7 @@ describe('listing and reading enrollments', () => {
       firstName: 'Global',
       securityRestriction: 'share_global',
     });
-    await h.publish(ParticipantCreated, global);
+    await introduce(h, global);
     const created = await as().post('/enrollments', {
       programId: workshop,
       headParticipantId: global.participantId,
@@ -219,7 +220,7 @@ describe('registration results', () => {
 
   it('lists the ineligible reasons of an ineligible head and refuses registration', async () => {
     const teen = participantFacts(orgA, { firstName: 'Teen', birthDate: daysAgo(17 * 365) });
-    await h.publish(ParticipantCreated, teen);
+    await introduce(h, teen);
     const created = await as().post('/enrollments', {
       programId: keys,
       headParticipantId: teen.participantId,
@@ -244,7 +245,7 @@ describe('registration results', () => {
       securityRestriction: 'share_global',
     });
     const spouse = participantFacts(orgA, { firstName: 'Private', lastName: 'Spouse' });
-    for (const p of [head, spouse]) await h.publish(ParticipantCreated, p);
+    for (const p of [head, spouse]) await introduce(h, p);
     await h.publish(FamilyChanged, {
       familyId: randomUUID(),
       headParticipantId: head.participantId,

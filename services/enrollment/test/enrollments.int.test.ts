@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantCreated } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
@@ -10,6 +9,7 @@ import {
   participantFacts,
   startEnrollment,
   type Harness,
+  introduce,
 } from './harness';
 import { createProgram, household, keysToProgress } from './household';
 
@@ -28,7 +28,7 @@ let elsewhere: string;
 beforeAll(async () => {
   h = await startEnrollment();
   people = await household(h, orgA, orgB);
-  await h.publish(ParticipantCreated, theirs);
+  await introduce(h, theirs);
   keys = await createProgram(h, worker, keysToProgress);
   workshop = await createProgram(h, worker, {
     name: 'Workshop',

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventDefinition, type ParticipantFacts } from '@hearth/events';
+import {
+  ParticipantCreated,
+  SharingStateChanged,
+  createEvent,
+  type EventDefinition,
+  type ParticipantFacts,
+  type SharingState,
+} from '@hearth/events';
 import { createLogger } from '@hearth/logging';
 import { startService, type RunningService } from '@hearth/runtime';
 import { apiClient, createTestDatabase, testKeys, waitFor, type testActor } from '@hearth/testkit';
@@ -111,6 +118,25 @@ export function participantFacts(
     ...overrides,
   };
 }
+
+/** What intake announces when it takes a participant in: their facts, and sharing version 1. */
+export async function introduce(h: Harness, facts: ParticipantFacts): Promise<void> {
+  await h.publish(ParticipantCreated, facts);
+  await h.publish(SharingStateChanged, sharingState(facts));
+}
+
+/** A participant's whole sharing state as intake would announce it (version 1, no releases). */
+export const sharingState = (
+  facts: Pick<ParticipantFacts, 'participantId' | 'ownerOrgId' | 'securityRestriction'>,
+  overrides: Partial<SharingState> = {},
+): SharingState => ({
+  participantId: facts.participantId,
+  ownerOrgId: facts.ownerOrgId,
+  securityRestriction: facts.securityRestriction,
+  releases: [],
+  sharingVersion: 1,
+  ...overrides,
+});
 
 /** fetch against the service as `actor`, JSON in and out. */
 export const client = apiClient;

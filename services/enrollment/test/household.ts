@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { FamilyChanged, ParticipantCreated, ServiceRecorded } from '@hearth/events';
-import { client, daysAgo, participantFacts, type Actor, type Harness } from './harness';
+import { FamilyChanged, ServiceRecorded } from '@hearth/events';
+import { client, daysAgo, introduce, participantFacts, type Actor, type Harness } from './harness';
 
 /** The program of the I-Trac guide: adults who are homeless or fleeing violence. */
 export const keysToProgress = {
@@ -43,7 +43,7 @@ export async function household(h: Harness, orgId: string, otherOrgId: string) {
     hiddenRelative: participantFacts(otherOrgId, { firstName: 'Hidden' }),
     outsider: participantFacts(orgId, { firstName: 'Not family' }),
   };
-  for (const p of Object.values(people)) await h.publish(ParticipantCreated, p);
+  for (const p of Object.values(people)) await introduce(h, p);
   const relationships = {
     head: 'head_of_household',
     spouse: 'spouse',
@@ -73,7 +73,7 @@ export async function enrollAlone(
   overrides: Parameters<typeof participantFacts>[1] = {},
 ) {
   const head = participantFacts(actor.orgId, overrides);
-  await h.publish(ParticipantCreated, head);
+  await introduce(h, head);
   const res = await client(h.url, actor).post('/enrollments', {
     programId,
     headParticipantId: head.participantId,

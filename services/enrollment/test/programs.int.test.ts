@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ParticipantCreated } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
@@ -8,6 +7,7 @@ import {
   participantFacts,
   startEnrollment,
   type Harness,
+  introduce,
 } from './harness';
 import { createProgram, keysToProgress } from './household';
 
@@ -110,7 +110,7 @@ describe('changing a program', () => {
       eligibilityCriteria: [{ fact: 'age', op: 'at_least', value: 18 }],
     });
     person = participantFacts(orgA, { birthDate: '1990-04-02' });
-    await h.publish(ParticipantCreated, person);
+    await introduce(h, person);
     const enrolled = await client(h.url, worker).post('/enrollments', {
       programId: adults,
       headParticipantId: person.participantId,
@@ -181,7 +181,7 @@ describe('changing a program', () => {
 
   it('refuses an enrollment whose check ran before a program change that excludes it', async () => {
     const other = participantFacts(orgA, { firstName: 'Late' });
-    await h.publish(ParticipantCreated, other);
+    await introduce(h, other);
     // A program change in progress: the row locked, the program ended ten days ago.
     const change = await h.pool.connect();
     await change.query('BEGIN');

@@ -130,7 +130,99 @@ describe('sharing and information releases', () => {
       participantId: id,
       ownerOrgId: owner.orgId,
       securityRestriction: 'share_global',
+      releases: [],
+      sharingVersion: 2,
     });
+  });
+
+  it('announces the whole sharing state under the next version with every change: creation, restriction, grant, revocation', async () => {
+    const id = await newParticipant();
+    const api = client(intake.url, owner);
+    await api.put(`/participants/${id}/sharing`, { securityRestriction: 'share_mou' });
+    const granted = await api.post(`/participants/${id}/releases`, {
+      toOrgId: partner.orgId,
+      beginDate: today,
+      endDate: daysFromNow(30),
+      signedBy: 'Layla Karimi',
+    });
+    const revoked = await api.post(`/participants/${id}/releases/${granted.body.releaseId}/revoke`);
+
+    const { rows } = await intake.service.ctx.pool.query(
+      `SELECT envelope FROM outbox WHERE routing_key = 'intake.sharing.changed'
+         AND envelope->'data'->>'participantId' = $1 ORDER BY seq`,
+      [id],
+    );
+    const release = {
+      releaseId: granted.body.releaseId,
+      toOrgId: partner.orgId,
+      beginDate: today,
+      endDate: daysFromNow(30),
+    };
+    expect(rows.map((r) => [r.envelope.version, r.envelope.data])).toEqual([
+      [
+        2,
+        {
+          participantId: id,
+          ownerOrgId: owner.orgId,
+          securityRestriction: 'restrict_to_org',
+          releases: [],
+          sharingVersion: 1,
+        },
+      ],
+      [
+        2,
+        {
+          participantId: id,
+          ownerOrgId: owner.orgId,
+          securityRestriction: 'share_mou',
+          releases: [],
+          sharingVersion: 2,
+        },
+      ],
+      [
+        2,
+        {
+          participantId: id,
+          ownerOrgId: owner.orgId,
+          securityRestriction: 'share_mou',
+          releases: [{ ...release, revokedAt: null }],
+          sharingVersion: 3,
+        },
+      ],
+      [
+        2,
+        {
+          participantId: id,
+          ownerOrgId: owner.orgId,
+          securityRestriction: 'share_mou',
+          releases: [{ ...release, revokedAt: revoked.body.revokedAt }],
+          sharingVersion: 4,
+        },
+      ],
+    ]);
+  });
+
+  it('gives concurrent sharing changes of one participant distinct, ordered versions, the last holding every release', async () => {
+    const id = await newParticipant('share_mou');
+    const api = client(intake.url, owner);
+    const grants = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        api.post(`/participants/${id}/releases`, {
+          toOrgId: testActor({ roles: ['caseworker'] }).orgId,
+          beginDate: today,
+          endDate: daysFromNow(n),
+          signedBy: 'Layla Karimi',
+        }),
+      ),
+    );
+    expect(grants.map((g) => g.status)).toEqual([201, 201, 201, 201, 201]);
+    const { rows } = await intake.service.ctx.pool.query(
+      `SELECT envelope->'data' AS data FROM outbox WHERE routing_key = 'intake.sharing.changed'
+         AND envelope->'data'->>'participantId' = $1 ORDER BY (envelope->'data'->>'sharingVersion')::int`,
+      [id],
+    );
+    expect(rows.map((r) => r.data.sharingVersion)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows.map((r) => r.data.releases.length)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('only the owning organization manages sharing; others who can see get 403, others who cannot get 404', async () => {

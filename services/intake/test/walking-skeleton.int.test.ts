@@ -88,6 +88,15 @@ const readModelRows = async (participantId: string) =>
     )
   ).rows;
 
+/** Who may see the participant, as enrollment learned it from intake's sharing state. */
+const sharingRows = async (participantId: string) =>
+  (
+    await enrollmentService.ctx.pool.query(
+      'SELECT owner_org_id, security_restriction, releases, sharing_version FROM sharing_facts WHERE participant_id = $1',
+      [participantId],
+    )
+  ).rows;
+
 describe('walking skeleton: intake → event → enrollment read model', () => {
   it('creates a participant and enrollment learns its facts from the event', async () => {
     const res = await createParticipant({
@@ -116,7 +125,18 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       birth_date: '1990-04-02',
       owner_org_id: worker.orgId,
     });
-    const outbox = await intakeService.ctx.pool.query('SELECT envelope FROM outbox');
+    const sharing = await waitFor(
+      async () => (await sharingRows(participant.id))[0],
+      10_000,
+      'the sharing facts',
+    );
+    expect(sharing).toEqual({
+      owner_org_id: worker.orgId,
+      security_restriction: 'restrict_to_org',
+      releases: [],
+      sharing_version: 1,
+    });
+    const outbox = await intakeService.ctx.pool.query('SELECT envelope FROM outbox ORDER BY seq');
     expect(outbox.rows[0].envelope).toMatchObject({
       type: 'intake.participant.created',
       requestId: `skeleton-${id}`,
@@ -139,19 +159,21 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
     const pending = await intakeService.ctx.pool.query(
       'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
     );
-    expect(pending.rows[0].n).toBe(1);
+    expect(pending.rows[0].n).toBe(2); // the participant's facts and their sharing state
     expect(await readModelRows(participant.id)).toHaveLength(0);
 
     amqpProxy.restore();
     await waitFor(
-      async () => (await readModelRows(participant.id)).length === 1,
+      async () =>
+        (await readModelRows(participant.id)).length === 1 &&
+        (await sharingRows(participant.id)).length === 1,
       20_000,
-      'the event after the broker returned',
+      'the events after the broker returned',
     );
     const processed = await enrollmentService.ctx.pool.query(
       'SELECT count(*)::int AS n FROM processed_events',
     );
-    expect(processed.rows[0].n).toBe(2);
+    expect(processed.rows[0].n).toBe(4);
   });
 
   it('applies a redelivered event once', async () => {
@@ -163,12 +185,14 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
     });
     const participant = await bodyOf(res);
     await waitFor(
-      async () => (await readModelRows(participant.id)).length === 1,
+      async () =>
+        (await readModelRows(participant.id)).length === 1 &&
+        (await sharingRows(participant.id)).length === 1,
       10_000,
       'the first delivery',
     );
     const { rows } = await intakeService.ctx.pool.query(
-      "SELECT envelope FROM outbox WHERE envelope->'data'->>'participantId' = $1",
+      "SELECT envelope FROM outbox WHERE envelope->'data'->>'participantId' = $1 ORDER BY seq",
       [participant.id],
     );
     const before = await enrollmentService.ctx.pool.query(

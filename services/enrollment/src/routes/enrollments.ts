@@ -11,7 +11,7 @@ import {
   unprocessable,
   type Api,
 } from '@hearth/http';
-import { enrollmentFor, enrollmentSharing, participantFor } from '../access';
+import { enrollmentFor, participantFor } from '../access';
 import type { Deps } from '../deps';
 import { alreadyOpen, checkNewEnrollment } from '../enrolling';
 import { openEnrollment } from '../open-enrollment';
@@ -68,7 +68,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       const rows = await enrollmentsOf(
         deps.pool,
         query.participantId,
-        { actor, now, sharing: enrollmentSharing },
+        { actor, now },
         { limit: query.limit + 1, after: s.readCursor(query.cursor) },
       );
       // the query selected only enrollments whose head is visible; each item still passes the

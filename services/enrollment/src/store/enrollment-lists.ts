@@ -1,4 +1,5 @@
-import { binder, visibleToSql, type Actor, type SharingColumns } from '@hearth/access';
+import { binder, visibleToSql, type Actor } from '@hearth/access';
+import { sharingFactsColumns } from '@hearth/sharing';
 import type { Queryable } from '@hearth/db';
 import { toRecord, type EnrollmentRecord } from './enrollments';
 
@@ -10,7 +11,7 @@ import { toRecord, type EnrollmentRecord } from './enrollments';
 export async function enrollmentsOf(
   db: Queryable,
   participantId: string,
-  viewer: { actor: Actor; now: Date; sharing: SharingColumns },
+  viewer: { actor: Actor; now: Date },
   page: { limit: number; after?: { applicationDate: string; id: string } },
 ): Promise<EnrollmentRecord[]> {
   const params: unknown[] = [
@@ -19,13 +20,18 @@ export async function enrollmentsOf(
     page.after?.applicationDate ?? null,
     page.after?.id ?? null,
   ];
-  const headVisible = visibleToSql(viewer.sharing, viewer.actor, viewer.now, binder(params));
+  const headVisible = visibleToSql(
+    sharingFactsColumns('sf'),
+    viewer.actor,
+    viewer.now,
+    binder(params),
+  );
   const { rows } = await db.query(
     `SELECT e.* FROM enrollments e
      WHERE EXISTS (SELECT 1 FROM enrollment_members m
                    WHERE m.enrollment_id = e.id AND m.participant_id = $1 AND m.removed_at IS NULL)
-       AND EXISTS (SELECT 1 FROM participant_facts pf
-                   WHERE pf.participant_id = e.head_participant_id AND ${headVisible})
+       AND EXISTS (SELECT 1 FROM sharing_facts sf
+                   WHERE sf.participant_id = e.head_participant_id AND ${headVisible})
        AND ($3::date IS NULL OR (e.application_date, e.id) < ($3::date, $4::uuid))
      ORDER BY e.application_date DESC, e.id DESC LIMIT $2`,
     params,

@@ -1,6 +1,7 @@
-import type { InformationRelease, ParticipantSharing, SecurityRestriction } from '@hearth/access';
+import type { ParticipantSharing } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import type { ParticipantFacts } from '@hearth/events';
+import { sharingOf } from '@hearth/sharing';
 import type { PersonFacts } from '../domain/facts';
 
 /** A participant as enrollment knows them from intake's events: facts and sharing. */
@@ -43,45 +44,23 @@ export async function saveParticipantFacts(
   );
 }
 
-/** Apply a sharing change; false when the participant is not known here yet. */
-export async function changeSharing(
-  tx: Queryable,
-  change: { participantId: string; ownerOrgId: string; securityRestriction: SecurityRestriction },
-  occurredAt: string,
-): Promise<boolean> {
-  await tx.query(
-    `UPDATE participant_facts SET owner_org_id = $2, security_restriction = $3, last_event_at = $4
-     WHERE participant_id = $1 AND last_event_at <= $4`,
-    [change.participantId, change.ownerOrgId, change.securityRestriction, occurredAt],
-  );
-  const known = await tx.query('SELECT 1 FROM participant_facts WHERE participant_id = $1', [
-    change.participantId,
-  ]);
-  return (known.rowCount ?? 0) > 0;
-}
-
-/** The participants among `ids` that enrollment knows, with their releases. */
+/**
+ * The participants among `ids` that enrollment knows, with their sharing from intake's versioned
+ * sharing events. One whose facts arrived before their sharing is left out, as if unknown: without
+ * sharing facts nobody may see them (never fail open).
+ */
 export async function findParticipants(
   db: Queryable,
   ids: readonly string[],
 ): Promise<Map<string, KnownParticipant>> {
-  const [facts, releases] = await Promise.all([
+  const [facts, sharing] = await Promise.all([
     db.query('SELECT * FROM participant_facts WHERE participant_id = ANY($1::uuid[])', [ids]),
-    db.query('SELECT * FROM participant_releases WHERE participant_id = ANY($1::uuid[])', [ids]),
+    sharingOf(db, ids),
   ]);
-  const releasesOf = new Map<string, InformationRelease[]>();
-  for (const r of releases.rows) {
-    const list = releasesOf.get(r.participant_id) ?? [];
-    list.push({
-      toOrgId: r.to_org_id,
-      beginDate: r.begin_date,
-      endDate: r.end_date,
-      revokedAt: (r.revoked_at as Date | null)?.toISOString() ?? null,
-    });
-    releasesOf.set(r.participant_id, list);
-  }
   const found = new Map<string, KnownParticipant>();
   for (const r of facts.rows) {
+    const shared = sharing.get(r.participant_id);
+    if (!shared) continue;
     found.set(r.participant_id, {
       participantId: r.participant_id,
       firstName: r.first_name,
@@ -90,11 +69,7 @@ export async function findParticipants(
       sex: r.sex,
       immigrationStatus: r.immigration_status,
       usArrivalDate: r.us_arrival_date,
-      sharing: {
-        ownerOrgId: r.owner_org_id,
-        restriction: r.security_restriction,
-        releases: releasesOf.get(r.participant_id) ?? [],
-      },
+      sharing: shared,
     });
   }
   return found;

@@ -18,6 +18,7 @@ import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { participantFor } from '../access';
 import type { IntakeEnv } from '../config';
+import { announceSharing } from '../events/sharing';
 import { LIKELY_DUPLICATE } from '../domain/matching';
 import {
   birthDateProblem,
@@ -92,6 +93,7 @@ export function participantRoutes(api: Api, ctx: ServiceContext<IntakeEnv>, ciph
           { field: 'created', oldValue: null, newValue: { ...created, ssn: created.ssn } },
         ]);
         await announce(tx, actor, ParticipantCreated, created);
+        await announceSharing(tx, created.id, actor);
         return created;
       });
       res.location(`/api/v1/participants/${participant.id}`);

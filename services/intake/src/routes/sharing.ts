@@ -3,13 +3,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '@hearth/auth';
 import { recordEvent } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
-import {
-  ReleaseGranted,
-  ReleaseRevoked,
-  SharingChanged,
-  createEvent,
-  securityRestrictions,
-} from '@hearth/events';
+import { ReleaseGranted, ReleaseRevoked, createEvent, securityRestrictions } from '@hearth/events';
 import {
   badRequest,
   defineRoute,
@@ -23,6 +17,7 @@ import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { participantFor } from '../access';
 import type { IntakeEnv } from '../config';
+import { announceSharing } from '../events/sharing';
 import type { ParticipantView } from '../domain/participant';
 import { recordHistory } from '../store/history';
 import { insertRelease, listReleases, revokeRelease, setRestriction } from '../store/releases';
@@ -97,12 +92,7 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
               newValue: body.securityRestriction,
             },
           ]);
-          const data = {
-            participantId: params.id,
-            ownerOrgId: participant.ownerOrgId,
-            securityRestriction: body.securityRestriction,
-          };
-          await recordEvent(tx, createEvent(SharingChanged, { ...eventActor(actor), data }));
+          await announceSharing(tx, params.id, actor);
         });
       }
       return { participantId: params.id, securityRestriction: body.securityRestriction };
@@ -136,6 +126,7 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
         });
         const { signedBy: _s, createdAt: _c, ...facts } = created;
         await recordEvent(tx, createEvent(ReleaseGranted, { ...eventActor(actor), data: facts }));
+        await announceSharing(tx, params.id, actor);
         return created;
       });
     },
@@ -176,6 +167,7 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
         if (!revoked) throw notFound('The release');
         const { signedBy: _s, createdAt: _c, ...facts } = revoked;
         await recordEvent(tx, createEvent(ReleaseRevoked, { ...eventActor(actor), data: facts }));
+        await announceSharing(tx, params.id, actor);
         return revoked;
       });
     },

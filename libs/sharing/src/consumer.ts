@@ -1,0 +1,20 @@
+import type { ConsumerOptions } from '@hearth/bus';
+import { SharingStateChanged, isEvent } from '@hearth/events';
+import { applySharingState } from './facts';
+
+/**
+ * The consumer every service mounts to keep its copy of who may see a participant, under its own
+ * queue name (`<service>.sharing-facts`). An older or repeated version is acknowledged without
+ * effect, and a state for a participant not yet known here is kept: nothing waits for the
+ * participant's creation, so a tightening is never retried into the dead-letter queue.
+ * v1 `intake.sharing.changed` shares the routing key but carries no version: it is ignored.
+ */
+export function sharingFactsConsumer(queue: string): ConsumerOptions {
+  return {
+    queue,
+    eventTypes: [SharingStateChanged.type],
+    handle: async (event, tx) => {
+      if (isEvent(event, SharingStateChanged)) await applySharingState(tx, event.data);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { applySharingState, sharingFactsColumns, sharingFactsMigrations, sharingOf } from './facts';
+export { sharingFactsConsumer } from './consumer';

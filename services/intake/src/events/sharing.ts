@@ -1,0 +1,52 @@
+import type { Actor } from '@hearth/auth';
+import { recordEvent } from '@hearth/bus';
+import type { Queryable } from '@hearth/db';
+import { SharingStateChanged, createEvent, type SharingState } from '@hearth/events';
+import { currentRequestId } from '@hearth/logging';
+
+/**
+ * Announce a participant's whole sharing state under its next sharing version, inside the
+ * transaction that changed it (creation, restriction, release granted or revoked). Call it after
+ * the change. The version bump locks the participant's row until commit, and the releases are
+ * read only after that lock is held: of two concurrent changes, the later version always
+ * includes the earlier one's effect, so "newest version wins" downstream is the true state.
+ */
+export async function announceSharing(
+  tx: Queryable,
+  participantId: string,
+  actor: Actor,
+): Promise<SharingState> {
+  const { rows } = await tx.query(
+    `UPDATE participants SET sharing_version = sharing_version + 1 WHERE id = $1
+     RETURNING owner_org_id, security_restriction, sharing_version`,
+    [participantId],
+  );
+  const releases = await tx.query(
+    `SELECT id, to_org_id, begin_date, end_date, revoked_at FROM information_releases
+     WHERE participant_id = $1 ORDER BY created_at, id`,
+    [participantId],
+  );
+  const state: SharingState = {
+    participantId,
+    ownerOrgId: rows[0].owner_org_id,
+    securityRestriction: rows[0].security_restriction,
+    sharingVersion: Number(rows[0].sharing_version),
+    releases: releases.rows.map((r) => ({
+      releaseId: r.id,
+      toOrgId: r.to_org_id,
+      beginDate: r.begin_date,
+      endDate: r.end_date,
+      revokedAt: (r.revoked_at as Date | null)?.toISOString() ?? null,
+    })),
+  };
+  await recordEvent(
+    tx,
+    createEvent(SharingStateChanged, {
+      orgId: actor.orgId,
+      actor: { userId: actor.userId, name: actor.name },
+      requestId: currentRequestId(),
+      data: state,
+    }),
+  );
+  return state;
+}
