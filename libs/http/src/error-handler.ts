@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@hearth/logging';
+import { clientDatabaseProblem } from './database-errors';
 import { Problem, fieldErrors, isDependencyUnavailable, notFound, unavailable } from './problem';
 
 export function sendProblem(
@@ -19,7 +20,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (problem.status >= 500) logger.error({ err, reqId: req.id }, 'request failed');
     else
       logger.info(
-        { reqId: req.id, status: problem.status, title: problem.title },
+        { reqId: req.id, status: problem.status, title: problem.title, code: codeOf(err) },
         'request rejected',
       );
     sendProblem(res, problem, req.originalUrl.split('?')[0]);
@@ -28,6 +29,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 export const notFoundHandler: RequestHandler = (req, _res, next) =>
   next(notFound(`No route for ${req.method} ${req.path}; see /openapi.json`));
+
+/** The SQLSTATE of a client-caused database error, logged: it may point at a missing validation. */
+const codeOf = (err: unknown) =>
+  err instanceof Problem ? undefined : (err as { code?: unknown } | null)?.code;
 
 function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
@@ -49,6 +54,8 @@ function toProblem(err: unknown): Problem {
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
     return new Problem(415, 'Unsupported Media Type', 'Send the body as UTF-8 JSON.');
   }
+  const fromDatabase = clientDatabaseProblem(err);
+  if (fromDatabase) return fromDatabase;
   if (isDependencyUnavailable(err)) {
     return unavailable('A dependency of this service is unreachable; try again shortly.');
   }

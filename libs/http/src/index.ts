@@ -5,3 +5,6 @@ export { openApiDocument } from './openapi';
 export { errorHandler, notFoundHandler, sendProblem } from './error-handler';
 export * from './problem';
 export * from './schemas';
+export * from './text';
+export * from './cursor';
+export * from './database-errors';
