@@ -85,10 +85,10 @@ export function defineRoute<
   P extends z.ZodType = z.ZodUnknown,
 >(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P>): void {
   registry.routes.push({ ...spec });
-  const querySchema = spec.query ?? NO_QUERY;
+  const querySchema: z.ZodType = spec.query ?? NO_QUERY;
   router[spec.method](spec.path, async (req, res) => {
     const params = parse(spec.params, req.params, 'params');
-    const query = parse(querySchema, req.query, 'query');
+    const query = parse(querySchema, req.query, 'query') as z.infer<Q>;
     const body = parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body');
     const result = await spec.handler({ body, query, params, req, res });
     if (res.headersSent) return;

@@ -6,7 +6,16 @@ import { actorOf, type Actor } from '@hearth/auth';
 import { recordEvent } from '@hearth/bus';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { FamilyChanged, createEvent } from '@hearth/events';
-import { Problem, conflict, defineRoute, forbidden, idParams, notFound, uuid } from '@hearth/http';
+import {
+  Problem,
+  conflict,
+  defineRoute,
+  forbidden,
+  idParams,
+  notFound,
+  onUniqueViolation,
+  uuid,
+} from '@hearth/http';
 import type { Api } from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
@@ -56,10 +65,11 @@ export function familyRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     });
   // One transaction per request; a unique index lost to a concurrent request is a 409, not a 500.
   const change = <T>(work: (tx: Queryable) => Promise<T>) =>
-    withTransaction(pool, work).catch((err: unknown) => {
-      if ((err as { code?: string }).code !== '23505') throw err;
-      throw conflict('Someone changed these families at the same time; reload and try again.');
-    });
+    withTransaction(pool, work).catch(
+      onUniqueViolation(
+        conflict('Someone changed these families at the same time; reload and try again.'),
+      ),
+    );
   /** A family is reached through a member the actor may change (the head first). */
   async function gateMember(actor: Actor, familyId: string): Promise<string> {
     for (const m of await store.activeMembers(pool, familyId))

@@ -8,10 +8,10 @@ import { ParticipantCreated, ParticipantUpdated, createEvent } from '@hearth/eve
 import {
   Problem,
   badRequest,
-  conflict,
   defineRoute,
   forbidden,
   idParams,
+  requireCurrentVersion,
   type Api,
 } from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
@@ -125,12 +125,7 @@ export function participantRoutes(api: Api, ctx: ServiceContext<IntakeEnv>, ciph
       return withTransaction(ctx.pool, async (tx) => {
         const current = await lockParticipant(tx, params.id);
         if (!current) throw badRequest('The participant no longer exists.');
-        if (current.version !== version) {
-          throw conflict(
-            `Someone changed this participant since you read it (now version ${current.version}); reload and apply your change again.`,
-            [{ field: 'version', message: `Expected ${current.version}` }],
-          );
-        }
+        requireCurrentVersion('participant', current.version, version);
         const { changes, history } = applyChanges(current, input, cipher);
         if (!history.length) return participantFor(tx, actor, params.id, 'read');
         const updated = await updateParticipant(tx, params.id, changes);
