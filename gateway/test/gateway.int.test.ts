@@ -139,6 +139,19 @@ describe('gateway resilience', () => {
     expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
   });
 
+  it("when one user's bad requests make an upstream answer 500, other users are still answered", async () => {
+    const mallory = testActor();
+    const burst = Array.from({ length: 12 }, () =>
+      call('/api/v1/programs/provoke-500', { token: mintToken(mallory) }),
+    );
+    const others = Array.from({ length: 4 }, () => call('/api/v1/programs'));
+    const answers = await Promise.all([...burst, ...others]);
+    expect(answers.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(500));
+    expect(answers.slice(12).map((r) => r.status)).toEqual(Array(4).fill(200));
+    expect((await call('/api/v1/programs')).status).toBe(200);
+    expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
+  });
+
   it('answers 504 when an upstream is slower than its timeout', async () => {
     enrollment.set('slow');
     const res = await call('/api/v1/programs');
@@ -148,7 +161,7 @@ describe('gateway resilience', () => {
     await new Promise((r) => setTimeout(r, 700)); // let the slow answer drain and the breaker settle
   });
 
-  it('opens the breaker after repeated failures, answers 503 at once, then recovers by itself', async () => {
+  it('opens the breaker after repeated 503s from the upstream, answers 503 at once, then recovers by itself', async () => {
     intake.set('fail');
     for (let i = 0; i < 6; i++) await call('/api/v1/families');
     expect(gateway.breakers.get('intake')!.state).toBe('open');
@@ -160,8 +173,8 @@ describe('gateway resilience', () => {
 
     intake.set('ok');
     await new Promise((r) => setTimeout(r, 400)); // past BREAKER_RESET_MS: half-open
-    expect((await call('/api/v1/families')).status).toBe(200);
-    expect(gateway.breakers.get('intake')!.state).toBe('closed');
+    expect((await call('/api/v1/programs')).status).toBe(200);
+    expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
   });
 });
 
