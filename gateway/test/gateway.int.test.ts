@@ -130,6 +130,12 @@ describe('gateway routing', () => {
     expect(await (await call('/docs/', { token: null })).text()).toContain('swagger');
     expect((await call('/healthz', { token: null })).status).toBe(200);
   });
+
+  it("documents every status of the gateway's own /healthz and /readyz", async () => {
+    const doc = await bodyOf(await call('/openapi.json', { token: null }));
+    expect(Object.keys(doc.paths['/healthz'].get.responses)).toEqual(['200']);
+    expect(Object.keys(doc.paths['/readyz'].get.responses)).toEqual(['200', '503']);
+  });
 });
 
 describe('gateway resilience', () => {
