@@ -1,4 +1,5 @@
 import { bodyOf } from '@hearth/testkit';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { z } from 'zod';
@@ -150,6 +151,19 @@ describe('http app factory', () => {
     const res = await post(path, JSON.stringify(body));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it('when a header holds a control character, the HTTP parser answers 400 before any route runs', async () => {
+    const { hostname, port } = new URL(running.url);
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.write('GET /api/v1/plain HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\u0000b\r\n\r\n'),
+      );
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk)).on('error', reject);
+      socket.on('close', () => resolve(answer.split('\r\n')[0]));
+    });
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
   });
 
   it('when a route takes no query and one is sent, it answers 400 naming the parameter', async () => {
