@@ -61,19 +61,30 @@ function problemStatuses(route: RouteDoc): number[] {
 
 /**
  * Every string a client sends is refused when it holds control characters (route.ts), so every
- * string the document describes says so with a pattern, unless an enum or a format already limits it.
+ * string the document describes says so with a pattern, unless an enum or a format already limits
+ * it. A pass over the finished JSON Schema, so each string is visited exactly once.
  */
+function sayNoControlCharacters(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(sayNoControlCharacters);
+  if (!node || typeof node !== 'object') return;
+  const s = node as Record<string, unknown>;
+  if (s.type === 'string' && !s.enum && s.const === undefined && !s.format) {
+    if (!s.pattern) s.pattern = TEXT_PATTERN;
+    else if (s.pattern !== TEXT_PATTERN)
+      s.allOf = [...((s.allOf as unknown[]) ?? []), { pattern: TEXT_PATTERN }];
+  }
+  for (const key of ['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties', 'not'])
+    sayNoControlCharacters(s[key]);
+  for (const key of ['properties', '$defs', 'patternProperties'])
+    if (s[key] && typeof s[key] === 'object') Object.values(s[key]).forEach(sayNoControlCharacters);
+}
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
-    override: ({ jsonSchema: s }) => {
-      if (io !== 'input' || s.type !== 'string' || s.enum || s.const !== undefined) return;
-      if (s.format) return; // uuid, date, email, date-time: their shapes hold no control characters
-      if (s.pattern) s.allOf = [...(s.allOf ?? []), { pattern: TEXT_PATTERN }];
-      else s.pattern = TEXT_PATTERN;
-    },
   }) as Record<string, unknown>;
+  if (io === 'input') sayNoControlCharacters(rest);
   return rest;
 };
 
