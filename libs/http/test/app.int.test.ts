@@ -185,6 +185,14 @@ describe('http app factory', () => {
     expect((await bodyOf(again)).errors).toEqual([{ field: 'fullName', message: 'Already used' }]);
   });
 
+  it('when the database refuses what a schema let through, it logs a warning with the SQLSTATE', async () => {
+    await fetch(`${running.url}/api/v1/days?on=0000-01-01`);
+    const warning = lines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'refused by the database');
+    expect(warning).toMatchObject({ level: 40, code: '22008', status: 400 });
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
     expect((await post('/things/small', '{"name":')).status).toBe(400);
     const big = await post(
