@@ -13,9 +13,18 @@ export type BreakerState = 'closed' | 'open' | 'half_open';
 const CAPACITY = 512;
 
 /**
+ * The answers that mean the upstream itself is unhealthy: it is overloaded or a dependency of it
+ * is down (our services answer 503 then, libs/http), or something between us and it failed (502,
+ * 504). A 500 is different: it is one request tripping a bug. Counting it would let one client
+ * open the breaker for everyone by repeating a bad request, so it is logged and passed on, but the
+ * upstream stays in service. Unreachable and timed-out requests count too (they are rejections).
+ */
+const UNHEALTHY = new Set([502, 503, 504]);
+
+/**
  * One upstream service behind an opossum circuit breaker. The breaker wraps the proxying of one
  * request as a promise (UpstreamProxy.forward): it fails when the upstream is unreachable, too slow
- * or answers 5xx; a 4xx answer is the caller's business and counts as a success. When at least 5
+ * or answers 502/503/504 (UNHEALTHY); a 4xx or a 500 answer counts as a success. When at least 5
  * requests in 10 s saw over 50% failures the breaker opens and every request gets a 503 at once,
  * without touching the upstream; after `resetMs` one request is let through (half-open) and closes
  * the breaker again if it succeeds.
@@ -31,8 +40,14 @@ export class Upstream {
     this.breaker = new CircuitBreaker(
       async (req: Request, res: Response) => {
         const status = await proxy.forward(req, res);
-        // That 5xx answer is already on its way to the client; it still counts against the upstream.
-        if (status >= 500) throw new UpstreamError('server_error', `${name} answered ${status}`);
+        // That answer is already on its way to the client; it still counts against the upstream.
+        if (UNHEALTHY.has(status))
+          throw new UpstreamError('server_error', `${name} answered ${status}`);
+        if (status >= 500)
+          options.logger.warn(
+            { upstream: name, reqId: req.id, status },
+            'upstream answered a server error (a bug, not counted against it)',
+          );
         return status;
       },
       {

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { problemResponses } from '@hearth/http';
 
 interface OpenApiDocument {
   paths?: Record<string, unknown>;
@@ -10,18 +11,34 @@ const FETCH_TIMEOUT_MS = 2000;
 /** While an upstream is missing, its document is asked for again this soon. */
 const MISSING_RETRY_MS = 5000;
 
-/** What the gateway answers itself (the dashboard joins here when composition arrives). */
+/**
+ * What the gateway answers itself (the dashboard joins here when composition arrives), with every
+ * status each can send; these win over the upstreams' own /healthz and /readyz.
+ */
 const GATEWAY_PATHS = {
-  '/healthz': { get: { summary: 'The gateway process is alive', tags: ['gateway'], security: [] } },
+  '/healthz': {
+    get: {
+      summary: 'The gateway process is alive',
+      tags: ['gateway'],
+      security: [],
+      responses: { 200: { description: 'Alive' } },
+    },
+  },
   '/readyz': {
     get: {
       summary: 'The gateway is ready; details give each upstream breaker state',
       tags: ['gateway'],
       security: [],
+      responses: { 200: { description: 'Ready' }, ...problemResponses([503]) },
     },
   },
   '/openapi.json': {
-    get: { summary: 'This document', tags: ['gateway'], security: [] },
+    get: {
+      summary: 'This document',
+      tags: ['gateway'],
+      security: [],
+      responses: { 200: { description: 'The merged OpenAPI document' } },
+    },
   },
 };
 
@@ -60,12 +77,13 @@ async function merge(upstreams: Record<string, string>): Promise<Merged> {
       }
     }),
   );
-  const paths: Record<string, unknown> = { ...GATEWAY_PATHS };
+  const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = {};
   for (const doc of docs) {
     Object.assign(paths, doc.paths);
     Object.assign(schemas, doc.components?.schemas);
   }
+  Object.assign(paths, GATEWAY_PATHS);
   return {
     openapi: '3.1.0',
     info: {

@@ -130,12 +130,31 @@ describe('gateway routing', () => {
     expect(await (await call('/docs/', { token: null })).text()).toContain('swagger');
     expect((await call('/healthz', { token: null })).status).toBe(200);
   });
+
+  it("documents every status of the gateway's own /healthz and /readyz", async () => {
+    const doc = await bodyOf(await call('/openapi.json', { token: null }));
+    expect(Object.keys(doc.paths['/healthz'].get.responses)).toEqual(['200']);
+    expect(Object.keys(doc.paths['/readyz'].get.responses)).toEqual(['200', '503']);
+  });
 });
 
 describe('gateway resilience', () => {
   it('passes 4xx answers through without opening the breaker', async () => {
     enrollment.set('client_error');
     for (let i = 0; i < 8; i++) expect((await call('/api/v1/programs/x')).status).toBe(404);
+    expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
+  });
+
+  it("when one user's bad requests make an upstream answer 500, other users are still answered", async () => {
+    const mallory = testActor();
+    const burst = Array.from({ length: 12 }, () =>
+      call('/api/v1/programs/provoke-500', { token: mintToken(mallory) }),
+    );
+    const others = Array.from({ length: 4 }, () => call('/api/v1/programs'));
+    const answers = await Promise.all([...burst, ...others]);
+    expect(answers.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(500));
+    expect(answers.slice(12).map((r) => r.status)).toEqual(Array(4).fill(200));
+    expect((await call('/api/v1/programs')).status).toBe(200);
     expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
   });
 
@@ -148,7 +167,7 @@ describe('gateway resilience', () => {
     await new Promise((r) => setTimeout(r, 700)); // let the slow answer drain and the breaker settle
   });
 
-  it('opens the breaker after repeated failures, answers 503 at once, then recovers by itself', async () => {
+  it('opens the breaker after repeated 503s from the upstream, answers 503 at once, then recovers by itself', async () => {
     intake.set('fail');
     for (let i = 0; i < 6; i++) await call('/api/v1/families');
     expect(gateway.breakers.get('intake')!.state).toBe('open');
@@ -160,8 +179,8 @@ describe('gateway resilience', () => {
 
     intake.set('ok');
     await new Promise((r) => setTimeout(r, 400)); // past BREAKER_RESET_MS: half-open
-    expect((await call('/api/v1/families')).status).toBe(200);
-    expect(gateway.breakers.get('intake')!.state).toBe('closed');
+    expect((await call('/api/v1/programs')).status).toBe(200);
+    expect(gateway.breakers.get('enrollment')!.state).toBe('closed');
   });
 });
 

@@ -14,7 +14,11 @@ export interface Seen {
   body: string;
 }
 
-/** A small real upstream that records what reached it and answers with a configurable behaviour. */
+/**
+ * A small real upstream that records what reached it and answers with a configurable behaviour:
+ * `fail` is an unhealthy upstream (503); a path naming `provoke-500` is a request that trips a bug
+ * (500) while the upstream is otherwise healthy.
+ */
 export async function fakeUpstream(name: string) {
   const seen: Seen[] = [];
   let behaviour: 'ok' | 'fail' | 'slow' | 'client_error' = 'ok';
@@ -29,7 +33,8 @@ export async function fakeUpstream(name: string) {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ upstream: name, url: req.url }));
       };
-      if (behaviour === 'fail') answer(500);
+      if (req.url!.includes('provoke-500')) answer(500);
+      else if (behaviour === 'fail') answer(503);
       else if (behaviour === 'client_error') answer(404);
       else if (behaviour === 'slow') setTimeout(() => answer(200), 600);
       else answer(200);

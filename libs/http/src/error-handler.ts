@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '@hearth/logging';
+import { clientDatabaseProblem } from './database-errors';
 import { Problem, fieldErrors, isDependencyUnavailable, notFound, unavailable } from './problem';
 
 export function sendProblem(
@@ -16,12 +17,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const problem = toProblem(err);
+    const fields = { reqId: req.id, status: problem.status, title: problem.title };
     if (problem.status >= 500) logger.error({ err, reqId: req.id }, 'request failed');
-    else
-      logger.info(
-        { reqId: req.id, status: problem.status, title: problem.title },
-        'request rejected',
-      );
+    // The client is answered 4xx, but a schema should have caught it first: worth a look.
+    else if (!(err instanceof Problem) && (err as { code?: unknown })?.code)
+      logger.warn({ ...fields, code: (err as { code: unknown }).code }, 'refused by the database');
+    else logger.info(fields, 'request rejected');
     sendProblem(res, problem, req.originalUrl.split('?')[0]);
   };
 }
@@ -49,6 +50,8 @@ function toProblem(err: unknown): Problem {
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
     return new Problem(415, 'Unsupported Media Type', 'Send the body as UTF-8 JSON.');
   }
+  const fromDatabase = clientDatabaseProblem(err);
+  if (fromDatabase) return fromDatabase;
   if (isDependencyUnavailable(err)) {
     return unavailable('A dependency of this service is unreachable; try again shortly.');
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RouteRegistry } from './route';
+import type { RouteDoc, RouteRegistry } from './route';
+import { TEXT_PATTERN } from './text';
 
 const problemSchema = {
   type: 'object',
@@ -8,6 +9,7 @@ const problemSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
+    instance: { type: 'string' },
     errors: {
       type: 'array',
       items: {
@@ -18,11 +20,71 @@ const problemSchema = {
   },
 };
 
+/** Why each status can come back; a route's list is chosen in `problemStatuses`. */
+const PROBLEMS: Record<number, string> = {
+  400: 'The request is invalid (errors[] names each field at fault)',
+  401: 'No valid bearer token',
+  403: 'Your role may not do this',
+  404: 'Not found, or not visible to you',
+  409: 'Conflicts with the current state (e.g. a stale version or a duplicate)',
+  413: 'The body is larger than the limit',
+  415: 'The body is not UTF-8 JSON',
+  422: 'Well-formed but breaks a rule (errors[] names each field at fault)',
+  429: 'Too many requests (from the gateway); see Retry-After',
+  500: 'A bug on our side; the X-Request-Id identifies it',
+  502: 'The gateway could not reach the service',
+  503: 'The service or one of its dependencies is unavailable; see Retry-After',
+  504: 'The service did not answer in time (from the gateway)',
+};
+
+/** The problem answers a client can receive, keyed by status, each with the problem+json schema. */
+export function problemResponses(statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: PROBLEMS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+    ]),
+  );
+}
+
+function problemStatuses(route: RouteDoc): number[] {
+  const statuses = [400, 404, 429, 500, 502, 503, 504];
+  if (!route.public) statuses.push(401, 403);
+  if (route.method !== 'get') statuses.push(409, 422);
+  if (route.body) statuses.push(413, 415);
+  statuses.push(...(route.problems ?? []));
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
+/**
+ * Every string a client sends is refused when it holds control characters (route.ts), so every
+ * string the document describes says so with a pattern, unless an enum or a format already limits
+ * it. A pass over the finished JSON Schema, so each string is visited exactly once.
+ */
+function sayNoControlCharacters(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(sayNoControlCharacters);
+  if (!node || typeof node !== 'object') return;
+  const s = node as Record<string, unknown>;
+  if (s.type === 'string' && !s.enum && s.const === undefined && !s.format) {
+    if (!s.pattern) s.pattern = TEXT_PATTERN;
+    else if (s.pattern !== TEXT_PATTERN)
+      s.allOf = [...((s.allOf as unknown[]) ?? []), { pattern: TEXT_PATTERN }];
+  }
+  for (const key of ['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties', 'not'])
+    sayNoControlCharacters(s[key]);
+  for (const key of ['properties', '$defs', 'patternProperties'])
+    if (s[key] && typeof s[key] === 'object') Object.values(s[key]).forEach(sayNoControlCharacters);
+}
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
   }) as Record<string, unknown>;
+  if (io === 'input') sayNoControlCharacters(rest);
   return rest;
 };
 
@@ -40,13 +102,33 @@ function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
   }));
 }
 
+/** Liveness and readiness, answered by every process outside /api/v1. */
+const PROBES = {
+  '/healthz': {
+    get: {
+      summary: 'The process is alive',
+      tags: ['probes'],
+      security: [],
+      responses: { 200: { description: 'Alive' } },
+    },
+  },
+  '/readyz': {
+    get: {
+      summary: 'Every dependency answers; `checks` gives each one',
+      tags: ['probes'],
+      security: [],
+      responses: { 200: { description: 'Ready' }, ...problemResponses([503]) },
+    },
+  },
+};
+
 /** The OpenAPI 3.1 document of one service, generated from the zod schemas its routes validate with. */
 export function openApiDocument(
   registry: RouteRegistry,
   info: { title: string; version: string },
   prefix: string,
 ) {
-  const paths: Record<string, Record<string, unknown>> = {};
+  const paths: Record<string, Record<string, unknown>> = { ...PROBES };
   for (const route of registry.routes) {
     const path = prefix + route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const success = route.success;
@@ -69,10 +151,7 @@ export function openApiDocument(
             ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } }
             : {}),
         },
-        default: {
-          description: 'Problem',
-          content: { 'application/problem+json': { schema: problemSchema } },
-        },
+        ...problemResponses(problemStatuses(route)),
       },
     };
   }

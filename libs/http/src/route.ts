@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { Problem, fieldErrors } from './problem';
+import { controlCharacterErrors } from './text';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -17,6 +18,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   success: { status: number; schema?: z.ZodType; description?: string };
   /** Public routes skip the bearer-token requirement in the OpenAPI document. */
   public?: boolean;
+  /** Problem statuses beyond those every route of its kind can answer (see openapi.ts). */
+  problems?: number[];
   handler: (input: {
     body: z.infer<B>;
     query: z.infer<Q>;
@@ -36,6 +39,7 @@ export interface RouteDoc {
   params?: z.ZodType;
   success: { status: number; schema?: z.ZodType; description?: string };
   public?: boolean;
+  problems?: number[];
 }
 
 /** The routes of one service, kept so its OpenAPI document is generated from the same schemas that validate. */
@@ -49,17 +53,30 @@ function parse<T extends z.ZodType>(
   where: string,
 ): z.infer<T> {
   if (!schema) return value as z.infer<T>;
+  const prefix = where === 'body' ? undefined : where;
+  // Before the schema, on the raw value: every string of every route, whatever its schema says.
+  const controls = controlCharacterErrors(value, prefix);
+  if (controls.length)
+    throw new Problem(
+      400,
+      'Bad Request',
+      `The request ${where} holds control characters.`,
+      controls,
+    );
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new Problem(
       400,
       'Bad Request',
       `The request ${where} is invalid.`,
-      fieldErrors(result.error, where === 'body' ? undefined : where),
+      fieldErrors(result.error, prefix),
     );
   }
   return result.data;
 }
+
+/** A route that declares no query takes none: an unknown parameter is refused like an unknown field. */
+const NO_QUERY = z.strictObject({});
 
 /** Validate (zod) → handler → respond. A thin handler only calls domain and store code. */
 export function defineRoute<
@@ -68,9 +85,10 @@ export function defineRoute<
   P extends z.ZodType = z.ZodUnknown,
 >(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P>): void {
   registry.routes.push({ ...spec });
+  const querySchema: z.ZodType = spec.query ?? NO_QUERY;
   router[spec.method](spec.path, async (req, res) => {
     const params = parse(spec.params, req.params, 'params');
-    const query = parse(spec.query, req.query, 'query');
+    const query = parse(querySchema, req.query, 'query') as z.infer<Q>;
     const body = parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body');
     const result = await spec.handler({ body, query, params, req, res });
     if (res.headersSent) return;

@@ -1,5 +1,7 @@
 import { bodyOf } from '@hearth/testkit';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { z } from 'zod';
 import { createApp, defineRoute, isoDate, serve, conflict, type Running } from '@hearth/http';
 import { createLogger, currentRequestId } from '@hearth/logging';
@@ -15,8 +17,13 @@ const sink = new Writable({
 
 let dependencyUp = true;
 let running: Running;
+let db: pg.Client;
 
 beforeAll(async () => {
+  // A real Postgres, so the errors mapped below are the ones it really raises.
+  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  await db.query('CREATE TEMP TABLE names (full_name text UNIQUE)');
   const logger = createLogger({ service: 'http-test', destination: sink });
   const app = createApp({
     service: 'http-test',
@@ -45,6 +52,33 @@ beforeAll(async () => {
           return { name: body.name, requestId: currentRequestId() };
         },
       });
+      // Deliberately loose schemas: what gets past them reaches the database.
+      defineRoute(api.router, api.registry, {
+        method: 'get',
+        path: '/days',
+        summary: 'A day as Postgres reads it',
+        query: z.strictObject({ on: z.string() }),
+        success: { status: 200 },
+        handler: async ({ query }) =>
+          (await db.query('SELECT $1::date AS day', [query.on])).rows[0],
+      });
+      defineRoute(api.router, api.registry, {
+        method: 'post',
+        path: '/names',
+        summary: 'Store a name once',
+        body: z.strictObject({ fullName: z.string() }),
+        success: { status: 204 },
+        handler: async ({ body }) => {
+          await db.query('INSERT INTO names (full_name) VALUES ($1)', [body.fullName]);
+        },
+      });
+      defineRoute(api.router, api.registry, {
+        method: 'get',
+        path: '/plain',
+        summary: 'A route that takes no query',
+        success: { status: 200 },
+        handler: async () => ({ ok: true }),
+      });
     },
   });
   running = await serve(app, {
@@ -52,7 +86,10 @@ beforeAll(async () => {
     logger: createLogger({ service: 'http-test', level: 'silent' }),
   });
 });
-afterAll(() => running.close());
+afterAll(async () => {
+  await running.close();
+  await db.end();
+});
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${running.url}/api/v1${path}`, {
@@ -94,6 +131,66 @@ describe('http app factory', () => {
     const problem = await bodyOf(res);
     expect(problem).toMatchObject({ status: 400, title: 'Bad Request' });
     expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it.each([
+    ['a NUL in a body string', '/things/small', { name: 'a\u0000b', on: '2026-01-01' }, 'name'],
+    [
+      'a C1 control in a body string',
+      '/things/small',
+      { name: 'a\u009bb', on: '2026-01-01' },
+      'name',
+    ],
+    [
+      'a NUL in a query value',
+      '/things/small?dryRun=%00',
+      { name: 'a', on: '2026-01-01' },
+      'query.dryRun',
+    ],
+  ])('when sent %s, it answers 400 naming the field', async (_label, path, body, field) => {
+    const res = await post(path, JSON.stringify(body));
+    expect(res.status).toBe(400);
+    expect((await bodyOf(res)).errors).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it('when a header holds a control character, the HTTP parser answers 400 before any route runs', async () => {
+    const { hostname, port } = new URL(running.url);
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.write('GET /api/v1/plain HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\u0000b\r\n\r\n'),
+      );
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk)).on('error', reject);
+      socket.on('close', () => resolve(answer.split('\r\n')[0]));
+    });
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
+  });
+
+  it('when a route takes no query and one is sent, it answers 400 naming the parameter', async () => {
+    const res = await fetch(`${running.url}/api/v1/plain?x=1`);
+    expect(res.status).toBe(400);
+    expect((await bodyOf(res)).errors).toEqual([{ field: 'query.x', message: 'Unknown field: x' }]);
+  });
+
+  it('when Postgres refuses a value the schema let through (year 0), it answers 400, not 500', async () => {
+    const res = await fetch(`${running.url}/api/v1/days?on=0000-01-01`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('when a write loses to a unique index, it answers 409 naming the field', async () => {
+    expect((await post('/names', JSON.stringify({ fullName: 'Amina' }))).status).toBe(204);
+    const again = await post('/names', JSON.stringify({ fullName: 'Amina' }));
+    expect(again.status).toBe(409);
+    expect((await bodyOf(again)).errors).toEqual([{ field: 'fullName', message: 'Already used' }]);
+  });
+
+  it('when the database refuses what a schema let through, it logs a warning with the SQLSTATE', async () => {
+    await fetch(`${running.url}/api/v1/days?on=0000-01-01`);
+    const warning = lines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'refused by the database');
+    expect(warning).toMatchObject({ level: 40, code: '22008', status: 400 });
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {

@@ -1,5 +1,6 @@
 import type { Queryable } from '@hearth/db';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorCodec, uuid } from '@hearth/http';
+import { z } from 'zod';
 import type { WorkflowStatus } from './transitions';
 
 /** Drafts are private to the user who started them, in the organization they were started in. */
@@ -117,13 +118,21 @@ export async function moveDraft(
   return rows[0] && toView(rows[0]);
 }
 
+/** The last draft of a page: updated_at as Postgres prints it (microseconds kept), and its id. */
+const cursor = cursorCodec(
+  z.strictObject({
+    t: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/),
+    id: uuid(),
+  }),
+);
+
 /** The owner's drafts, newest first, keyset-paged on (updated_at, id). */
 export async function listDrafts(
   db: Queryable,
   owner: Owner,
   q: { statuses: readonly WorkflowStatus[]; type?: string; limit: number; cursor?: string },
 ): Promise<{ items: WorkflowSummary[]; nextCursor: string | null }> {
-  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+  const after = cursor.decode(q.cursor);
   // updated_at::text keeps microseconds, which a JS Date would round away and so skip rows.
   const { rows } = await db.query(
     `SELECT ${META}, updated_at::text AS updated_key,
@@ -135,10 +144,9 @@ export async function listDrafts(
      ORDER BY updated_at DESC, id DESC LIMIT $7`,
     [owner.userId, owner.orgId, q.statuses, q.type ?? null, after?.t, after?.id, q.limit + 1],
   );
-  const items = rows.slice(0, q.limit);
-  const last = rows.length > q.limit ? items[items.length - 1] : undefined;
+  const { items, nextCursor } = cursor.page(rows, q.limit, (r) => ({ t: r.updated_key, id: r.id }));
   return {
     items: items.map((r) => ({ ...toMeta(r), savedSteps: r.saved_steps as string[] })),
-    nextCursor: last ? encodeCursor({ t: last.updated_key, id: last.id }) : null,
+    nextCursor,
   };
 }

@@ -3,11 +3,12 @@ import { canSeeParticipant, roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import {
-  conflict,
   defineRoute,
   forbidden,
   idParams,
+  onUniqueViolation,
   page,
+  requireCurrentVersion,
   unprocessable,
   type Api,
 } from '@hearth/http';
@@ -28,9 +29,6 @@ import { findProgram } from '../store/programs';
 import { moveStatusDate } from '../store/statuses';
 import * as s from './schemas';
 
-// Two requests that both passed the check race to the unique index; the loser gets the same 409.
-const UNIQUE_VIOLATION = '23505';
-
 export function enrollmentRoutes(api: Api, deps: Deps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
@@ -44,11 +42,10 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       if (!roleAllows(actor, 'write')) throw forbidden('Your role cannot enroll participants.');
       const now = deps.clock();
       const { program, members } = await checkNewEnrollment(deps.pool, actor, body, now);
+      // Two requests that both passed the check race to the unique index; the loser gets the same 409.
       const created = await withTransaction(deps.pool, (tx) =>
         openEnrollment(tx, { ...body, id: randomUUID(), program, members }, actor, authorOf(actor)),
-      ).catch((err) => {
-        throw (err as { code?: string }).code === UNIQUE_VIOLATION ? alreadyOpen() : err;
-      });
+      ).catch(onUniqueViolation(alreadyOpen()));
       res.location(`/api/v1/enrollments/${created.id}`);
       return enrollmentView(deps.pool, actor, created, now);
     },
@@ -69,7 +66,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
         deps.pool,
         query.participantId,
         { actor, now },
-        { limit: query.limit + 1, after: s.readCursor(query.cursor) },
+        { limit: query.limit + 1, after: s.enrollmentCursor.decode(query.cursor) },
       );
       // the query selected only enrollments whose head is visible; each item still passes the
       // decision of the record it describes (its head), as every list item must
@@ -93,7 +90,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
         })),
         nextCursor:
           rows.length > query.limit && items.length > 0
-            ? s.cursorOf(items[items.length - 1])
+            ? s.enrollmentCursor.encode(s.positionOf(items[items.length - 1]))
             : null,
       };
     },
@@ -129,11 +126,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       const { head } = await enrollmentFor(deps.pool, actor, params.id, 'write', now);
       const updated = await withTransaction(deps.pool, async (tx) => {
         const current = (await findEnrollment(tx, params.id, { lock: true }))!;
-        if (current.version !== body.version)
-          throw conflict(
-            `Someone changed this enrollment since you read it (now version ${current.version}); reload and apply your change again.`,
-            [{ field: 'version', message: `Expected ${current.version}` }],
-          );
+        requireCurrentVersion('enrollment', current.version, body.version);
         const applicationDate = body.applicationDate ?? current.applicationDate;
         const errors = applicationDateProblems({
           applicationDate,

@@ -8,6 +8,8 @@ import {
   idParams,
   isoDate,
   notFound,
+  onUniqueViolation,
+  requireCurrentVersion,
   unprocessable,
   type Api,
 } from '@hearth/http';
@@ -133,11 +135,7 @@ export function programRoutes(api: Api, deps: Deps) {
       return withTransaction(deps.pool, async (tx) => {
         const current = await findProgram(tx, params.id, { lock: 'update' });
         if (!current || current.orgId !== actor.orgId) throw notFound('The program');
-        if (current.version !== version)
-          throw conflict(
-            `Someone changed this program since you read it (now version ${current.version}); reload and apply your change again.`,
-            [{ field: 'version', message: `Expected ${current.version}` }],
-          );
+        requireCurrentVersion('program', current.version, version);
         const next = { ...current, ...changes };
         const problems = activePeriodProblems(next, await applicationDateRange(tx, current.id));
         if (problems.length)
@@ -145,10 +143,9 @@ export function programRoutes(api: Api, deps: Deps) {
             'The active dates would leave enrollments outside the program.',
             problems,
           );
-        return updateProgram(tx, current.id, next, actor.userId).catch((err: unknown) => {
-          if ((err as { code?: string }).code !== '23505') throw err;
-          throw conflict(sameName, [{ field: 'name', message: 'Already used' }]);
-        });
+        return updateProgram(tx, current.id, next, actor.userId).catch(
+          onUniqueViolation(conflict(sameName, [{ field: 'name', message: 'Already used' }])),
+        );
       });
     },
   });

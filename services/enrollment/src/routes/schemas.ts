@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, isoDate, pageQuery, uuid } from '@hearth/http';
+import { cursorCodec, isoDate, pageQuery, uuid } from '@hearth/http';
 import { registrationAnswers, registrationChanges } from '../domain/registration-answers';
 
 const memberRequest = z.strictObject({
@@ -38,18 +38,10 @@ export const enrollmentSummary = z
   .passthrough();
 
 /** Keyset cursor: the last item's application date and id, opaque to clients. */
-export const cursorOf = (e: { applicationDate: string; id: string }) =>
-  Buffer.from(JSON.stringify([e.applicationDate, e.id])).toString('base64url');
-
-const cursorShape = z.tuple([isoDate(), uuid()]);
-export function readCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  try {
-    const [applicationDate, id] = cursorShape.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-    );
-    return { applicationDate, id };
-  } catch {
-    throw badRequest('The cursor is invalid.', [{ field: 'cursor', message: 'Use nextCursor' }]);
-  }
-}
+export const enrollmentCursor = cursorCodec(
+  z.strictObject({ applicationDate: isoDate(), id: uuid() }),
+);
+export const positionOf = (e: { applicationDate: string; id: string }) => ({
+  applicationDate: e.applicationDate,
+  id: e.id,
+});

@@ -1,7 +1,7 @@
 import type { Queryable } from '@hearth/db';
-import { decodeCursor, pageOf } from '../domain/cursor';
 import type { InvitationView, ReceivedInvitationView } from '../domain/invitations';
 import type { Role } from '../domain/users';
+import { emailCursor } from './users';
 
 // Not accepted, not revoked, not lapsed.
 const PENDING = 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()';
@@ -49,9 +49,9 @@ export async function listPendingInvitations(
     `SELECT ${VIEW} FROM invitations i
      WHERE i.org_id = $1 AND ${PENDING} AND ($2::text IS NULL OR i.email > $2)
      ORDER BY i.email LIMIT $3`,
-    [orgId, decodeCursor(page.cursor) ?? null, page.limit + 1],
+    [orgId, emailCursor.decode(page.cursor) ?? null, page.limit + 1],
   );
-  return pageOf(rows, page.limit, (i) => i.email);
+  return emailCursor.page(rows, page.limit, (i) => i.email);
 }
 
 /** False when the organization has no such pending invitation. */

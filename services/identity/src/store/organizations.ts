@@ -1,7 +1,10 @@
 import type { Queryable } from '@hearth/db';
-import { decodeCursor, pageOf } from '../domain/cursor';
+import { cursorCodec, isUniqueViolation } from '@hearth/http';
+import { z } from 'zod';
 import type { NewOrganization, OrganizationView } from '../domain/organizations';
-import { isUniqueViolation } from './schema';
+
+/** The last lower-cased name of a page. */
+const cursor = cursorCodec(z.string().min(1).max(300));
 
 interface OrganizationRow {
   id: string;
@@ -49,7 +52,7 @@ export async function listOrganizations(db: Queryable, page: { limit: number; cu
   const { rows } = await db.query<OrganizationRow>(
     `SELECT * FROM organizations WHERE $1::text IS NULL OR lower(name) > $1
      ORDER BY lower(name) LIMIT $2`,
-    [decodeCursor(page.cursor) ?? null, page.limit + 1],
+    [cursor.decode(page.cursor) ?? null, page.limit + 1],
   );
-  return pageOf(rows.map(toView), page.limit, (o) => o.name.toLowerCase());
+  return cursor.page(rows.map(toView), page.limit, (o) => o.name.toLowerCase());
 }

@@ -1,7 +1,10 @@
 import type { Queryable } from '@hearth/db';
-import { decodeCursor, pageOf } from '../domain/cursor';
+import { cursorCodec, isUniqueViolation } from '@hearth/http';
+import { z } from 'zod';
 import type { MembershipView, Role, UserView } from '../domain/users';
-import { isUniqueViolation } from './schema';
+
+/** The last email of a page (users and invitations are listed by email). */
+export const emailCursor = cursorCodec(z.string().min(1).max(320));
 
 /** Everything a login decides on. The hash never leaves the login handler. */
 export interface UserCredentials {
@@ -87,9 +90,9 @@ export async function listMembers(
      FROM memberships m JOIN users u ON u.id = m.user_id
      WHERE m.org_id = $1 AND ($2::text IS NULL OR u.email > $2)
      ORDER BY u.email LIMIT $3`,
-    [orgId, decodeCursor(page.cursor) ?? null, page.limit + 1],
+    [orgId, emailCursor.decode(page.cursor) ?? null, page.limit + 1],
   );
-  return pageOf(rows, page.limit, (u) => u.email);
+  return emailCursor.page(rows, page.limit, (u) => u.email);
 }
 
 /** False when the user is no member of the organization. */

@@ -6,7 +6,16 @@ import { actorOf, type Actor } from '@hearth/auth';
 import { recordEvent } from '@hearth/bus';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { FamilyChanged, createEvent } from '@hearth/events';
-import { Problem, conflict, defineRoute, forbidden, idParams, notFound, uuid } from '@hearth/http';
+import {
+  Problem,
+  conflict,
+  defineRoute,
+  forbidden,
+  idParams,
+  notFound,
+  onUniqueViolation,
+  uuid,
+} from '@hearth/http';
 import type { Api } from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
@@ -56,10 +65,11 @@ export function familyRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     });
   // One transaction per request; a unique index lost to a concurrent request is a 409, not a 500.
   const change = <T>(work: (tx: Queryable) => Promise<T>) =>
-    withTransaction(pool, work).catch((err: unknown) => {
-      if ((err as { code?: string }).code !== '23505') throw err;
-      throw conflict('Someone changed these families at the same time; reload and try again.');
-    });
+    withTransaction(pool, work).catch(
+      onUniqueViolation(
+        conflict('Someone changed these families at the same time; reload and try again.'),
+      ),
+    );
   /**
    * Changing a family needs write access to the family itself, which is its head's: a member shared
    * with another organization is no way into a family whose head that organization may not change.

@@ -8,10 +8,10 @@ import { ParticipantCreated, ParticipantUpdated, createEvent } from '@hearth/eve
 import {
   Problem,
   badRequest,
-  conflict,
   defineRoute,
   forbidden,
   idParams,
+  requireCurrentVersion,
   type Api,
 } from '@hearth/http';
 import { currentRequestId } from '@hearth/logging';
@@ -127,12 +127,7 @@ export function participantRoutes(api: Api, ctx: ServiceContext<IntakeEnv>, ciph
       return withTransaction(ctx.pool, async (tx) => {
         const current = await lockParticipant(tx, params.id);
         if (!current) throw badRequest('The participant no longer exists.');
-        if (current.version !== version) {
-          throw conflict(
-            `Someone changed this participant since you read it (now version ${current.version}); reload and apply your change again.`,
-            [{ field: 'version', message: `Expected ${current.version}` }],
-          );
-        }
+        requireCurrentVersion('participant', current.version, version);
         const { changes, history } = applyChanges(current, input, cipher);
         // nothing changed: answer it as read (on the pool: a denial's audit outlives the request)
         if (!history.length) return participantFor(ctx.pool, actor, params.id, 'read');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, isoDate, badRequest, type Api } from '@hearth/http';
+import { defineRoute, isoDate, badRequest, pageQuery, type Api } from '@hearth/http';
 import { sexValues } from '@hearth/events';
 import type { ServiceContext } from '@hearth/runtime';
 import type { IntakeEnv } from '../config';
@@ -49,7 +49,7 @@ export const searchQuery = z.strictObject({
     .optional(),
   intakeId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(300).optional(),
+  cursor: pageQuery.cursor,
 });
 
 export function searchRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {

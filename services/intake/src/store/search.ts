@@ -1,7 +1,8 @@
 import { binder, canSeeParticipant, visibleToSql } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
-import { badRequest } from '@hearth/http';
+import { cursorCodec, uuid } from '@hearth/http';
+import { z } from 'zod';
 import { normalizeId } from '../domain/matching';
 import { normalizeName } from '../domain/names';
 import type { ParticipantView } from '../domain/participant';
@@ -16,6 +17,11 @@ export interface SearchCriteria {
   ssnLast4?: string;
   intakeId?: string;
 }
+
+/** The last row of a page in the search's order: normalized last and first name, then id. */
+const searchCursor = cursorCodec(
+  z.strictObject({ last: z.string().max(300), first: z.string().max(300), id: uuid() }),
+);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -48,8 +54,8 @@ export async function searchParticipants(
   if (criteria.alienNumber) add((n) => `p.alien_number = ${n}`, normalizeId(criteria.alienNumber));
   if (criteria.ssnLast4) add((n) => `p.ssn_last4 = ${n}`, criteria.ssnLast4);
   if (criteria.intakeId) add((n) => `p.id = ${n}`, criteria.intakeId);
-  if (cursor) {
-    const after = decodeCursor(cursor);
+  const after = searchCursor.decode(cursor);
+  if (after) {
     params.push(after.last, after.first, after.id);
     const n = params.length;
     where.push(`(p.last_norm, p.first_norm, p.id) > ($${n - 2}, $${n - 1}, $${n}::uuid)`);
@@ -84,23 +90,7 @@ export async function searchParticipants(
     items,
     nextCursor:
       rows.length > limit && last
-        ? encodeCursor({ last: last.last_norm, first: last.first_norm, id: last.id })
+        ? searchCursor.encode({ last: last.last_norm, first: last.first_norm, id: last.id })
         : null,
   };
-}
-
-const encodeCursor = (c: { last: string; first: string; id: string }) =>
-  Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decodeCursor(cursor: string): { last: string; first: string; id: string } {
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof c.last === 'string' && typeof c.first === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
-      return c;
-  } catch {
-    // fall through
-  }
-  throw badRequest('The cursor is not one this API gave out.', [
-    { field: 'cursor', message: 'Use nextCursor from the previous page' },
-  ]);
 }
