@@ -49,7 +49,18 @@ for (const [path, text] of Object.entries(serviceFiles(service))) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
-register(root, service);
+const touched = register(root, service);
+// The house format (prettier), so `npm run lint` passes on what was just written.
+const prettier = join(root, 'node_modules/.bin/prettier');
+if (existsSync(prettier))
+  execFileSync(
+    prettier,
+    ['--write', '--log-level=warn', '--ignore-unknown', `services/${name}`, ...touched],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 console.log(
   `✔ services/${name} created and registered (port ${port}, database ${service.database})`,
 );

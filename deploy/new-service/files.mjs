@@ -191,7 +191,7 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
   expect((await fetch(\`\${service.url}/healthz\`)).status).toBe(200);
   const ready = await fetch(\`\${service.url}/readyz\`);
   expect(ready.status).toBe(200);
-  expect((await ready.json()).checks).toEqual({ database: 'ok', broker: 'ok' });
+  expect(((await ready.json()) as { checks: unknown }).checks).toEqual({ database: 'ok', broker: 'ok' });
 });
 
 test('its first migration ran on its own database', async () => {
@@ -209,7 +209,9 @@ test('without a token its API answers 401 problem+json', async () => {
 });
 
 test('its OpenAPI document lists its route', async () => {
-  const doc = await (await fetch(\`\${service.url}/openapi.json\`)).json();
+  const doc = (await (await fetch(\`\${service.url}/openapi.json\`)).json()) as {
+    paths: Record<string, unknown>;
+  };
   expect(Object.keys(doc.paths)).toContain('/api/v1/${resource}');
 });
 `,

@@ -4,8 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Answers the paths it changed, relative to `root`. */
 export function register(root, s) {
+  const touched = [];
   const edit = (path, change) => {
+    touched.push(path);
     const file = join(root, path);
     const before = readFileSync(file, 'utf8');
     const after = change(before);
@@ -61,6 +64,7 @@ export function register(root, s) {
       s.name,
     ),
   );
+  return touched;
 }
 
 function lastBuiltIndex(registry) {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_SERVICES, RESOURCE_OWNERS, SERVICES } from '../src';
+import { BUILT_SERVICES, RESOURCE_OWNERS, SERVICES, urlVariableOf } from '../src';
 import { registrationProblems } from './registration';
 
 const root = join(__dirname, '..', '..', '..');
@@ -10,12 +10,15 @@ test('every built service of the registry is registered everywhere the system is
   expect(registrationProblems(root)).toEqual([]);
 });
 
-test('the built services are identity, intake and enrollment, each with its own database', () => {
-  expect(BUILT_SERVICES.map((s) => [s.name, s.database, s.urlVariable])).toEqual([
-    ['identity', 'identity', 'IDENTITY_URL'],
-    ['intake', 'intake', 'INTAKE_URL'],
-    ['enrollment', 'enrollment', 'ENROLLMENT_URL'],
-  ]);
+test('a built service has its own database and gateway address named after it', () => {
+  expect(BUILT_SERVICES.map((s) => [s.name, s.database, s.urlVariable])).toEqual(
+    expect.arrayContaining([
+      ['identity', 'identity', 'IDENTITY_URL'],
+      ['intake', 'intake', 'INTAKE_URL'],
+      ['enrollment', 'enrollment', 'ENROLLMENT_URL'],
+    ]),
+  );
+  expect(urlVariableOf('rent-assistance')).toBe('RENT_ASSISTANCE_URL');
 });
 
 test('each resource has exactly one owner, as ARCHITECTURE.md "API shape" assigns them', () => {
