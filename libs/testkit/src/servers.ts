@@ -23,20 +23,24 @@ export const LOCAL_SERVERS: ServerUrls = {
  */
 export async function resolveServers(
   env: NodeJS.ProcessEnv = process.env,
+  local: { urls: ServerUrls; start: () => void } = {
+    urls: LOCAL_SERVERS,
+    start: startLocalServers,
+  },
 ): Promise<ServerUrls & { stop?: () => Promise<void> }> {
   if (env.DATABASE_URL && env.AMQP_URL && env.MONGO_URL) {
     return { postgresUrl: env.DATABASE_URL, amqpUrl: env.AMQP_URL, mongoUrl: env.MONGO_URL };
   }
   if (await dockerEngineAnswers(env)) return startContainers();
-  if (!(await allReachable(LOCAL_SERVERS))) startLocalServers();
-  const missing = await unreachable(LOCAL_SERVERS);
+  if (!(await allReachable(local.urls))) local.start();
+  const missing = await unreachable(local.urls);
   if (missing.length) {
     throw new Error(
       `Integration tests need real servers, and these still do not answer after \`deploy/infra.sh up\`: ${missing.join(', ')}.\n` +
         'See the messages above, or set DATABASE_URL, AMQP_URL and MONGO_URL to servers of your own.',
     );
   }
-  return LOCAL_SERVERS;
+  return local.urls;
 }
 
 async function unreachable(servers: ServerUrls): Promise<string[]> {
