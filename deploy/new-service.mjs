@@ -50,24 +50,23 @@ for (const [path, text] of Object.entries(serviceFiles(service))) {
   writeFileSync(file, text);
 }
 const touched = register(root, service);
-// The house format (prettier), so `npm run lint` passes on what was just written.
-const prettier = join(root, 'node_modules/.bin/prettier');
-if (existsSync(prettier))
-  execFileSync(
-    prettier,
-    ['--write', '--log-level=warn', '--ignore-unknown', `services/${name}`, ...touched],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
 console.log(
   `✔ services/${name} created and registered (port ${port}, database ${service.database})`,
 );
 
 if (!flags.has('--no-install')) {
-  // Records the new workspace in package-lock.json and links it into node_modules.
+  // Records the new workspace in package-lock.json and links it into node_modules (on a fresh
+  // clone this installs everything, prettier included).
   execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+}
+// The house format (prettier), so `npm run lint` passes on what was just written.
+const prettier = join(root, 'node_modules/.bin/prettier');
+if (existsSync(prettier)) {
+  const files = [`services/${name}`, ...touched];
+  execFileSync(prettier, ['--write', '--log-level=warn', '--ignore-unknown', ...files], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 console.log(
   `  Next: npx jest services/${name}   then npm start, and GET /api/v1/${service.resources[0]} through the gateway.`,

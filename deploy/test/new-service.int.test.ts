@@ -21,6 +21,11 @@ import { registrationProblems } from '../../libs/registry/test/registration';
 const root = join(__dirname, '..', '..');
 const skip = /(^|\/)(node_modules|dist|\.git|\.data|\.tools|coverage)(\/|$)|\.tsbuildinfo$/;
 let copy: string;
+const generate = (...args: string[]) =>
+  execFileSync(process.execPath, ['deploy/new-service.mjs', ...args, '--no-install'], {
+    cwd: copy,
+    stdio: 'pipe',
+  });
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'hearth-new-service-'));
@@ -34,10 +39,8 @@ beforeAll(() => {
           join(root, parent, dir, 'node_modules'),
           join(copy, parent, dir, 'node_modules'),
         );
-  execFileSync(process.execPath, ['deploy/new-service.mjs', 'case-notes-archive', '--no-install'], {
-    cwd: copy,
-    stdio: 'pipe',
-  });
+  generate('case-notes-archive');
+  generate('referrals', '--reads-participants'); // planned in the registry until now
 }, 60_000);
 afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
 
@@ -49,6 +52,22 @@ test('the new service is registered everywhere: registry, build, compose, k8s, d
     port: 3004,
     resources: ['case-notes-archive'],
   });
+});
+
+test('a planned service, once generated, is built with the resources the registry gave it', () => {
+  const registry = JSON.parse(readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8'));
+  expect(registry.services).toContainEqual({
+    name: 'referrals',
+    port: 3005,
+    resources: ['referrals', 'providers', 'assessments', 'housing-queue', 'vacancies'],
+  });
+});
+
+test('a service that reads participants migrates the access-denial audit', () => {
+  const app = readFileSync(join(copy, 'services/referrals/src/app.ts'), 'utf8');
+  expect(app).toMatch(/sharedMigrations: \[accessAuditMigrations\]/);
+  const pkg = JSON.parse(readFileSync(join(copy, 'services/referrals/package.json'), 'utf8'));
+  expect(pkg.dependencies['@hearth/access']).toBe('*');
 });
 
 test('the new service follows the layout: main, app, config, a route, a migration, events, tests, README', () => {
@@ -67,12 +86,15 @@ test('the new service follows the layout: main, app, config, a route, a migratio
     expect(existsSync(join(service, file))).toBe(true);
 });
 
-test('the new service and its tests typecheck', () => {
+test('the new services and their tests typecheck', () => {
   writeFileSync(
     join(copy, 'tsconfig.new-service.json'),
     JSON.stringify({
       extends: './tsconfig.json',
-      include: ['services/case-notes-archive/src', 'services/case-notes-archive/test'],
+      include: ['case-notes-archive', 'referrals'].flatMap((name) => [
+        `services/${name}/src`,
+        `services/${name}/test`,
+      ]),
     }),
   );
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -86,11 +108,6 @@ test('the new service and its tests typecheck', () => {
 
 test('a name that is not lower-case words joined by "-" is refused and nothing is written', () => {
   const before = readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8');
-  expect(() =>
-    execFileSync(process.execPath, ['deploy/new-service.mjs', 'Case_Notes', '--no-install'], {
-      cwd: copy,
-      stdio: 'pipe',
-    }),
-  ).toThrow();
+  expect(() => generate('Case_Notes')).toThrow();
   expect(readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8')).toBe(before);
 });
