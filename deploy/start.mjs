@@ -14,11 +14,20 @@ const dataDir = join(root, '.data');
 const logDir = join(dataDir, 'logs');
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8080);
 
-/** Every process: where it lives, its port and its own database (ARCHITECTURE: each service owns its data). */
+/**
+ * Every process: the built services of the registry (libs/registry/src/services.json), each with its
+ * port and its own database (ARCHITECTURE: each service owns its data), then the gateway.
+ */
+const registry = JSON.parse(readFileSync(join(root, 'libs/registry/src/services.json'), 'utf8'));
 const SERVICES = [
-  { name: 'identity', dir: 'services/identity', port: 3001, database: 'identity' },
-  { name: 'intake', dir: 'services/intake', port: 3002, database: 'intake' },
-  { name: 'enrollment', dir: 'services/enrollment', port: 3003, database: 'enrollment' },
+  ...registry.services
+    .filter((s) => !s.planned)
+    .map((s) => ({
+      name: s.name,
+      dir: `services/${s.name}`,
+      port: s.port,
+      database: s.name.replace(/-/g, '_'),
+    })),
   { name: 'gateway', dir: 'gateway', port: GATEWAY_PORT },
 ];
 
@@ -39,7 +48,7 @@ async function createDatabases(adminUrl) {
   await client.connect();
   for (const { database } of SERVICES.filter((s) => s.database)) {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   }
   await client.end();
 }
@@ -87,7 +96,7 @@ function environmentFor(service, infra, privateKey) {
     Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
   if (service.name === 'gateway') {
     for (const s of SERVICES.filter((x) => x.database))
-      base[`${s.name.toUpperCase()}_URL`] = `http://127.0.0.1:${s.port}`;
+      base[`${s.name.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${s.port}`;
   }
   return base;
 }

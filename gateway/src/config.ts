@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, listenEnv } from '@hearth/config';
+import { SERVICES, urlVariableOf } from '@hearth/registry';
 
 /** An unset optional service is simply not deployed; an empty value (compose, k8s) means the same. */
 const optionalUrl = () =>
@@ -21,19 +22,20 @@ const byteSize = () =>
       return Math.floor(Number(amount) * UNITS[unit]);
     });
 
+/**
+ * One address per registered service (libs/registry). Only identity's is required: without it no
+ * one can log in and no token can be verified. Any other unset address means "not deployed here"
+ * and its resources answer 503; docker-compose.yml and k8s/ set every built one (the registry test
+ * checks that).
+ */
+const upstreamAddresses = Object.fromEntries(
+  SERVICES.map((s) => [urlVariableOf(s.name), s.name === 'identity' ? env.url() : optionalUrl()]),
+) as Record<string, ReturnType<typeof optionalUrl>> & { IDENTITY_URL: ReturnType<typeof env.url> };
+
 export const gatewayEnv = listenEnv.extend({
+  ...upstreamAddresses,
   PORT: env.port(8080),
   JWKS_URL: env.url(),
-  IDENTITY_URL: env.url(),
-  INTAKE_URL: env.url(),
-  ENROLLMENT_URL: env.url(),
-  SERVICES_URL: optionalUrl(),
-  REFERRALS_URL: optionalUrl(),
-  DOCUMENTS_URL: optionalUrl(),
-  FSSP_URL: optionalUrl(),
-  RENT_ASSISTANCE_URL: optionalUrl(),
-  NOTIFICATIONS_URL: optionalUrl(),
-  REPORTING_URL: optionalUrl(),
   UPSTREAM_TIMEOUT_MS: millis(5000),
   BREAKER_RESET_MS: millis(5000),
   RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 
 export interface ServerUrls {
   postgresUrl: string;
@@ -16,25 +18,51 @@ export const LOCAL_SERVERS: ServerUrls = {
 
 /**
  * Real servers for integration tests, in order of preference: the ones named by DATABASE_URL /
- * AMQP_URL / MONGO_URL, containers when a Docker engine answers, else the local servers of deploy/.
+ * AMQP_URL / MONGO_URL, containers when a Docker engine answers, else the local servers of deploy/
+ * (started when they do not answer).
  */
 export async function resolveServers(
   env: NodeJS.ProcessEnv = process.env,
+  local: { urls: ServerUrls; start: () => void } = {
+    urls: LOCAL_SERVERS,
+    start: startLocalServers,
+  },
 ): Promise<ServerUrls & { stop?: () => Promise<void> }> {
   if (env.DATABASE_URL && env.AMQP_URL && env.MONGO_URL) {
     return { postgresUrl: env.DATABASE_URL, amqpUrl: env.AMQP_URL, mongoUrl: env.MONGO_URL };
   }
   if (await dockerEngineAnswers(env)) return startContainers();
-  const missing = [];
-  for (const [name, url] of Object.entries(LOCAL_SERVERS))
-    if (!(await reachable(url))) missing.push(`${name} (${url})`);
+  if (!(await allReachable(local.urls))) local.start();
+  const missing = await unreachable(local.urls);
   if (missing.length) {
     throw new Error(
-      `Integration tests need real servers, and these do not answer: ${missing.join(', ')}.\n` +
-        'Start the local ones with `npm run infra:up` (or set DATABASE_URL, AMQP_URL and MONGO_URL).',
+      `Integration tests need real servers, and these still do not answer after \`deploy/infra.sh up\`: ${missing.join(', ')}.\n` +
+        'See the messages above, or set DATABASE_URL, AMQP_URL and MONGO_URL to servers of your own.',
     );
   }
-  return LOCAL_SERVERS;
+  return local.urls;
+}
+
+async function unreachable(servers: ServerUrls): Promise<string[]> {
+  const missing = [];
+  for (const [name, url] of Object.entries(servers))
+    if (!(await reachable(url))) missing.push(`${name} (${url})`);
+  return missing;
+}
+
+const allReachable = async (servers: ServerUrls) => (await unreachable(servers)).length === 0;
+
+/**
+ * No servers named, no Docker engine, and the local ones do not answer: start them, as `npm start`
+ * does (infra.sh installs what is missing, starts what is stopped and reuses what runs), so
+ * `npm test` alone passes on a fresh clone. Its output goes to the terminal: the first run installs.
+ */
+function startLocalServers(): void {
+  const root = join(__dirname, '..', '..', '..');
+  console.log('\nNo test servers answer: starting the local ones (bash deploy/infra.sh up)…');
+  execFileSync('bash', [join(root, 'deploy', 'infra.sh'), 'up'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 async function dockerEngineAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
