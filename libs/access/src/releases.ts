@@ -1,3 +1,4 @@
+import { dateOf } from '@hearth/time';
 import type { InformationRelease, ParticipantSharing } from './types';
 
 /** Why a release does or does not share data right now; the order is best first (see below). */
@@ -16,7 +17,7 @@ function releaseState(release: InformationRelease, now: Date): ReleaseState {
   // Dates compare as strings, which is only sound for YYYY-MM-DD.
   if (!ISO_DATE.test(String(beginDate)) || !ISO_DATE.test(String(endDate)))
     return 'release_invalid';
-  const today = now.toISOString().slice(0, 10); // the UTC calendar date of `now`
+  const today = dateOf(now);
   if (today < beginDate) return 'release_not_started';
   if (today > endDate) return 'release_expired';
   return 'active'; // both ends inclusive: a release ending today still shares today

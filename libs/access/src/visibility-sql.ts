@@ -1,3 +1,4 @@
+import { dateOf } from '@hearth/time';
 import { roleAllows } from './roles';
 import type { Actor } from './types';
 
@@ -37,7 +38,7 @@ export function visibleToSql(cols: SharingColumns, actor: Actor, now: Date, bind
   const org = `${bind(actor.orgId)}::uuid`;
   const at = `${bind(now.toISOString())}::timestamptz`;
   // decideAccess compares release dates with the UTC calendar date of `now`, both ends inclusive
-  const today = `${bind(now.toISOString().slice(0, 10))}::date`;
+  const today = `${bind(dateOf(now))}::date`;
   return `(${cols.ownerOrgId} = ${org}
     OR ${cols.restriction} = 'share_global'
     OR (${cols.restriction} = 'share_mou' AND EXISTS (

@@ -4,3 +4,4 @@ export { deadLetterQueueOf, startConsumer, type ConsumerOptions } from './consum
 export { recordEvent, busMigrations, OUTBOX_CHANNEL } from './outbox';
 export { deadLetterGauge, deadLetterReadiness, parkedCount } from './dead-letters';
 export { replayParked } from './replay';
+export { authorOf, systemAuthor, type EventAuthor } from './author';

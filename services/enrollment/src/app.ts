@@ -5,7 +5,7 @@ import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
-import { systemClock, type Clock } from './domain/dates';
+import { systemClock, type Clock } from '@hearth/time';
 import { familiesConsumer } from './events/families';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';

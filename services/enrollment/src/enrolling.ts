@@ -5,7 +5,7 @@ import { participantFor } from './access';
 import { evaluateEligibility } from './domain/eligibility';
 import { eligibilityFacts } from './domain/facts';
 import type { RegistrationAnswers } from './domain/registration-answers';
-import { dateOf } from './domain/dates';
+import { dateOf } from '@hearth/time';
 import { applicationDateProblems } from './domain/enrollment';
 import { openEnrollmentOf } from './store/enrollment-lists';
 import { currentFamilyOf } from './store/families';

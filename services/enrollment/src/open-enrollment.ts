@@ -1,11 +1,12 @@
 import type { Actor } from '@hearth/auth';
+import { type EventAuthor } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
 import { EnrollmentCreated, EnrollmentMemberAdded, EnrollmentStatusChanged } from '@hearth/events';
 import { conflict } from '@hearth/http';
 import { activeOn } from './domain/enrollment';
 import type { RegistrationAnswers } from './domain/registration-answers';
 import type { CheckedMember } from './enrolling';
-import { announce, snapshotOf, type Author } from './events/enrollments';
+import { announce, snapshotOf } from './events/enrollments';
 import { insertEnrollment, type EnrollmentRecord } from './store/enrollments';
 import { addMember } from './store/members';
 import { findProgram, type Program } from './store/programs';
@@ -23,7 +24,7 @@ export async function openEnrollment(
     members: CheckedMember[];
   },
   actor: Actor,
-  author: Author,
+  author: EventAuthor,
 ): Promise<EnrollmentRecord> {
   // checked before the transaction; a program change committed since then must not strand it
   const program = (await findProgram(tx, input.program.id, { lock: 'share' }))!;

@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import { type EventAuthor } from '@hearth/bus';
 import {
   EnrollmentExited,
   EnrollmentStatusChanged,
@@ -7,7 +8,7 @@ import {
   type housingStatusesAtExit,
 } from '@hearth/events';
 import { removesFromPerformance, type ExitReason } from './domain/program-status';
-import { announce, memberIdsOf, snapshotOf, type Author } from './events/enrollments';
+import { announce, memberIdsOf, snapshotOf } from './events/enrollments';
 import {
   updateEnrollment,
   type EnrollmentChanges,
@@ -19,7 +20,7 @@ type Status = EnrollmentSnapshot['status'];
 type HousingStatusAtExit = (typeof housingStatusesAtExit)[number];
 
 /** The snapshot after a change, for consumers that keep enrollments (services, reporting). */
-export async function announceUpdated(tx: Queryable, e: EnrollmentRecord, author: Author) {
+export async function announceUpdated(tx: Queryable, e: EnrollmentRecord, author: EventAuthor) {
   await announce(tx, EnrollmentUpdated, e, author, await snapshotOf(tx, e));
 }
 
@@ -38,7 +39,7 @@ export async function changeStatus(
     housingStatusAtExit?: HousingStatusAtExit | null;
   },
   changes: EnrollmentChanges,
-  author: Author,
+  author: EventAuthor,
 ): Promise<EnrollmentRecord> {
   const removedFromPerformance = entry.removedFromPerformance ?? false;
   await appendStatus(tx, enrollment.id, {
@@ -75,7 +76,7 @@ export async function exitEnrollment(
   tx: Queryable,
   enrollment: EnrollmentRecord,
   exit: ExitRequest,
-  author: Author,
+  author: EventAuthor,
 ): Promise<EnrollmentRecord> {
   const removedFromPerformance = removesFromPerformance(exit.kind, exit.reason);
   const updated = await changeStatus(
@@ -105,7 +106,7 @@ export function removeExit(
   tx: Queryable,
   enrollment: EnrollmentRecord,
   today: string,
-  author: Author,
+  author: EventAuthor,
 ): Promise<EnrollmentRecord> {
   return changeStatus(
     tx,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testActor, waitFor } from '@hearth/testkit';
-import { addDays } from '../src/domain/dates';
+import { addDays } from '@hearth/time';
 import { autoExitIdleEnrollments } from '../src/jobs/auto-exit';
 import { client, daysAgo, startEnrollment, type Harness } from './harness';
 import { createProgram, enrollAlone, recordService } from './household';

@@ -13,7 +13,7 @@ import { apiClient, createTestDatabase, testKeys, waitFor, type testActor } from
 import type { z } from 'zod';
 import { enrollmentService, type EnrollmentOptions } from '../src/app';
 import { enrollmentEnv, type EnrollmentEnv } from '../src/config';
-import { addDays, dateOf } from '../src/domain/dates';
+import { addDays, dateOf } from '@hearth/time';
 
 export const logger = createLogger({
   service: 'enrollment-test',

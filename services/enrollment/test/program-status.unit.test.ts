@@ -1,4 +1,4 @@
-import { addDays, ageOn, daysBetween, wholeMonthsBetween } from '../src/domain/dates';
+import { addDays, ageOn, daysBetween, wholeMonthsBetween } from '@hearth/time';
 import { activePeriodProblems, applicationDateProblems } from '../src/domain/enrollment';
 import {
   exitRemovalProblem,

@@ -1,4 +1,4 @@
-import { ageOn, wholeMonthsBetween } from './dates';
+import { ageOn, wholeMonthsBetween } from '@hearth/time';
 import type { RegistrationAnswers } from './registration-answers';
 
 /**

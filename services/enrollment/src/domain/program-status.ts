@@ -1,6 +1,6 @@
 import type { FieldError } from '@hearth/http';
 import type { exitReasons } from '@hearth/events';
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween } from '@hearth/time';
 
 export type ExitReason = (typeof exitReasons)[number];
 export type ManualExitKind = 'exit' | 'pre_program_exit';

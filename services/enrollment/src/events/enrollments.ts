@@ -1,42 +1,25 @@
 import type { z } from 'zod';
-import type { Actor } from '@hearth/auth';
-import { recordEvent } from '@hearth/bus';
+import { recordEvent, systemAuthor, type EventAuthor } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
-import {
-  createEvent,
-  type EnrollmentSnapshot,
-  type EventActor,
-  type EventDefinition,
-} from '@hearth/events';
-import { currentRequestId } from '@hearth/logging';
+import { createEvent, type EnrollmentSnapshot, type EventDefinition } from '@hearth/events';
 import type { EnrollmentRecord } from '../store/enrollments';
 import { currentMembers } from '../store/members';
 
-/** Who an enrollment event is from: a user, or the system (the auto-exit job). */
-export interface Author {
-  actor: EventActor;
-  requestId?: string;
-}
-export const authorOf = (actor: Actor): Author => ({
-  actor: { userId: actor.userId, name: actor.name },
-  requestId: currentRequestId(),
-});
-export const autoExitAuthor: Author = { actor: { userId: null, name: 'Auto exit (system)' } };
+export const autoExitAuthor = systemAuthor('Auto exit (system)');
 
 /** Record an enrollment event in the caller's transaction (the outbox publishes it on commit). */
 export async function announce<S extends z.ZodType>(
   tx: Queryable,
   definition: EventDefinition<S>,
   enrollment: EnrollmentRecord,
-  author: Author,
+  author: EventAuthor,
   data: z.input<S>,
 ): Promise<void> {
   await recordEvent(
     tx,
     createEvent(definition, {
       orgId: enrollment.orgId, // the enrolling organization, whoever changed it
-      actor: author.actor,
-      requestId: author.requestId,
+      ...author,
       data,
     }),
   );

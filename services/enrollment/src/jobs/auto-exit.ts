@@ -1,6 +1,6 @@
 import { withTransaction, type Pool } from '@hearth/db';
 import type { Logger } from '@hearth/logging';
-import { dateOf, type Clock } from '../domain/dates';
+import { dateOf, type Clock } from '@hearth/time';
 import { idleCutoff } from '../domain/program-status';
 import { autoExitAuthor } from '../events/enrollments';
 import { exitEnrollment } from '../status-changes';

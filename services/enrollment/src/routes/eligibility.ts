@@ -4,7 +4,7 @@ import { actorOf } from '@hearth/auth';
 import { defineRoute, isoDate, uuid, type Api } from '@hearth/http';
 import { participantFor } from '../access';
 import type { Deps } from '../deps';
-import { dateOf } from '../domain/dates';
+import { dateOf } from '@hearth/time';
 import { evaluateEligibility } from '../domain/eligibility';
 import type { Criterion } from '../domain/criteria';
 import { eligibilityFacts } from '../domain/facts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canSeeParticipant, roleAllows } from '@hearth/access';
+import { authorOf } from '@hearth/bus';
 import { actorOf } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import {
@@ -17,8 +18,7 @@ import type { Deps } from '../deps';
 import { alreadyOpen, checkNewEnrollment } from '../enrolling';
 import { openEnrollment } from '../open-enrollment';
 import { enrollmentView } from '../enrollment-view';
-import { authorOf } from '../events/enrollments';
-import { dateOf } from '../domain/dates';
+import { dateOf } from '@hearth/time';
 import { applicationDateProblems } from '../domain/enrollment';
 import { applyRegistrationChanges } from '../domain/registration-answers';
 import { announceUpdated } from '../status-changes';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
+import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { exitReasons, housingStatusesAtExit } from '@hearth/events';
 import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
 import { enrollmentFor, requireEnrollingOrganization } from '../access';
 import type { Deps } from '../deps';
-import { dateOf } from '../domain/dates';
+import { dateOf } from '@hearth/time';
 import { exitRemovalProblem, manualExitProblems } from '../domain/program-status';
 import { enrollmentView } from '../enrollment-view';
-import { authorOf } from '../events/enrollments';
 import { exitEnrollment, removeExit } from '../status-changes';
 import { findEnrollment } from '../store/enrollments';
 import { enrollmentView as viewSchema } from './schemas';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type Actor } from '@hearth/auth';
+import { authorOf } from '@hearth/bus';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { EnrollmentMemberAdded, EnrollmentMemberRemoved } from '@hearth/events';
 import { conflict, defineRoute, notFound, unprocessable, uuid, type Api } from '@hearth/http';
@@ -7,7 +8,7 @@ import { enrollmentFor } from '../access';
 import type { Deps } from '../deps';
 import { checkMember } from '../enrolling';
 import { enrollmentView } from '../enrollment-view';
-import { announce, authorOf } from '../events/enrollments';
+import { announce } from '../events/enrollments';
 import { announceUpdated } from '../status-changes';
 import { findEnrollment, updateEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { addMember, currentMembers, removeMember } from '../store/members';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
+import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
 import { enrollmentFor } from '../access';
 import type { Deps } from '../deps';
-import { dateOf } from '../domain/dates';
+import { dateOf } from '@hearth/time';
 import { registrationDateProblems } from '../domain/enrollment';
 import { enrollmentView, resultsSeenBy } from '../enrollment-view';
-import { authorOf } from '../events/enrollments';
 import { changeStatus } from '../status-changes';
 import { findEnrollment } from '../store/enrollments';
 import { findProgram } from '../store/programs';

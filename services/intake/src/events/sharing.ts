@@ -1,8 +1,7 @@
 import type { Actor } from '@hearth/auth';
-import { recordEvent } from '@hearth/bus';
+import { authorOf, recordEvent } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
 import { SharingStateChanged, createEvent, type SharingState } from '@hearth/events';
-import { currentRequestId } from '@hearth/logging';
 
 /**
  * Announce a participant's whole sharing state under its next sharing version, inside the
@@ -43,8 +42,7 @@ export async function announceSharing(
     tx,
     createEvent(SharingStateChanged, {
       orgId: actor.orgId,
-      actor: { userId: actor.userId, name: actor.name },
-      requestId: currentRequestId(),
+      ...authorOf(actor),
       data: state,
     }),
   );

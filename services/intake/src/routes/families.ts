@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { roleAllows, type Action } from '@hearth/access';
 import { actorOf, type Actor } from '@hearth/auth';
-import { recordEvent } from '@hearth/bus';
+import { authorOf, recordEvent } from '@hearth/bus';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { FamilyChanged, createEvent } from '@hearth/events';
 import {
@@ -17,7 +17,6 @@ import {
   uuid,
 } from '@hearth/http';
 import type { Api } from '@hearth/http';
-import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { participantFor } from '../access';
 import type { IntakeEnv } from '../config';
@@ -44,8 +43,7 @@ async function announce(tx: Queryable, actor: Actor, familyId: string, removed: 
     tx,
     createEvent(FamilyChanged, {
       orgId: actor.orgId,
-      actor: { userId: actor.userId, name: actor.name },
-      requestId: currentRequestId(),
+      ...authorOf(actor),
       data,
     }),
   );

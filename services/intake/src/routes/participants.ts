@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { roleAllows } from '@hearth/access';
 import { actorOf, type Actor } from '@hearth/auth';
-import { recordEvent } from '@hearth/bus';
+import { authorOf, recordEvent } from '@hearth/bus';
 import { withTransaction, type Queryable } from '@hearth/db';
 import { ParticipantCreated, ParticipantUpdated, createEvent } from '@hearth/events';
 import {
@@ -14,7 +14,6 @@ import {
   requireCurrentVersion,
   type Api,
 } from '@hearth/http';
-import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { participantFor } from '../access';
 import type { IntakeEnv } from '../config';
@@ -48,8 +47,7 @@ export async function announce(
     tx,
     createEvent(definition, {
       orgId: actor.orgId,
-      actor: { userId: actor.userId, name: actor.name },
-      requestId: currentRequestId(),
+      ...authorOf(actor),
       data: factsOf(view),
     }),
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorOf, type Actor } from '@hearth/auth';
-import { recordEvent } from '@hearth/bus';
+import { authorOf, recordEvent } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { ReleaseGranted, ReleaseRevoked, createEvent, securityRestrictions } from '@hearth/events';
 import {
@@ -13,7 +13,6 @@ import {
   notFound,
   type Api,
 } from '@hearth/http';
-import { currentRequestId } from '@hearth/logging';
 import type { ServiceContext } from '@hearth/runtime';
 import { participantFor } from '../access';
 import type { IntakeEnv } from '../config';
@@ -44,8 +43,7 @@ const release = z
   .passthrough();
 const eventActor = (actor: Actor) => ({
   orgId: actor.orgId,
-  actor: { userId: actor.userId, name: actor.name },
-  requestId: currentRequestId(),
+  ...authorOf(actor),
 });
 
 /** Sharing is the participant's consent as recorded by the agency that took them in: only it changes it. */
