@@ -15,6 +15,7 @@ import type { ServiceEnv } from '@hearth/config';
 import { createPool, migrate, type MigrationSource, type Pool } from '@hearth/db';
 import { serve, type Running } from '@hearth/http';
 import { createLogger, type Logger } from '@hearth/logging';
+import { systemClock, type Clock } from '@hearth/time';
 
 /** What a service's routes and consumers are given. */
 export interface ServiceContext<C extends ServiceEnv = ServiceEnv> {
@@ -27,6 +28,8 @@ export interface ServiceContext<C extends ServiceEnv = ServiceEnv> {
   readiness: Record<string, () => Promise<unknown>>;
   /** For createApp's `metrics`: holds the parked-message gauge of the service's consumers. */
   metrics: Registry;
+  /** "Now" for every rule, decision and job of the service; tests move it (StartOptions.clock). */
+  clock: Clock;
 }
 
 export interface ServiceDefinition<C extends ServiceEnv = ServiceEnv> {
@@ -50,6 +53,8 @@ export interface StartOptions {
   /** Tests isolate themselves on a shared broker with their own exchange and queue names. */
   exchange?: string;
   queuePrefix?: string;
+  /** Tests pass a clock they move (day 91 of an enrollment) instead of sleeping. */
+  clock?: Clock;
 }
 
 export interface RunningService<C extends ServiceEnv = ServiceEnv> extends Running {
@@ -81,7 +86,17 @@ export async function startService<C extends ServiceEnv>(
   });
   const readiness = { database: () => pool.query('SELECT 1'), broker: () => broker.check() };
   const metrics = new Registry();
-  const ctx: ServiceContext<C> = { config, logger, pool, broker, verify, readiness, metrics };
+  const clock = options.clock ?? systemClock;
+  const ctx: ServiceContext<C> = {
+    config,
+    logger,
+    pool,
+    broker,
+    verify,
+    readiness,
+    metrics,
+    clock,
+  };
 
   const relay = new OutboxRelay(pool, broker, logger, options.relay);
   relay.start();
