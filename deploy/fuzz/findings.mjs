@@ -3,8 +3,12 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** Adds one run's requests and findings to `into` (findings keyed by check, code and operation). */
+/**
+ * Adds one run's requests and findings to `into` (findings keyed by check, code and operation);
+ * returns how many failed checks the run recorded, repeats included.
+ */
 export async function readRun(ndjsonFile, into, label) {
+  let failures = 0;
   const lines = createInterface({ input: createReadStream(ndjsonFile), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.includes('"ScenarioFinished"')) continue;
@@ -13,6 +17,7 @@ export async function readRun(ndjsonFile, into, label) {
     for (const [caseId, checks] of Object.entries(recorder.checks ?? {})) {
       for (const check of checks) {
         if (check.status !== 'failure') continue;
+        failures += 1;
         const failure = check.failure_info.failure;
         const key = `${check.name} ${failure.code} ${failure.operation}`;
         const seen = into.findings.get(key);
@@ -35,6 +40,7 @@ export async function readRun(ndjsonFile, into, label) {
       }
     }
   }
+  return failures;
 }
 
 /** A shell command that sends the same request again; the token is left to $TOKEN. */

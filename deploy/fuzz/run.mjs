@@ -165,13 +165,18 @@ async function main() {
     const budget = Math.max(1, Math.floor(seconds / USERS.length));
     for (const [i, email] of USERS.entries()) {
       const { code, reportDir } = await fuzzAs(email, schema.file, budget, i);
+      const requestsBefore = totals.requests;
       const ndjson = reportFile(reportDir, 'ndjson');
-      if (ndjson) await readRun(ndjson, totals, email);
+      const failures = ndjson ? await readRun(ndjson, totals, email) : 0;
       const json = reportFile(reportDir, 'json');
       const run = json ? JSON.parse(readFileSync(json, 'utf8')) : undefined;
       for (const e of run?.errors ?? [])
         totals.errors.push(`${email}: ${JSON.stringify(e).slice(0, 300)}`);
-      if (code !== 0 && code !== 1) totals.errors.push(`${email}: schemathesis exited ${code}`);
+      // A run that sent nothing, or failed without a finding of ours, must not pass unnoticed.
+      if (totals.requests === requestsBefore)
+        totals.errors.push(`${email}: no request was sent (see schemathesis' output above)`);
+      else if (code !== 0 && failures === 0 && !run?.errors?.length)
+        totals.errors.push(`${email}: schemathesis exited ${code} without a finding`);
     }
   } finally {
     await system.stop();
