@@ -44,13 +44,13 @@ export async function ensureSystem(baseUrl, env) {
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', resolve));
 
+  // SIGTERM first (start.mjs and each service shut down gracefully), SIGKILL for what is left.
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
     signalGroup(child.pid, 'SIGTERM');
     const killed = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 20_000);
     await exited;
     clearTimeout(killed);
-    signalGroup(child.pid, 'SIGKILL'); // any service still closing after its supervisor left
+    signalGroup(child.pid, 'SIGKILL');
   };
 
   // Ready when our own start.mjs says so (not a gateway another holder of the lock runs).
