@@ -28,3 +28,22 @@ export const pageQuery = {
 };
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/**
+ * An email address as mail servers take it (RFC 5321: at most 64 characters before the @, 254 in
+ * all, 63 per domain label), so what we accept is also what the OpenAPI's `format: email` promises.
+ */
+export const emailAddress = (max = 254) =>
+  z
+    .email()
+    .max(max)
+    .refine((s) => {
+      const at = s.lastIndexOf('@');
+      return (
+        at <= 64 &&
+        s
+          .slice(at + 1)
+          .split('.')
+          .every((label) => label.length <= 63)
+      );
+    }, 'Not a deliverable email address (at most 64 characters before the @)');

@@ -4,6 +4,7 @@ import {
   clientDatabaseProblem,
   controlCharacterErrors,
   cursorCodec,
+  emailAddress,
   isoDate,
   openApiDocument,
   RouteRegistry,
@@ -139,4 +140,19 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/healthz'].get.responses)).toEqual(['200']);
     expect(Object.keys(doc.paths['/readyz'].get.responses).sort()).toEqual(['200', '503']);
   });
+});
+
+describe('emailAddress', () => {
+  it.each(['ada@lakeshore.example', `${'a'.repeat(64)}@x.example`, "o'neil+case@x.example"])(
+    'accepts %s',
+    (e) => {
+      expect(emailAddress().safeParse(e).success).toBe(true);
+    },
+  );
+  it.each([`${'a'.repeat(65)}@x.example`, `a@${'b'.repeat(64)}.example`, 'no-at.example'])(
+    'refuses %s',
+    (e) => {
+      expect(emailAddress().safeParse(e).success).toBe(false);
+    },
+  );
 });

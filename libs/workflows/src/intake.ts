@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '@hearth/http';
+import { isoDate, emailAddress } from '@hearth/http';
 import { defineWorkflowType } from './registry';
 
 /*
@@ -65,7 +65,7 @@ const intakeForm = z.strictObject({
     .optional(),
   ssnRefused: z.boolean().optional(),
   alienNumber: code(20).nullable().optional(),
-  email: z.string().email().max(200).nullable().optional(),
+  email: emailAddress(200).nullable().optional(),
   phones: z.array(draftPhone).max(5).optional(),
   addresses: z.array(draftAddress).max(5).optional(),
   secondaryContact: z
@@ -73,7 +73,7 @@ const intakeForm = z.strictObject({
       name: text(200).optional(),
       relationship: text(100).optional(),
       phone: text(25).optional(),
-      email: z.string().email().max(200).optional(),
+      email: emailAddress(200).optional(),
     })
     .nullable()
     .optional(),

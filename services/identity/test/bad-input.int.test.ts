@@ -28,3 +28,18 @@ test('when a route that takes no query is sent one, it answers 400 naming the pa
   expect(res.status).toBe(400);
   expect(res.body.errors).toEqual([{ field: 'query.x', message: 'Unknown field: x' }]);
 });
+
+test('documents the 401 that a login or an invitation acceptance with wrong credentials answers', async () => {
+  const doc = (await identity.call('GET', '/openapi.json')).body;
+  for (const path of ['/api/v1/auth/login', '/api/v1/auth/invitations/accept'])
+    expect(Object.keys(doc.paths[path].post.responses)).toContain('401');
+});
+
+test('when an invited email has more than 64 characters before the @, it answers 400 naming the email', async () => {
+  const res = await identity.call('POST', '/api/v1/users/invitations', {
+    token: await identity.tokenFor('admin@lakeshore.example'),
+    body: { email: `${'a'.repeat(65)}@lakeshore.example`, roles: ['caseworker'] },
+  });
+  expect(res.status).toBe(400);
+  expect(res.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+});

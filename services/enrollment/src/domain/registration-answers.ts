@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress } from '@hearth/http';
 
 /** I-Trac's "Employment Characteristics": the eligibility rules of housing programs look here. */
 export const employmentCharacteristics = [
@@ -16,7 +17,7 @@ const people = () => z.number().int().min(0).max(50);
 const fields = {
   address: z.string().trim().min(1).max(300),
   phone: z.string().trim().min(1).max(40),
-  email: z.string().email().max(200),
+  email: emailAddress(200),
   employmentStatus: z.enum(['employed', 'unemployed', 'not_in_labor_force']),
   employmentCharacteristics: z.array(z.enum(employmentCharacteristics)).max(10),
   economicCharacteristics: z.array(z.string().trim().min(1).max(100)).max(20),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress } from '@hearth/http';
 
 /**
  * The roles an agency's admin may give its own users (DOMAIN.md). A role grants actions, the
@@ -17,7 +18,7 @@ export const ROLES = [...AGENCY_ROLES, 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Stored lower-cased, so "Ana@Example.org" and "ana@example.org" are one person. */
-export const email = () => z.email().max(254).toLowerCase();
+export const email = () => emailAddress().toLowerCase();
 export const agencyRoles = () =>
   z
     .array(z.enum(AGENCY_ROLES))

@@ -30,6 +30,7 @@ export function authRoutes(api: Api, ctx: IdentityContext) {
     summary: 'Log in with email and password; get an access token for one organization',
     tag: 'auth',
     public: true,
+    problems: [401], // wrong credentials: public, so not in the bearer-token statuses
     body: loginRequest,
     success: { status: 200, schema: loginAnswer },
     handler: async ({ body, req, res }) => {

@@ -42,6 +42,7 @@ export function invitationTokenRoutes(api: Api, ctx: IdentityContext) {
       'Accept an invitation with its emailed token: a new account (name and a new password) or an existing one (its password) joins the organization',
     tag: 'auth',
     public: true,
+    problems: [401], // wrong credentials: public, so not in the bearer-token statuses
     body: tokenAcceptance,
     success: { status: 201, schema: acceptedView },
     handler: async ({ body, req, res }) => {

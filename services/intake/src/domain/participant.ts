@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '@hearth/http';
+import { isoDate, emailAddress } from '@hearth/http';
 import { securityRestrictions, sexValues } from '@hearth/events';
 
 const name = z.string().trim().min(1).max(100);
@@ -57,7 +57,7 @@ const secondaryContact = z.strictObject({
   name: text(200),
   relationship: text(100).optional(),
   phone: phone.shape.number.optional(),
-  email: z.string().email().max(200).optional(),
+  email: emailAddress(200).optional(),
 });
 const immigration = z.strictObject({
   status: z.enum(immigrationStatuses),
@@ -90,7 +90,7 @@ export const participantFields = {
     .regex(/^A?-?\d{3}-?\d{3}-?\d{2,3}$/i, 'An alien number is A followed by 8 or 9 digits')
     .nullable()
     .optional(),
-  email: z.string().email().max(200).nullable().optional(),
+  email: emailAddress(200).nullable().optional(),
   phones: z.array(phone).max(5).optional(),
   addresses: z.array(address).max(5).optional(),
   secondaryContact: secondaryContact.nullable().optional(),
