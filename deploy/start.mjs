@@ -18,6 +18,12 @@ const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8080);
  * Every process: the built services of the registry (libs/registry/src/services.json), each with its
  * port and its own database (ARCHITECTURE: each service owns its data), then the gateway.
  */
+// HEARTH_DATABASE_PREFIX gives a run databases of its own beside the demo's (the fuzzer's, say), and
+// HEARTH_FRESH_DATABASES=1 drops them first, so the run starts from nothing but the seed.
+const DATABASE_PREFIX = process.env.HEARTH_DATABASE_PREFIX ?? '';
+if (!/^[a-z0-9_]*$/.test(DATABASE_PREFIX))
+  throw new Error('HEARTH_DATABASE_PREFIX may hold only a-z, 0-9 and _ (it names databases).');
+const FRESH_DATABASES = process.env.HEARTH_FRESH_DATABASES === '1';
 const registry = JSON.parse(readFileSync(join(root, 'libs/registry/src/services.json'), 'utf8'));
 const SERVICES = [
   ...registry.services
@@ -26,7 +32,7 @@ const SERVICES = [
       name: s.name,
       dir: `services/${s.name}`,
       port: s.port,
-      database: s.name.replace(/-/g, '_'),
+      database: DATABASE_PREFIX + s.name.replace(/-/g, '_'),
     })),
   { name: 'gateway', dir: 'gateway', port: GATEWAY_PORT },
 ];
@@ -47,6 +53,7 @@ async function createDatabases(adminUrl) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   for (const { database } of SERVICES.filter((s) => s.database)) {
+    if (FRESH_DATABASES) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   }
