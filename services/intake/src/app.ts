@@ -3,13 +3,14 @@ import { actorOf, authenticate } from '@hearth/auth';
 import { accessAuditMigrations } from '@hearth/access';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
-import { INTAKE_WORKFLOW_TYPES, workflowMigrations, workflowRoutes } from '@hearth/workflows';
+import { workflowMigrations, workflowRoutes } from '@hearth/workflows';
 import { participantFor } from './access';
 import type { IntakeEnv } from './config';
 import { familyRoutes } from './routes/families';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
 import { sharingRoutes } from './routes/sharing';
+import { INTAKE_WORKFLOW_TYPES } from './workflows';
 import { SsnCipher } from './ssn-cipher';
 
 export const intake: ServiceDefinition<IntakeEnv> = {
