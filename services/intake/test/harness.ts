@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger } from '@hearth/logging';
 import { startService, type RunningService } from '@hearth/runtime';
+import type { Clock } from '@hearth/time';
 import { apiClient, createTestDatabase, testKeys, type testActor } from '@hearth/testkit';
 import { intake } from '../src/app';
 import { intakeEnv, type IntakeEnv } from '../src/config';
@@ -11,7 +12,9 @@ export const logger = createLogger({
 });
 
 /** Intake on a fresh database, isolated on the shared broker; `amqpUrl` lets a test put a proxy in between. */
-export async function startIntake(options: { amqpUrl?: string; databaseUrl?: string } = {}) {
+export async function startIntake(
+  options: { amqpUrl?: string; databaseUrl?: string; clock?: Clock } = {},
+) {
   const db = options.databaseUrl ? undefined : await createTestDatabase('intake');
   const id = randomUUID().slice(0, 8);
   const isolation = {
@@ -20,6 +23,7 @@ export async function startIntake(options: { amqpUrl?: string; databaseUrl?: str
     keys: testKeys,
     logger,
     relay: { pollMs: 200 },
+    clock: options.clock,
   };
   const config = intakeEnv.parse({
     DATABASE_URL: options.databaseUrl ?? db!.url,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseSsn, ssnAnswer } from '../src/domain/ssn';
-import { SsnCipher } from '../src/ssn-cipher';
+import { SsnCipher } from '../src/adapters/ssn-cipher';
 
 const key = () => randomBytes(32).toString('base64');
 
