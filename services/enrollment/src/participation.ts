@@ -2,7 +2,7 @@ import type { PoolClient } from '@hearth/db';
 import type { Envelope, ServiceRecorded } from '@hearth/events';
 import type { Logger } from '@hearth/logging';
 import type { z } from 'zod';
-import { announceUpdated, changeStatus } from './status-changes';
+import { announceUpdated, changeStatus } from './use-cases/change-status';
 import { findEnrollment, updateEnrollment } from './store/enrollments';
 import { moveStatusDate } from './store/statuses';
 

@@ -3,7 +3,7 @@ import { canSeeParticipant } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { defineRoute, isoDate, uuid, type Api } from '@hearth/http';
 import { participantFor } from '../access';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { dateOf } from '@hearth/time';
 import { evaluateEligibility } from '../domain/eligibility';
 import type { Criterion } from '../domain/criteria';
@@ -39,7 +39,7 @@ const judge = (criteria: Criterion[], person: KnownParticipant, on: string) => (
   ...evaluateEligibility(criteria, eligibilityFacts(person, {}, on)),
 });
 
-export function eligibilityRoutes(api: Api, deps: Deps) {
+export function eligibilityRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/eligibility',

@@ -14,14 +14,14 @@ import {
   type Api,
 } from '@hearth/http';
 import { enrollmentFor, participantFor } from '../access';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { alreadyOpen, checkNewEnrollment } from '../enrolling';
 import { openEnrollment } from '../open-enrollment';
 import { enrollmentView } from '../enrollment-view';
 import { dateOf } from '@hearth/time';
 import { applicationDateProblems } from '../domain/enrollment';
 import { applyRegistrationChanges } from '../domain/registration-answers';
-import { announceUpdated } from '../status-changes';
+import { announceUpdated } from '../use-cases/change-status';
 import { findEnrollment, updateEnrollment } from '../store/enrollments';
 import { enrollmentsOf } from '../store/enrollment-lists';
 import { findParticipants } from '../store/participant-facts';
@@ -29,7 +29,7 @@ import { findProgram } from '../store/programs';
 import { moveStatusDate } from '../store/statuses';
 import * as s from './schemas';
 
-export function enrollmentRoutes(api: Api, deps: Deps) {
+export function enrollmentRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/enrollments',

@@ -5,11 +5,11 @@ import { withTransaction } from '@hearth/db';
 import { exitReasons, housingStatusesAtExit } from '@hearth/events';
 import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
 import { enrollmentFor, requireEnrollingOrganization } from '../access';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { dateOf } from '@hearth/time';
 import { exitRemovalProblem, manualExitProblems } from '../domain/program-status';
 import { enrollmentView } from '../enrollment-view';
-import { exitEnrollment, removeExit } from '../status-changes';
+import { exitEnrollment, removeExit } from '../use-cases/change-status';
 import { findEnrollment } from '../store/enrollments';
 import { enrollmentView as viewSchema } from './schemas';
 
@@ -21,7 +21,7 @@ const manualExit = z.strictObject({
   housingStatusAtExit: z.enum(housingStatusesAtExit),
 });
 
-export function exitRoutes(api: Api, deps: Deps) {
+export function exitRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/enrollments/:id/exit',

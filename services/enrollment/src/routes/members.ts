@@ -5,11 +5,11 @@ import { withTransaction, type Queryable } from '@hearth/db';
 import { EnrollmentMemberAdded, EnrollmentMemberRemoved } from '@hearth/events';
 import { conflict, defineRoute, notFound, unprocessable, uuid, type Api } from '@hearth/http';
 import { enrollmentFor } from '../access';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { checkMember } from '../enrolling';
 import { enrollmentView } from '../enrollment-view';
 import { announce } from '../events/enrollments';
-import { announceUpdated } from '../status-changes';
+import { announceUpdated } from '../use-cases/change-status';
 import { findEnrollment, updateEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { addMember, currentMembers, removeMember } from '../store/members';
 import { findProgram } from '../store/programs';
@@ -52,7 +52,7 @@ async function membershipChanged(
   return changed;
 }
 
-export function memberRoutes(api: Api, deps: Deps) {
+export function memberRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/enrollments/:id/members',

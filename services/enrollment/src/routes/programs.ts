@@ -13,7 +13,7 @@ import {
   unprocessable,
   type Api,
 } from '@hearth/http';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { eligibilityCriteria } from '../domain/criteria';
 import { activePeriodProblems } from '../domain/enrollment';
 import { registrationField } from '../domain/registration-answers';
@@ -64,7 +64,7 @@ const sameName = 'Your organization already has a program with this name.';
 const program = z.object({ id: z.string(), name: z.string(), orgId: z.string() }).passthrough();
 
 /** Programs belong to the actor's organization; other organizations' programs are not listed. */
-export function programRoutes(api: Api, deps: Deps) {
+export function programRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/programs',

@@ -4,16 +4,16 @@ import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
 import { enrollmentFor } from '../access';
-import type { Deps } from '../deps';
+import type { EnrollmentDeps } from '../deps';
 import { dateOf } from '@hearth/time';
 import { registrationDateProblems } from '../domain/enrollment';
 import { enrollmentView, resultsSeenBy } from '../enrollment-view';
-import { changeStatus } from '../status-changes';
+import { changeStatus } from '../use-cases/change-status';
 import { findEnrollment } from '../store/enrollments';
 import { findProgram } from '../store/programs';
 import { enrollmentView as viewSchema } from './schemas';
 
-export function registrationRoutes(api: Api, deps: Deps) {
+export function registrationRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/enrollments/:id/registration-results',
