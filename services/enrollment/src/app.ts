@@ -32,11 +32,11 @@ export function enrollmentService(
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
     sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
-    consumers: (ctx) => [
+    consumers: (deps) => [
       participantFactsConsumer,
       sharingFactsConsumer('enrollment.sharing-facts'),
       familiesConsumer,
-      servicesConsumer(ctx.logger),
+      servicesConsumer(deps),
     ],
     jobs: (ctx) =>
       options.autoExit === false

@@ -102,7 +102,7 @@ export async function exitEnrollment(
 }
 
 /** Undo an exit: the record continues, and the idle days before an auto exit start again today. */
-export function removeExit(
+export function writeExitRemoval(
   tx: Queryable,
   enrollment: EnrollmentRecord,
   today: string,
