@@ -112,6 +112,28 @@ describe('scheduled singleton job', () => {
     );
   });
 
+  it('when a run fails, the lock is released and another instance takes the next run', async () => {
+    let failed = 0;
+    let tookOver = 0;
+    const job = (run: () => Promise<void>) => ({ name: 'mail-retries', everyMs: 10, run });
+    const stopOne = schedule(
+      'notifications',
+      job(async () => {
+        failed += 1;
+        throw new Error('smtp unreachable');
+      }),
+      instance(pools[0]),
+    );
+    await waitFor(async () => failed >= 1, 5_000, 'the first instance to fail a run');
+    await stopOne();
+    schedule(
+      'notifications',
+      job(async () => void (tookOver += 1)),
+      instance(pools[1]),
+    );
+    await waitFor(async () => tookOver >= 1, 5_000, 'the second instance to take the job');
+  });
+
   it('when stopped during a run, stop waits for that run to finish and no other starts', async () => {
     let started = 0;
     let finished = 0;
