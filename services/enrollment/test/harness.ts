@@ -13,7 +13,7 @@ import { apiClient, createTestDatabase, testKeys, waitFor, type testActor } from
 import type { z } from 'zod';
 import { enrollmentService, type EnrollmentOptions } from '../src/app';
 import { enrollmentEnv, type EnrollmentEnv } from '../src/config';
-import { addDays, dateOf } from '@hearth/time';
+import { addDays, dateOf, type Clock } from '@hearth/time';
 
 export const logger = createLogger({
   service: 'enrollment-test',
@@ -35,7 +35,9 @@ interface Replica {
  * instances may join the same database and exchange (`shareWith`), as several replicas would.
  * The auto-exit job is off unless a test turns it on.
  */
-export async function startEnrollment(options: EnrollmentOptions & { shareWith?: Replica } = {}) {
+export async function startEnrollment(
+  options: EnrollmentOptions & { clock?: Clock; shareWith?: Replica } = {},
+) {
   const db = options.shareWith ? undefined : await createTestDatabase('enrollment');
   const id = randomUUID().slice(0, 8);
   const config = enrollmentEnv.parse({
@@ -54,6 +56,7 @@ export async function startEnrollment(options: EnrollmentOptions & { shareWith?:
       keys: testKeys,
       logger,
       relay: { pollMs: 200 },
+      clock: options.clock,
     },
   );
   const pool = service.ctx.pool;
