@@ -8,9 +8,9 @@ import {
   newInvitation,
   receivedInvitationView,
 } from '../domain/invitations';
-import { listPendingInvitations } from '../store/invitations';
 import { acceptInvitation } from '../use-cases/accept-invitation';
 import { inviteUser } from '../use-cases/invite-user';
+import { listPendingInvitations } from '../use-cases/list-pending-invitations';
 import { listReceivedInvitations } from '../use-cases/list-received-invitations';
 import { revokeInvitation } from '../use-cases/revoke-invitation';
 
@@ -44,7 +44,7 @@ export function invitationRoutes(api: Api, deps: IdentityDeps) {
     query: z.strictObject(pageQuery),
     success: { status: 200, schema: page(invitationView) },
     handler: async ({ query, req }) =>
-      listPendingInvitations(deps.pool, requireRole(req, 'admin').orgId, query, deps.clock()),
+      listPendingInvitations(deps, requireRole(req, 'admin').orgId, query),
   });
 
   defineRoute(api.router, api.registry, {

@@ -3,7 +3,8 @@ import { requireRole } from '@hearth/auth';
 import { conflict, defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
 import type { IdentityDeps } from '../deps';
 import { newOrganization, organizationView } from '../domain/organizations';
-import { findOrganization, listOrganizations } from '../store/organizations';
+import { listOrganizations } from '../use-cases/list-organizations';
+import { readOrganization } from '../use-cases/read-organization';
 import { registerOrganization } from '../use-cases/register-organization';
 
 export function organizationRoutes(api: Api, deps: IdentityDeps) {
@@ -37,7 +38,7 @@ export function organizationRoutes(api: Api, deps: IdentityDeps) {
     tag: 'organizations',
     query: z.strictObject(pageQuery),
     success: { status: 200, schema: page(organizationView) },
-    handler: async ({ query }) => listOrganizations(deps.pool, query),
+    handler: async ({ query }) => listOrganizations(deps, query),
   });
 
   defineRoute(api.router, api.registry, {
@@ -48,7 +49,7 @@ export function organizationRoutes(api: Api, deps: IdentityDeps) {
     params: idParams,
     success: { status: 200, schema: organizationView },
     handler: async ({ params }) => {
-      const found = await findOrganization(deps.pool, params.id);
+      const found = await readOrganization(deps, params.id);
       if (!found) throw notFound('The organization');
       return found;
     },

@@ -3,7 +3,8 @@ import { actorOf, requireRole } from '@hearth/auth';
 import { conflict, defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
 import type { IdentityDeps } from '../deps';
 import { profileView, userView } from '../domain/users';
-import { findProfile, listMembers } from '../store/users';
+import { listMembers } from '../use-cases/list-members';
+import { readProfile } from '../use-cases/read-profile';
 import { removeMembership } from '../use-cases/remove-membership';
 
 /** An agency's admin manages its own organization's users; accounts are made by invitation. */
@@ -17,7 +18,7 @@ export function userRoutes(api: Api, deps: IdentityDeps) {
     success: { status: 200, schema: page(userView) },
     handler: async ({ query, req }) => {
       const admin = requireRole(req, 'admin');
-      return listMembers(deps.pool, admin.orgId, query);
+      return listMembers(deps, admin.orgId, query);
     },
   });
 
@@ -28,11 +29,9 @@ export function userRoutes(api: Api, deps: IdentityDeps) {
     tag: 'users',
     success: { status: 200, schema: profileView },
     handler: async ({ req }) => {
-      const actor = actorOf(req);
-      const profile = await findProfile(deps.pool, actor.userId);
+      const profile = await readProfile(deps, actorOf(req));
       if (!profile) throw notFound('Your user account');
-      const { memberships, ...user } = profile;
-      return { ...user, currentOrganizationId: actor.orgId, organizations: memberships };
+      return profile;
     },
   });
 
