@@ -7,6 +7,7 @@ import type { Clock } from '@hearth/time';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { createTestDatabase } from './databases';
+import { brokerIsolation } from './isolation';
 import { testLogger } from './logger';
 import { testKeys } from './tokens';
 import { waitFor } from './wait';
@@ -36,9 +37,9 @@ export async function startServiceForTest<C extends ServiceEnv>(
   options: TestServiceOptions = {},
 ) {
   const db = options.databaseUrl ? undefined : await createTestDatabase(definition.name);
-  const id = randomUUID().slice(0, 8);
-  const exchange = options.exchange ?? `test.${definition.name}.${id}`;
-  const queuePrefix = options.queuePrefix ?? `test-${id}.`;
+  const isolation = brokerIsolation(definition.name);
+  const exchange = options.exchange ?? isolation.exchange;
+  const queuePrefix = options.queuePrefix ?? isolation.queuePrefix;
   const config = envSchema.parse({
     DATABASE_URL: options.databaseUrl ?? db!.url,
     AMQP_URL: options.amqpUrl ?? process.env.AMQP_URL,

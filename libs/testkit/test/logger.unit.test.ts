@@ -1,4 +1,4 @@
-import { testLogger } from '../src/logger';
+import { recordingLogger, testLogger } from '../src/logger';
 
 describe('testLogger', () => {
   const saved = process.env.TEST_LOG_LEVEL;
@@ -15,5 +15,19 @@ describe('testLogger', () => {
   it('logs at the level TEST_LOG_LEVEL names, to show what a failing test did', () => {
     process.env.TEST_LOG_LEVEL = 'debug';
     expect(testLogger('intake').level).toBe('debug');
+  });
+});
+
+describe('recordingLogger', () => {
+  it('keeps every line logged, as JSON the test can read', () => {
+    const { logger, lines } = recordingLogger('gateway');
+    logger.warn({ upstream: 'intake' }, 'breaker opened');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({
+        service: 'gateway-test',
+        upstream: 'intake',
+        msg: 'breaker opened',
+      }),
+    ]);
   });
 });
