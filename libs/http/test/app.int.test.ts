@@ -1,19 +1,12 @@
-import { bodyOf } from '@hearth/testkit';
+import { bodyOf, recordingLogger, testLogger } from '@hearth/testkit';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { z } from 'zod';
 import { createApp, defineRoute, isoDate, serve, conflict, type Running } from '@hearth/http';
-import { createLogger, currentRequestId } from '@hearth/logging';
+import { currentRequestId } from '@hearth/logging';
 
 /** The app factory every service uses: validation, problem+json, health, readiness, metrics, OpenAPI. */
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk, _enc, done) {
-    lines.push(chunk.toString());
-    done();
-  },
-});
+const { logger, lines } = recordingLogger('http');
 
 let dependencyUp = true;
 let running: Running;
@@ -24,7 +17,6 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   await db.query('CREATE TEMP TABLE names (full_name text UNIQUE)');
-  const logger = createLogger({ service: 'http-test', destination: sink });
   const app = createApp({
     service: 'http-test',
     logger,
@@ -83,7 +75,7 @@ beforeAll(async () => {
   });
   running = await serve(app, {
     port: 0,
-    logger: createLogger({ service: 'http-test', level: 'silent' }),
+    logger: testLogger('http'),
   });
 });
 afterAll(async () => {
