@@ -1,11 +1,17 @@
-import type { Envelope } from '@hearth/events';
+import type { Envelope, EventDefinition } from '@hearth/events';
 import type { Pool } from 'pg';
+import type { z } from 'zod';
 
-/** The events a service recorded in its outbox, oldest first; only those of `type` when given. */
-export async function outboxEvents(pool: Pool, type?: string): Promise<Envelope[]> {
+/** The events a service recorded in its outbox, oldest first: of one definition, or all. */
+export async function outboxEvents<S extends z.ZodType>(
+  pool: Pool,
+  definition: EventDefinition<S>,
+): Promise<Array<Envelope<z.infer<S>>>>;
+export async function outboxEvents(pool: Pool): Promise<Envelope[]>;
+export async function outboxEvents(pool: Pool, definition?: EventDefinition): Promise<Envelope[]> {
   const { rows } = await pool.query<{ envelope: Envelope }>(
     'SELECT envelope FROM outbox WHERE $1::text IS NULL OR routing_key = $1 ORDER BY seq',
-    [type ?? null],
+    [definition?.type ?? null],
   );
   return rows.map((r) => r.envelope);
 }

@@ -39,17 +39,17 @@ const created = (firstName: string) => {
 };
 
 describe('outboxEvents', () => {
-  it('answers the recorded events of the type asked for, oldest first', async () => {
+  it('answers the recorded events of the definition asked for, oldest first', async () => {
     const first = created('Amina');
     const second = created('Bashir');
     await recordEvent(pool, first);
     await recordEvent(pool, second);
-    const events = await outboxEvents(pool, ParticipantCreated.type);
+    const events = await outboxEvents(pool, ParticipantCreated);
     expect(events.map((e) => e.id)).toEqual([first.id, second.id]);
-    expect(await outboxEvents(pool, FamilyChanged.type)).toEqual([]);
+    expect(await outboxEvents(pool, FamilyChanged)).toEqual([]);
   });
 
-  it('answers every recorded event when no type is asked for', async () => {
+  it('answers every recorded event when no definition is asked for', async () => {
     const all = await outboxEvents(pool);
     expect(all.length).toBe(
       Number((await pool.query('SELECT count(*) AS n FROM outbox')).rows[0].n),

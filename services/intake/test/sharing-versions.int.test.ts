@@ -38,7 +38,7 @@ describe('sharing versions for participants taken in before them', () => {
 
       await migrate(pool, [busMigrations, { scope: 'intake', dir: migrations }], logger);
 
-      const recorded = await outboxEvents(pool, SharingStateChanged.type);
+      const recorded = await outboxEvents(pool, SharingStateChanged);
       expect(recorded).toHaveLength(1);
       const event = parseEvent(recorded[0]); // exactly what a consumer will accept
       expect(isEvent(event, SharingStateChanged)).toBe(true);
