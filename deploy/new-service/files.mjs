@@ -156,36 +156,17 @@ test('when PORT is not set, it listens on its own local port ${s.port}', () => {
   expect(loadConfig(${id}Env, complete).PORT).toBe(${s.port});
 });
 `,
-    'test/service.int.test.ts': `import { randomUUID } from 'node:crypto';
-import { createLogger } from '@hearth/logging';
-import { startService, type RunningService } from '@hearth/runtime';
-import { apiClient, createTestDatabase, testActor, testKeys } from '@hearth/testkit';
+    'test/service.int.test.ts': `import { apiClient, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { ${id} } from '../src/app';
-import { ${id}Env, type ${Type}Env } from '../src/config';
+import { ${id}Env } from '../src/config';
 
-let service: RunningService<${Type}Env>;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+/** The service on a fresh database, isolated on the shared broker, with the testkit's keys. */
+let service: TestService;
 
 beforeAll(async () => {
-  db = await createTestDatabase('${s.database}');
-  const config = ${id}Env.parse({
-    DATABASE_URL: db.url,
-    AMQP_URL: process.env.AMQP_URL,
-    JWKS_URL: 'http://127.0.0.1:1/unused',
-    PORT: '0',
-  });
-  const id = randomUUID().slice(0, 8);
-  service = await startService(${id}, config, {
-    keys: testKeys,
-    exchange: \`test.${s.name}.\${id}\`,
-    queuePrefix: \`test-\${id}.\`,
-    logger: createLogger({ service: '${s.name}-test', level: 'silent' }),
-  });
+  service = await startServiceForTest(${id}, ${id}Env);
 });
-afterAll(async () => {
-  await service?.close();
-  await db?.drop();
-});
+afterAll(() => service?.close());
 
 test('it answers /healthz, and /readyz once its database and broker answer', async () => {
   expect((await fetch(\`\${service.url}/healthz\`)).status).toBe(200);
@@ -198,7 +179,7 @@ test('its first migration ran on its own database', async () => {
   const answer = await apiClient(service.url, testActor()).get('/${resource}');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({ service: '${s.name}', migrations: ['001_${s.database}.sql'] });
-  const table = await service.ctx.pool.query("SELECT to_regclass('${s.database}_records') AS name");
+  const table = await service.pool.query("SELECT to_regclass('${s.database}_records') AS name");
   expect(table.rows[0].name).toBe('${s.database}_records');
 });
 
