@@ -254,40 +254,21 @@ test('before any migration ran, the schema version is 0', () => {
   };
 }
 
-function serviceTest(s, { id, Type, resource }) {
+function serviceTest(s, { id, resource }) {
   return lines(
-    `import { randomUUID } from 'node:crypto';
-import { createLogger } from '@hearth/logging';
-import { startService, type RunningService } from '@hearth/runtime';
-`,
+    s.readsParticipants && `import { randomUUID } from 'node:crypto';\n`,
     s.readsParticipants && `import { applySharingState } from '@hearth/sharing';\n`,
-    `import { apiClient, createTestDatabase, testActor, testKeys } from '@hearth/testkit';
+    `import { apiClient, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { ${id} } from '../src/app';
-import { ${id}Env, type ${Type}Env } from '../src/config';
+import { ${id}Env } from '../src/config';
 
-let service: RunningService<${Type}Env>;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
+/** The service on a fresh database, isolated on the shared broker, with the testkit's keys. */
+let service: TestService;
 
 beforeAll(async () => {
-  db = await createTestDatabase('${s.database}');
-  const config = ${id}Env.parse({
-    DATABASE_URL: db.url,
-    AMQP_URL: process.env.AMQP_URL,
-    JWKS_URL: 'http://127.0.0.1:1/unused',
-    PORT: '0',
-  });
-  const id = randomUUID().slice(0, 8);
-  service = await startService(${id}, config, {
-    keys: testKeys,
-    exchange: \`test.${s.name}.\${id}\`,
-    queuePrefix: \`test-\${id}.\`,
-    logger: createLogger({ service: '${s.name}-test', level: 'silent' }),
-  });
+  service = await startServiceForTest(${id}, ${id}Env);
 });
-afterAll(async () => {
-  await service?.close();
-  await db?.drop();
-});
+afterAll(() => service?.close());
 
 test('it answers /healthz, and /readyz once its database and broker answer', async () => {
   expect((await fetch(\`\${service.url}/healthz\`)).status).toBe(200);
@@ -307,7 +288,7 @@ test('its first migration ran on its own database', async () => {
     migrations: ['001_${s.database}.sql'],
     schemaVersion: 1,
   });
-  const table = await service.ctx.pool.query("SELECT to_regclass('${s.database}_records') AS name");
+  const table = await service.pool.query("SELECT to_regclass('${s.database}_records') AS name");
   expect(table.rows[0].name).toBe('${s.database}_records');
 });
 
@@ -341,7 +322,7 @@ test('a participant whose sharing has not arrived here answers 404, as if unknow
 test("once a participant's sharing arrives, their owner organization reads their records", async () => {
   const owner = testActor();
   const participantId = randomUUID();
-  await applySharingState(service.ctx.pool, {
+  await applySharingState(service.pool, {
     participantId,
     ownerOrgId: owner.orgId,
     securityRestriction: 'restrict_to_org',
@@ -357,7 +338,7 @@ test("once a participant's sharing arrives, their owner organization reads their
 
 test('another organization without a release is answered 404 for the same participant', async () => {
   const participantId = randomUUID();
-  await applySharingState(service.ctx.pool, {
+  await applySharingState(service.pool, {
     participantId,
     ownerOrgId: randomUUID(),
     securityRestriction: 'restrict_to_org',

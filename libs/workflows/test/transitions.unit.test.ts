@@ -31,16 +31,19 @@ describe('the workflow state machine', () => {
   };
   const pairs = workflowStatuses.flatMap((s) => workflowActions.map((a) => [s, a] as const));
 
-  it.each(pairs)('%s + %s', (status, action) => {
-    const expected = allowed[status][action];
-    const outcome = transition(status, action);
-    if (expected) expect(outcome).toEqual({ ok: true, to: expected });
-    else {
-      expect(outcome.ok).toBe(false);
-      // the refusal names the current status, so the 409 tells the user where the draft stands
-      expect(!outcome.ok && outcome.reason).toContain(status.replace('_', ' '));
-    }
-  });
+  it.each(pairs)(
+    'from %s, the %s action goes where the table says or is refused naming the status',
+    (status, action) => {
+      const expected = allowed[status][action];
+      const outcome = transition(status, action);
+      if (expected) expect(outcome).toEqual({ ok: true, to: expected });
+      else {
+        expect(outcome.ok).toBe(false);
+        // the refusal names the current status, so the 409 tells the user where the draft stands
+        expect(!outcome.ok && outcome.reason).toContain(status.replace('_', ' '));
+      }
+    },
+  );
 
   it('tells the user to resume a paused workflow before finishing it', () => {
     expect(transition('paused', 'finish')).toEqual({

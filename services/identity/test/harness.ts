@@ -1,8 +1,7 @@
 import type { Pool } from 'pg';
 import { createPool, migrate } from '@hearth/db';
 import { serve } from '@hearth/http';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase, tcpProxy, testPrivateKeyPem } from '@hearth/testkit';
+import { createTestDatabase, tcpProxy, testLogger, testPrivateKeyPem } from '@hearth/testkit';
 import type { Clock } from '@hearth/time';
 import type { InvitationMessage } from '../src/adapters/invitation-delivery';
 import { buildIdentity, identityMigrations } from '../src/app';
@@ -10,10 +9,7 @@ import { identityEnv } from '../src/config';
 import { seedDemo } from '../src/seed';
 
 export const DEMO_PASSWORD = 'demo-password-1';
-export const logger = createLogger({
-  service: 'identity-test',
-  level: process.env.TEST_LOG_LEVEL ?? 'silent',
-});
+export const logger = testLogger('identity');
 
 export interface Answer {
   status: number;
