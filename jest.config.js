@@ -2,7 +2,12 @@
 // (Postgres, RabbitMQ, MongoDB-compatible) resolved once by the testkit's global setup.
 const shared = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
-  moduleNameMapper: { '^@hearth/(.*)$': '<rootDir>/libs/$1/src' },
+  // Every workspace by its package name, at its source (a service's package main is its built
+  // main.ts, which would start it): the gateway, a lib, else a service.
+  moduleNameMapper: {
+    '^@hearth/gateway$': '<rootDir>/gateway/src',
+    '^@hearth/(.*)$': ['<rootDir>/libs/$1/src', '<rootDir>/services/$1/src'],
+  },
   testEnvironment: 'node',
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -1,5 +1,5 @@
-// `npm run new-service -- <name> [--reads-participants] [--no-install]`: scaffolds services/<name> in
-// the house layout (ARCHITECTURE.md, "Layout") and registers it everywhere it must appear: the
+// `npm run new-service -- <name> [--reads-participants] [--jobs] [--no-install]`: scaffolds
+// services/<name> in the house layout (ARCHITECTURE.md, "Layout") and registers it everywhere it must appear: the
 // services registry (which `npm start` and the gateway's route table and config follow),
 // docker-compose.yml and the Postgres init script, k8s/, and the build references. Then
 // `npm install` records the new workspace in package-lock.json. libs/registry's test fails when a
@@ -16,13 +16,17 @@ const name = args.find((a) => !a.startsWith('--'));
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 
 function fail(message) {
-  console.error(`✗ ${message}\n  usage: npm run new-service -- <name> [--reads-participants]`);
+  console.error(
+    `✗ ${message}\n  usage: npm run new-service -- <name> [--reads-participants] [--jobs]`,
+  );
   process.exit(2);
 }
 
 if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name))
   fail('name the service in lower-case words joined by "-", e.g. case-notes');
-const unknown = [...flags].filter((f) => !['--reads-participants', '--no-install'].includes(f));
+const unknown = [...flags].filter(
+  (f) => !['--reads-participants', '--jobs', '--no-install'].includes(f),
+);
 if (unknown.length) fail(`unknown option ${unknown.join(', ')}`);
 
 const registryFile = join(root, 'libs/registry/src/services.json');
@@ -42,6 +46,7 @@ const service = {
   database: name.replace(/-/g, '_'),
   urlVariable: `${name.toUpperCase().replace(/-/g, '_')}_URL`,
   readsParticipants: flags.has('--reads-participants'),
+  jobs: flags.has('--jobs'),
 };
 
 for (const [path, text] of Object.entries(serviceFiles(service))) {

@@ -40,7 +40,7 @@ beforeAll(() => {
           join(copy, parent, dir, 'node_modules'),
         );
   generate('case-notes-archive');
-  generate('referrals', '--reads-participants'); // planned in the registry until now
+  generate('referrals', '--reads-participants', '--jobs'); // planned in the registry until now
 }, 60_000);
 afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
 
@@ -63,27 +63,79 @@ test('a planned service, once generated, is built with the resources the registr
   });
 });
 
-test('a service that reads participants migrates the access-denial audit', () => {
-  const app = readFileSync(join(copy, 'services/referrals/src/app.ts'), 'utf8');
-  expect(app).toMatch(/sharedMigrations: \[accessAuditMigrations\]/);
-  const pkg = JSON.parse(readFileSync(join(copy, 'services/referrals/package.json'), 'utf8'));
-  expect(pkg.dependencies['@hearth/access']).toBe('*');
+const read = (service: string, file: string) =>
+  readFileSync(join(copy, 'services', service, file), 'utf8');
+
+test('a service that reads participants keeps sharing facts and migrates the access-denial audit', () => {
+  expect(read('referrals', 'src/app.ts')).toMatch(
+    /sharedMigrations: \[accessAuditMigrations, sharingFactsMigrations\]/,
+  );
+  expect(read('referrals', 'src/events/consumers.ts')).toContain(
+    "sharingFactsConsumer('referrals.sharing-facts')",
+  );
+  const pkg = JSON.parse(read('referrals', 'package.json'));
+  expect(pkg.dependencies).toMatchObject({ '@hearth/access': '*', '@hearth/sharing': '*' });
 });
 
-test('the new service follows the layout: main, app, config, a route, a migration, events, tests, README', () => {
+test('a service that reads participants gates them with participantGate over sharingOf', () => {
+  const gate = read('referrals', 'src/routes/participant-gate.ts');
+  expect(gate).toMatch(/participantGate\(/);
+  expect(gate).toMatch(/sharingOf\(/);
+  expect(read('referrals', 'src/routes/participants.ts')).toMatch(
+    /await participantFor\(deps\.pool/,
+  );
+});
+
+test('the new service follows the layout: deps, a thin route, a use case, a pure rule, events, tests', () => {
   const service = join(copy, 'services/case-notes-archive');
   for (const file of [
     'src/main.ts',
     'src/app.ts',
     'src/config.ts',
+    'src/deps.ts',
     'src/routes/about.ts',
+    'src/use-cases/describe-service.ts',
+    'src/domain/schema.ts',
+    'src/store/migrations.ts',
     'src/events/consumers.ts',
     'migrations/001_case_notes_archive.sql',
     'test/config.unit.test.ts',
+    'test/schema.unit.test.ts',
     'test/service.int.test.ts',
     'README.md',
   ])
     expect(existsSync(join(service, file))).toBe(true);
+});
+
+test('its dependencies are the runtime context, built once in app.ts and given to the route', () => {
+  expect(read('case-notes-archive', 'src/deps.ts')).toMatch(
+    /export type CaseNotesArchiveDeps = ServiceContext<CaseNotesArchiveEnv>;/,
+  );
+  const app = read('case-notes-archive', 'src/app.ts');
+  expect(app).toMatch(/const deps: CaseNotesArchiveDeps = ctx;/);
+  expect(app).toMatch(/aboutRoutes\(api, deps\)/);
+  expect(read('case-notes-archive', 'src/routes/about.ts')).toMatch(
+    /await describeService\(deps\)/,
+  );
+});
+
+test('the generated app hands the dead-letter gauge (ctx.metrics) to createApp', () => {
+  expect(read('case-notes-archive', 'src/app.ts')).toMatch(/metrics: deps\.metrics/);
+});
+
+test('its domain rule is pure: no store, HTTP, crypto or I/O import', () => {
+  const domain = read('case-notes-archive', 'src/domain/schema.ts');
+  expect(domain).not.toMatch(/from '(@hearth\/(db|http|bus)|node:|\.\.\/store)/);
+});
+
+test('the jobs room is written only when jobs are declared, and then wired into the service', () => {
+  expect(existsSync(join(copy, 'services/case-notes-archive/src/jobs'))).toBe(false);
+  expect(existsSync(join(copy, 'services/referrals/src/jobs/jobs.ts'))).toBe(true);
+  expect(read('referrals', 'src/app.ts')).toMatch(/^ {2}jobs,$/m);
+});
+
+test('no adapters room is written: nothing generated needs one', () => {
+  expect(existsSync(join(copy, 'services/case-notes-archive/src/adapters'))).toBe(false);
 });
 
 test('the new services and their tests typecheck', () => {

@@ -1,9 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { createLogger } from '@hearth/logging';
 import { serve, type Running } from '@hearth/http';
-import { testKeys } from '@hearth/testkit';
+import { recordingLogger, testKeys } from '@hearth/testkit';
 import { buildGateway } from '../src/app';
 import { gatewayEnv } from '../src/config';
 
@@ -53,9 +51,7 @@ export async function startGateway(
   upstreams: Record<string, string>,
   overrides: Record<string, string> = {},
 ) {
-  const lines: string[] = [];
-  const destination = new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) });
-  const logger = createLogger({ service: 'gateway-test', destination });
+  const { logger, lines } = recordingLogger('gateway');
   const config = gatewayEnv.parse({
     PORT: '0',
     JWKS_URL: 'http://127.0.0.1:1/unused',

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { accessAuditMigrations, participantGate, type ParticipantSharing } from '@hearth/access';
 import { createPool, migrate, type Pool, type Queryable } from '@hearth/db';
 import { Problem } from '@hearth/http';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase, waitFor } from '@hearth/testkit';
+import { createTestDatabase, testLogger, waitFor } from '@hearth/testkit';
 
 // The gate on a real Postgres: participants in a small table of sharing facts, denials audited in
 // the access_denials table every service migrates.
-const logger = createLogger({ service: 'access-test', level: 'silent' });
+const logger = testLogger('access');
 const OWNER = randomUUID();
 const STRANGER = { userId: randomUUID(), orgId: randomUUID(), roles: ['caseworker'] };
 const NOW = new Date();

@@ -3,8 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { actorOf, authenticate, tokenVerifier, type TokenVerifier } from '@hearth/auth';
 import { createApp } from '@hearth/http';
-import { createLogger } from '@hearth/logging';
-import { testTokenSettings } from '@hearth/testkit';
+import { testLogger, testTokenSettings } from '@hearth/testkit';
 import { jwksEndpoint, signingKey, tokenSignedWith } from './jwks-endpoint';
 
 let endpoint: Awaited<ReturnType<typeof jwksEndpoint>>;
@@ -18,7 +17,7 @@ beforeEach(async () => {
   verify = tokenVerifier({ ...testTokenSettings, keys: { jwksUri: endpoint.jwksUri } });
   const app = createApp({
     service: 'auth-test',
-    logger: createLogger({ service: 'auth-test', level: 'silent' }),
+    logger: testLogger('auth'),
     authenticate: authenticate(verify),
     routes: ({ router }) => void router.get('/me', (req, res) => res.json(actorOf(req))),
   });

@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 import { createPool, migrate, withTransaction, type Pool } from '@hearth/db';
 import { ParticipantCreated, createEvent, type Envelope } from '@hearth/events';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase } from '@hearth/testkit';
+import { brokerIsolation, createTestDatabase, rowCounts, testLogger } from '@hearth/testkit';
 import { busMigrations, recordEvent } from '@hearth/bus';
 
-export const logger = createLogger({
-  service: 'bus-test',
-  level: process.env.TEST_LOG_LEVEL ?? 'silent',
-});
+export const logger = testLogger('bus');
 
 /** A fresh database with the bus tables and an `effects` table a test consumer writes to. */
 export async function busDatabase(label: string) {
@@ -50,8 +46,7 @@ export async function recordInTransaction(pool: Pool, events: Envelope[]): Promi
   });
 }
 
-export const effectCount = async (pool: Pool) =>
-  Number((await pool.query('SELECT count(*) AS n FROM effects')).rows[0].n);
+export const effectCount = async (pool: Pool) => (await rowCounts(pool, ['effects'])).effects;
 export const pendingCount = async (pool: Pool) =>
   Number((await pool.query('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL')).rows[0].n);
 
@@ -62,7 +57,8 @@ export async function rawChannel() {
   return { connection, channel };
 }
 
+/** An exchange and a queue of the test's own on the shared broker. */
 export const names = () => {
-  const id = randomUUID().slice(0, 8);
-  return { exchange: `test.events.${id}`, queue: `test-${id}.effects` };
+  const { exchange, queuePrefix } = brokerIsolation('events');
+  return { exchange, queue: `${queuePrefix}effects` };
 };

@@ -10,7 +10,9 @@ export interface MigrationSource {
   dir: string;
 }
 
-const LOCK_KEY = 724_311; // any constant: one advisory lock per database serializes migrators
+// One bigint advisory lock per database serializes migrators; named locks (advisory-lock.ts) use
+// the two-int key space, which Postgres keeps apart from this one.
+const LOCK_KEY = 724_311;
 
 /**
  * Forward-only migrations. Several instances may start at once: an advisory lock lets one apply

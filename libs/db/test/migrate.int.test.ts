@@ -2,10 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool, migrate, withTransaction, type Pool } from '@hearth/db';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase } from '@hearth/testkit';
+import { createTestDatabase, testLogger } from '@hearth/testkit';
 
-const logger = createLogger({ service: 'db-test', level: 'silent' });
+const logger = testLogger('db');
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let pools: Pool[];
 

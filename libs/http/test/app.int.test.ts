@@ -1,19 +1,12 @@
-import { bodyOf } from '@hearth/testkit';
+import { bodyOf, recordingLogger, testLogger } from '@hearth/testkit';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { z } from 'zod';
 import { createApp, defineRoute, isoDate, serve, conflict, type Running } from '@hearth/http';
-import { createLogger, currentRequestId } from '@hearth/logging';
+import { currentRequestId } from '@hearth/logging';
 
 /** The app factory every service uses: validation, problem+json, health, readiness, metrics, OpenAPI. */
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk, _enc, done) {
-    lines.push(chunk.toString());
-    done();
-  },
-});
+const { logger, lines } = recordingLogger('http');
 
 let dependencyUp = true;
 let running: Running;
@@ -24,7 +17,6 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   await db.query('CREATE TEMP TABLE names (full_name text UNIQUE)');
-  const logger = createLogger({ service: 'http-test', destination: sink });
   const app = createApp({
     service: 'http-test',
     logger,
@@ -83,7 +75,7 @@ beforeAll(async () => {
   });
   running = await serve(app, {
     port: 0,
-    logger: createLogger({ service: 'http-test', level: 'silent' }),
+    logger: testLogger('http'),
   });
 });
 afterAll(async () => {
@@ -193,8 +185,11 @@ describe('http app factory', () => {
     expect(warning).toMatchObject({ level: 40, code: '22008', status: 400 });
   });
 
-  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+  it('answers malformed JSON with 400', async () => {
     expect((await post('/things/small', '{"name":')).status).toBe(400);
+  });
+
+  it('answers a body over the route limit with 413 Content Too Large', async () => {
     const big = await post(
       '/things/small',
       JSON.stringify({ name: 'x'.repeat(2000), on: '2026-01-01' }),
@@ -203,19 +198,28 @@ describe('http app factory', () => {
     expect((await bodyOf(big)).title).toBe('Content Too Large');
   });
 
-  it('answers a thrown problem as itself, an unknown route with 404, and a bug with 500 without leaking it', async () => {
+  it('answers a problem a handler throws as itself, with the field it names', async () => {
     const taken = await post('/things/small', JSON.stringify({ name: 'taken', on: '2026-01-01' }));
     expect(taken.status).toBe(409);
     expect((await bodyOf(taken)).errors).toEqual([{ field: 'name', message: 'taken' }]);
+  });
+
+  it('answers an unknown route with 404', async () => {
     expect((await fetch(`${running.url}/api/v1/nothing-here`)).status).toBe(404);
+  });
+
+  it('answers a bug with 500 without leaking its detail', async () => {
     const crash = await post('/things/small', JSON.stringify({ name: 'crash', on: '2026-01-01' }));
     expect(crash.status).toBe(500);
     expect(JSON.stringify(await bodyOf(crash))).not.toContain('secret internal detail');
   });
 
-  it('answers 503 when a dependency is unreachable, and /readyz follows the dependency', async () => {
+  it('answers 503 when a dependency is unreachable', async () => {
     const down = await post('/things/small', JSON.stringify({ name: 'db-down', on: '2026-01-01' }));
     expect(down.status).toBe(503);
+  });
+
+  it('/readyz answers 503 naming the dependency while it is down, and 200 once it is back', async () => {
     expect((await fetch(`${running.url}/readyz`)).status).toBe(200);
     dependencyUp = false;
     const notReady = await fetch(`${running.url}/readyz`);
@@ -226,10 +230,13 @@ describe('http app factory', () => {
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });
 
-  it('serves Prometheus metrics and an OpenAPI document generated from the route schemas', async () => {
+  it('serves Prometheus metrics of request durations by route', async () => {
     const metrics = await (await fetch(`${running.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/api/v1/things/:kind"');
+  });
+
+  it('serves an OpenAPI document generated from the route schemas', async () => {
     const doc = await bodyOf(await fetch(`${running.url}/openapi.json`));
     const op = doc.paths['/api/v1/things/{kind}'].post;
     expect(op.requestBody.content['application/json'].schema.required).toEqual(['name', 'on']);

@@ -16,6 +16,9 @@ import { createPool, migrate, type MigrationSource, type Pool } from '@hearth/db
 import { serve, type Running } from '@hearth/http';
 import { createLogger, type Logger } from '@hearth/logging';
 import { systemClock, type Clock } from '@hearth/time';
+import { scheduleSingletonJob, type ScheduledJob } from './jobs';
+
+export { scheduleSingletonJob, type ScheduledJob } from './jobs';
 
 /** What a service's routes and consumers are given. */
 export interface ServiceContext<C extends ServiceEnv = ServiceEnv> {
@@ -40,8 +43,8 @@ export interface ServiceDefinition<C extends ServiceEnv = ServiceEnv> {
   sharedMigrations?: MigrationSource[];
   app: (ctx: ServiceContext<C>) => Express;
   consumers?: (ctx: ServiceContext<C>) => ConsumerOptions[];
-  /** Jobs that run beside the HTTP server (e.g. a scheduler); each returns its stop function. */
-  jobs?: (ctx: ServiceContext<C>) => Array<() => Promise<void>>;
+  /** Scheduled jobs: each runs on its interval, one instance at a time, stopped on shutdown. */
+  jobs?: (ctx: ServiceContext<C>) => Array<ScheduledJob<ServiceContext<C>>>;
 }
 
 export interface StartOptions {
@@ -108,7 +111,7 @@ export async function startService<C extends ServiceEnv>(
   }
   Object.assign(readiness, deadLetterReadiness(broker, queues));
   deadLetterGauge(metrics, broker, queues);
-  const stopJobs = def.jobs?.(ctx) ?? [];
+  const stopJobs = (def.jobs?.(ctx) ?? []).map((job) => scheduleSingletonJob(def.name, job, ctx));
 
   const running = await serve(def.app(ctx), {
     port: config.PORT,

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { binder, decideAccess, visibleToSql, type Actor } from '@hearth/access';
 import { createPool, migrate, type Pool } from '@hearth/db';
 import type { SharingState } from '@hearth/events';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase } from '@hearth/testkit';
+import { createTestDatabase, testLogger } from '@hearth/testkit';
 import { applySharingState, sharingFactsColumns, sharingFactsMigrations } from '@hearth/sharing';
 
 // Services that keep intake's sharing in sharing_facts filter lists in SQL through its releases
@@ -46,7 +45,7 @@ const ids = new Map<string, string>();
 
 beforeAll(async () => {
   db = await createTestDatabase('sharing_visibility');
-  const logger = createLogger({ service: 'test', level: 'silent' });
+  const logger = testLogger('sharing');
   pool = createPool(db.url, logger);
   await migrate(pool, [sharingFactsMigrations], logger);
   for (const [label, state] of Object.entries(STATES)) {

@@ -5,3 +5,7 @@ export * from './tcp-proxy';
 export * from './wait';
 export * from './body';
 export * from './client';
+export * from './isolation';
+export * from './logger';
+export * from './records';
+export * from './service';

@@ -9,6 +9,5 @@ export const workflowMigrations: MigrationSource = {
 
 export { workflowRoutes } from './routes';
 export { defineWorkflowType, typeRegistry, validateStep, type WorkflowType } from './registry';
-export { INTAKE_WORKFLOW_TYPES, intakeAssessment } from './intake';
 export * from './transitions';
 export type { WorkflowView, WorkflowSummary } from './store';

@@ -5,11 +5,11 @@ import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
-import { systemClock, type Clock } from '@hearth/time';
+import type { EnrollmentDeps } from './deps';
 import { familiesConsumer } from './events/families';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';
-import { scheduleAutoExit } from './jobs/auto-exit';
+import { autoExitJob } from './jobs/auto-exit';
 import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
 import { exitRoutes } from './routes/exits';
@@ -17,9 +17,9 @@ import { memberRoutes } from './routes/members';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
 
+/** Test switches; "now" comes from the runtime's clock (StartOptions.clock), as for every service. */
 export interface EnrollmentOptions {
-  /** "Now" for dates, access decisions and the auto-exit job; tests move it to day 91. */
-  clock?: Clock;
+  /** Faster than AUTO_EXIT_EVERY_MS allows (at least a second), for the auto-exit test. */
   autoExitEveryMs?: number;
   /** Tests that are not about auto exit turn the job off, so it never exits their records. */
   autoExit?: boolean;
@@ -28,36 +28,27 @@ export interface EnrollmentOptions {
 export function enrollmentService(
   options: EnrollmentOptions = {},
 ): ServiceDefinition<EnrollmentEnv> {
-  const clock = options.clock ?? systemClock;
   return {
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
     sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
-    consumers: (ctx) => [
+    consumers: (deps) => [
       participantFactsConsumer,
       sharingFactsConsumer('enrollment.sharing-facts'),
       familiesConsumer,
-      servicesConsumer(ctx.logger),
+      servicesConsumer(deps),
     ],
     jobs: (ctx) =>
       options.autoExit === false
         ? []
-        : [
-            scheduleAutoExit(
-              ctx.pool,
-              ctx.logger,
-              clock,
-              options.autoExitEveryMs ?? ctx.config.AUTO_EXIT_EVERY_MS,
-            ),
-          ],
-    app: (ctx) => {
-      const deps = { pool: ctx.pool, clock };
-      return createApp({
+        : [autoExitJob(options.autoExitEveryMs ?? ctx.config.AUTO_EXIT_EVERY_MS)],
+    app: (deps: EnrollmentDeps) =>
+      createApp({
         service: 'enrollment',
-        logger: ctx.logger,
-        readiness: ctx.readiness,
-        metrics: ctx.metrics,
-        authenticate: authenticate(ctx.verify),
+        logger: deps.logger,
+        readiness: deps.readiness,
+        metrics: deps.metrics,
+        authenticate: authenticate(deps.verify),
         routes: (api) => {
           programRoutes(api, deps);
           eligibilityRoutes(api, deps);
@@ -66,8 +57,7 @@ export function enrollmentService(
           registrationRoutes(api, deps);
           exitRoutes(api, deps);
         },
-      });
-    },
+      }),
   };
 }
 

@@ -1,8 +1,9 @@
-import type { Pool } from '@hearth/db';
-import type { Clock } from '@hearth/time';
+import type { ServiceContext } from '@hearth/runtime';
+import type { EnrollmentEnv } from './config';
 
-/** What routes need: the pool, and the clock ("today", "not in the future"), injected for tests. */
-export interface Deps {
-  pool: Pool;
-  clock: Clock;
-}
+/**
+ * What enrollment's routes, use cases, consumers and jobs are given: the runtime's context
+ * (config, logger, pool, broker, verify, readiness, metrics, clock). Enrollment has no adapters
+ * of its own; "now" is always `deps.clock()`, so tests move it through StartOptions.clock.
+ */
+export type EnrollmentDeps = ServiceContext<EnrollmentEnv>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { advisoryLockKey, lockKinds } from '@hearth/db';
 import { testActor, waitFor } from '@hearth/testkit';
 import { addDays } from '@hearth/time';
-import { autoExitIdleEnrollments } from '../src/jobs/auto-exit';
+import { autoExitIdleEnrollments } from '../src/use-cases/auto-exit-idle-enrollments';
 import { client, daysAgo, startEnrollment, type Harness } from './harness';
 import { createProgram, enrollAlone, recordService } from './household';
 
@@ -15,6 +16,8 @@ const contractManager = testActor({ orgId: orgA, roles: ['contract_manager'] });
 const lastService = daysAgo(10);
 let now = new Date();
 const clock = () => now;
+const autoExitPass = (h: Harness) => autoExitIdleEnrollments({ pool: h.pool, clock });
+const jobLock = advisoryLockKey(lockKinds.scheduledJob, 'enrollment:auto-exit');
 const onDay = (days: number) => {
   now = new Date(`${addDays(lastService, days)}T12:00:00Z`);
 };
@@ -76,7 +79,7 @@ describe('auto exit', () => {
   it('leaves enrollments alone on day 90 after the last qualifying service', async () => {
     onDay(90);
     await settle();
-    expect(await autoExitIdleEnrollments(one.pool, now)).toBe(0);
+    expect(await autoExitPass(one)).toBe(0);
     for (const id of Object.values(enrollments)) expect(await isOpen(id)).toBe(true);
   });
 
@@ -84,9 +87,8 @@ describe('auto exit', () => {
     const holder = await one.pool.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock(724312)');
+      await holder.query('SELECT pg_advisory_xact_lock($1, $2)', [jobLock.kind, jobLock.id]);
       onDay(91);
-      expect(await autoExitIdleEnrollments(two.pool, now)).toBe(0);
       await settle();
       expect(await isOpen(enrollments.served)).toBe(true);
     } finally {
@@ -98,13 +100,8 @@ describe('auto exit', () => {
   it('exits on day 91, once, however many instances and passes run', async () => {
     await waitFor(async () => !(await isOpen(enrollments.served)), 10_000, 'the job to auto exit');
     await waitFor(async () => !(await isOpen(enrollments.neverServed)), 10_000, 'the idle one');
-    expect(
-      await Promise.all([
-        autoExitIdleEnrollments(one.pool, now),
-        autoExitIdleEnrollments(two.pool, now),
-      ]),
-    ).toEqual([0, 0]);
-    expect(await autoExitIdleEnrollments(one.pool, now)).toBe(0);
+    expect(await Promise.all([autoExitPass(one), autoExitPass(two)])).toEqual([0, 0]);
+    expect(await autoExitPass(one)).toBe(0);
     await settle();
 
     const day91 = addDays(lastService, 91);

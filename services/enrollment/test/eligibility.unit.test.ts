@@ -180,7 +180,7 @@ describe('criteria are data, validated before a program keeps them', () => {
     expect(criterion.safeParse(raw).success).toBe(false);
   });
 
-  it('accepts the examples of the issue', () => {
+  it('accepts the adult, homeless, recent-arrival and low-income criteria the domain gives as examples', () => {
     expect(eligibilityCriteria.parse([adult, homeless, recentArrival, lowIncome])).toHaveLength(4);
   });
 });

@@ -146,7 +146,7 @@ describe('changing a program', () => {
     });
   });
 
-  it('refuses a stale version, another role or organization, and dates that strand enrollments', async () => {
+  it('answers each refused revision with its status and the fields at fault, and leaves the program as it was', async () => {
     const current = await read(adults);
     const cases: Array<[ReturnType<typeof testActor>, object, number, string[]]> = [
       [supervisor, { version: current.version - 1, name: 'Renamed' }, 409, ['version']],

@@ -3,9 +3,11 @@ import { authenticate, tokenVerifier } from '@hearth/auth';
 import type { Pool } from '@hearth/db';
 import { createApp } from '@hearth/http';
 import type { Logger } from '@hearth/logging';
+import { systemClock, type Clock } from '@hearth/time';
 import { loggedDelivery, type InvitationDelivery } from './adapters/invitation-delivery';
+import { signingKeys } from './adapters/signing-keys';
 import type { IdentityConfig } from './config';
-import { signingKeys } from './domain/signing-keys';
+import type { IdentityDeps } from './deps';
 import { authRoutes } from './routes/auth';
 import { invitationTokenRoutes } from './routes/invitation-token';
 import { invitationRoutes } from './routes/invitations';
@@ -15,19 +17,28 @@ import { userRoutes } from './routes/users';
 
 export { identityMigrations } from './store/schema';
 
-/** Identity's HTTP app over an open, migrated pool (main.ts and the tests build it the same way). */
+/**
+ * Identity's HTTP app over an open, migrated pool (main.ts and the tests build it the same way).
+ * Tests may give their own invitation delivery (an inbox) and a clock they move.
+ */
 export function buildIdentity(
   config: IdentityConfig,
-  deps: { pool: Pool; logger: Logger; deliverInvitation?: InvitationDelivery },
+  given: { pool: Pool; logger: Logger; deliverInvitation?: InvitationDelivery; clock?: Clock },
 ): Express {
   const keys = signingKeys(
     config.JWT_KEY_ID,
     config.JWT_PRIVATE_KEY,
     config.JWT_PREVIOUS_PUBLIC_KEYS,
   );
-  const deliverInvitation =
-    deps.deliverInvitation ?? loggedDelivery(deps.logger, { revealToken: config.SEED_DEMO });
-  const ctx = { ...deps, config, keys, deliverInvitation };
+  const deps: IdentityDeps = {
+    config,
+    pool: given.pool,
+    logger: given.logger,
+    clock: given.clock ?? systemClock,
+    keys,
+    deliverInvitation:
+      given.deliverInvitation ?? loggedDelivery(given.logger, { revealToken: config.SEED_DEMO }),
+  };
   // Identity verifies its own tokens with its own public keys: no HTTP call to itself.
   const verify = tokenVerifier({
     issuer: config.JWT_ISSUER,
@@ -40,13 +51,13 @@ export function buildIdentity(
     readiness: { database: () => deps.pool.query('SELECT 1') },
     authenticate: authenticate(verify),
     publicRoutes: (api) => {
-      authRoutes(api, ctx);
-      invitationTokenRoutes(api, ctx);
+      authRoutes(api, deps);
+      invitationTokenRoutes(api, deps);
     },
     routes: (api) => {
-      organizationRoutes(api, ctx);
-      invitationRoutes(api, ctx); // before userRoutes: /users/invitations is not a user id
-      userRoutes(api, ctx);
+      organizationRoutes(api, deps);
+      invitationRoutes(api, deps); // before userRoutes: /users/invitations is not a user id
+      userRoutes(api, deps);
     },
     root: (app) => jwksRoute(app, keys),
   });

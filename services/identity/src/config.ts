@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { env, listenEnv } from '@hearth/config';
 import { organizationName } from './domain/organizations';
-import { rsaPrivateKeyProblem } from './domain/signing-keys';
+import { rsaPrivateKeyProblem } from './adapters/signing-keys';
 import { email, newPassword } from './domain/users';
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool } from '@hearth/db';
 import type { Logger } from '@hearth/logging';
 import type { OrganizationKind } from './domain/organizations';
-import { hashPassword } from './domain/passwords';
+import { hashPassword } from './adapters/passwords';
 import type { Role } from './domain/users';
 import { ensureSystemAdmin } from './use-cases/ensure-system-admin';
 

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from '@hearth/config';
 import { testPrivateKeyPem, testPublicKeyPem } from '@hearth/testkit';
 import { identityEnv } from '../src/config';
-import { signingKeys } from '../src/domain/signing-keys';
+import { signingKeys } from '../src/adapters/signing-keys';
 
 const base = { DATABASE_URL: 'postgres://localhost/identity', JWT_PRIVATE_KEY: testPrivateKeyPem };
 

@@ -1,18 +1,15 @@
 import type { Pool } from 'pg';
 import { createPool, migrate } from '@hearth/db';
 import { serve } from '@hearth/http';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase, tcpProxy, testPrivateKeyPem } from '@hearth/testkit';
+import { createTestDatabase, tcpProxy, testLogger, testPrivateKeyPem } from '@hearth/testkit';
+import type { Clock } from '@hearth/time';
 import type { InvitationMessage } from '../src/adapters/invitation-delivery';
 import { buildIdentity, identityMigrations } from '../src/app';
 import { identityEnv } from '../src/config';
 import { seedDemo } from '../src/seed';
 
 export const DEMO_PASSWORD = 'demo-password-1';
-export const logger = createLogger({
-  service: 'identity-test',
-  level: process.env.TEST_LOG_LEVEL ?? 'silent',
-});
+export const logger = testLogger('identity');
 
 export interface Answer {
   status: number;
@@ -25,11 +22,12 @@ export interface Answer {
 /**
  * Identity on a fresh database of its own, seeded with the demo data, listening on a free port.
  * It signs with the testkit's key under the testkit's kid, so `mintToken` makes tokens it accepts.
- * With `viaProxy` the pool reaches Postgres through a proxy the test can cut.
+ * With `viaProxy` the pool reaches Postgres through a proxy the test can cut; with `clock`, "now"
+ * for the throttle and invitations is the test's to move.
  */
 export async function startIdentity(
   label: string,
-  options: { viaProxy?: boolean; trustClientAddressHeader?: boolean } = {},
+  options: { viaProxy?: boolean; trustClientAddressHeader?: boolean; clock?: Clock } = {},
 ) {
   const db = await createTestDatabase(label);
   const proxy = options.viaProxy ? await tcpProxy(db.url) : undefined;
@@ -46,10 +44,13 @@ export async function startIdentity(
   /** What invitees would find in their mailbox: the invitation tokens sent, by email. */
   const inbox: InvitationMessage[] = [];
   const deliverInvitation = async (message: InvitationMessage) => void inbox.push(message);
-  const running = await serve(buildIdentity(config, { pool, logger, deliverInvitation }), {
-    port: 0,
-    logger,
-  });
+  const running = await serve(
+    buildIdentity(config, { pool, logger, deliverInvitation, clock: options.clock }),
+    {
+      port: 0,
+      logger,
+    },
+  );
   /** Every answer's text, so a test can prove no password hash ever left the service. */
   const transcript: string[] = [];
 

@@ -27,7 +27,7 @@ test('seeding again, even twice at once, changes nothing', async () => {
   expect(await counts()).toEqual(before);
 });
 
-test('every demo login works', async () => {
+test('every demo login signs in with its demo password', async () => {
   const northside = await identity.organizationId('Northside Rent Assistance Hub');
   for (const demo of demoLogins) {
     let answer = await identity.login(demo.email, demo.password);

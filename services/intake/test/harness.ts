@@ -1,44 +1,28 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger } from '@hearth/logging';
-import { startService, type RunningService } from '@hearth/runtime';
-import { apiClient, createTestDatabase, testKeys, type testActor } from '@hearth/testkit';
+import { randomBytes } from 'node:crypto';
+import {
+  apiClient,
+  startServiceForTest,
+  testLogger,
+  type TestServiceOptions,
+  type testActor,
+} from '@hearth/testkit';
 import { intake } from '../src/app';
-import { intakeEnv, type IntakeEnv } from '../src/config';
+import { intakeEnv } from '../src/config';
 
-export const logger = createLogger({
-  service: 'intake-test',
-  level: process.env.TEST_LOG_LEVEL ?? 'silent',
-});
+export const logger = testLogger('intake');
 
-/** Intake on a fresh database, isolated on the shared broker; `amqpUrl` lets a test put a proxy in between. */
-export async function startIntake(options: { amqpUrl?: string; databaseUrl?: string } = {}) {
-  const db = options.databaseUrl ? undefined : await createTestDatabase('intake');
-  const id = randomUUID().slice(0, 8);
-  const isolation = {
-    exchange: `test.intake.${id}`,
-    queuePrefix: `test-${id}.`,
-    keys: testKeys,
+/**
+ * Intake on a fresh database, isolated on the shared broker, with an SSN key of its own;
+ * `amqpUrl` lets a test put a proxy in between, `databaseUrl` hands it a database the test made.
+ */
+export function startIntake(
+  options: Pick<TestServiceOptions, 'amqpUrl' | 'databaseUrl' | 'clock'> = {},
+) {
+  return startServiceForTest(intake, intakeEnv, {
+    ...options,
+    env: { SSN_KEYS: `test:${randomBytes(32).toString('base64')}`, SSN_ACTIVE_KEY_ID: 'test' },
     logger,
-    relay: { pollMs: 200 },
-  };
-  const config = intakeEnv.parse({
-    DATABASE_URL: options.databaseUrl ?? db!.url,
-    AMQP_URL: options.amqpUrl ?? process.env.AMQP_URL,
-    JWKS_URL: 'http://127.0.0.1:1/unused',
-    PORT: '0',
-    SSN_KEYS: `test:${randomBytes(32).toString('base64')}`,
-    SSN_ACTIVE_KEY_ID: 'test',
   });
-  const service: RunningService<IntakeEnv> = await startService(intake, config, isolation);
-  return {
-    service,
-    isolation,
-    url: service.url,
-    close: async () => {
-      await service.close();
-      await db?.drop();
-    },
-  };
 }
 
 /** fetch against the service as `actor`, JSON in and out. */

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { busMigrations } from '@hearth/bus';
 import { createPool, migrate } from '@hearth/db';
 import { SharingStateChanged, isEvent, parseEvent } from '@hearth/events';
-import { createLogger } from '@hearth/logging';
-import { createTestDatabase } from '@hearth/testkit';
+import { createTestDatabase, outboxEvents, testLogger } from '@hearth/testkit';
 
-const logger = createLogger({ service: 'intake-test', level: 'silent' });
+const logger = testLogger('intake');
 const migrations = join(__dirname, '..', 'migrations');
 
 /** Intake's migrations before sharing versions existed, to hold a participant from back then. */
@@ -39,11 +38,9 @@ describe('sharing versions for participants taken in before them', () => {
 
       await migrate(pool, [busMigrations, { scope: 'intake', dir: migrations }], logger);
 
-      const { rows } = await pool.query(
-        "SELECT envelope FROM outbox WHERE routing_key = 'intake.sharing.changed'",
-      );
-      expect(rows).toHaveLength(1);
-      const event = parseEvent(rows[0].envelope); // exactly what a consumer will accept
+      const recorded = await outboxEvents(pool, SharingStateChanged);
+      expect(recorded).toHaveLength(1);
+      const event = parseEvent(recorded[0]); // exactly what a consumer will accept
       expect(isEvent(event, SharingStateChanged)).toBe(true);
       expect(event.data).toEqual({
         participantId,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseSsn, ssnAnswer } from '../src/domain/ssn';
-import { SsnCipher } from '../src/ssn-cipher';
+import { SsnCipher } from '../src/adapters/ssn-cipher';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -25,20 +25,27 @@ describe('SSN', () => {
     expect(ssnAnswer(null, true)).toBe('refused');
   });
 
-  it('encrypts with the active key, decrypts after a rotation, and detects tampering', () => {
-    const [k1, k2] = [key(), key()];
-    const before = new SsnCipher(`k1:${k1}`, 'k1');
-    const stored = before.encrypt('123456789');
+  it('encrypts with the active key and a fresh IV each time, never in the clear', () => {
+    const cipher = new SsnCipher(`k1:${key()}`, 'k1');
+    const stored = cipher.encrypt('123456789');
     expect(stored.ciphertext).not.toContain('123456789');
-    expect(before.encrypt('123456789').ciphertext).not.toBe(stored.ciphertext); // fresh IV each time
+    expect(stored.keyId).toBe('k1');
+    expect(cipher.encrypt('123456789').ciphertext).not.toBe(stored.ciphertext);
+  });
 
+  it('after a rotation, decrypts what the retired key encrypted and encrypts with the new one', () => {
+    const [k1, k2] = [key(), key()];
+    const stored = new SsnCipher(`k1:${k1}`, 'k1').encrypt('123456789');
     const after = new SsnCipher(`k1:${k1},k2:${k2}`, 'k2');
     expect(after.decrypt(stored.ciphertext, stored.keyId)).toBe('123456789');
     expect(after.encrypt('987654321').keyId).toBe('k2');
+  });
 
-    const tampered = Buffer.from(stored.ciphertext, 'base64');
+  it('refuses to decrypt a ciphertext that was tampered with', () => {
+    const cipher = new SsnCipher(`k1:${key()}`, 'k1');
+    const tampered = Buffer.from(cipher.encrypt('123456789').ciphertext, 'base64');
     tampered[tampered.length - 1] ^= 1;
-    expect(() => after.decrypt(tampered.toString('base64'), 'k1')).toThrow();
+    expect(() => cipher.decrypt(tampered.toString('base64'), 'k1')).toThrow();
   });
 
   it('refuses a malformed key ring at start', () => {

@@ -1,35 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { canSeeParticipant, roleAllows } from '@hearth/access';
-import { authorOf } from '@hearth/bus';
+import { roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
-import {
-  defineRoute,
-  forbidden,
-  idParams,
-  onUniqueViolation,
-  page,
-  requireCurrentVersion,
-  unprocessable,
-  type Api,
-} from '@hearth/http';
+import { defineRoute, forbidden, idParams, page, type Api } from '@hearth/http';
 import { enrollmentFor, participantFor } from '../access';
-import type { Deps } from '../deps';
-import { alreadyOpen, checkNewEnrollment } from '../enrolling';
-import { openEnrollment } from '../open-enrollment';
-import { enrollmentView } from '../enrollment-view';
-import { dateOf } from '@hearth/time';
-import { applicationDateProblems } from '../domain/enrollment';
-import { applyRegistrationChanges } from '../domain/registration-answers';
-import { announceUpdated } from '../status-changes';
-import { findEnrollment, updateEnrollment } from '../store/enrollments';
-import { enrollmentsOf } from '../store/enrollment-lists';
-import { findParticipants } from '../store/participant-facts';
-import { findProgram } from '../store/programs';
-import { moveStatusDate } from '../store/statuses';
+import type { EnrollmentDeps } from '../deps';
+import { editEnrollment } from '../use-cases/edit-enrollment';
+import { enrollHousehold } from '../use-cases/enroll-household';
+import { listEnrollments } from '../use-cases/list-enrollments';
+import { enrollmentView } from '../use-cases/show-enrollment';
 import * as s from './schemas';
 
-export function enrollmentRoutes(api: Api, deps: Deps) {
+export function enrollmentRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/enrollments',
@@ -41,11 +21,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       const actor = actorOf(req);
       if (!roleAllows(actor, 'write')) throw forbidden('Your role cannot enroll participants.');
       const now = deps.clock();
-      const { program, members } = await checkNewEnrollment(deps.pool, actor, body, now);
-      // Two requests that both passed the check race to the unique index; the loser gets the same 409.
-      const created = await withTransaction(deps.pool, (tx) =>
-        openEnrollment(tx, { ...body, id: randomUUID(), program, members }, actor, authorOf(actor)),
-      ).catch(onUniqueViolation(alreadyOpen()));
+      const created = await enrollHousehold(deps, actor, body);
       res.location(`/api/v1/enrollments/${created.id}`);
       return enrollmentView(deps.pool, actor, created, now);
     },
@@ -62,36 +38,15 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       const actor = actorOf(req);
       const now = deps.clock();
       await participantFor(deps.pool, actor, query.participantId, 'read', now);
-      const rows = await enrollmentsOf(
-        deps.pool,
-        query.participantId,
-        { actor, now },
-        { limit: query.limit + 1, after: s.enrollmentCursor.decode(query.cursor) },
-      );
-      // the query selected only enrollments whose head is visible; each item still passes the
-      // decision of the record it describes (its head), as every list item must
-      const heads = await findParticipants(
-        deps.pool,
-        rows.map((e) => e.headParticipantId),
-      );
-      const items = rows.slice(0, query.limit).filter((e) => {
-        const head = heads.get(e.headParticipantId);
-        return head !== undefined && canSeeParticipant(actor, head.sharing, now).allowed;
+      const listed = await listEnrollments(deps, actor, {
+        participantId: query.participantId,
+        limit: query.limit,
+        after: s.enrollmentCursor.decode(query.cursor),
       });
-      const programs = new Map<string, string>();
-      for (const e of items)
-        if (!programs.has(e.programId))
-          programs.set(e.programId, (await findProgram(deps.pool, e.programId))!.name);
+      const last = listed.items[listed.items.length - 1];
       return {
-        items: items.map(({ registration: _answers, ...e }) => ({
-          ...e,
-          programName: programs.get(e.programId),
-          active: e.exitDate === null,
-        })),
-        nextCursor:
-          rows.length > query.limit && items.length > 0
-            ? s.enrollmentCursor.encode(s.positionOf(items[items.length - 1]))
-            : null,
+        items: listed.items,
+        nextCursor: listed.more ? s.enrollmentCursor.encode(s.positionOf(last)) : null,
       };
     },
   });
@@ -124,32 +79,7 @@ export function enrollmentRoutes(api: Api, deps: Deps) {
       const actor = actorOf(req);
       const now = deps.clock();
       const { head } = await enrollmentFor(deps.pool, actor, params.id, 'write', now);
-      const updated = await withTransaction(deps.pool, async (tx) => {
-        const current = (await findEnrollment(tx, params.id, { lock: true }))!;
-        requireCurrentVersion('enrollment', current.version, body.version);
-        const applicationDate = body.applicationDate ?? current.applicationDate;
-        const errors = applicationDateProblems({
-          applicationDate,
-          birthDate: head.birthDate,
-          program: (await findProgram(tx, current.programId, { lock: 'share' }))!,
-          later: {
-            registrationDate: current.registrationDate,
-            participationDate: current.participationDate,
-            exitDate: current.exitDate,
-          },
-          today: dateOf(now),
-        });
-        if (body.applicationDate && errors.length)
-          throw unprocessable('The application date is not possible.', errors);
-        const registration = applyRegistrationChanges(
-          current.registration,
-          body.registration ?? {},
-        );
-        const changed = await updateEnrollment(tx, current.id, { applicationDate, registration });
-        await moveStatusDate(tx, current.id, 'application', applicationDate);
-        await announceUpdated(tx, changed, authorOf(actor));
-        return changed;
-      });
+      const updated = await editEnrollment(deps, actor, head, params.id, body);
       return enrollmentView(deps.pool, actor, updated, now);
     },
   });

@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
-import { authorOf } from '@hearth/bus';
-import { withTransaction } from '@hearth/db';
 import { exitReasons, housingStatusesAtExit } from '@hearth/events';
-import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
+import { defineRoute, idParams, isoDate, type Api } from '@hearth/http';
 import { enrollmentFor, requireEnrollingOrganization } from '../access';
-import type { Deps } from '../deps';
-import { dateOf } from '@hearth/time';
-import { exitRemovalProblem, manualExitProblems } from '../domain/program-status';
-import { enrollmentView } from '../enrollment-view';
-import { exitEnrollment, removeExit } from '../status-changes';
-import { findEnrollment } from '../store/enrollments';
+import type { EnrollmentDeps } from '../deps';
+import { recordExit } from '../use-cases/record-exit';
+import { removeExit } from '../use-cases/remove-exit';
+import { enrollmentView } from '../use-cases/show-enrollment';
 import { enrollmentView as viewSchema } from './schemas';
 
 const manualExit = z.strictObject({
@@ -21,7 +17,7 @@ const manualExit = z.strictObject({
   housingStatusAtExit: z.enum(housingStatusesAtExit),
 });
 
-export function exitRoutes(api: Api, deps: Deps) {
+export function exitRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/enrollments/:id/exit',
@@ -34,17 +30,7 @@ export function exitRoutes(api: Api, deps: Deps) {
       const actor = actorOf(req);
       const now = deps.clock();
       await enrollmentFor(deps.pool, actor, params.id, 'write', now);
-      const updated = await withTransaction(deps.pool, async (tx) => {
-        const current = (await findEnrollment(tx, params.id, { lock: true }))!;
-        if (current.exitDate)
-          throw conflict(
-            `The enrollment was already exited on ${current.exitDate} (${current.exitKind}); a contract manager can remove that exit within 90 days.`,
-            [{ field: 'exitDate', message: 'The enrollment is already exited' }],
-          );
-        const errors = manualExitProblems(current, body, dateOf(now));
-        if (errors.length) throw unprocessable('The exit is not possible.', errors);
-        return exitEnrollment(tx, current, body, authorOf(actor));
-      });
+      const updated = await recordExit(deps, actor, params.id, body);
       return enrollmentView(deps.pool, actor, updated, now);
     },
   });
@@ -62,16 +48,7 @@ export function exitRoutes(api: Api, deps: Deps) {
       const now = deps.clock();
       const { enrollment } = await enrollmentFor(deps.pool, actor, params.id, 'read', now);
       requireEnrollingOrganization(deps.pool, actor, enrollment, 'remove_exit');
-      const updated = await withTransaction(deps.pool, async (tx) => {
-        const current = (await findEnrollment(tx, params.id, { lock: true }))!;
-        if (!current.exitDate)
-          throw conflict('The enrollment is not exited.', [
-            { field: 'exitDate', message: 'No exit to remove' },
-          ]);
-        const tooLate = exitRemovalProblem(current.exitDate, dateOf(now));
-        if (tooLate) throw unprocessable('The exit can no longer be removed.', [tooLate]);
-        return removeExit(tx, current, dateOf(now), authorOf(actor));
-      });
+      const updated = await removeExit(deps, actor, params.id);
       return enrollmentView(deps.pool, actor, updated, now);
     },
   });

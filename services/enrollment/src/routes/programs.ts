@@ -1,29 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole, actorOf } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
-import {
-  conflict,
-  defineRoute,
-  idParams,
-  isoDate,
-  notFound,
-  onUniqueViolation,
-  requireCurrentVersion,
-  unprocessable,
-  type Api,
-} from '@hearth/http';
-import type { Deps } from '../deps';
+import { defineRoute, idParams, isoDate, notFound, type Api } from '@hearth/http';
+import type { EnrollmentDeps } from '../deps';
 import { eligibilityCriteria } from '../domain/criteria';
-import { activePeriodProblems } from '../domain/enrollment';
 import { registrationField } from '../domain/registration-answers';
-import {
-  applicationDateRange,
-  findProgram,
-  insertProgram,
-  listPrograms,
-  updateProgram,
-} from '../store/programs';
+import { findProgram, listPrograms } from '../store/programs';
+import { changeProgram } from '../use-cases/change-program';
+import { createProgram } from '../use-cases/create-program';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const fields = {
@@ -60,11 +43,10 @@ const programChanges = z.strictObject({
   requiredRegistrationFields: fields.requiredRegistrationFields.optional(),
   eligibilityCriteria: eligibilityCriteria.optional(),
 });
-const sameName = 'Your organization already has a program with this name.';
 const program = z.object({ id: z.string(), name: z.string(), orgId: z.string() }).passthrough();
 
 /** Programs belong to the actor's organization; other organizations' programs are not listed. */
-export function programRoutes(api: Api, deps: Deps) {
+export function programRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/programs',
@@ -74,20 +56,7 @@ export function programRoutes(api: Api, deps: Deps) {
     success: { status: 201, schema: program },
     handler: async ({ body, req, res }) => {
       const actor = requireRole(req, 'supervisor', 'admin');
-      const created = await insertProgram(deps.pool, {
-        id: randomUUID(),
-        orgId: actor.orgId,
-        name: body.name,
-        fundingSource: body.fundingSource,
-        grantNumber: body.grantNumber ?? null,
-        activeFrom: body.activeFrom,
-        activeTo: body.activeTo ?? null,
-        serviceCatalogRef: body.serviceCatalogRef ?? null,
-        requiredRegistrationFields: body.requiredRegistrationFields,
-        eligibilityCriteria: body.eligibilityCriteria,
-        createdBy: actor.userId,
-      });
-      if (!created) throw conflict(sameName, [{ field: 'name', message: 'Already used' }]);
+      const created = await createProgram(deps, actor, body);
       res.location(`/api/v1/programs/${created.id}`);
       return created;
     },
@@ -131,22 +100,7 @@ export function programRoutes(api: Api, deps: Deps) {
     success: { status: 200, schema: program },
     handler: async ({ params, body, req }) => {
       const actor = requireRole(req, 'supervisor', 'admin');
-      const { version, ...changes } = body;
-      return withTransaction(deps.pool, async (tx) => {
-        const current = await findProgram(tx, params.id, { lock: 'update' });
-        if (!current || current.orgId !== actor.orgId) throw notFound('The program');
-        requireCurrentVersion('program', current.version, version);
-        const next = { ...current, ...changes };
-        const problems = activePeriodProblems(next, await applicationDateRange(tx, current.id));
-        if (problems.length)
-          throw unprocessable(
-            'The active dates would leave enrollments outside the program.',
-            problems,
-          );
-        return updateProgram(tx, current.id, next, actor.userId).catch(
-          onUniqueViolation(conflict(sameName, [{ field: 'name', message: 'Already used' }])),
-        );
-      });
+      return changeProgram(deps, actor, params.id, body);
     },
   });
 }

@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { authorOf } from '@hearth/bus';
-import { withTransaction } from '@hearth/db';
-import { conflict, defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
+import { defineRoute, idParams, isoDate, type Api } from '@hearth/http';
 import { enrollmentFor } from '../access';
-import type { Deps } from '../deps';
-import { dateOf } from '@hearth/time';
-import { registrationDateProblems } from '../domain/enrollment';
-import { enrollmentView, resultsSeenBy } from '../enrollment-view';
-import { changeStatus } from '../status-changes';
-import { findEnrollment } from '../store/enrollments';
-import { findProgram } from '../store/programs';
+import type { EnrollmentDeps } from '../deps';
+import { completeRegistration } from '../use-cases/complete-registration';
+import { enrollmentView } from '../use-cases/show-enrollment';
 import { enrollmentView as viewSchema } from './schemas';
 
-export function registrationRoutes(api: Api, deps: Deps) {
+export function registrationRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/enrollments/:id/registration-results',
@@ -52,48 +46,7 @@ export function registrationRoutes(api: Api, deps: Deps) {
       const actor = actorOf(req);
       const now = deps.clock();
       await enrollmentFor(deps.pool, actor, params.id, 'write', now);
-      const updated = await withTransaction(deps.pool, async (tx) => {
-        const current = (await findEnrollment(tx, params.id, { lock: true }))!;
-        if (current.exitDate)
-          throw conflict(`The enrollment was exited on ${current.exitDate}.`, [
-            { field: 'exitDate', message: 'The enrollment is exited' },
-          ]);
-        if (current.registrationDate)
-          throw conflict(`Registration was completed on ${current.registrationDate}.`, [
-            { field: 'registrationDate', message: 'Already registered' },
-          ]);
-        const registrationDate = body.registrationDate ?? dateOf(now);
-        const dateErrors = registrationDateProblems(
-          registrationDate,
-          current.applicationDate,
-          dateOf(now),
-        );
-        if (dateErrors.length)
-          throw unprocessable('The registration date is not possible.', dateErrors);
-        const program = (await findProgram(tx, current.programId))!;
-        const { results } = await resultsSeenBy(tx, actor, program, current, now);
-        if (!results.readyToRegister)
-          throw unprocessable(
-            'Registration cannot be completed yet: see missing information and ineligible reasons.',
-            [
-              ...results.missingInformation.map((m) => ({
-                field: `registration.${m.field}`,
-                message: m.message,
-              })),
-              ...results.ineligibleReasons.map((r) => ({
-                field: 'eligibility',
-                message: r.message,
-              })),
-            ],
-          );
-        return changeStatus(
-          tx,
-          current,
-          { status: 'registration', statusDate: registrationDate },
-          { registrationDate, registeredByUserId: actor.userId, registeredByName: actor.name },
-          authorOf(actor),
-        );
-      });
+      const updated = await completeRegistration(deps, actor, params.id, body);
       return enrollmentView(deps.pool, actor, updated, now);
     },
   });

@@ -1,13 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AGENCY_ROLES, agencyRoles, email, newPassword, userName } from './users';
 
 /** An invitation not accepted within a week lapses; the admin can invite again. */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
-
-/** 256 random bits: the invitee's proof of owning the email, sent to it and never stored. */
-export const newInvitationToken = (): string => randomBytes(32).toString('base64url');
-export const tokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 /** An admin invites an email to the admin's own organization with the roles it will hold there. */
 export const newInvitation = z.strictObject({ email: email(), roles: agencyRoles() });

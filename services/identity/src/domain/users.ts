@@ -54,3 +54,11 @@ export const profileView = z.object({
   currentOrganizationId: z.string().uuid(),
   organizations: z.array(membershipView),
 });
+
+/**
+ * Whether an admin may remove this user from their organization: never themself, so an
+ * organization cannot lose its last way to manage itself by a slip of its admin.
+ */
+export function removalRefusal(adminId: string, userId: string): 'own_membership' | undefined {
+  return adminId === userId ? 'own_membership' : undefined;
+}

@@ -6,7 +6,7 @@ import {
   Problem,
   type Api,
 } from '@hearth/http';
-import type { IdentityContext } from '../context';
+import type { IdentityDeps } from '../deps';
 import { acceptedView, tokenAcceptance } from '../domain/invitations';
 import { clientAddress } from './client-address';
 import {
@@ -34,7 +34,7 @@ const refusal: Record<
  * Public, like login: an invitee without an account has no token yet, and one whose account
  * belongs to no organization now cannot log in to accept in the app.
  */
-export function invitationTokenRoutes(api: Api, ctx: IdentityContext) {
+export function invitationTokenRoutes(api: Api, deps: IdentityDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/auth/invitations/accept',
@@ -46,8 +46,8 @@ export function invitationTokenRoutes(api: Api, ctx: IdentityContext) {
     body: tokenAcceptance,
     success: { status: 201, schema: acceptedView },
     handler: async ({ body, req, res }) => {
-      const address = clientAddress(req, ctx.config.TRUST_CLIENT_ADDRESS_HEADER);
-      const outcome = await acceptInvitationToken(ctx.pool, body, address);
+      const address = clientAddress(req, deps.config.TRUST_CLIENT_ADDRESS_HEADER);
+      const outcome = await acceptInvitationToken(deps, body, address);
       if (outcome.kind === 'accepted') {
         const { kind: _accepted, ...accepted } = outcome;
         return accepted;

@@ -1,30 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
 import { defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
-import type { IdentityContext } from '../context';
+import type { IdentityDeps } from '../deps';
 import {
-  INVITATION_TTL_SECONDS,
   acceptedView,
   invitationView,
   newInvitation,
-  newInvitationToken,
   receivedInvitationView,
-  tokenHash,
 } from '../domain/invitations';
-import {
-  invitationsFor,
-  listPendingInvitations,
-  revokeInvitation,
-  takeInvitation,
-  upsertInvitation,
-} from '../store/invitations';
-import { findOrganization } from '../store/organizations';
-import { addMembership, findProfile } from '../store/users';
+import { acceptInvitation } from '../use-cases/accept-invitation';
+import { inviteUser } from '../use-cases/invite-user';
+import { listPendingInvitations } from '../use-cases/list-pending-invitations';
+import { listReceivedInvitations } from '../use-cases/list-received-invitations';
+import { revokeInvitation } from '../use-cases/revoke-invitation';
 
 /** A user joins another organization only by accepting an invitation (DOMAIN.md). */
-export function invitationRoutes(api: Api, ctx: IdentityContext) {
+export function invitationRoutes(api: Api, deps: IdentityDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/users/invitations',
@@ -35,19 +26,10 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     success: { status: 202, schema: invitationView },
     handler: async ({ body, req, res }) => {
       const admin = requireRole(req, 'admin');
-      const token = newInvitationToken();
-      const invitation = await upsertInvitation(
-        ctx.pool,
-        { id: randomUUID(), orgId: admin.orgId, ...body, tokenHash: tokenHash(token) },
-        admin.userId,
-        INVITATION_TTL_SECONDS,
-      );
-      const organization = await findOrganization(ctx.pool, admin.orgId);
-      await ctx.deliverInvitation({
-        email: body.email,
-        organizationName: organization?.name ?? '',
-        token,
-        expiresAt: invitation.expiresAt,
+      const invitation = await inviteUser(deps, {
+        ...body,
+        orgId: admin.orgId,
+        invitedBy: admin.userId,
       });
       res.location(`/api/v1/users/invitations/${invitation.id}`);
       return invitation;
@@ -62,7 +44,7 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     query: z.strictObject(pageQuery),
     success: { status: 200, schema: page(invitationView) },
     handler: async ({ query, req }) =>
-      listPendingInvitations(ctx.pool, requireRole(req, 'admin').orgId, query),
+      listPendingInvitations(deps, requireRole(req, 'admin').orgId, query),
   });
 
   defineRoute(api.router, api.registry, {
@@ -74,7 +56,7 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     success: { status: 204 },
     handler: async ({ params, req }) => {
       const admin = requireRole(req, 'admin');
-      if (!(await revokeInvitation(ctx.pool, admin.orgId, params.id)))
+      if (!(await revokeInvitation(deps, { orgId: admin.orgId, id: params.id })))
         throw notFound('The pending invitation');
     },
   });
@@ -85,10 +67,9 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     summary: 'Pending invitations addressed to your email',
     tag: 'users',
     success: { status: 200, schema: z.object({ items: z.array(receivedInvitationView) }) },
-    handler: async ({ req }) => {
-      const profile = await findProfile(ctx.pool, actorOf(req).userId);
-      return { items: profile ? await invitationsFor(ctx.pool, profile.email) : [] };
-    },
+    handler: async ({ req }) => ({
+      items: await listReceivedInvitations(deps, actorOf(req).userId),
+    }),
   });
 
   defineRoute(api.router, api.registry, {
@@ -100,16 +81,12 @@ export function invitationRoutes(api: Api, ctx: IdentityContext) {
     params: idParams,
     success: { status: 200, schema: acceptedView },
     handler: async ({ params, req }) => {
-      const { userId } = actorOf(req);
-      const profile = await findProfile(ctx.pool, userId);
-      if (!profile) throw notFound('The pending invitation');
-      const taken = await withTransaction(ctx.pool, async (tx) => {
-        const invitation = await takeInvitation(tx, { id: params.id, email: profile.email });
-        if (invitation) await addMembership(tx, { ...invitation, userId });
-        return invitation;
+      const accepted = await acceptInvitation(deps, {
+        userId: actorOf(req).userId,
+        invitationId: params.id,
       });
-      if (!taken) throw notFound('The pending invitation');
-      return { userId, organizationId: taken.orgId, roles: taken.roles };
+      if (!accepted) throw notFound('The pending invitation');
+      return accepted;
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { SigningKeys } from '../domain/signing-keys';
+import type { SigningKeys } from '../adapters/signing-keys';
 
 /**
  * The public keys every service verifies tokens with. Outside /api/v1 and unauthenticated, at the

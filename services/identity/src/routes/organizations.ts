@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole } from '@hearth/auth';
 import { conflict, defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
-import type { IdentityContext } from '../context';
+import type { IdentityDeps } from '../deps';
 import { newOrganization, organizationView } from '../domain/organizations';
-import { findOrganization, insertOrganization, listOrganizations } from '../store/organizations';
+import { listOrganizations } from '../use-cases/list-organizations';
+import { readOrganization } from '../use-cases/read-organization';
+import { registerOrganization } from '../use-cases/register-organization';
 
-export function organizationRoutes(api: Api, ctx: IdentityContext) {
+export function organizationRoutes(api: Api, deps: IdentityDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/organizations',
@@ -17,7 +18,7 @@ export function organizationRoutes(api: Api, ctx: IdentityContext) {
     handler: async ({ body, req, res }) => {
       // The continuum's HMIS lead registers agencies; an agency's admin manages its own users only.
       requireRole(req, 'system_admin');
-      const created = await insertOrganization(ctx.pool, { ...body, id: randomUUID() });
+      const created = await registerOrganization(deps, body);
       if (created === 'name_taken') {
         throw conflict('An organization with this name exists.', [
           { field: 'name', message: 'Already taken (names are compared ignoring case)' },
@@ -37,7 +38,7 @@ export function organizationRoutes(api: Api, ctx: IdentityContext) {
     tag: 'organizations',
     query: z.strictObject(pageQuery),
     success: { status: 200, schema: page(organizationView) },
-    handler: async ({ query }) => listOrganizations(ctx.pool, query),
+    handler: async ({ query }) => listOrganizations(deps, query),
   });
 
   defineRoute(api.router, api.registry, {
@@ -48,7 +49,7 @@ export function organizationRoutes(api: Api, ctx: IdentityContext) {
     params: idParams,
     success: { status: 200, schema: organizationView },
     handler: async ({ params }) => {
-      const found = await findOrganization(ctx.pool, params.id);
+      const found = await readOrganization(deps, params.id);
       if (!found) throw notFound('The organization');
       return found;
     },

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
 import { conflict, defineRoute, idParams, notFound, page, pageQuery, type Api } from '@hearth/http';
-import type { IdentityContext } from '../context';
+import type { IdentityDeps } from '../deps';
 import { profileView, userView } from '../domain/users';
-import { findProfile, listMembers, removeMembership } from '../store/users';
+import { listMembers } from '../use-cases/list-members';
+import { readProfile } from '../use-cases/read-profile';
+import { removeMembership } from '../use-cases/remove-membership';
 
 /** An agency's admin manages its own organization's users; accounts are made by invitation. */
-export function userRoutes(api: Api, ctx: IdentityContext) {
+export function userRoutes(api: Api, deps: IdentityDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/users',
@@ -16,7 +18,7 @@ export function userRoutes(api: Api, ctx: IdentityContext) {
     success: { status: 200, schema: page(userView) },
     handler: async ({ query, req }) => {
       const admin = requireRole(req, 'admin');
-      return listMembers(ctx.pool, admin.orgId, query);
+      return listMembers(deps, admin.orgId, query);
     },
   });
 
@@ -27,11 +29,9 @@ export function userRoutes(api: Api, ctx: IdentityContext) {
     tag: 'users',
     success: { status: 200, schema: profileView },
     handler: async ({ req }) => {
-      const actor = actorOf(req);
-      const profile = await findProfile(ctx.pool, actor.userId);
+      const profile = await readProfile(deps, actorOf(req));
       if (!profile) throw notFound('Your user account');
-      const { memberships, ...user } = profile;
-      return { ...user, currentOrganizationId: actor.orgId, organizations: memberships };
+      return profile;
     },
   });
 
@@ -45,13 +45,16 @@ export function userRoutes(api: Api, ctx: IdentityContext) {
     success: { status: 204 },
     handler: async ({ params, req }) => {
       const admin = requireRole(req, 'admin');
-      // An organization must not lose its last way to manage itself by a slip of its admin.
-      if (params.id === admin.userId)
+      const outcome = await removeMembership(deps, {
+        adminId: admin.userId,
+        orgId: admin.orgId,
+        userId: params.id,
+      });
+      if (outcome === 'own_membership')
         throw conflict('You cannot remove yourself; another admin of your organization can.', [
           { field: 'id', message: 'Your own user' },
         ]);
-      if (!(await removeMembership(ctx.pool, { userId: params.id, orgId: admin.orgId })))
-        throw notFound('The member of your organization');
+      if (outcome === 'not_a_member') throw notFound('The member of your organization');
     },
   });
 }

@@ -3,8 +3,9 @@ import type { InvitationView, ReceivedInvitationView } from '../domain/invitatio
 import type { Role } from '../domain/users';
 import { emailCursor } from './users';
 
-// Not accepted, not revoked, not lapsed.
-const PENDING = 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()';
+/** Not accepted, not revoked, not lapsed by the service's clock (`now` is the parameter named). */
+const pending = (now: string) =>
+  `i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ${now}::timestamptz`;
 const VIEW = `i.id, i.email, i.roles, to_char(i.expires_at AT TIME ZONE 'UTC',
   'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "expiresAt"`;
 
@@ -17,11 +18,11 @@ export async function upsertInvitation(
   db: Queryable,
   invitation: { id: string; orgId: string; email: string; roles: Role[]; tokenHash: Buffer },
   invitedBy: string,
-  ttlSeconds: number,
+  expiry: { now: Date; ttlSeconds: number },
 ): Promise<InvitationView> {
   const { rows } = await db.query<InvitationView>(
     `INSERT INTO invitations AS i (id, org_id, email, roles, token_hash, invited_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
+     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz + make_interval(secs => $8))
      ON CONFLICT (org_id, email) WHERE accepted_at IS NULL AND revoked_at IS NULL
      DO UPDATE SET roles = excluded.roles, token_hash = excluded.token_hash,
                    invited_by = excluded.invited_by, expires_at = excluded.expires_at
@@ -33,7 +34,8 @@ export async function upsertInvitation(
       invitation.roles,
       invitation.tokenHash,
       invitedBy,
-      ttlSeconds,
+      expiry.now,
+      expiry.ttlSeconds,
     ],
   );
   return rows[0];
@@ -44,42 +46,43 @@ export async function listPendingInvitations(
   db: Queryable,
   orgId: string,
   page: { limit: number; cursor?: string },
+  now: Date,
 ) {
   const { rows } = await db.query<InvitationView>(
     `SELECT ${VIEW} FROM invitations i
-     WHERE i.org_id = $1 AND ${PENDING} AND ($2::text IS NULL OR i.email > $2)
+     WHERE i.org_id = $1 AND ${pending('$4')} AND ($2::text IS NULL OR i.email > $2)
      ORDER BY i.email LIMIT $3`,
-    [orgId, emailCursor.decode(page.cursor) ?? null, page.limit + 1],
+    [orgId, emailCursor.decode(page.cursor) ?? null, page.limit + 1, now],
   );
   return emailCursor.page(rows, page.limit, (i) => i.email);
 }
 
 /** False when the organization has no such pending invitation. */
-export async function revokeInvitation(db: Queryable, orgId: string, id: string) {
+export async function revokeInvitation(db: Queryable, orgId: string, id: string, now: Date) {
   const { rowCount } = await db.query(
-    `UPDATE invitations i SET revoked_at = now() WHERE i.id = $1 AND i.org_id = $2 AND ${PENDING}`,
-    [id, orgId],
+    `UPDATE invitations i SET revoked_at = $3 WHERE i.id = $1 AND i.org_id = $2 AND ${pending('$3')}`,
+    [id, orgId, now],
   );
   return rowCount === 1;
 }
 
 /** Pending invitations addressed to one email, with the inviting organizations' names. */
-export async function invitationsFor(db: Queryable, email: string) {
+export async function invitationsFor(db: Queryable, email: string, now: Date) {
   const { rows } = await db.query<ReceivedInvitationView>(
     `SELECT i.id, i.org_id AS "organizationId", o.name AS "organizationName", i.roles,
             to_char(i.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "expiresAt"
      FROM invitations i JOIN organizations o ON o.id = i.org_id
-     WHERE i.email = $1 AND ${PENDING} ORDER BY o.name`,
-    [email],
+     WHERE i.email = $1 AND ${pending('$2')} ORDER BY o.name`,
+    [email, now],
   );
   return rows;
 }
 
 /** The pending invitation a token stands for, without taking it. */
-export async function findPendingByToken(db: Queryable, hash: Buffer) {
+export async function findPendingByToken(db: Queryable, hash: Buffer, now: Date) {
   const { rows } = await db.query<{ email: string }>(
-    `SELECT i.email FROM invitations i WHERE i.token_hash = $1 AND ${PENDING}`,
-    [hash],
+    `SELECT i.email FROM invitations i WHERE i.token_hash = $1 AND ${pending('$2')}`,
+    [hash, now],
   );
   return rows[0];
 }
@@ -97,13 +100,14 @@ export interface TakenInvitation {
 export async function takeInvitation(
   db: Queryable,
   by: { id: string; email: string } | { tokenHash: Buffer },
+  now: Date,
 ): Promise<TakenInvitation | undefined> {
   const [where, values] =
     'tokenHash' in by
-      ? ['i.token_hash = $1', [by.tokenHash]]
-      : ['i.id = $1 AND i.email = $2', [by.id, by.email]];
+      ? ['i.token_hash = $2', [now, by.tokenHash]]
+      : ['i.id = $2 AND i.email = $3', [now, by.id, by.email]];
   const { rows } = await db.query<TakenInvitation>(
-    `UPDATE invitations i SET accepted_at = now() WHERE ${where} AND ${PENDING}
+    `UPDATE invitations i SET accepted_at = $1 WHERE ${where} AND ${pending('$1')}
      RETURNING i.email, i.org_id AS "orgId", i.roles`,
     values,
   );

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { withTransaction, type Pool } from '@hearth/db';
-import { newAccountProblem, tokenHash, type TokenAcceptance } from '../domain/invitations';
-import { hashPassword, verifyPassword } from '../domain/passwords';
+import { withTransaction } from '@hearth/db';
+import { tokenHash } from '../adapters/invitation-tokens';
+import { hashPassword, verifyPassword } from '../adapters/passwords';
+import type { IdentityDeps } from '../deps';
+import { newAccountProblem, type TokenAcceptance } from '../domain/invitations';
 import type { Role } from '../domain/users';
 import { findPendingByToken, takeInvitation } from '../store/invitations';
 import { forgetFailures, reserveAttempt } from '../store/login-failures';
@@ -21,12 +23,13 @@ export type TokenAcceptanceOutcome =
  * same transaction as the membership, so a token works once however many requests race.
  */
 export async function acceptInvitationToken(
-  pool: Pool,
+  deps: Pick<IdentityDeps, 'pool' | 'clock'>,
   body: TokenAcceptance,
   address: string,
 ): Promise<TokenAcceptanceOutcome> {
+  const { pool, clock } = deps;
   const hash = tokenHash(body.token);
-  const pending = await findPendingByToken(pool, hash);
+  const pending = await findPendingByToken(pool, hash, clock());
   if (!pending) return { kind: 'unknown_token' };
   const account = await findCredentials(pool, pending.email);
   let userId: string;
@@ -34,7 +37,7 @@ export async function acceptInvitationToken(
   if (account) {
     // A leaked token must not become a way around the login throttle for the account's password.
     const attempt = { email: account.email, address };
-    const allowed = await reserveAttempt(pool, attempt);
+    const allowed = await reserveAttempt(pool, attempt, clock());
     if (!allowed.allowed)
       return { kind: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
     if (!(await verifyPassword(account.passwordHash, body.password)) || account.disabled)
@@ -48,7 +51,7 @@ export async function acceptInvitationToken(
     passwordHash = await hashPassword(body.password); // slow on purpose: outside the transaction
   }
   return withTransaction<TokenAcceptanceOutcome>(pool, async (tx) => {
-    const invitation = await takeInvitation(tx, { tokenHash: hash });
+    const invitation = await takeInvitation(tx, { tokenHash: hash }, clock());
     if (!invitation) return { kind: 'unknown_token' as const };
     if (passwordHash !== undefined) {
       const { email } = invitation;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { withTransaction, type Pool } from '@hearth/db';
-import { hashPassword } from '../domain/passwords';
+import { hashPassword } from '../adapters/passwords';
 
 // Serializes bootstraps of several instances starting at once (two-integer advisory lock space,
 // apart from the migrator's one-bigint lock and the login throttle's class).

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { relationships, type FamilyChanged } from '@hearth/events';
-import { badRequest, conflict, isoDate, notFound, uuid, type FieldError } from '@hearth/http';
+import { isoDate, uuid, type FieldError } from '@hearth/http';
 import type { ParticipantView } from './participant';
+import { absent, conflicting, invalid, type Refusal } from './refusal';
 
 export type Relationship = (typeof relationships)[number];
 export const HEAD: Relationship = 'head_of_household';
@@ -45,7 +46,7 @@ const memberOf = (active: Membership[], participantId: string) =>
   active.find((m) => m.participantId === participantId);
 
 /** A new family names its head once; a second head or anyone listed twice is a mistake in the form. */
-export function checkNewFamily(family: z.infer<typeof newFamily>): void {
+export function checkNewFamily(family: z.infer<typeof newFamily>): Refusal | undefined {
   const seen = new Set([family.headParticipantId]);
   const errors: FieldError[] = [];
   family.members.forEach((m, i) => {
@@ -58,64 +59,77 @@ export function checkNewFamily(family: z.infer<typeof newFamily>): void {
       errors.push({ field: `members.${i}.participantId`, message: 'Listed twice in this family' });
     seen.add(m.participantId);
   });
-  if (errors.length)
-    throw badRequest('A family needs exactly one head and each member once.', errors);
+  return errors.length
+    ? invalid('A family needs exactly one head and each member once.', errors)
+    : undefined;
 }
 
 /** Checks on the request alone, before anything is read. */
 export function checkNewMember(
   input: { joinedOn: string; makeCurrentFamily: boolean; leaveOtherFamilies: boolean },
   today: string,
-): void {
+): Refusal | undefined {
   if (input.joinedOn > today)
-    throw badRequest('A member cannot join in the future.', [
+    return invalid('A member cannot join in the future.', [
       { field: 'joinedOn', message: `Must be ${today} or earlier` },
     ]);
   // leaving all other families only makes sense when this one becomes the current one
   if (input.leaveOtherFamilies && !input.makeCurrentFamily)
-    throw badRequest('Removing a member from all other families makes this their current family.', [
+    return invalid('Removing a member from all other families makes this their current family.', [
       { field: 'makeCurrentFamily', message: 'Must be true when leaveOtherFamilies is true' },
     ]);
+  return undefined;
 }
 
-export function checkAddition(active: Membership[], input: { participantId: string }): void {
+export function checkAddition(
+  active: Membership[],
+  input: { participantId: string },
+): Refusal | undefined {
   if (memberOf(active, input.participantId))
-    throw conflict('The participant is already a member of this family.', [
+    return conflicting('The participant is already a member of this family.', [
       { field: 'participantId', message: 'Already a member' },
     ]);
   if (active.length >= MAX_FAMILY_SIZE)
-    throw conflict(`A family has at most ${MAX_FAMILY_SIZE} members.`);
+    return conflicting(`A family has at most ${MAX_FAMILY_SIZE} members.`);
+  return undefined;
 }
 
 /**
  * Leaving another family must not leave it headless: a head leaves only a family they are alone in
  * (someone entered alone joining a household), which then ends.
  */
-export function checkLeaving(active: Membership[], participantId: string): void {
+export function checkLeaving(active: Membership[], participantId: string): Refusal | undefined {
   const head = headOf(active);
   if (head?.participantId === participantId && active.length > 1)
-    throw conflict(
+    return conflicting(
       `The participant heads family ${head.familyId}; change the head of that family first.`,
       [{ field: 'leaveOtherFamilies', message: `Heads family ${head.familyId}` }],
     );
+  return undefined;
 }
 
-export function checkRemoval(active: Membership[], participantId: string): void {
+export function checkRemoval(active: Membership[], participantId: string): Refusal | undefined {
   const member = memberOf(active, participantId);
-  if (!member) throw notFound('The family member');
+  if (!member) return absent('The family member');
   if (member.relationship === HEAD)
-    throw conflict('The head of household cannot be removed; change the head first.');
+    return conflicting('The head of household cannot be removed; change the head first.');
+  return undefined;
 }
 
 /** The new head must already be an active member; undefined when they already are the head. */
-export function planHeadChange(active: Membership[], newHeadId: string) {
+export function planHeadChange(
+  active: Membership[],
+  newHeadId: string,
+): { formerHeadId: string } | { refusal: Refusal } | undefined {
   const head = headOf(active);
-  if (!head) throw conflict('This family has no members any more.');
+  if (!head) return { refusal: conflicting('This family has no members any more.') };
   if (head.participantId === newHeadId) return undefined;
   if (!memberOf(active, newHeadId))
-    throw conflict('The new head must be an active member of the family.', [
-      { field: 'participantId', message: 'Not an active member of this family' },
-    ]);
+    return {
+      refusal: conflicting('The new head must be an active member of the family.', [
+        { field: 'participantId', message: 'Not an active member of this family' },
+      ]),
+    };
   return { formerHeadId: head.participantId };
 }
 

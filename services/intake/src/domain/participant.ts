@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, emailAddress } from '@hearth/http';
 import { securityRestrictions, sexValues } from '@hearth/events';
+import { invalid, type Refusal } from './refusal';
 
 const name = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -145,11 +146,17 @@ export const participantView = z.object({
 });
 export type ParticipantView = z.infer<typeof participantView>;
 
-/** A birth date must be a real past date, and not absurdly old. */
-export function birthDateProblem(birthDate: string, today: Date): string | undefined {
-  const todayIso = today.toISOString().slice(0, 10);
-  if (birthDate > todayIso) return 'The birth date is in the future.';
-  if (birthDate < `${today.getUTCFullYear() - 120}-01-01`)
-    return 'The birth date is more than 120 years ago.';
-  return undefined;
+/** A birth date must be a real past date, and not absurdly old; `today` is a YYYY-MM-DD date. */
+export function birthDateRefusal(
+  birthDate: string | undefined,
+  today: string,
+): Refusal | undefined {
+  if (!birthDate) return undefined;
+  const problem =
+    birthDate > today
+      ? 'The birth date is in the future.'
+      : birthDate < `${Number(today.slice(0, 4)) - 120}-01-01`
+        ? 'The birth date is more than 120 years ago.'
+        : undefined;
+  return problem && invalid(problem, [{ field: 'birthDate', message: problem }]);
 }

@@ -1,47 +1,65 @@
-import { badRequest } from '@hearth/http';
 import type { ParticipantFacts } from '@hearth/events';
-import type { SsnCipher } from '../ssn-cipher';
-import type { ParticipantRecord } from '../store/participants';
 import { normalizeId } from './matching';
 import type { NewParticipant, ParticipantChanges, ParticipantView } from './participant';
+import { invalid, type Refusal } from './refusal';
 import { parseSsn, ssnAnswer } from './ssn';
 
-type SsnFields = Pick<ParticipantRecord, 'ssnCiphertext' | 'ssnKeyId' | 'ssnLast4' | 'ssnRefused'>;
+/** What the store writes: the view's fields in storage form (SSN encrypted, alien number normalized). */
+export interface ParticipantRecord extends Omit<
+  ParticipantView,
+  'ssn' | 'version' | 'createdAt' | 'updatedAt'
+> {
+  ssnCiphertext: string | null;
+  ssnKeyId: string | null;
+  ssnLast4: string | null;
+  ssnRefused: boolean;
+}
 
-/** The SSN as stored: encrypted with its key id, last 4 kept for search; or refused; or nothing. */
-export function storedSsn(
+export type SsnFields = Pick<
+  ParticipantRecord,
+  'ssnCiphertext' | 'ssnKeyId' | 'ssnLast4' | 'ssnRefused'
+>;
+/** A record before its SSN is sealed: the adapter (adapters/ssn-cipher.ts) encrypts `digits`. */
+export type UnsealedRecord = Omit<ParticipantRecord, keyof SsnFields>;
+
+/** What the worker said about the SSN: refused, nothing, or its 9 digits (to be encrypted). */
+export type SsnEntry = { refused: true } | { refused: false; digits: string | null };
+
+const last4Of = (entry: SsnEntry) => (!entry.refused && entry.digits?.slice(5)) || null;
+
+/** The SSN as entered, checked; refused when it is both given and marked refused, or not an SSN. */
+export function ssnEntry(
   ssn: string | null | undefined,
   refused: boolean | undefined,
-  cipher: SsnCipher,
-): SsnFields {
+): { entry: SsnEntry } | { refusal: Refusal } {
   if (refused) {
     if (ssn)
-      throw badRequest('Either give the SSN or mark it refused, not both.', [
-        { field: 'ssnRefused', message: 'An SSN was also given' },
-      ]);
-    return { ssnCiphertext: null, ssnKeyId: null, ssnLast4: null, ssnRefused: true };
+      return {
+        refusal: invalid('Either give the SSN or mark it refused, not both.', [
+          { field: 'ssnRefused', message: 'An SSN was also given' },
+        ]),
+      };
+    return { entry: { refused: true } };
   }
-  if (!ssn) return { ssnCiphertext: null, ssnKeyId: null, ssnLast4: null, ssnRefused: false };
+  if (!ssn) return { entry: { refused: false, digits: null } };
   const parsed = parseSsn(ssn);
   // the message never repeats the value: errors are logged and an SSN must not reach a log
   if ('problem' in parsed)
-    throw badRequest('The SSN is not valid.', [{ field: 'ssn', message: parsed.problem }]);
-  const { ciphertext, keyId } = cipher.encrypt(parsed.digits);
-  return {
-    ssnCiphertext: ciphertext,
-    ssnKeyId: keyId,
-    ssnLast4: parsed.digits.slice(5),
-    ssnRefused: false,
-  };
+    return {
+      refusal: invalid('The SSN is not valid.', [{ field: 'ssn', message: parsed.problem }]),
+    };
+  return { entry: { refused: false, digits: parsed.digits } };
 }
 
+/** A new participant's record in storage form, its SSN still to be sealed; or why not. */
 export function newRecord(
   input: NewParticipant,
   ids: { id: string; ownerOrgId: string },
-  cipher: SsnCipher,
-): ParticipantRecord {
+): { record: UnsealedRecord; ssn: SsnEntry; ssnLast4: string | null } | { refusal: Refusal } {
   const { ssn, ssnRefused, confirmNew: _confirm, ...fields } = input;
-  return {
+  const checked = ssnEntry(ssn, ssnRefused);
+  if ('refusal' in checked) return checked;
+  const record: UnsealedRecord = {
     ...ids,
     firstName: fields.firstName,
     middleName: fields.middleName ?? null,
@@ -59,8 +77,8 @@ export function newRecord(
     immigration: fields.immigration ?? null,
     demographics: fields.demographics ?? null,
     securityRestriction: fields.securityRestriction,
-    ...storedSsn(ssn, ssnRefused, cipher),
   };
+  return { record, ssn: checked.entry, ssnLast4: last4Of(checked.entry) };
 }
 
 export interface FieldChange {
@@ -70,19 +88,21 @@ export interface FieldChange {
 }
 
 /**
- * The fields a change really alters, in storage form, plus their history entries (old → new).
- * The SSN's history shows only last 4 or "refused", like every other answer about it.
+ * The fields a change really alters, in storage form, plus their history entries (old → new);
+ * `ssn` when the SSN changes (to be sealed into the changes). The SSN's history shows only last 4
+ * or "refused", like every other answer about it.
  */
 export function applyChanges(
   current: ParticipantRecord,
   input: Omit<ParticipantChanges, 'version'>,
-  cipher: SsnCipher,
-): { changes: Partial<ParticipantRecord>; history: FieldChange[] } {
+):
+  | { changes: Partial<UnsealedRecord>; ssn?: SsnEntry; history: FieldChange[] }
+  | { refusal: Refusal } {
   const { ssn, ssnRefused, ...fields } = input;
   const wanted: Partial<ParticipantRecord> = { ...fields } as Partial<ParticipantRecord>;
   if (fields.alienNumber !== undefined)
     wanted.alienNumber = fields.alienNumber ? normalizeId(fields.alienNumber) : null;
-  const changes: Partial<ParticipantRecord> = {};
+  const changes: Partial<UnsealedRecord> = {};
   const history: FieldChange[] = [];
   for (const [field, value] of Object.entries(wanted) as Array<
     [keyof ParticipantRecord, unknown]
@@ -91,20 +111,19 @@ export function applyChanges(
     (changes as Record<string, unknown>)[field] = value;
     history.push({ field, oldValue: current[field], newValue: value });
   }
-  if (ssn !== undefined || ssnRefused !== undefined) {
-    const next = storedSsn(ssn === undefined ? null : ssn, ssnRefused, cipher);
-    const [before, after] = [
-      ssnAnswer(current.ssnLast4, current.ssnRefused),
-      ssnAnswer(next.ssnLast4, next.ssnRefused),
-    ];
-    const sameNumber =
-      ssn && current.ssnCiphertext && current.ssnLast4 === next.ssnLast4 && !current.ssnRefused;
-    if (before !== after || (ssn && !sameNumber)) {
-      Object.assign(changes, next);
-      history.push({ field: 'ssn', oldValue: before, newValue: after });
-    }
-  }
-  return { changes, history };
+  if (ssn === undefined && ssnRefused === undefined) return { changes, history };
+  const checked = ssnEntry(ssn === undefined ? null : ssn, ssnRefused);
+  if ('refusal' in checked) return checked;
+  const next = checked.entry;
+  const [before, after] = [
+    ssnAnswer(current.ssnLast4, current.ssnRefused),
+    ssnAnswer(last4Of(next), next.refused),
+  ];
+  const sameNumber =
+    ssn && current.ssnCiphertext && current.ssnLast4 === last4Of(next) && !current.ssnRefused;
+  if (before === after && !(ssn && !sameNumber)) return { changes, history };
+  history.push({ field: 'ssn', oldValue: before, newValue: after });
+  return { changes, ssn: next, history };
 }
 
 /** What other services may know of a participant (no SSN, no contact details). */

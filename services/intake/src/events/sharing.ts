@@ -1,7 +1,14 @@
 import type { Actor } from '@hearth/auth';
 import { authorOf, recordEvent } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
-import { SharingStateChanged, createEvent, type SharingState } from '@hearth/events';
+import {
+  ReleaseGranted,
+  ReleaseRevoked,
+  SharingStateChanged,
+  createEvent,
+  type SharingState,
+} from '@hearth/events';
+import type { ReleaseView } from '../store/releases';
 
 /**
  * Announce a participant's whole sharing state under its next sharing version, inside the
@@ -47,4 +54,18 @@ export async function announceSharing(
     }),
   );
   return state;
+}
+
+/** intake.release.granted or .revoked: the release's facts, without who signed it. */
+export async function announceRelease(
+  tx: Queryable,
+  actor: Actor,
+  definition: typeof ReleaseGranted | typeof ReleaseRevoked,
+  release: ReleaseView,
+): Promise<void> {
+  const { signedBy: _s, createdAt: _c, ...facts } = release;
+  await recordEvent(
+    tx,
+    createEvent(definition, { orgId: actor.orgId, ...authorOf(actor), data: facts }),
+  );
 }

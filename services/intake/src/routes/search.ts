@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
 import { defineRoute, isoDate, badRequest, pageQuery, type Api } from '@hearth/http';
 import { sexValues } from '@hearth/events';
-import type { ServiceContext } from '@hearth/runtime';
-import type { IntakeEnv } from '../config';
+import type { IntakeDeps } from '../deps';
 import { LIKELY_DUPLICATE } from '../domain/matching';
 import { participantView } from '../domain/participant';
-import { rankCandidates } from '../matching';
-import { searchParticipants } from '../store/search';
+import { findDuplicates } from '../use-cases/find-duplicates';
+import { searchParticipants } from '../use-cases/search-participants';
 
 const name = z.string().trim().min(1).max(100);
 
@@ -52,7 +51,7 @@ export const searchQuery = z.strictObject({
   cursor: pageQuery.cursor,
 });
 
-export function searchRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
+export function searchRoutes(api: Api, deps: IntakeDeps) {
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: '/participants/matches',
@@ -64,7 +63,7 @@ export function searchRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
       schema: z.object({ items: z.array(candidate), likelyDuplicateScore: z.number() }),
     },
     handler: async ({ body, req }) => ({
-      items: await rankCandidates(ctx.pool, actorOf(req), body),
+      items: await findDuplicates(deps, actorOf(req), body),
       likelyDuplicateScore: LIKELY_DUPLICATE,
     }),
   });
@@ -90,7 +89,7 @@ export function searchRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
           },
         ]);
       }
-      return searchParticipants(ctx.pool, actorOf(req), criteria, limit, cursor);
+      return searchParticipants(deps, actorOf(req), criteria, limit, cursor);
     },
   });
 }

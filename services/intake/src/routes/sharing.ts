@@ -1,25 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { actorOf, type Actor } from '@hearth/auth';
-import { authorOf, recordEvent } from '@hearth/bus';
-import { withTransaction } from '@hearth/db';
-import { ReleaseGranted, ReleaseRevoked, createEvent, securityRestrictions } from '@hearth/events';
-import {
-  badRequest,
-  defineRoute,
-  forbidden,
-  idParams,
-  isoDate,
-  notFound,
-  type Api,
-} from '@hearth/http';
-import type { ServiceContext } from '@hearth/runtime';
-import { participantFor } from '../access';
-import type { IntakeEnv } from '../config';
-import { announceSharing } from '../events/sharing';
-import type { ParticipantView } from '../domain/participant';
-import { recordHistory } from '../store/history';
-import { insertRelease, listReleases, revokeRelease, setRestriction } from '../store/releases';
+import { actorOf } from '@hearth/auth';
+import { securityRestrictions } from '@hearth/events';
+import { defineRoute, idParams, isoDate, type Api } from '@hearth/http';
+import { ownedParticipantFor, participantFor } from '../access';
+import type { IntakeDeps } from '../deps';
+import { newReleaseRefusal } from '../domain/releases';
+import { changeRestriction } from '../use-cases/change-restriction';
+import { grantRelease } from '../use-cases/grant-release';
+import { listReleases } from '../use-cases/list-releases';
+import { refuseIf } from '../use-cases/refuse';
+import { revokeRelease } from '../use-cases/revoke-release';
 
 const newRelease = z.strictObject({
   toOrgId: z.string().uuid(),
@@ -41,27 +31,8 @@ const release = z
     revokedAt: z.string().nullable(),
   })
   .passthrough();
-const eventActor = (actor: Actor) => ({
-  orgId: actor.orgId,
-  ...authorOf(actor),
-});
 
-/** Sharing is the participant's consent as recorded by the agency that took them in: only it changes it. */
-async function ownedParticipant(
-  ctx: ServiceContext<IntakeEnv>,
-  actor: Actor,
-  id: string,
-): Promise<ParticipantView> {
-  const participant = await participantFor(ctx.pool, actor, id, 'write');
-  if (participant.ownerOrgId !== actor.orgId) {
-    throw forbidden(
-      'Only the organization that took this participant in can change their sharing and releases.',
-    );
-  }
-  return participant;
-}
-
-export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
+export function sharingRoutes(api: Api, deps: IntakeDeps) {
   defineRoute(api.router, api.registry, {
     method: 'put',
     path: '/participants/:id/sharing',
@@ -79,21 +50,8 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     },
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
-      const participant = await ownedParticipant(ctx, actor, params.id);
-      if (participant.securityRestriction !== body.securityRestriction) {
-        await withTransaction(ctx.pool, async (tx) => {
-          await setRestriction(tx, params.id, body.securityRestriction);
-          await recordHistory(tx, params.id, actor, [
-            {
-              field: 'securityRestriction',
-              oldValue: participant.securityRestriction,
-              newValue: body.securityRestriction,
-            },
-          ]);
-          await announceSharing(tx, params.id, actor);
-        });
-      }
-      return { participantId: params.id, securityRestriction: body.securityRestriction };
+      const participant = await ownedParticipantFor(deps, actor, params.id);
+      return changeRestriction(deps, actor, participant, body.securityRestriction);
     },
   });
 
@@ -107,26 +65,9 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     success: { status: 201, schema: release },
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
-      if (body.endDate < body.beginDate)
-        throw badRequest('The release ends before it begins.', [
-          { field: 'endDate', message: 'Must be on or after beginDate' },
-        ]);
-      if (body.toOrgId === actor.orgId)
-        throw badRequest('A release is to another organization.', [
-          { field: 'toOrgId', message: 'Your own organization' },
-        ]);
-      await ownedParticipant(ctx, actor, params.id);
-      return withTransaction(ctx.pool, async (tx) => {
-        const created = await insertRelease(tx, {
-          id: randomUUID(),
-          participantId: params.id,
-          ...body,
-        });
-        const { signedBy: _s, createdAt: _c, ...facts } = created;
-        await recordEvent(tx, createEvent(ReleaseGranted, { ...eventActor(actor), data: facts }));
-        await announceSharing(tx, params.id, actor);
-        return created;
-      });
+      refuseIf(newReleaseRefusal(body, actor.orgId));
+      await ownedParticipantFor(deps, actor, params.id);
+      return grantRelease(deps, actor, params.id, body);
     },
   });
 
@@ -140,13 +81,8 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     success: { status: 200, schema: z.object({ items: z.array(release) }) },
     handler: async ({ params, req }) => {
       const actor = actorOf(req);
-      const participant = await participantFor(ctx.pool, actor, params.id, 'read');
-      const releases = await listReleases(ctx.pool, params.id);
-      // Which other agencies a client consented to, and who signed, is the owner's to know; a
-      // released organization sees only the releases that concern it.
-      const concernsActor = (r: { toOrgId: string }) =>
-        participant.ownerOrgId === actor.orgId || r.toOrgId === actor.orgId;
-      return { items: releases.filter(concernsActor) };
+      const participant = await participantFor(deps, actor, params.id, 'read');
+      return listReleases(deps, actor, participant);
     },
   });
 
@@ -159,15 +95,8 @@ export function sharingRoutes(api: Api, ctx: ServiceContext<IntakeEnv>) {
     success: { status: 200, schema: release },
     handler: async ({ params, req }) => {
       const actor = actorOf(req);
-      await ownedParticipant(ctx, actor, params.id);
-      return withTransaction(ctx.pool, async (tx) => {
-        const revoked = await revokeRelease(tx, params.id, params.releaseId);
-        if (!revoked) throw notFound('The release');
-        const { signedBy: _s, createdAt: _c, ...facts } = revoked;
-        await recordEvent(tx, createEvent(ReleaseRevoked, { ...eventActor(actor), data: facts }));
-        await announceSharing(tx, params.id, actor);
-        return revoked;
-      });
+      await ownedParticipantFor(deps, actor, params.id);
+      return revokeRelease(deps, actor, params.id, params.releaseId);
     },
   });
 }

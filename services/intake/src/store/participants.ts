@@ -2,18 +2,8 @@ import type { InformationRelease, ParticipantSharing, SharingColumns } from '@he
 import type { Queryable } from '@hearth/db';
 import { ssnAnswer } from '../domain/ssn';
 import type { ParticipantView } from '../domain/participant';
+import type { ParticipantRecord } from '../domain/record';
 import { canonicalFirstName, nameKey, normalizeName } from '../domain/names';
-
-/** What the store writes: the view's fields in storage form (SSN encrypted, alien number normalized). */
-export interface ParticipantRecord extends Omit<
-  ParticipantView,
-  'ssn' | 'version' | 'createdAt' | 'updatedAt'
-> {
-  ssnCiphertext: string | null;
-  ssnKeyId: string | null;
-  ssnLast4: string | null;
-  ssnRefused: boolean;
-}
 
 /** Column ↔ field, in one place; JSON columns are passed as JSON text. */
 const COLUMNS: Array<[keyof ParticipantRecord, string, 'json'?]> = [

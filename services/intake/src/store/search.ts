@@ -31,14 +31,14 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * are built from visible rows alone; the access library still decides each row it returns.
  * Keyset pagination on (last name, first name, id) keeps pages stable and fast.
  */
-export async function searchParticipants(
+export async function selectParticipants(
   db: Queryable,
   actor: Actor,
+  now: Date,
   criteria: SearchCriteria,
   limit: number,
   cursor?: string,
 ): Promise<{ items: ParticipantView[]; nextCursor: string | null }> {
-  const now = new Date();
   const params: unknown[] = [];
   const where: string[] = [visibleToSql(intakeSharing, actor, now, binder(params))];
   const add = (sql: (n: string) => string, value: unknown) => {

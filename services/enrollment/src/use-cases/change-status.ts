@@ -7,14 +7,14 @@ import {
   type EnrollmentSnapshot,
   type housingStatusesAtExit,
 } from '@hearth/events';
-import { removesFromPerformance, type ExitReason } from './domain/program-status';
-import { announce, memberIdsOf, snapshotOf } from './events/enrollments';
+import { removesFromPerformance, type ExitReason } from '../domain/program-status';
+import { announce, memberIdsOf, snapshotOf } from '../events/enrollments';
 import {
   updateEnrollment,
   type EnrollmentChanges,
   type EnrollmentRecord,
-} from './store/enrollments';
-import { appendStatus } from './store/statuses';
+} from '../store/enrollments';
+import { appendStatus } from '../store/statuses';
 
 type Status = EnrollmentSnapshot['status'];
 type HousingStatusAtExit = (typeof housingStatusesAtExit)[number];
@@ -102,7 +102,7 @@ export async function exitEnrollment(
 }
 
 /** Undo an exit: the record continues, and the idle days before an auto exit start again today. */
-export function removeExit(
+export function writeExitRemoval(
   tx: Queryable,
   enrollment: EnrollmentRecord,
   today: string,

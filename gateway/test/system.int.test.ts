@@ -1,73 +1,103 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createLogger } from '@hearth/logging';
-import { startService, type RunningService } from '@hearth/runtime';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPool, migrate, type Pool } from '@hearth/db';
+import { enrollment, enrollmentEnv } from '@hearth/enrollment';
+import { buildGateway, gatewayEnv } from '@hearth/gateway';
+import { serve, type Running } from '@hearth/http';
+import { buildIdentity, identityEnv, identityMigrations, seedDemo } from '@hearth/identity';
+import { intake, intakeEnv } from '@hearth/intake';
 import {
+  bodyOf,
   createTestDatabase,
   mintToken,
+  rowCounts,
+  startServiceForTest,
   tcpProxy,
   testActor,
-  testKeys,
+  testLogger,
+  testPrivateKeyPem,
   waitFor,
-  bodyOf,
   type Body,
+  type TestService,
 } from '@hearth/testkit';
-import { enrollment } from '../../enrollment/src/app';
-import { enrollmentEnv } from '../../enrollment/src/config';
-import { startIntake } from './harness';
 
 /**
- * The walking skeleton end to end: intake writes a participant and its event in one transaction;
- * enrollment's read model receives it exactly once in effect, even across a broker outage.
+ * The whole system on one machine, each part as its package exports it: identity issues tokens
+ * its JWKS publishes, the gateway verifies them and routes; intake writes a participant and its
+ * event in one transaction; enrollment's read model receives it exactly once in effect, even
+ * across a broker outage.
  */
-const logger = createLogger({
-  service: 'skeleton-test',
-  level: process.env.TEST_LOG_LEVEL ?? 'silent',
-});
+const logger = testLogger('system');
 const worker = testActor({ roles: ['caseworker'] });
 const id = randomUUID().slice(0, 8);
-const isolation = {
-  exchange: `test.skeleton.${id}`,
-  queuePrefix: `test-${id}.`,
-  keys: testKeys,
-  logger,
-  relay: { pollMs: 200 },
-};
 
-let intakeDb: Awaited<ReturnType<typeof createTestDatabase>>;
-let enrollmentDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let identityDb: Awaited<ReturnType<typeof createTestDatabase>>;
+let identityPool: Pool;
+let identity: Running;
 let amqpProxy: Awaited<ReturnType<typeof tcpProxy>>;
-let intakeService: RunningService;
-let enrollmentService: RunningService;
+let intakeService: TestService;
+let enrollmentService: TestService;
+let gateway: Running & { stop: () => Promise<void> };
 
-const env = (url: string) => ({
-  DATABASE_URL: url,
-  AMQP_URL: process.env.AMQP_URL,
-  JWKS_URL: 'http://127.0.0.1:1/unused',
-  PORT: '0',
-});
+/** Identity as it boots, seeded with the demo logins; it signs with the testkit's key and kid. */
+async function startIdentity(): Promise<Running> {
+  identityDb = await createTestDatabase('identity');
+  const config = identityEnv.parse({
+    DATABASE_URL: identityDb.url,
+    JWT_PRIVATE_KEY: testPrivateKeyPem,
+    JWT_KEY_ID: 'test-key',
+    PORT: '0',
+  });
+  identityPool = createPool(identityDb.url, logger);
+  await migrate(identityPool, [identityMigrations], logger);
+  await seedDemo(identityPool);
+  return serve(buildIdentity(config, { pool: identityPool, logger }), { port: 0, logger });
+}
 
 beforeAll(async () => {
-  [intakeDb, enrollmentDb] = await Promise.all([
-    createTestDatabase('intake'),
-    createTestDatabase('enrollment'),
-  ]);
+  identity = await startIdentity();
   amqpProxy = await tcpProxy(process.env.AMQP_URL!);
   // intake reaches the broker through a proxy the test can cut, as if RabbitMQ had stopped
-  intakeService = (await startIntake({ amqpUrl: amqpProxy.url, databaseUrl: intakeDb.url }))
-    .service;
-  enrollmentService = await startService(enrollment, enrollmentEnv.parse(env(enrollmentDb.url)), {
-    ...isolation,
-    exchange: intakeService.ctx.broker.exchange,
+  intakeService = await startServiceForTest(intake, intakeEnv, {
+    amqpUrl: amqpProxy.url,
+    env: { SSN_KEYS: `test:${randomBytes(32).toString('base64')}`, SSN_ACTIVE_KEY_ID: 'test' },
   });
+  enrollmentService = await startServiceForTest(enrollment, enrollmentEnv, {
+    exchange: intakeService.exchange,
+  });
+  const config = gatewayEnv.parse({
+    PORT: '0',
+    JWKS_URL: `${identity.url}/.well-known/jwks.json`,
+    IDENTITY_URL: identity.url,
+    INTAKE_URL: intakeService.url,
+    ENROLLMENT_URL: enrollmentService.url,
+  });
+  const built = buildGateway(config, { logger });
+  gateway = { ...(await serve(built.app, { port: 0, logger })), stop: built.close };
 });
 
 afterAll(async () => {
+  await gateway?.close();
+  await gateway?.stop();
   await intakeService?.close();
   await enrollmentService?.close();
   await amqpProxy?.close();
-  await Promise.all([intakeDb?.drop(), enrollmentDb?.drop()]);
+  await identity?.close();
+  await identityPool?.end();
+  await identityDb?.drop();
 });
+
+/** Through the gateway, as a client would call the system. */
+const viaGateway = async (path: string, init: { token?: string; body?: unknown } = {}) => {
+  const res = await fetch(`${gateway.url}/api/v1${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: res.status, body: await bodyOf(res) };
+};
 
 const createParticipant = (body: object) =>
   fetch(`${intakeService.url}/api/v1/participants`, {
@@ -82,7 +112,7 @@ const createParticipant = (body: object) =>
 
 const readModelRows = async (participantId: string) =>
   (
-    await enrollmentService.ctx.pool.query(
+    await enrollmentService.service.ctx.pool.query(
       'SELECT * FROM participant_facts WHERE participant_id = $1',
       [participantId],
     )
@@ -91,14 +121,14 @@ const readModelRows = async (participantId: string) =>
 /** Who may see the participant, as enrollment learned it from intake's sharing state. */
 const sharingRows = async (participantId: string) =>
   (
-    await enrollmentService.ctx.pool.query(
+    await enrollmentService.service.ctx.pool.query(
       'SELECT owner_org_id, security_restriction, releases, sharing_version FROM sharing_facts WHERE participant_id = $1',
       [participantId],
     )
   ).rows;
 
-describe('walking skeleton: intake → event → enrollment read model', () => {
-  it('creates a participant and enrollment learns its facts from the event', async () => {
+describe('intake → event → enrollment read model', () => {
+  it('when intake takes a participant in, enrollment learns their facts and sharing state from its events', async () => {
     const res = await createParticipant({
       firstName: 'Amina',
       lastName: 'Odhiambo',
@@ -136,7 +166,9 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       releases: [],
       sharing_version: 1,
     });
-    const outbox = await intakeService.ctx.pool.query('SELECT envelope FROM outbox ORDER BY seq');
+    const outbox = await intakeService.service.ctx.pool.query(
+      'SELECT envelope FROM outbox ORDER BY seq',
+    );
     expect(outbox.rows[0].envelope).toMatchObject({
       type: 'intake.participant.created',
       requestId: `skeleton-${id}`,
@@ -146,7 +178,11 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
 
   it('keeps the event in the outbox while RabbitMQ is unreachable and delivers it once after it returns', async () => {
     amqpProxy.cut();
-    await waitFor(() => !intakeService.ctx.broker.connected, 5000, 'intake to lose the broker');
+    await waitFor(
+      () => !intakeService.service.ctx.broker.connected,
+      5000,
+      'intake to lose the broker',
+    );
     const res = await createParticipant({
       firstName: 'Bashir',
       lastName: 'Haidari',
@@ -156,7 +192,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
     expect(res.status).toBe(201); // the write does not depend on the broker
     const participant = await bodyOf(res);
     await new Promise((r) => setTimeout(r, 1000));
-    const pending = await intakeService.ctx.pool.query(
+    const pending = await intakeService.service.ctx.pool.query(
       'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
     );
     expect(pending.rows[0].n).toBe(2); // the participant's facts and their sharing state
@@ -170,7 +206,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       20_000,
       'the events after the broker returned',
     );
-    const processed = await enrollmentService.ctx.pool.query(
+    const processed = await enrollmentService.service.ctx.pool.query(
       'SELECT count(*)::int AS n FROM processed_events',
     );
     expect(processed.rows[0].n).toBe(4);
@@ -191,25 +227,25 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
       10_000,
       'the first delivery',
     );
-    const { rows } = await intakeService.ctx.pool.query(
+    const { rows } = await intakeService.service.ctx.pool.query(
       "SELECT envelope FROM outbox WHERE envelope->'data'->>'participantId' = $1 ORDER BY seq",
       [participant.id],
     );
-    const before = await enrollmentService.ctx.pool.query(
+    const before = await enrollmentService.service.ctx.pool.query(
       'SELECT count(*)::int AS n FROM processed_events',
     );
 
     // the broker delivers the same message again (a redelivery after a lost ack looks exactly like this)
-    const channel = enrollmentService.ctx.broker.publisher!;
+    const channel = enrollmentService.service.ctx.broker.publisher!;
     channel.publish(
-      intakeService.ctx.broker.exchange,
+      intakeService.exchange,
       rows[0].envelope.type,
       Buffer.from(JSON.stringify(rows[0].envelope)),
       { messageId: rows[0].envelope.id },
     );
     await channel.waitForConfirms();
     await new Promise((r) => setTimeout(r, 1000));
-    const after = await enrollmentService.ctx.pool.query(
+    const after = await enrollmentService.service.ctx.pool.query(
       'SELECT count(*)::int AS n FROM processed_events',
     );
     expect(after.rows[0].n).toBe(before.rows[0].n);
@@ -218,15 +254,7 @@ describe('walking skeleton: intake → event → enrollment read model', () => {
 });
 
 describe('intake rejects bad input and writes nothing', () => {
-  const counts = async () => {
-    const client = new pg.Client({ connectionString: intakeDb.url });
-    await client.connect();
-    const { rows } = await client.query(
-      'SELECT (SELECT count(*)::int FROM participants) AS p, (SELECT count(*)::int FROM outbox) AS o',
-    );
-    await client.end();
-    return rows[0];
-  };
+  const counts = () => rowCounts(intakeService.pool, ['participants', 'outbox']);
 
   it.each([
     [
@@ -264,23 +292,21 @@ describe('intake rejects bad input and writes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
-    const headers = {
-      authorization: `Bearer ${mintToken(worker)}`,
-      'content-type': 'application/json',
-    };
-    const malformed = await fetch(`${intakeService.url}/api/v1/participants`, {
+  const postRaw = (body: string) =>
+    fetch(`${intakeService.url}/api/v1/participants`, {
       method: 'POST',
-      headers,
-      body: '{"firstName": ',
+      headers: { authorization: `Bearer ${mintToken(worker)}`, 'content-type': 'application/json' },
+      body,
     });
+
+  it('answers malformed JSON with 400 saying it is not valid JSON', async () => {
+    const malformed = await postRaw('{"firstName": ');
     expect(malformed.status).toBe(400);
     expect((await bodyOf(malformed)).detail).toMatch(/not valid JSON/);
-    const huge = await fetch(`${intakeService.url}/api/v1/participants`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ firstName: 'x'.repeat(200_000) }),
-    });
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const huge = await postRaw(JSON.stringify({ firstName: 'x'.repeat(200_000) }));
     expect(huge.status).toBe(413);
   });
 
@@ -316,5 +342,32 @@ describe('intake rejects bad input and writes nothing', () => {
       status: 404,
       detail: (await bodyOf(missing)).detail,
     });
+  });
+});
+
+describe('the system through the gateway', () => {
+  it('when a case worker logs in and takes a participant in, enrollment judges their eligibility', async () => {
+    const login = await viaGateway('/auth/login', {
+      body: { email: 'caseworker@lakeshore.example', password: 'demo-password-1' },
+    });
+    expect(login.status).toBe(200);
+    const token = login.body.accessToken as string;
+    const created = await viaGateway('/participants', {
+      token,
+      body: { firstName: 'Farah', lastName: 'Nasser', birthDate: '1988-09-09', sex: 'female' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.ownerOrgId).toBe(login.body.organization.id);
+
+    await waitFor(
+      async () => (await sharingRows(created.body.id)).length === 1,
+      10_000,
+      'enrollment to learn of the participant',
+    );
+    const eligibility = await viaGateway(`/eligibility?participantId=${created.body.id}`, {
+      token,
+    });
+    expect(eligibility.status).toBe(200);
+    expect(eligibility.body).toMatchObject({ participantId: created.body.id, items: [] });
   });
 });

@@ -1,9 +1,9 @@
 import { canSeeParticipant } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
-import type { Pool } from '@hearth/db';
-import { scoreMatch, type MatchReason } from './domain/matching';
-import { findCandidates, type MatchQuery } from './store/matching';
-import { releasesOf } from './store/participants';
+import type { ReadDeps } from '../deps';
+import { scoreMatch, type MatchReason } from '../domain/matching';
+import { findCandidates, type MatchQuery } from '../store/matching';
+import { releasesOf } from '../store/participants';
 
 export interface RankedCandidate {
   participant: {
@@ -22,16 +22,16 @@ export interface RankedCandidate {
  * Ranked possible duplicates the actor may see. The SQL prefilter already narrows to visible rows;
  * the access library still decides each one, so a hidden client can never appear or be counted.
  */
-export async function rankCandidates(
-  db: Pool,
+export async function findDuplicates(
+  { pool, clock }: ReadDeps,
   actor: Actor,
   query: MatchQuery & { sex?: string | null },
   top = 10,
 ): Promise<RankedCandidate[]> {
-  const now = new Date();
-  const { candidates, phonetic } = await findCandidates(db, query, actor, now);
+  const now = clock();
+  const { candidates, phonetic } = await findCandidates(pool, query, actor, now);
   const releases = await releasesOf(
-    db,
+    pool,
     candidates.filter((c) => c.securityRestriction === 'share_mou').map((c) => c.id),
   );
   return candidates

@@ -1,14 +1,14 @@
 import { canSeeParticipant } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
-import { evaluateEligibility, type Eligibility } from './domain/eligibility';
-import { eligibilityFacts } from './domain/facts';
-import { registrationResults } from './domain/registration';
-import type { EnrollmentRecord } from './store/enrollments';
-import { currentMembers, type MemberRecord } from './store/members';
-import { findParticipants } from './store/participant-facts';
-import { findProgram, type Program } from './store/programs';
-import { statusHistory, type StatusEntry } from './store/statuses';
+import { evaluateEligibility, type Eligibility } from '../domain/eligibility';
+import { eligibilityFacts } from '../domain/facts';
+import { registrationResults } from '../domain/registration';
+import type { EnrollmentRecord } from '../store/enrollments';
+import { currentMembers, type MemberRecord } from '../store/members';
+import { findParticipants } from '../store/participant-facts';
+import { findProgram, type Program } from '../store/programs';
+import { statusHistory, type StatusEntry } from '../store/statuses';
 
 export interface MemberStandingView extends MemberRecord {
   firstName: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate, emailAddress } from '@hearth/http';
-import { defineWorkflowType } from './registry';
+import { emailAddress, isoDate } from '@hearth/http';
+import { defineWorkflowType } from '@hearth/workflows';
 
 /*
  * A draft keeps what the worker has entered so far, so every field is optional: the full rules
@@ -144,5 +144,3 @@ export const intakeAssessment = defineWorkflowType({
       d.enrollments.flatMap((e) => [e.headOfEnrollmentId, ...(e.memberIds ?? [])]),
   },
 });
-
-export const INTAKE_WORKFLOW_TYPES = [intakeAssessment] as const;

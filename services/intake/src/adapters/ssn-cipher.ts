@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SsnEntry, SsnFields } from '../domain/record';
 
 /**
  * AES-256-GCM for SSNs at rest. Keys come from config as `id:base64key,...`; new values use the
@@ -42,4 +43,19 @@ export class SsnCipher {
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
+}
+
+/** The SSN as stored: encrypted with its key id, last 4 kept for search; or refused; or nothing. */
+export function sealSsn(cipher: SsnCipher, entry: SsnEntry): SsnFields {
+  if (entry.refused)
+    return { ssnCiphertext: null, ssnKeyId: null, ssnLast4: null, ssnRefused: true };
+  if (!entry.digits)
+    return { ssnCiphertext: null, ssnKeyId: null, ssnLast4: null, ssnRefused: false };
+  const { ciphertext, keyId } = cipher.encrypt(entry.digits);
+  return {
+    ssnCiphertext: ciphertext,
+    ssnKeyId: keyId,
+    ssnLast4: entry.digits.slice(5),
+    ssnRefused: false,
+  };
 }

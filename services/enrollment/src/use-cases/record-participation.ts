@@ -1,10 +1,10 @@
 import type { PoolClient } from '@hearth/db';
 import type { Envelope, ServiceRecorded } from '@hearth/events';
-import type { Logger } from '@hearth/logging';
 import type { z } from 'zod';
-import { announceUpdated, changeStatus } from './status-changes';
-import { findEnrollment, updateEnrollment } from './store/enrollments';
-import { moveStatusDate } from './store/statuses';
+import type { EnrollmentDeps } from '../deps';
+import { announceUpdated, changeStatus } from './change-status';
+import { findEnrollment, updateEnrollment } from '../store/enrollments';
+import { moveStatusDate } from '../store/statuses';
 
 type ServiceFacts = z.infer<(typeof ServiceRecorded)['data']>;
 
@@ -14,15 +14,15 @@ type ServiceFacts = z.infer<(typeof ServiceRecorded)['data']>;
  * Participation is only set on an open enrollment: an exited record is reopened by a contract
  * manager, not by a late service.
  */
-export async function recordService(
+export async function recordParticipation(
+  deps: Pick<EnrollmentDeps, 'logger'>,
   tx: PoolClient,
   event: Envelope<ServiceFacts>,
-  logger: Logger,
 ): Promise<void> {
   const service = event.data;
   let enrollment = await findEnrollment(tx, service.enrollmentId, { lock: true });
   if (!enrollment) {
-    logger.warn(
+    deps.logger.warn(
       { eventId: event.id, enrollmentId: service.enrollmentId },
       'service for an unknown enrollment ignored',
     );

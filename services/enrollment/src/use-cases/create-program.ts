@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@hearth/auth';
+import type { EnrollmentDeps } from '../deps';
+import { insertProgram, type Program, type ProgramChanges } from '../store/programs';
+import { conflict } from '@hearth/http';
+
+export type NewProgramRequest = Omit<
+  ProgramChanges,
+  'grantNumber' | 'activeTo' | 'serviceCatalogRef'
+> & { grantNumber?: string; activeTo?: string; serviceCatalogRef?: string };
+
+/** A second program of the same name in one organization, caught before or at the index. */
+export const sameName = () =>
+  conflict('Your organization already has a program with this name.', [
+    { field: 'name', message: 'Already used' },
+  ]);
+
+/** A program of the actor's organization; its name is unique within the organization. */
+export async function createProgram(
+  deps: Pick<EnrollmentDeps, 'pool'>,
+  actor: Actor,
+  program: NewProgramRequest,
+): Promise<Program> {
+  const created = await insertProgram(deps.pool, {
+    id: randomUUID(),
+    orgId: actor.orgId,
+    name: program.name,
+    fundingSource: program.fundingSource,
+    grantNumber: program.grantNumber ?? null,
+    activeFrom: program.activeFrom,
+    activeTo: program.activeTo ?? null,
+    serviceCatalogRef: program.serviceCatalogRef ?? null,
+    requiredRegistrationFields: program.requiredRegistrationFields,
+    eligibilityCriteria: program.eligibilityCriteria,
+    createdBy: actor.userId,
+  });
+  if (!created) throw sameName();
+  return created;
+}

@@ -1,0 +1,29 @@
+import type { Actor } from '@hearth/auth';
+import { authorOf } from '@hearth/bus';
+import { withTransaction } from '@hearth/db';
+import { conflict, unprocessable } from '@hearth/http';
+import { dateOf } from '@hearth/time';
+import type { EnrollmentDeps } from '../deps';
+import { manualExitProblems } from '../domain/program-status';
+import { findEnrollment, type EnrollmentRecord } from '../store/enrollments';
+import { exitEnrollment, type ExitRequest } from './change-status';
+
+/** A worker's exit (or pre-program exit), checked again under the enrollment's lock. */
+export function recordExit(
+  deps: Pick<EnrollmentDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  enrollmentId: string,
+  exit: ExitRequest & { kind: 'exit' | 'pre_program_exit' },
+): Promise<EnrollmentRecord> {
+  return withTransaction(deps.pool, async (tx) => {
+    const current = (await findEnrollment(tx, enrollmentId, { lock: true }))!;
+    if (current.exitDate)
+      throw conflict(
+        `The enrollment was already exited on ${current.exitDate} (${current.exitKind}); a contract manager can remove that exit within 90 days.`,
+        [{ field: 'exitDate', message: 'The enrollment is already exited' }],
+      );
+    const errors = manualExitProblems(current, exit, dateOf(deps.clock()));
+    if (errors.length) throw unprocessable('The exit is not possible.', errors);
+    return exitEnrollment(tx, current, exit, authorOf(actor));
+  });
+}
