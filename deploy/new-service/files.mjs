@@ -421,14 +421,15 @@ export async function recordsOf(db: Queryable, participantId: string) {
 /** With --jobs: the jobs room, wired into the ServiceDefinition. */
 function jobFiles(s, { Deps }) {
   return {
-    'src/jobs/jobs.ts': `import type { ${Deps} } from '../deps';
+    'src/jobs/jobs.ts': `import type { ScheduledJob } from '@hearth/runtime';
+import type { ${Deps} } from '../deps';
 
 /**
- * Scheduled work beside the HTTP server: each job calls one use case with \`deps.clock()\` as "now"
- * (tests move the clock instead of waiting) and returns its stop function, called at shutdown.
- * With several replicas, run it as the shared singleton job so one replica at a time does it.
+ * Scheduled work: each job is \`{ name, everyMs, run }\`; the runtime runs it on its interval under
+ * an advisory lock named after the service and the job, so with several replicas one at a time
+ * runs it. \`run\` calls one use case with \`deps.clock()\` as "now" (tests move the clock).
  */
-export function jobs(_deps: ${Deps}): Array<() => Promise<void>> {
+export function jobs(_deps: ${Deps}): ScheduledJob<${Deps}>[] {
   return [];
 }
 `,
