@@ -8,6 +8,7 @@ import {
   type Actor,
   type InformationRelease,
   type SecurityRestriction,
+  type SharingColumns,
 } from '@hearth/access';
 import { createTestDatabase } from '@hearth/testkit';
 
@@ -66,6 +67,14 @@ const ACTORS: Actor[] = [OWNER, PARTNER, STRANGER].flatMap((orgId) =>
   ROLE_SETS.map((roles) => ({ userId: randomUUID(), orgId, roles })),
 );
 
+/** The test's own tables, laid out as intake's participants and releases. */
+const COLUMNS: SharingColumns = {
+  participantId: 'p.id',
+  ownerOrgId: 'p.owner_org_id',
+  restriction: 'p.security_restriction',
+  releasesTable: 'releases',
+};
+
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: pg.Client;
 
@@ -106,17 +115,7 @@ describe('the SQL visibility predicate', () => {
     const disagreements: string[] = [];
     for (const actor of ACTORS) {
       const params: unknown[] = [];
-      const where = visibleToSql(
-        {
-          participantId: 'p.id',
-          ownerOrgId: 'p.owner_org_id',
-          restriction: 'p.security_restriction',
-          releasesTable: 'releases',
-        },
-        actor,
-        NOW,
-        binder(params),
-      );
+      const where = visibleToSql(COLUMNS, actor, NOW, binder(params));
       const { rows } = await client.query(`SELECT p.id FROM participants p WHERE ${where}`, params);
       const bySql = new Set(rows.map((r) => r.id as string));
       for (const c of CASES) {
@@ -135,17 +134,7 @@ describe('the SQL visibility predicate', () => {
     // a sanity anchor worked by hand, so the agreement above cannot pass by both sides being empty
     const visibleIds = async (actor: Actor) => {
       const params: unknown[] = [];
-      const where = visibleToSql(
-        {
-          participantId: 'p.id',
-          ownerOrgId: 'p.owner_org_id',
-          restriction: 'p.security_restriction',
-          releasesTable: 'releases',
-        },
-        actor,
-        NOW,
-        binder(params),
-      );
+      const where = visibleToSql(COLUMNS, actor, NOW, binder(params));
       const { rows } = await client.query(`SELECT p.id FROM participants p WHERE ${where}`, params);
       return rows.map((r) => r.id as string);
     };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FamilyChanged, ParticipantUpdated } from '@hearth/events';
+import { ParticipantUpdated } from '@hearth/events';
 import { testActor, waitFor } from '@hearth/testkit';
 import {
   client,
@@ -11,7 +11,7 @@ import {
   type Harness,
   introduce,
 } from './harness';
-import { createProgram, household, keysToProgress } from './household';
+import { createProgram, familyOfTwo, household, keysToProgress } from './household';
 
 const orgA = randomUUID();
 const orgB = randomUUID();
@@ -80,20 +80,7 @@ describe('listing and reading enrollments', () => {
       birthDate: '2016-03-01',
       securityRestriction: 'share_global',
     });
-    for (const p of [head, child]) await introduce(h, p);
-    await h.publish(FamilyChanged, {
-      familyId: randomUUID(),
-      headParticipantId: head.participantId,
-      members: [
-        {
-          participantId: head.participantId,
-          relationship: 'head_of_household',
-          isCurrentFamily: true,
-        },
-        { participantId: child.participantId, relationship: 'child', isCurrentFamily: true },
-      ],
-      removedParticipantIds: [],
-    });
+    await familyOfTwo(h, head, child, 'child');
     const enrolled = await as().post('/enrollments', {
       programId: workshop,
       headParticipantId: head.participantId,
@@ -245,20 +232,7 @@ describe('registration results', () => {
       securityRestriction: 'share_global',
     });
     const spouse = participantFacts(orgA, { firstName: 'Private', lastName: 'Spouse' });
-    for (const p of [head, spouse]) await introduce(h, p);
-    await h.publish(FamilyChanged, {
-      familyId: randomUUID(),
-      headParticipantId: head.participantId,
-      members: [
-        {
-          participantId: head.participantId,
-          relationship: 'head_of_household',
-          isCurrentFamily: true,
-        },
-        { participantId: spouse.participantId, relationship: 'spouse', isCurrentFamily: true },
-      ],
-      removedParticipantIds: [],
-    });
+    await familyOfTwo(h, head, spouse, 'spouse');
     const created = await as().post('/enrollments', {
       programId: keys,
       headParticipantId: head.participantId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FamilyChanged, ServiceRecorded } from '@hearth/events';
+import { FamilyChanged, ServiceRecorded, type ParticipantFacts } from '@hearth/events';
 import { client, daysAgo, introduce, participantFacts, type Actor, type Harness } from './harness';
 
 /** The program of the I-Trac guide: adults who are homeless or fleeing violence. */
@@ -62,6 +62,29 @@ export async function household(h: Harness, orgId: string, otherOrgId: string) {
     removedParticipantIds: [],
   });
   return people;
+}
+
+/** A head and one member, announced by intake and then as one current family. */
+export async function familyOfTwo(
+  h: Harness,
+  head: ParticipantFacts,
+  member: ParticipantFacts,
+  relationship: 'spouse' | 'child',
+): Promise<void> {
+  for (const p of [head, member]) await introduce(h, p);
+  await h.publish(FamilyChanged, {
+    familyId: randomUUID(),
+    headParticipantId: head.participantId,
+    members: [
+      {
+        participantId: head.participantId,
+        relationship: 'head_of_household',
+        isCurrentFamily: true,
+      },
+      { participantId: member.participantId, relationship, isCurrentFamily: true },
+    ],
+    removedParticipantIds: [],
+  });
 }
 
 /** A head alone, enrolled into `programId`. */
