@@ -3,3 +3,4 @@
 CREATE DATABASE identity;
 CREATE DATABASE intake;
 CREATE DATABASE enrollment;
+CREATE DATABASE services;
