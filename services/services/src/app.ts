@@ -8,7 +8,8 @@ import type { ServicesEnv } from './config';
 import type { ServicesDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { serviceTypeRoutes } from './routes/service-types';
+import { serviceRoutes } from './routes/services';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const services: ServiceDefinition<ServicesEnv> = {
@@ -27,7 +28,8 @@ export const services: ServiceDefinition<ServicesEnv> = {
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        serviceTypeRoutes(api, deps);
+        serviceRoutes(api, deps); // after about: /services/about before /services/:id
       },
     });
   },

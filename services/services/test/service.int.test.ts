@@ -22,16 +22,16 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
   });
 });
 
-test('its first migration ran on its own database', async () => {
-  const answer = await apiClient(service.url, testActor()).get('/services');
+test('its migrations ran on its own database', async () => {
+  const answer = await apiClient(service.url, testActor()).get('/services/about');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'services',
-    migrations: ['001_services.sql'],
-    schemaVersion: 1,
+    migrations: ['001_services.sql', '002_catalog_and_services.sql'],
+    schemaVersion: 2,
   });
-  const table = await service.pool.query("SELECT to_regclass('services_records') AS name");
-  expect(table.rows[0].name).toBe('services_records');
+  const table = await service.pool.query("SELECT to_regclass('services') AS name");
+  expect(table.rows[0].name).toBe('services');
 });
 
 test('without a token its API answers 401 problem+json', async () => {
@@ -54,12 +54,12 @@ test('its /metrics carries the parked-message gauge of its consumers', async () 
 
 test('a participant whose sharing has not arrived here answers 404, as if unknown (never fail open)', async () => {
   const answer = await apiClient(service.url, testActor()).get(
-    `/services/participants/${randomUUID()}/records`,
+    `/services?participantId=${randomUUID()}`,
   );
   expect(answer.status).toBe(404);
 });
 
-test("once a participant's sharing arrives, their owner organization reads their records", async () => {
+test("once a participant's sharing arrives, their owner organization reads their services", async () => {
   const owner = testActor();
   const participantId = randomUUID();
   await applySharingState(service.pool, {
@@ -70,10 +70,10 @@ test("once a participant's sharing arrives, their owner organization reads their
     sharingVersion: 1,
   });
   const answer = await apiClient(service.url, owner).get(
-    `/services/participants/${participantId}/records`,
+    `/services?participantId=${participantId}`,
   );
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ items: [] });
+  expect(answer.body).toEqual({ items: [], nextCursor: null });
 });
 
 test('another organization without a release is answered 404 for the same participant', async () => {
@@ -86,7 +86,7 @@ test('another organization without a release is answered 404 for the same partic
     sharingVersion: 1,
   });
   const answer = await apiClient(service.url, testActor()).get(
-    `/services/participants/${participantId}/records`,
+    `/services?participantId=${participantId}`,
   );
   expect(answer.status).toBe(404);
 });

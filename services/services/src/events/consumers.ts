@@ -1,6 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
+import { enrollmentsConsumer } from './enrollments';
 
 /**
  * What this service consumes: one consumer per queue (`services.<purpose>`), each parsing its
@@ -10,5 +11,5 @@ import type { ServicesDeps } from '../deps';
  */
 export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('services.sharing-facts')];
+  return [sharingFactsConsumer('services.sharing-facts'), enrollmentsConsumer];
 }

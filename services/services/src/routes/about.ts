@@ -13,7 +13,7 @@ const answer = z.object({
 export function aboutRoutes(api: Api, deps: ServicesDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
-    path: '/services',
+    path: '/services/about',
     summary: 'Services: the service and the schema version of its database',
     tag: 'services',
     query: z.strictObject({}),

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { actorOf } from '@hearth/auth';
+import {
+  defineRoute,
+  idParams,
+  isoDate,
+  notFound,
+  page,
+  pageQuery,
+  uuid,
+  type Api,
+} from '@hearth/http';
+import type { ServicesDeps } from '../deps';
+import { serviceStatuses } from '../domain/service-record';
+import { findService } from '../store/services';
+import { canReadService, listServices } from '../use-cases/list-services';
+import { recordService } from '../use-cases/record-service';
+import { participantFor } from './participant-gate';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const newService = z.strictObject({
+  participantId: uuid(),
+  enrollmentId: uuid().describe('An enrollment of this participant, active on the service date'),
+  serviceTypeId: uuid().describe("A type from the catalog of the enrollment's program"),
+  serviceDate: isoDate().describe('Never in the future (UTC date)'),
+  comment: text(4000).optional().describe('Required by some types; "See Case Note" will do'),
+  providedBy: text(200).optional().describe("One of the type's provided-by options"),
+  startDate: isoDate().optional(),
+  targetEndDate: isoDate().optional(),
+  status: z.enum(serviceStatuses).optional().describe('Dated types only; started: trainings'),
+  units: z.number().positive().max(100_000).multipleOf(0.01).optional(),
+  amountCents: z.number().int().min(0).max(100_000_000).optional(),
+});
+const service = z
+  .object({ id: z.string(), participantId: z.string(), serviceDate: z.string() })
+  .passthrough();
+
+export function serviceRoutes(api: Api, deps: ServicesDeps) {
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/services',
+    summary: "Record a service for a participant's enrollment, by the rules of its catalog type",
+    tag: 'services',
+    body: newService,
+    success: { status: 201, schema: service },
+    handler: async ({ body, req, res }) => {
+      const actor = actorOf(req);
+      await participantFor(deps.pool, actor, body.participantId, 'write', deps.clock());
+      const saved = await recordService(deps, actor, body);
+      res.location(`/api/v1/services/${saved.id}`);
+      return saved;
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/services',
+    summary: "A participant's services, newest first, as their sharing lets you see them",
+    tag: 'services',
+    query: z.strictObject({ participantId: uuid(), enrollmentId: uuid().optional(), ...pageQuery }),
+    success: { status: 200, schema: page(service) },
+    handler: async ({ query, req }) => {
+      const actor = actorOf(req);
+      const p = await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
+      return listServices(deps, actor, p.sharing, query);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/services/:id',
+    summary: 'One service; a service you may not see answers 404 like an unknown one',
+    tag: 'services',
+    params: idParams,
+    success: { status: 200, schema: service },
+    handler: async ({ params, req }) => {
+      const actor = actorOf(req);
+      const found = await findService(deps.pool, params.id);
+      if (!found) throw notFound('The service');
+      const now = deps.clock();
+      const p = await participantFor(
+        deps.pool,
+        actor,
+        found.participantId,
+        'read',
+        now,
+        'The service',
+      );
+      if (!canReadService(actor, p.sharing, found, now)) throw notFound('The service');
+      return found;
+    },
+  });
+}

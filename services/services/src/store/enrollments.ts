@@ -1,0 +1,84 @@
+import type { Queryable } from '@hearth/db';
+import type { EnrollmentSnapshot } from '@hearth/events';
+
+export interface KnownEnrollment {
+  id: string;
+  programId: string;
+  orgId: string;
+  applicationDate: string;
+  exitDate: string | null;
+  memberIds: string[];
+}
+
+/**
+ * Apply a snapshot unless a newer one was applied already (events may arrive out of order); the
+ * members are those of the snapshot, head included.
+ */
+export async function saveEnrollmentSnapshot(
+  tx: Queryable,
+  e: EnrollmentSnapshot,
+  occurredAt: string,
+): Promise<void> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO enrollments (id, program_id, org_id, head_participant_id, application_date,
+       exit_date, status, snapshot_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET program_id = EXCLUDED.program_id, org_id = EXCLUDED.org_id,
+       head_participant_id = EXCLUDED.head_participant_id,
+       application_date = EXCLUDED.application_date, exit_date = EXCLUDED.exit_date,
+       status = EXCLUDED.status, snapshot_at = EXCLUDED.snapshot_at
+     WHERE enrollments.snapshot_at <= EXCLUDED.snapshot_at`,
+    [
+      e.enrollmentId,
+      e.programId,
+      e.orgId,
+      e.headParticipantId,
+      e.applicationDate,
+      e.exitDate,
+      e.status,
+      occurredAt,
+    ],
+  );
+  if (!rowCount) return; // an older snapshot: the newer one's members stand
+  await tx.query('DELETE FROM enrollment_members WHERE enrollment_id = $1', [e.enrollmentId]);
+  await tx.query(
+    `INSERT INTO enrollment_members (enrollment_id, participant_id)
+     SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [e.enrollmentId, [e.headParticipantId, ...e.memberParticipantIds]],
+  );
+}
+
+/** A member joined or left; ignored for an enrollment whose snapshot has not arrived yet. */
+export async function addMember(tx: Queryable, enrollmentId: string, participantId: string) {
+  await tx.query(
+    `INSERT INTO enrollment_members (enrollment_id, participant_id)
+     SELECT id, $2 FROM enrollments WHERE id = $1 ON CONFLICT DO NOTHING`,
+    [enrollmentId, participantId],
+  );
+}
+
+export async function removeMember(tx: Queryable, enrollmentId: string, participantId: string) {
+  await tx.query(
+    'DELETE FROM enrollment_members WHERE enrollment_id = $1 AND participant_id = $2',
+    [enrollmentId, participantId],
+  );
+}
+
+export async function recordExit(tx: Queryable, enrollmentId: string, exitDate: string) {
+  await tx.query('UPDATE enrollments SET exit_date = $2 WHERE id = $1', [enrollmentId, exitDate]);
+}
+
+export async function findEnrollment(
+  db: Queryable,
+  id: string,
+): Promise<KnownEnrollment | undefined> {
+  const { rows } = await db.query<KnownEnrollment>(
+    `SELECT e.id, e.program_id AS "programId", e.org_id AS "orgId",
+       e.application_date AS "applicationDate", e.exit_date AS "exitDate",
+       array(SELECT m.participant_id FROM enrollment_members m WHERE m.enrollment_id = e.id)
+         AS "memberIds"
+     FROM enrollments e WHERE e.id = $1 FOR SHARE`,
+    [id],
+  );
+  return rows[0];
+}

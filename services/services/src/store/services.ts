@@ -1,0 +1,97 @@
+import type { Queryable } from '@hearth/db';
+import type { ServiceStatus } from '../domain/service-record';
+
+export interface ServiceRecord {
+  id: string;
+  orgId: string;
+  participantId: string;
+  enrollmentId: string;
+  serviceTypeId: string;
+  serviceDate: string;
+  staffUserId: string;
+  comment: string | null;
+  providedBy: string | null;
+  startDate: string | null;
+  targetEndDate: string | null;
+  status: ServiceStatus | null;
+  units: number | null;
+  amountCents: number | null;
+  version: number;
+  createdAt: string;
+}
+
+const columns = `id, org_id AS "orgId", participant_id AS "participantId",
+  enrollment_id AS "enrollmentId", service_type_id AS "serviceTypeId",
+  service_date AS "serviceDate", staff_user_id AS "staffUserId", comment,
+  provided_by AS "providedBy", start_date AS "startDate", target_end_date AS "targetEndDate",
+  status, units::float8 AS units, amount_cents AS "amountCents", version,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
+
+export async function insertService(
+  db: Queryable,
+  s: Omit<ServiceRecord, 'version' | 'createdAt'> & { createdBy: string },
+): Promise<ServiceRecord> {
+  const { rows } = await db.query<ServiceRecord>(
+    `INSERT INTO services (id, org_id, participant_id, enrollment_id, service_type_id,
+       service_date, staff_user_id, comment, provided_by, start_date, target_end_date, status,
+       units, amount_cents, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     RETURNING ${columns}`,
+    [
+      s.id,
+      s.orgId,
+      s.participantId,
+      s.enrollmentId,
+      s.serviceTypeId,
+      s.serviceDate,
+      s.staffUserId,
+      s.comment,
+      s.providedBy,
+      s.startDate,
+      s.targetEndDate,
+      s.status,
+      s.units,
+      s.amountCents,
+      s.createdBy,
+    ],
+  );
+  return rows[0];
+}
+
+/** A service that was not deleted. */
+export async function findService(db: Queryable, id: string): Promise<ServiceRecord | undefined> {
+  const { rows } = await db.query<ServiceRecord>(
+    `SELECT ${columns} FROM services WHERE id = $1 AND deleted_at IS NULL`,
+    [id],
+  );
+  return rows[0];
+}
+
+export interface ServicePosition {
+  serviceDate: string;
+  id: string;
+}
+
+/** One page of a participant's services, newest service date first, `limit + 1` rows. */
+export async function servicesOf(
+  db: Queryable,
+  filter: { participantId: string; enrollmentId?: string },
+  after: ServicePosition | undefined,
+  limit: number,
+): Promise<ServiceRecord[]> {
+  const { rows } = await db.query<ServiceRecord>(
+    `SELECT ${columns} FROM services
+     WHERE participant_id = $1 AND deleted_at IS NULL
+       AND ($2::uuid IS NULL OR enrollment_id = $2)
+       AND ($3::date IS NULL OR (service_date, id) < ($3::date, $4::uuid))
+     ORDER BY service_date DESC, id DESC LIMIT $5`,
+    [
+      filter.participantId,
+      filter.enrollmentId ?? null,
+      after?.serviceDate ?? null,
+      after?.id ?? null,
+      limit + 1,
+    ],
+  );
+  return rows;
+}

@@ -1,0 +1,40 @@
+import { decideAccess, type ParticipantSharing } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
+import { cursorCodec, isoDate, uuid } from '@hearth/http';
+import { z } from 'zod';
+import type { ServicesDeps } from '../deps';
+import { servicesOf, type ServiceRecord } from '../store/services';
+
+export const serviceCursor = cursorCodec(z.strictObject({ serviceDate: isoDate(), id: uuid() }));
+
+/** May the actor read this service of a participant they can see? Each record decides for itself. */
+export const canReadService = (
+  actor: Actor,
+  sharing: ParticipantSharing,
+  s: ServiceRecord,
+  now: Date,
+) =>
+  decideAccess({
+    actor,
+    participant: sharing,
+    record: { orgId: s.orgId, restriction: 'none' },
+    action: 'read',
+    now,
+  }).allowed;
+
+/** A participant's services, newest service date first, each item passing the access decision. */
+export async function listServices(
+  deps: Pick<ServicesDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  sharing: ParticipantSharing,
+  q: { participantId: string; enrollmentId?: string; limit: number; cursor?: string },
+) {
+  const rows = await servicesOf(deps.pool, q, serviceCursor.decode(q.cursor), q.limit);
+  const now = deps.clock();
+  // the cursor moves past hidden rows too, so a page never repeats or skips a visible one
+  const { items, nextCursor } = serviceCursor.page(rows, q.limit, (s) => ({
+    serviceDate: s.serviceDate,
+    id: s.id,
+  }));
+  return { items: items.filter((s) => canReadService(actor, sharing, s, now)), nextCursor };
+}
