@@ -21,12 +21,13 @@ const coherent = (t: { requiresProvidedBy?: boolean; providedByOptions?: string[
   !t.requiresProvidedBy || (t.providedByOptions?.length ?? 0) > 0;
 const noOptions = { path: ['providedByOptions'], message: 'Required provided-by needs options' };
 const newType = z.strictObject({ programId: uuid(), ...rules }).refine(coherent, noOptions);
+// a patch without options keeps the current ones: the use case checks the merged entry
 const typeChanges = z
   .strictObject({
     version: z.number().int().positive().describe('The version you read; a stale one is refused'),
     ...z.object(rules).partial().shape,
   })
-  .refine(coherent, noOptions);
+  .refine((t) => t.providedByOptions === undefined || coherent(t), noOptions);
 const serviceType = z
   .object({ id: z.string(), programId: z.string(), version: z.number() })
   .passthrough();

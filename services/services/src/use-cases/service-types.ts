@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
-import { conflict, notFound, requireCurrentVersion } from '@hearth/http';
+import { conflict, notFound, requireCurrentVersion, unprocessable } from '@hearth/http';
 import type { ServicesDeps } from '../deps';
 import {
   findServiceType,
@@ -44,7 +44,12 @@ export function changeServiceType(
     if (!current || current.orgId !== actor.orgId) throw notFound('The service type');
     requireCurrentVersion('service type', current.version, changes.version);
     const { version: _read, ...fields } = changes;
-    const changed = await updateServiceType(tx, id, { ...current, ...fields });
+    const next = { ...current, ...fields };
+    if (next.requiresProvidedBy && !next.providedByOptions.length)
+      throw unprocessable('A required provided-by needs its options.', [
+        { field: 'providedByOptions', message: 'Required provided-by needs options' },
+      ]);
+    const changed = await updateServiceType(tx, id, next);
     if (!changed) throw sameName();
     return changed;
   });
