@@ -120,6 +120,22 @@ export const ServiceRecorded = defineEvent(
   }),
 );
 
+/** What services' updated and deleted events carry: the record as it now stands (or stood). */
+const serviceFacts = z.strictObject({
+  serviceId: id,
+  participantId: id,
+  enrollmentId: id,
+  serviceTypeId: z.string().min(1),
+  serviceDate: date,
+  startsParticipation: z.boolean(),
+  qualifying: z.boolean(),
+  version: z.number().int().positive(),
+});
+/** A service was edited (date, type or details); consumers re-derive what they took from it. */
+export const ServiceUpdated = defineEvent('services.service.updated', 1, serviceFacts);
+/** A service was deleted (soft: kept in the services service's history). */
+export const ServiceDeleted = defineEvent('services.service.deleted', 1, serviceFacts);
+
 /** Enrollment's program statuses, in the order a record usually moves through them. */
 export const programStatuses = [
   'application',
@@ -232,6 +248,8 @@ export const catalog = [
   ReleaseGranted,
   ReleaseRevoked,
   ServiceRecorded,
+  ServiceUpdated,
+  ServiceDeleted,
   EnrollmentCreated,
   EnrollmentUpdated,
   EnrollmentMemberAdded,

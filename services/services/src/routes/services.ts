@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import {
-  defineRoute,
-  idParams,
-  isoDate,
-  notFound,
-  page,
-  pageQuery,
-  uuid,
-  type Api,
-} from '@hearth/http';
+import { defineRoute, idParams, isoDate, page, pageQuery, uuid, type Api } from '@hearth/http';
 import type { ServicesDeps } from '../deps';
 import { serviceStatuses } from '../domain/service-record';
-import { findService } from '../store/services';
-import { canReadService, listServices } from '../use-cases/list-services';
+import { deleteService, editService } from '../use-cases/change-service';
+import { listServices } from '../use-cases/list-services';
 import { recordService } from '../use-cases/record-service';
 import { participantFor } from './participant-gate';
+import { serviceFor } from './service-gate';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const newService = z.strictObject({
@@ -30,6 +22,19 @@ const newService = z.strictObject({
   status: z.enum(serviceStatuses).optional().describe('Dated types only; started: trainings'),
   units: z.number().positive().max(100_000).multipleOf(0.01).optional(),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
+});
+const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional().describe('null clears it');
+const serviceChanges = z.strictObject({
+  version: z.number().int().positive().describe('The version you read; a stale one is refused'),
+  serviceTypeId: newService.shape.serviceTypeId.optional(),
+  serviceDate: newService.shape.serviceDate.optional(),
+  comment: nullable(text(4000)),
+  providedBy: nullable(text(200)),
+  startDate: nullable(isoDate()),
+  targetEndDate: nullable(isoDate()),
+  status: nullable(z.enum(serviceStatuses)),
+  units: nullable(newService.shape.units.unwrap()),
+  amountCents: nullable(newService.shape.amountCents.unwrap()),
 });
 const service = z
   .object({ id: z.string(), participantId: z.string(), serviceDate: z.string() })
@@ -73,21 +78,35 @@ export function serviceRoutes(api: Api, deps: ServicesDeps) {
     tag: 'services',
     params: idParams,
     success: { status: 200, schema: service },
+    handler: async ({ params, req }) => serviceFor(deps, actorOf(req), params.id, 'read'),
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'patch',
+    path: '/services/:id',
+    summary: 'Edit a service of your organization (versioned); the edited record meets every rule',
+    tag: 'services',
+    params: idParams,
+    body: serviceChanges,
+    success: { status: 200, schema: service },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      await serviceFor(deps, actor, params.id, 'write');
+      return editService(deps, actor, params.id, body);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'delete',
+    path: '/services/:id',
+    summary: 'Delete a service of your organization (kept, marked, in its history)',
+    tag: 'services',
+    params: idParams,
+    success: { status: 204 },
     handler: async ({ params, req }) => {
       const actor = actorOf(req);
-      const found = await findService(deps.pool, params.id);
-      if (!found) throw notFound('The service');
-      const now = deps.clock();
-      const p = await participantFor(
-        deps.pool,
-        actor,
-        found.participantId,
-        'read',
-        now,
-        'The service',
-      );
-      if (!canReadService(actor, p.sharing, found, now)) throw notFound('The service');
-      return found;
+      await serviceFor(deps, actor, params.id, 'delete');
+      await deleteService(deps, actor, params.id);
     },
   });
 }

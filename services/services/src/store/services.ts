@@ -95,3 +95,59 @@ export async function servicesOf(
   );
   return rows;
 }
+
+/** The fields an edit may change (the participant and the enrollment stay). */
+export type ServiceChanges = Pick<
+  ServiceRecord,
+  | 'serviceTypeId'
+  | 'serviceDate'
+  | 'comment'
+  | 'providedBy'
+  | 'startDate'
+  | 'targetEndDate'
+  | 'status'
+  | 'units'
+  | 'amountCents'
+>;
+
+/** A service not deleted, locked for a change. */
+export async function lockService(db: Queryable, id: string): Promise<ServiceRecord | undefined> {
+  const { rows } = await db.query<ServiceRecord>(
+    `SELECT ${columns} FROM services WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function updateService(
+  db: Queryable,
+  id: string,
+  c: ServiceChanges,
+  by: string,
+): Promise<ServiceRecord> {
+  const { rows } = await db.query<ServiceRecord>(
+    `UPDATE services SET service_type_id = $2, service_date = $3, comment = $4, provided_by = $5,
+       start_date = $6, target_end_date = $7, status = $8, units = $9, amount_cents = $10,
+       version = version + 1, updated_at = now(), updated_by = $11
+     WHERE id = $1 RETURNING ${columns}`,
+    [
+      id,
+      c.serviceTypeId,
+      c.serviceDate,
+      c.comment,
+      c.providedBy,
+      c.startDate,
+      c.targetEndDate,
+      c.status,
+      c.units,
+      c.amountCents,
+      by,
+    ],
+  );
+  return rows[0];
+}
+
+/** Soft delete: the row stays, marked, for the history. */
+export async function markDeleted(db: Queryable, id: string, by: string): Promise<void> {
+  await db.query('UPDATE services SET deleted_at = now(), deleted_by = $2 WHERE id = $1', [id, by]);
+}

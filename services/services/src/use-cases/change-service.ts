@@ -1,0 +1,89 @@
+import type { Actor } from '@hearth/auth';
+import { authorOf, recordEvent } from '@hearth/bus';
+import { withTransaction, type Queryable } from '@hearth/db';
+import { ServiceDeleted, ServiceUpdated, createEvent } from '@hearth/events';
+import { notFound, requireCurrentVersion } from '@hearth/http';
+import type { ServicesDeps } from '../deps';
+import { findServiceType, type ServiceType } from '../store/service-types';
+import {
+  lockService,
+  markDeleted,
+  updateService,
+  type ServiceChanges,
+  type ServiceRecord,
+} from '../store/services';
+import { checkService } from './check-service';
+
+const announce = async (
+  tx: Queryable,
+  definition: typeof ServiceUpdated | typeof ServiceDeleted,
+  actor: Actor,
+  s: ServiceRecord,
+  type: Pick<ServiceType, 'startsParticipation' | 'updatesLastQualifyingDate'>,
+) =>
+  recordEvent(
+    tx,
+    createEvent(definition, {
+      orgId: s.orgId,
+      ...authorOf(actor),
+      data: {
+        serviceId: s.id,
+        participantId: s.participantId,
+        enrollmentId: s.enrollmentId,
+        serviceTypeId: s.serviceTypeId,
+        serviceDate: s.serviceDate,
+        startsParticipation: type.startsParticipation,
+        qualifying: type.updatesLastQualifyingDate,
+        version: s.version,
+      },
+    }),
+  );
+
+const orUndefined = <T>(v: T | null) => v ?? undefined;
+
+/** Edit the version the worker read (null clears a detail); the merged record meets every rule. */
+export function editService(
+  deps: Pick<ServicesDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  id: string,
+  changes: Partial<ServiceChanges> & { version: number },
+): Promise<ServiceRecord> {
+  return withTransaction(deps.pool, async (tx) => {
+    const current = await lockService(tx, id);
+    if (!current) throw notFound('The service'); // deleted since the gate read it
+    requireCurrentVersion('service', current.version, changes.version);
+    const { version: _read, ...fields } = changes;
+    const next = { ...current, ...fields };
+    const type = await checkService(tx, actor, deps.clock, {
+      participantId: next.participantId,
+      enrollmentId: next.enrollmentId,
+      serviceTypeId: next.serviceTypeId,
+      serviceDate: next.serviceDate,
+      comment: orUndefined(next.comment),
+      providedBy: orUndefined(next.providedBy),
+      startDate: orUndefined(next.startDate),
+      targetEndDate: orUndefined(next.targetEndDate),
+      status: orUndefined(next.status),
+      units: orUndefined(next.units),
+      amountCents: orUndefined(next.amountCents),
+    });
+    const saved = await updateService(tx, id, next, actor.userId);
+    await announce(tx, ServiceUpdated, actor, saved, type);
+    return saved;
+  });
+}
+
+/** Soft delete: the record stays, marked, and `services.service.deleted` says so. */
+export function deleteService(
+  deps: Pick<ServicesDeps, 'pool'>,
+  actor: Actor,
+  id: string,
+): Promise<void> {
+  return withTransaction(deps.pool, async (tx) => {
+    const current = await lockService(tx, id);
+    if (!current) throw notFound('The service');
+    const type = (await findServiceType(tx, current.serviceTypeId))!; // a foreign key holds it
+    await markDeleted(tx, id, actor.userId);
+    await announce(tx, ServiceDeleted, actor, current, type);
+  });
+}
