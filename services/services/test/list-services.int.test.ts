@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { apiClient, startServiceForTest, type TestService } from '@hearth/testkit';
+import { apiClient, startServiceForTest, waitFor, type TestService } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
 import { NOW, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
@@ -78,11 +78,22 @@ test('one service is read by its id; an unknown id is 404', async () => {
   expect((await client.get(`/services/${randomUUID()}`)).status).toBe(404);
 });
 
-test('another organization without a release sees neither the list nor one service: 404', async () => {
+test('another organization without a release sees neither the list nor one service: 404, audited', async () => {
   const p = await withServices();
   const stranger = apiClient(service.url, organization().worker);
   expect((await stranger.get(`/services?participantId=${p.participantId}`)).status).toBe(404);
   expect((await stranger.get(`/services/${p.ids[0]}`)).status).toBe(404);
+  // the denial is written after the answer (no timing oracle): wait for it
+  await waitFor(
+    async () =>
+      (
+        await service.pool.query('SELECT 1 FROM access_denials WHERE participant_id = $1', [
+          p.participantId,
+        ])
+      ).rowCount === 2,
+    5_000,
+    'both denials in the audit',
+  );
 });
 
 test('an organization whose release expired is answered 404; one with an active release reads', async () => {
