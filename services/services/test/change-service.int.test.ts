@@ -141,3 +141,15 @@ test('an unknown field in an edit is a 400, never a 500', async () => {
   });
   expect(answer.status).toBe(400);
 });
+
+test('two edits of the same version at once: one wins, the other is a 409', async () => {
+  const s = await recorded();
+  const client = apiClient(service.url, s.owner.worker);
+  const answers = await Promise.all(
+    ['2026-03-02', '2026-03-03'].map((serviceDate) =>
+      client.patch(`/services/${s.id}`, { version: 1, serviceDate }),
+    ),
+  );
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  expect(await eventsOf(ServiceUpdated, s.id)).toHaveLength(1);
+});
