@@ -115,4 +115,47 @@ describe('printing several case notes as one PDF', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await bytesOf(caseNotesPdf([], 'Case notes'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  test('writes the notes as the reader takes them, not all at once into memory', async () => {
+    const long = 'A long note about the visit. '.repeat(600); // about 17,000 characters
+    const notes = Array.from({ length: 60 }, (_, i) => ({
+      noteDate: '2026-06-01',
+      staffName: NAMES.vietnamese,
+      authorName: NAMES.russian,
+      text: `${i}: ${long}`,
+    }));
+    const stream = caseNotesPdf(notes, 'Case notes');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // nobody reads meanwhile
+    const buffered = stream.readableLength;
+    expect(stream.readableEnded).toBe(false);
+    const pdf = await bytesOf(stream);
+    expect(pdf.subarray(-6).toString()).toContain('%%EOF');
+    expect(buffered).toBeLessThan(pdf.length / 4);
+  });
+
+  test('stops writing when the reader goes away', async () => {
+    const notes = Array.from({ length: 60 }, () => ({
+      noteDate: '2026-06-01',
+      staffName: 'A',
+      authorName: 'B',
+      text: 'x '.repeat(10_000),
+    }));
+    const pagesOf = (stream: Readable) => {
+      const counter = { pages: 0 };
+      stream.on('pageAdded', () => (counter.pages += 1));
+      return counter;
+    };
+    const whole = caseNotesPdf(notes, 'Case notes');
+    const wholePages = pagesOf(whole);
+    await bytesOf(whole);
+
+    const stream = caseNotesPdf(notes, 'Case notes');
+    const counted = pagesOf(stream);
+    stream.once('data', () => stream.destroy());
+    await new Promise((resolve) => stream.once('close', resolve));
+    const pagesAtClose = counted.pages;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(counted.pages).toBe(pagesAtClose);
+    expect(counted.pages).toBeLessThan(wholePages.pages / 2);
+  });
 });

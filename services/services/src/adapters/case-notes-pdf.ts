@@ -84,11 +84,27 @@ export const noteFontCovers: Covers = (name, cp) =>
   noteFonts().get(name)?.hasGlyphForCodePoint(cp) ?? false;
 
 /**
- * Several case notes as one PDF, streamed: the caller pipes the returned document to the response
- * as it is written. Each note: date, staff who initiated it, author, text.
+ * Several case notes as one PDF, streamed: the caller pipes the returned document to the response.
+ * Each note: date, staff who initiated it, author, text. pdfkit pushes every page it finishes
+ * whatever the reader's pace, so the notes are written one at a time, each once the reader has
+ * taken what was buffered: a slow client holds back the writing, not the process's memory. A
+ * reader that goes away (closed connection) stops it.
  */
 export function caseNotesPdf(notes: readonly PrintableNote[], title: string): Readable {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: 'Case notes' } });
+  const stream = doc as unknown as Readable;
+  let wanted: (() => void) | undefined;
+  const wake = () => {
+    wanted?.();
+    wanted = undefined;
+  };
+  stream._read = wake; // pdfkit's own _read does nothing: the reader asking for more is our cue
+  stream.once('close', wake);
+  const readerCaughtUp = () =>
+    stream.readableLength < stream.readableHighWaterMark || stream.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => (wanted = resolve));
+
   for (const { name, file } of NOTE_FONTS) doc.registerFont(name, file);
   const names = NOTE_FONTS.map((f) => f.name);
   const write = (text: string, size: number) => {
@@ -97,12 +113,17 @@ export function caseNotesPdf(notes: readonly PrintableNote[], title: string): Re
     runs.forEach((run, i) => doc.font(run.font).text(run.text, { continued: i < runs.length - 1 }));
     if (runs.length === 0) doc.text(' ');
   };
-  write(title, 16);
-  for (const note of notes) {
-    doc.moveDown();
-    write(`${note.noteDate} · Staff: ${note.staffName} · Author: ${note.authorName}`, 10);
-    for (const paragraph of note.text.split(/\r?\n/)) write(paragraph, 11);
-  }
-  doc.end();
-  return doc;
+  const writeAll = async () => {
+    write(title, 16);
+    for (const note of notes) {
+      await readerCaughtUp();
+      if (stream.destroyed) return;
+      doc.moveDown();
+      write(`${note.noteDate} · Staff: ${note.staffName} · Author: ${note.authorName}`, 10);
+      for (const paragraph of note.text.split(/\r?\n/)) write(paragraph, 11);
+    }
+    doc.end();
+  };
+  writeAll().catch((err: Error) => stream.destroy(err));
+  return stream;
 }
