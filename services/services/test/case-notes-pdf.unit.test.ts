@@ -4,6 +4,7 @@ import {
   NOTE_FONTS,
   noteFontCovers,
   noteFonts,
+  paragraphDirection,
   textRuns,
 } from '../src/adapters/case-notes-pdf';
 
@@ -77,6 +78,14 @@ test('a character no font draws is kept in the current font, where the check see
       .layout(run.text)
       .glyphs.map((g) => g.id),
   ).toEqual([0]);
+});
+
+test('a paragraph reads right to left when its first letter is Arabic', () => {
+  expect(paragraphDirection(`${NAMES.arabic} came on 2026-06-01`)).toBe('rtl');
+  expect(paragraphDirection(`12: ${NAMES.arabic}`)).toBe('rtl'); // digits are not letters
+  expect(paragraphDirection(`Met ${NAMES.arabic}`)).toBe('ltr');
+  expect(paragraphDirection(NAMES.amharic)).toBe('ltr');
+  expect(paragraphDirection('')).toBe('ltr');
 });
 
 describe('printing several case notes as one PDF', () => {

@@ -71,6 +71,19 @@ export function textRuns(text: string, fontNames: readonly string[], covers: Cov
   return runs;
 }
 
+/**
+ * The direction a paragraph reads in, from its first letter (the rule of Unicode's bidi algorithm
+ * for a paragraph's level): an Arabic note is set flush right. Within a line, fontkit lays an
+ * Arabic run out right to left; runs in other scripts inside it keep their written order.
+ */
+export function paragraphDirection(text: string): 'ltr' | 'rtl' {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first &&
+    /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u.test(first)
+    ? 'rtl'
+    : 'ltr';
+}
+
 let opened: Map<string, fontkit.Font> | undefined;
 /** The note fonts as fontkit reads them (the engine pdfkit embeds with), opened once. */
 export function noteFonts(): Map<string, fontkit.Font> {
@@ -110,7 +123,10 @@ export function caseNotesPdf(notes: readonly PrintableNote[], title: string): Re
   const write = (text: string, size: number) => {
     doc.fontSize(size);
     const runs = textRuns(text, names, noteFontCovers);
-    runs.forEach((run, i) => doc.font(run.font).text(run.text, { continued: i < runs.length - 1 }));
+    const align = paragraphDirection(text) === 'rtl' ? 'right' : 'left';
+    runs.forEach((run, i) =>
+      doc.font(run.font).text(run.text, { align, continued: i < runs.length - 1 }),
+    );
     if (runs.length === 0) doc.text(' ');
   };
   const writeAll = async () => {
