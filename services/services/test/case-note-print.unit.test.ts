@@ -1,0 +1,91 @@
+import type { Actor, ParticipantSharing } from '@hearth/access';
+import { notesToPrint, printCaseNotesQuery } from '../src/domain/case-note-print';
+import type { CaseNote } from '../src/domain/case-notes';
+
+const ORG_A = '00000000-0000-4000-8000-00000000000a';
+const ORG_B = '00000000-0000-4000-8000-00000000000b';
+const now = new Date('2026-06-15T12:00:00Z');
+const id = (n: number) => `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`;
+const author: Actor = { userId: id(90), orgId: ORG_A, roles: ['caseworker'] };
+const released: Actor = { userId: id(91), orgId: ORG_B, roles: ['caseworker'] };
+const participant: ParticipantSharing = {
+  ownerOrgId: ORG_A,
+  restriction: 'share_mou',
+  releases: [{ toOrgId: ORG_B, beginDate: '2026-01-01', endDate: '2026-12-31' }],
+};
+const note = (n: number, restriction: CaseNote['restriction']): CaseNote => ({
+  id: id(n),
+  participantId: id(80),
+  orgId: ORG_A,
+  authorUserId: author.userId,
+  staffUserId: author.userId,
+  noteDate: '2026-06-01',
+  text: `note ${n}`,
+  readOnly: false,
+  restriction,
+  version: 1,
+});
+const notes = [note(1, 'mou'), note(2, 'org'), note(3, 'user')];
+
+describe('which notes a print holds', () => {
+  test('every note asked for, when the actor may read each', () => {
+    const print = notesToPrint({
+      actor: author,
+      participant,
+      ids: [id(3), id(1)],
+      found: notes,
+      now,
+    });
+    expect(print).toEqual({ notes: [note(1, 'mou'), note(3, 'user')] });
+  });
+
+  test('none, when one asked for is not readable: it is answered as not found and audited', () => {
+    const ids = [id(1), id(2), id(3)];
+    expect(notesToPrint({ actor: released, participant, ids, found: notes, now })).toEqual({
+      notFound: [id(2), id(3)],
+      denials: [
+        { noteId: id(2), decision: { allowed: false, reason: 'record_restricted_to_org' } },
+        { noteId: id(3), decision: { allowed: false, reason: 'record_restricted_to_author' } },
+      ],
+    });
+    // the mou note alone prints for the released organization
+    expect(notesToPrint({ actor: released, participant, ids: [id(1)], found: notes, now })).toEqual(
+      {
+        notes: [note(1, 'mou')],
+      },
+    );
+  });
+
+  test('none, when one asked for does not exist (or was deleted)', () => {
+    expect(
+      notesToPrint({ actor: author, participant, ids: [id(1), id(7)], found: notes, now }),
+    ).toEqual({ notFound: [id(7)], denials: [] });
+  });
+});
+
+describe('the print query', () => {
+  const issues = (ids: string) =>
+    printCaseNotesQuery.safeParse({ ids }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+
+  test('takes 1 to 100 distinct note ids, comma separated', () => {
+    expect(printCaseNotesQuery.parse({ ids: `${id(1)},${id(2)}` })).toEqual({
+      ids: [id(1), id(2)],
+    });
+    const hundred = Array.from({ length: 100 }, (_, n) => id(n)).join(',');
+    expect(issues(hundred)).toBeUndefined();
+  });
+
+  test('names the id at fault, a repeated id, and too many', () => {
+    expect(issues(`${id(1)},nope`)?.map(([field]) => field)).toEqual(['ids.1']);
+    expect(issues('')?.map(([field]) => field)).toEqual(['ids.0']);
+    expect(issues(`${id(1)},${id(1)}`)).toEqual([['ids', 'A note is named twice']]);
+    const ids = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      );
+    expect(issues(ids(100).join(','))).toBeUndefined();
+    expect(issues(ids(101).join(','))).toEqual([['ids', 'At most 100 notes at once']]);
+    expect(printCaseNotesQuery.safeParse({ ids: id(1), extra: 'x' }).success).toBe(false);
+  });
+});
