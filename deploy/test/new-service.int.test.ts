@@ -21,6 +21,11 @@ import { registrationProblems } from '../../libs/registry/test/registration';
 const root = join(__dirname, '..', '..');
 const skip = /(^|\/)(node_modules|dist|\.git|\.data|\.tools|coverage)(\/|$)|\.tsbuildinfo$/;
 let copy: string;
+// A new service takes the port after the highest one the registry holds before it is generated.
+const registryBefore = JSON.parse(
+  readFileSync(join(root, 'libs/registry/src/services.json'), 'utf8'),
+) as { services: Array<{ port?: number }> };
+const nextPort = Math.max(...registryBefore.services.map((s) => s.port ?? 0)) + 1;
 const generate = (...args: string[]) =>
   execFileSync(process.execPath, ['deploy/new-service.mjs', ...args, '--no-install'], {
     cwd: copy,
@@ -49,7 +54,7 @@ test('the new service is registered everywhere: registry, build, compose, k8s, d
   const registry = JSON.parse(readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8'));
   expect(registry.services).toContainEqual({
     name: 'case-notes-archive',
-    port: 3004,
+    port: nextPort,
     resources: ['case-notes-archive'],
   });
 });
@@ -58,7 +63,7 @@ test('a planned service, once generated, is built with the resources the registr
   const registry = JSON.parse(readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8'));
   expect(registry.services).toContainEqual({
     name: 'referrals',
-    port: 3005,
+    port: nextPort + 1,
     resources: ['referrals', 'providers', 'assessments', 'housing-queue', 'vacancies'],
   });
 });

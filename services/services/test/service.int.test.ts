@@ -27,8 +27,13 @@ test('its migrations ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'services',
-    migrations: ['001_services.sql', '002_catalog_and_services.sql', '003_service_history.sql'],
-    schemaVersion: 3,
+    migrations: [
+      '001_services.sql',
+      '002_catalog_and_services.sql',
+      '003_service_history.sql',
+      '010_case_notes.sql',
+    ],
+    schemaVersion: 10,
   });
   const table = await service.pool.query("SELECT to_regclass('services') AS name");
   expect(table.rows[0].name).toBe('services');
