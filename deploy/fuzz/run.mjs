@@ -11,7 +11,15 @@
 //   FUZZ_BASE_URL      the gateway (default http://127.0.0.1:8080); must be this machine
 //   FUZZ_SEED          replays a run (schemathesis --seed)
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { readRun } from './findings.mjs';
 import { ensureSystem } from './system.mjs';
@@ -151,12 +159,24 @@ async function fuzzAs({ email, seconds: budget, only }, schemaFile, index) {
     '--no-color',
     ...(process.env.FUZZ_SEED ? ['--seed', process.env.FUZZ_SEED] : []),
   ];
-  console.log(`\n▸ schemathesis as ${email ?? 'anonymous, login only'} for ${budget} s`);
+  console.log(`▸ schemathesis as ${email ?? 'anonymous, login only'} for ${budget} s`);
+  // Its own output (long: every phase and warning) goes to a log beside the reports, so CI's log
+  // keeps to the findings and the summary; the log's tail is printed when the run goes wrong.
+  mkdirSync(reportDir, { recursive: true });
+  const log = join(reportDir, 'schemathesis.log');
+  const out = createWriteStream(log);
+  await new Promise((resolve) => out.once('open', resolve));
   const code = await new Promise((resolve) => {
-    const child = spawn(st, args, { cwd: work, stdio: 'inherit' });
+    const child = spawn(st, args, { cwd: work, stdio: ['ignore', out, out] });
     child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
   });
-  return { code, reportDir };
+  await new Promise((resolve) => out.end(resolve));
+  return { code, reportDir, log };
+}
+
+function printTail(file, lines = 40) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  console.log(text.split('\n').slice(-lines).join('\n'));
 }
 
 function reportFile(dir, prefix) {
@@ -191,7 +211,7 @@ async function main() {
     operations = schema.operations;
     for (const [i, planned] of runs(seconds).entries()) {
       const email = planned.email ?? 'anonymous';
-      const { code, reportDir } = await fuzzAs(planned, schema.file, i);
+      const { code, reportDir, log } = await fuzzAs(planned, schema.file, i);
       const requestsBefore = totals.requests;
       const ndjson = reportFile(reportDir, 'ndjson');
       const failures = ndjson ? await readRun(ndjson, totals, email) : 0;
@@ -200,10 +220,12 @@ async function main() {
       for (const e of report?.errors ?? [])
         totals.errors.push(`${email}: ${JSON.stringify(e).slice(0, 300)}`);
       // A run that sent nothing, or failed without a finding of ours, must not pass unnoticed.
-      if (totals.requests === requestsBefore)
-        totals.errors.push(`${email}: no request was sent (see schemathesis' output above)`);
+      const sent = totals.requests - requestsBefore;
+      console.log(`  ${sent} requests, ${failures} failing checks, exit ${code} (log: ${log})`);
+      if (sent === 0) totals.errors.push(`${email}: no request was sent (its log: ${log})`);
       else if (code !== 0 && failures === 0 && !report?.errors?.length)
-        totals.errors.push(`${email}: schemathesis exited ${code} without a finding`);
+        totals.errors.push(`${email}: schemathesis exited ${code} without a finding (log: ${log})`);
+      if (sent === 0 || (code !== 0 && failures === 0)) printTail(log);
     }
   } finally {
     await system.stop();
