@@ -66,7 +66,7 @@ const deniedReasons = async (participantId: string, actor: Actor, count: number)
       'SELECT reason FROM access_denials WHERE participant_id = $1 AND user_id = $2 ORDER BY id',
       [participantId, actor.userId],
     );
-    return rows.length >= count && rows.map((r) => r.reason);
+    return rows.length >= count && rows.map((r) => r.reason).sort(); // written concurrently
   });
 
 async function print(actor: Actor, participantId: string, ids: string[]) {
@@ -399,8 +399,8 @@ describe('printing notes', () => {
     expect(partner.status).toBe(200);
     expect(printedDates(partner.bytes)).toEqual(['2026-03-03']);
     expect(await deniedReasons(w.participantId, w.partner.worker, 2)).toEqual([
-      'record_restricted_to_org',
       'record_restricted_to_author',
+      'record_restricted_to_org',
     ]);
   });
 

@@ -84,7 +84,11 @@ export function caseNoteRoutes(api: Api, deps: ServicesDeps) {
       res.status(200).type('application/pdf');
       res.set('content-disposition', 'attachment; filename="case-notes.pdf"');
       res.set('cache-control', 'no-store'); // a client's words: never in a shared cache
-      await pipeline(pdf, res);
+      await pipeline(pdf, res).catch((err: unknown) => {
+        if (!res.headersSent) throw err; // failed before a byte: a problem answer can still go
+        // the reader went away, or the PDF failed midway: the answer is cut, only the log is left
+        deps.logger.warn({ err }, 'a case-note print was not delivered whole');
+      });
     },
   });
 
