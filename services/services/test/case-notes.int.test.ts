@@ -428,3 +428,32 @@ describe('printing notes', () => {
     expect([answer.status, answer.body.errors[0].field]).toEqual([400, 'query.ids.1']);
   });
 });
+
+describe('the documented API', () => {
+  test('the print is documented as a PDF, its 404 as a problem, and the note routes are all there', async () => {
+    const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    };
+    const printed = doc.paths['/api/v1/case-notes/print'].get.responses;
+    expect(printed['200'].content).toEqual({
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    });
+    expect(printed['404'].content).toHaveProperty(['application/problem+json']);
+    expect(Object.keys(doc.paths['/api/v1/case-notes']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/case-notes/{id}']).sort()).toEqual([
+      'delete',
+      'get',
+      'patch',
+    ]);
+  });
+});
+
+test('a role that only reads (a funder) reads a note of its organization but may not change it', async () => {
+  const w = await sharedParticipant();
+  const note = await noteBy(w);
+  const funder = testActor({ orgId: w.owner.orgId, roles: ['contract_manager'] });
+  expect((await as(funder).get(`/case-notes/${note.id}`)).status).toBe(200);
+  const edit = await as(funder).patch(`/case-notes/${note.id}`, { version: 1, text: 'x' });
+  expect(edit.status).toBe(403);
+  expect((await as(funder).delete(`/case-notes/${note.id}`)).status).toBe(403);
+});
