@@ -299,6 +299,21 @@ describe('editing a note', () => {
     expect((await as(w.author).get(`/case-notes/${note.id}`)).body.text).toBe('Second.');
   });
 
+  test('two edits of one version at once: one wins, the other is a 409, one event', async () => {
+    const w = await sharedParticipant();
+    const note = await noteBy(w);
+    const answers = await Promise.all(
+      [w.author, w.colleague].map((actor, i) =>
+        as(actor).patch(`/case-notes/${note.id}`, { version: 1, text: `Edit ${i}.` }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const events = (await outboxEvents(service.pool, CaseNoteUpdated)).filter(
+      (e) => e.data.noteId === note.id,
+    );
+    expect(events.map((e) => e.data.version)).toEqual([2]);
+  });
+
   test('a read-only note is refused to everyone, its author too (409 on readOnly)', async () => {
     const w = await sharedParticipant();
     const note = await noteBy(w, { readOnly: true });
@@ -456,4 +471,47 @@ test('a role that only reads (a funder) reads a note of its organization but may
   const edit = await as(funder).patch(`/case-notes/${note.id}`, { version: 1, text: 'x' });
   expect(edit.status).toBe(403);
   expect((await as(funder).delete(`/case-notes/${note.id}`)).status).toBe(403);
+});
+
+test('hostile input to every case-note route is a 4xx problem, never a 500', async () => {
+  const w = await sharedParticipant();
+  const note = await noteBy(w);
+  const p = w.participantId;
+  const foreignCursor = Buffer.from(JSON.stringify({ noteDate: '0000-01-01', id: 'x' })).toString(
+    'base64url',
+  );
+  const attempts: Array<[string, string, unknown?]> = [
+    ['POST', '/case-notes', []],
+    ['POST', '/case-notes', { participantId: p, noteDate: '2026-02-30', text: 'x' }],
+    ['POST', '/case-notes', { participantId: p, noteDate: TODAY, text: 7 }],
+    ['POST', '/case-notes', { participantId: p, noteDate: TODAY, text: 'x\u0000' }],
+    ['POST', '/case-notes', { participantId: p, noteDate: TODAY, text: 'x', readOnly: 'yes' }],
+    ['GET', `/case-notes?participantId=${p}&limit=0`],
+    ['GET', `/case-notes?participantId=${p}&limit=abc`],
+    ['GET', `/case-notes?participantId=${p}&cursor=${foreignCursor}`],
+    ['GET', `/case-notes?participantId=${p}&participantId=${p}`],
+    ['GET', '/case-notes?participantId=nope'],
+    ['GET', '/case-notes/nope'],
+    ['GET', `/case-notes/print?participantId=${p}&ids=${'a'.repeat(5000)}`],
+    ['GET', `/case-notes/print?participantId=${p}&ids=`],
+    ['GET', `/case-notes/print?participantId=${p}&ids=${note.id}&ids=${note.id}`],
+    ['PATCH', `/case-notes/${note.id}`, { version: 1 }],
+    ['PATCH', `/case-notes/${note.id}`, { version: 0, text: 'x' }],
+    ['PATCH', `/case-notes/${note.id}`, { version: 1, restriction: null }],
+    ['PATCH', `/case-notes/${note.id}`, { version: 2 ** 40, text: 'x' }],
+    ['DELETE', '/case-notes/00000000-0000-0000-0000-000000000000'],
+  ];
+  for (const [method, path, body] of attempts) {
+    const res = await fetch(`${service.url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${mintToken(w.author)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect([method, path, res.status < 500 && res.status >= 400]).toEqual([method, path, true]);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  }
+  expect((await as(w.author).get(`/case-notes/${note.id}`)).body.version).toBe(1);
 });
