@@ -287,6 +287,22 @@ describe('editing a note', () => {
     expect(JSON.stringify(event)).not.toContain('lease');
   });
 
+  test('an edit to a date after today is a 422 on noteDate, and nothing is written', async () => {
+    const w = await sharedParticipant();
+    const note = await noteBy(w);
+    const before = await outboxEvents(service.pool, CaseNoteUpdated);
+    const answer = await as(w.author).patch(`/case-notes/${note.id}`, {
+      version: 1,
+      noteDate: '2026-03-11',
+    });
+    expect([answer.status, answer.body.errors[0].field]).toEqual([422, 'noteDate']);
+    expect(await outboxEvents(service.pool, CaseNoteUpdated)).toHaveLength(before.length);
+    expect((await as(w.author).get(`/case-notes/${note.id}`)).body).toMatchObject({
+      version: 1,
+      noteDate: '2026-03-01',
+    });
+  });
+
   test('a stale version is a 409 on version, and nothing changes', async () => {
     const w = await sharedParticipant();
     const note = await noteBy(w);
