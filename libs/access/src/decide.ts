@@ -36,8 +36,11 @@ function recordVisible(
     case 'org':
       return actor.orgId === record.orgId ? allow('same_org') : deny('record_restricted_to_org');
     case 'user':
-      // a record without a known author is readable by no one rather than by everyone
-      return record.authorUserId !== undefined && actor.userId === record.authorUserId
+      // a record without a known author is readable by no one rather than by everyone; an author
+      // who has moved to another organization (the token names it) left the note behind
+      return record.authorUserId !== undefined &&
+        actor.userId === record.authorUserId &&
+        actor.orgId === record.orgId
         ? allow('author')
         : deny('record_restricted_to_author');
     case 'mou':

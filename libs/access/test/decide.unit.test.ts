@@ -408,6 +408,17 @@ const rows: Row[] = [
     'author',
   ],
   [
+    'a user note stays with its organization when its author works for another one',
+    ask(
+      as(STRANGER, ['caseworker'], 'u-author'),
+      client('share_global'),
+      'read',
+      note({ restriction: 'user' }),
+    ),
+    false,
+    'record_restricted_to_author',
+  ],
+  [
     'a user note without a known author is read by no one',
     ask(
       as(OWNER),

@@ -136,6 +136,26 @@ export const ServiceUpdated = defineEvent('services.service.updated', 1, service
 /** A service was deleted (soft: kept in the services service's history). */
 export const ServiceDeleted = defineEvent('services.service.deleted', 1, serviceFacts);
 
+/**
+ * A case note as it now stands (or stood), for audit and reporting: who, whom, when and who may
+ * read it, never its text (the text stays in the services database, behind the access decision).
+ */
+const caseNoteFacts = z.strictObject({
+  noteId: id,
+  participantId: id,
+  orgId: id,
+  authorUserId: id,
+  staffUserId: id,
+  noteDate: date,
+  restriction: z.enum(['org', 'user', 'mou']),
+  readOnly: z.boolean(),
+  version: z.number().int().positive(),
+});
+export const CaseNoteAdded = defineEvent('services.case-note.added', 1, caseNoteFacts);
+export const CaseNoteUpdated = defineEvent('services.case-note.updated', 1, caseNoteFacts);
+/** A case note was deleted (soft: the row stays in the services database). */
+export const CaseNoteDeleted = defineEvent('services.case-note.deleted', 1, caseNoteFacts);
+
 /** Enrollment's program statuses, in the order a record usually moves through them. */
 export const programStatuses = [
   'application',
@@ -250,6 +270,9 @@ export const catalog = [
   ServiceRecorded,
   ServiceUpdated,
   ServiceDeleted,
+  CaseNoteAdded,
+  CaseNoteUpdated,
+  CaseNoteDeleted,
   EnrollmentCreated,
   EnrollmentUpdated,
   EnrollmentMemberAdded,

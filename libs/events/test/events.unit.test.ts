@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CaseNoteAdded,
   InvalidEvent,
   ParticipantCreated,
   SharingChanged,
@@ -107,5 +108,29 @@ describe('events', () => {
     ],
   ])('treats %s as invalid', (_label, raw) => {
     expect(() => parseEvent(raw)).toThrow(InvalidEvent);
+  });
+});
+
+describe('case-note events', () => {
+  const note = {
+    noteId: randomUUID(),
+    participantId: facts.participantId,
+    orgId: facts.ownerOrgId,
+    authorUserId: actor.userId,
+    staffUserId: actor.userId,
+    noteDate: '2026-03-01',
+    restriction: 'user' as const,
+    readOnly: false,
+    version: 1,
+  };
+
+  it('carry who, whom, when and who may read the note', () => {
+    const event = createEvent(CaseNoteAdded, { orgId: note.orgId, actor, data: note });
+    expect(parseEvent(JSON.parse(JSON.stringify(event))).data).toEqual(note);
+  });
+
+  it("never carry the note's text: an event holding it is refused", () => {
+    const data = { ...note, text: 'Client disclosed a diagnosis' };
+    expect(() => createEvent(CaseNoteAdded, { orgId: note.orgId, actor, data })).toThrow();
   });
 });

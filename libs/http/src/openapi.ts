@@ -122,6 +122,14 @@ const PROBES = {
   },
 };
 
+/** A JSON answer by its schema; any other content type (a PDF) as the bytes it is. */
+function successContent(success: RouteDoc['success']) {
+  if (success.contentType && success.contentType !== 'application/json')
+    return { content: { [success.contentType]: { schema: { type: 'string', format: 'binary' } } } };
+  if (!success.schema) return {};
+  return { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } };
+}
+
 /** The OpenAPI 3.1 document of one service, generated from the zod schemas its routes validate with. */
 export function openApiDocument(
   registry: RouteRegistry,
@@ -147,9 +155,7 @@ export function openApiDocument(
       responses: {
         [success.status]: {
           description: success.description ?? 'Success',
-          ...(success.schema
-            ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } }
-            : {}),
+          ...successContent(success),
         },
         ...problemResponses(problemStatuses(route)),
       },

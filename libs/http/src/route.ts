@@ -5,6 +5,14 @@ import { controlCharacterErrors } from './text';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+interface Success {
+  status: number;
+  schema?: z.ZodType;
+  description?: string;
+  /** e.g. `application/pdf`; JSON when omitted */
+  contentType?: string;
+}
+
 export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   method: Method;
   /** express path, e.g. /participants/:id */
@@ -14,8 +22,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   body?: B;
   query?: Q;
   params?: P;
-  /** Status of a successful answer and the schema of its body (none for 204). */
-  success: { status: number; schema?: z.ZodType; description?: string };
+  /**
+   * Status of a successful answer and the schema of its body (none for 204). A `contentType` other
+   * than JSON (a PDF) is documented as binary; its handler writes the answer itself on `res`.
+   */
+  success: Success;
   /** Public routes skip the bearer-token requirement in the OpenAPI document. */
   public?: boolean;
   /** Problem statuses beyond those every route of its kind can answer (see openapi.ts). */
@@ -37,7 +48,7 @@ export interface RouteDoc {
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
-  success: { status: number; schema?: z.ZodType; description?: string };
+  success: Success;
   public?: boolean;
   problems?: number[];
 }

@@ -136,6 +136,21 @@ describe('the OpenAPI document', () => {
     );
     expect(op.responses['422'].content['application/problem+json'].schema).toBeDefined();
   });
+  it('documents an answer that is not JSON (a PDF) as binary under its own content type', () => {
+    const pdfRoutes = new RouteRegistry();
+    pdfRoutes.routes.push({
+      method: 'get',
+      path: '/notes/print',
+      summary: 'Notes as a PDF',
+      success: { status: 200, contentType: 'application/pdf' },
+    });
+    const print = (openApiDocument(pdfRoutes, { title: 't', version: '1' }, '/api/v1') as Body)
+      .paths['/api/v1/notes/print'].get;
+    expect(print.responses['200'].content).toEqual({
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    });
+    expect(print.responses['404'].content['application/problem+json']).toBeDefined();
+  });
   it('documents /healthz and /readyz with their statuses', () => {
     expect(Object.keys(doc.paths['/healthz'].get.responses)).toEqual(['200']);
     expect(Object.keys(doc.paths['/readyz'].get.responses).sort()).toEqual(['200', '503']);

@@ -36,39 +36,54 @@ describe('which notes a print holds', () => {
       found: notes,
       now,
     });
-    expect(print).toEqual({ notes: [note(1, 'mou'), note(3, 'user')] });
+    expect(print).toEqual({ notes: [note(1, 'mou'), note(3, 'user')], denials: [] });
   });
 
-  test('none, when one asked for is not readable: it is answered as not found and audited', () => {
+  test('only the readable ones of a mix; each left out is a denial to audit', () => {
     const ids = [id(1), id(2), id(3)];
     expect(notesToPrint({ actor: released, participant, ids, found: notes, now })).toEqual({
-      notFound: [id(2), id(3)],
+      notes: [note(1, 'mou')],
       denials: [
         { noteId: id(2), decision: { allowed: false, reason: 'record_restricted_to_org' } },
         { noteId: id(3), decision: { allowed: false, reason: 'record_restricted_to_author' } },
       ],
     });
-    // the mou note alone prints for the released organization
-    expect(notesToPrint({ actor: released, participant, ids: [id(1)], found: notes, now })).toEqual(
-      {
-        notes: [note(1, 'mou')],
-      },
-    );
   });
 
-  test('none, when one asked for does not exist (or was deleted)', () => {
+  test('none of a note that does not exist (or was deleted), without a denial', () => {
     expect(
       notesToPrint({ actor: author, participant, ids: [id(1), id(7)], found: notes, now }),
-    ).toEqual({ notFound: [id(7)], denials: [] });
+    ).toEqual({ notes: [note(1, 'mou')], denials: [] });
+  });
+
+  test('nothing when the release has expired: an mou note is then left out too', () => {
+    const expired = {
+      ...participant,
+      releases: [{ ...participant.releases[0], endDate: '2026-06-14' }],
+    };
+    const print = notesToPrint({
+      actor: released,
+      participant: expired,
+      ids: [id(1)],
+      found: notes,
+      now,
+    });
+    expect(print.notes).toEqual([]);
+    expect(print.denials).toEqual([
+      { noteId: id(1), decision: { allowed: false, reason: 'release_expired' } },
+    ]);
   });
 });
 
 describe('the print query', () => {
   const issues = (ids: string) =>
-    printCaseNotesQuery.safeParse({ ids }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    printCaseNotesQuery
+      .safeParse({ participantId: id(80), ids })
+      .error?.issues.map((i) => [i.path.join('.'), i.message]);
 
   test('takes 1 to 100 distinct note ids, comma separated', () => {
-    expect(printCaseNotesQuery.parse({ ids: `${id(1)},${id(2)}` })).toEqual({
+    expect(printCaseNotesQuery.parse({ participantId: id(80), ids: `${id(1)},${id(2)}` })).toEqual({
+      participantId: id(80),
       ids: [id(1), id(2)],
     });
     const hundred = Array.from({ length: 100 }, (_, n) => id(n)).join(',');
@@ -86,6 +101,8 @@ describe('the print query', () => {
       );
     expect(issues(ids(100).join(','))).toBeUndefined();
     expect(issues(ids(101).join(','))).toEqual([['ids', 'At most 100 notes at once']]);
-    expect(printCaseNotesQuery.safeParse({ ids: id(1), extra: 'x' }).success).toBe(false);
+    const extra = { participantId: id(80), ids: id(1), extra: 'x' };
+    expect(printCaseNotesQuery.safeParse(extra).success).toBe(false);
+    expect(printCaseNotesQuery.safeParse({ ids: id(1) }).success).toBe(false); // whose notes?
   });
 });

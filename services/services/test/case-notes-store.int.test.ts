@@ -4,10 +4,12 @@ import path from 'node:path';
 import pg from 'pg';
 import '@hearth/db'; // its type parsers: dates stay YYYY-MM-DD
 import { createTestDatabase } from '@hearth/testkit';
-import type { NewCaseNote } from '../src/domain/case-notes';
+import type { Actor, ParticipantSharing } from '@hearth/access';
+import { decideNoteAccess, noteReader, type NewCaseNote } from '../src/domain/case-notes';
 import {
   deleteCaseNote,
   findCaseNote,
+  findCaseNoteById,
   insertCaseNote,
   listCaseNotes,
   updateCaseNote,
@@ -87,6 +89,47 @@ test('a participant’s notes list newest first, page by cursor, and narrow to t
   expect(next.map((n) => n.id)).toEqual([old.id]);
   const asked = await listCaseNotes(pool, other, { limit: 10, ids: [recent.id, old.id] });
   expect(asked.map((n) => n.id)).toEqual([recent.id, old.id]);
+});
+
+test('a note is found by its id alone, never once deleted', async () => {
+  const stored = await insertCaseNote(pool, randomUUID(), note());
+  expect(await findCaseNoteById(pool, stored.id)).toEqual(stored);
+  await deleteCaseNote(pool, participantId, stored.id, 1);
+  expect(await findCaseNoteById(pool, stored.id)).toBeNull();
+});
+
+test('the list selects for a reader exactly the notes decideNoteAccess lets them read', async () => {
+  const whose = randomUUID();
+  const partnerOrg = randomUUID();
+  const sharing: ParticipantSharing = {
+    ownerOrgId: orgId,
+    restriction: 'share_mou',
+    releases: [{ toOrgId: partnerOrg, beginDate: '2026-01-01', endDate: '2026-12-31' }],
+  };
+  const now = new Date('2026-06-15T12:00:00Z');
+  const notes = await Promise.all(
+    (['org', 'user', 'mou'] as const).map((restriction) =>
+      insertCaseNote(pool, randomUUID(), note({ participantId: whose, restriction })),
+    ),
+  );
+  const readers: Actor[] = [
+    { userId, orgId, roles: ['caseworker'] }, // the author
+    { userId: randomUUID(), orgId, roles: ['caseworker'] }, // a colleague
+    { userId: randomUUID(), orgId: partnerOrg, roles: ['caseworker'] }, // released
+  ];
+  for (const actor of readers) {
+    const selected = await listCaseNotes(pool, whose, {
+      limit: 10,
+      reader: noteReader(actor, sharing, now),
+    });
+    const decided = notes.filter(
+      (n) =>
+        decideNoteAccess({ actor, participant: sharing, note: n, action: 'read', now }).allowed,
+    );
+    expect(selected.map((n) => n.restriction).sort()).toEqual(
+      decided.map((n) => n.restriction).sort(),
+    );
+  }
 });
 
 test('the database refuses what the rules refuse: empty or over-long text, an unknown restriction', async () => {

@@ -4,6 +4,8 @@ import {
   decideNoteAccess,
   editedCaseNote,
   newCaseNote,
+  noteReader,
+  restrictionChangeProblems,
   updateCaseNoteBody,
   type CaseNote,
   type NoteRestriction,
@@ -214,5 +216,35 @@ describe('editing a case note', () => {
     expect(updateCaseNoteBody.safeParse({ text: 'no version' }).error?.issues[0].path).toEqual([
       'version',
     ]);
+  });
+});
+
+describe('who changes who reads a note', () => {
+  test('its author alone: a colleague naming another restriction is refused on restriction', () => {
+    expect(restrictionChangeProblems(note('org'), { restriction: 'mou' }, author)).toEqual([]);
+    expect(restrictionChangeProblems(note('org'), { restriction: 'mou' }, colleague)).toEqual([
+      { field: 'restriction', message: 'Only the author of a note may change who reads it' },
+    ]);
+    expect(restrictionChangeProblems(note('mou'), { restriction: 'user' }, colleague)).toHaveLength(
+      1,
+    );
+  });
+
+  test('a colleague sending the restriction it already has, or none, changes nothing of it', () => {
+    expect(restrictionChangeProblems(note('org'), { restriction: 'org' }, colleague)).toEqual([]);
+    expect(restrictionChangeProblems(note('org'), {}, colleague)).toEqual([]);
+  });
+});
+
+describe('what the list selects for a reader', () => {
+  test('mou notes too only for an organization whose release is active today', () => {
+    expect(noteReader(released, sharedByMou, now)).toEqual({
+      orgId: ORG_B,
+      userId: released.userId,
+      releasedMou: true,
+    });
+    expect(noteReader(expired, sharedByMou, now).releasedMou).toBe(false);
+    expect(noteReader(stranger, sharedByMou, now).releasedMou).toBe(false);
+    expect(noteReader(author, sharedByMou, now).releasedMou).toBe(false); // its own notes anyway
   });
 });

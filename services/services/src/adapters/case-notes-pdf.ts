@@ -98,7 +98,7 @@ export const noteFontCovers: Covers = (name, cp) =>
 
 /**
  * Several case notes as one PDF, streamed: the caller pipes the returned document to the response.
- * Each note: date, staff who initiated it, author, text. pdfkit pushes every page it finishes
+ * Each note: date, staff who initiated it, author, text, and a bookmark. pdfkit pushes every page it finishes
  * whatever the reader's pace, so the notes are written one at a time, each once the reader has
  * taken what was buffered: a slow client holds back the writing, not the process's memory. A
  * reader that goes away (closed connection) stops it.
@@ -135,6 +135,8 @@ export function caseNotesPdf(notes: readonly PrintableNote[], title: string): Re
       await readerCaughtUp();
       if (stream.destroyed) return;
       doc.moveDown();
+      // a bookmark per note, so a long print can be walked note by note
+      doc.outline.addItem(`Case note of ${note.noteDate}`);
       write(`${note.noteDate} · Staff: ${note.staffName} · Author: ${note.authorName}`, 10);
       for (const paragraph of note.text.split(/\r?\n/)) write(paragraph, 11);
     }

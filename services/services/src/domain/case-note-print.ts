@@ -8,8 +8,9 @@ export const MAX_PRINTED_NOTES = 100;
 
 const TOO_MANY = `At most ${MAX_PRINTED_NOTES} notes at once`;
 
-/** `?ids=<uuid>,<uuid>…`: the notes to print, each once. */
+/** `?participantId=…&ids=<uuid>,<uuid>…`: whose notes, and which, each once. */
 export const printCaseNotesQuery = z.strictObject({
+  participantId: uuid(),
   // bounded before it is split: 100 ids of 36 characters and their commas
   ids: z
     .string()
@@ -25,9 +26,10 @@ export const printCaseNotesQuery = z.strictObject({
 });
 
 /**
- * The notes of a print, when the actor may read every one asked for; else the ids to answer as
- * not found (a note the actor may not read is indistinguishable from one that does not exist) and
- * the denials to audit. A print silently missing a note would mislead whoever files it.
+ * The notes of a print: those asked for that the actor may read, and the denials to audit. A note
+ * the actor may not read is left out exactly like one that does not exist (the print says nothing
+ * of either: its absence must not reveal that there is something to withhold); the caller answers
+ * 404 when nothing is left to print.
  */
 export function notesToPrint(input: {
   actor: Actor;
@@ -35,25 +37,16 @@ export function notesToPrint(input: {
   ids: readonly string[];
   found: readonly CaseNote[];
   now: Date;
-}):
-  | { notes: CaseNote[] }
-  | { notFound: string[]; denials: { noteId: string; decision: Decision }[] } {
+}): { notes: CaseNote[]; denials: { noteId: string; decision: Decision }[] } {
   const { actor, participant, ids, found, now } = input;
-  const byId = new Map(found.map((note) => [note.id, note]));
+  const asked = new Set(ids);
+  const notes: CaseNote[] = [];
   const denials: { noteId: string; decision: Decision }[] = [];
-  const notFound: string[] = [];
-  for (const id of ids) {
-    const note = byId.get(id);
-    if (!note) {
-      notFound.push(id);
-      continue;
-    }
+  for (const note of found) {
+    if (!asked.has(note.id)) continue;
     const decision = decideNoteAccess({ actor, participant, note, action: 'read', now });
-    if (!decision.allowed) {
-      denials.push({ noteId: id, decision });
-      notFound.push(id);
-    }
+    if (decision.allowed) notes.push(note);
+    else denials.push({ noteId: note.id, decision });
   }
-  if (notFound.length > 0) return { notFound, denials };
-  return { notes: found.filter((note) => ids.includes(note.id)) };
+  return { notes, denials };
 }

@@ -1,5 +1,6 @@
 import {
   decideAccess,
+  isReleaseActive,
   type Action,
   type Actor,
   type Decision,
@@ -116,6 +117,34 @@ export function decideNoteAccess(input: {
       readOnly: note.readOnly,
     },
   });
+}
+
+/**
+ * Who may widen or narrow who reads a note: its author alone. A colleague may correct an `org`
+ * note, but turning it `mou` would send a client's words to other agencies the author never chose
+ * (and turning a note `user` would hide it from the author's own team); the author answers for it.
+ */
+export function restrictionChangeProblems(
+  note: Pick<CaseNote, 'authorUserId' | 'restriction'>,
+  change: Pick<UpdateCaseNoteBody, 'restriction'>,
+  actor: Pick<Actor, 'userId'>,
+): FieldError[] {
+  const changes = change.restriction !== undefined && change.restriction !== note.restriction;
+  return changes && actor.userId !== note.authorUserId
+    ? [{ field: 'restriction', message: 'Only the author of a note may change who reads it' }]
+    : [];
+}
+
+/**
+ * What a reader of the participant could read of their notes, as the list's SQL narrows it: the
+ * reader's organization's notes (a `user` note only its author's), and `mou` notes when the
+ * reader's organization holds an active release. decideNoteAccess still decides each note.
+ */
+export function noteReader(actor: Actor, participant: ParticipantSharing, now: Date) {
+  const releasedMou = participant.releases.some(
+    (r) => r.toOrgId === actor.orgId && isReleaseActive(r, now),
+  );
+  return { orgId: actor.orgId, userId: actor.userId, releasedMou };
 }
 
 /** The note after a change the actor may make (access decided first), or what is wrong with it. */

@@ -60,20 +60,54 @@ export async function findCaseNote(
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
+/** A note by its id alone (the route names no participant), unless deleted; `forUpdate` locks it. */
+export async function findCaseNoteById(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<CaseNoteRecord | null> {
+  const { rows } = await db.query(
+    `SELECT * FROM case_notes WHERE id = $1 AND deleted_at IS NULL
+     ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
 /**
- * A participant's notes, newest first, after the (noteDate, id) cursor. Who may read each one is
- * decided per item by decideNoteAccess; this only narrows to the organizations that could.
+ * Which notes a reader could see at all, so a page's limit and cursor count only those: their
+ * organization's (a `user` note only when they wrote it) and, when their organization holds an
+ * active release of the participant, `mou` notes. Each row still passes decideNoteAccess.
+ */
+export interface NoteReader {
+  orgId: string;
+  userId: string;
+  releasedMou: boolean;
+}
+
+/**
+ * A participant's notes, newest first, after the (noteDate, id) cursor, narrowed to what `reader`
+ * could read when given.
  */
 export async function listCaseNotes(
   db: Queryable,
   participantId: string,
-  options: { limit: number; after?: { noteDate: string; id: string }; ids?: readonly string[] },
+  options: {
+    limit: number;
+    after?: { noteDate: string; id: string };
+    ids?: readonly string[];
+    reader?: NoteReader;
+  },
 ): Promise<CaseNoteRecord[]> {
+  const { reader } = options;
   const { rows } = await db.query(
     `SELECT * FROM case_notes
      WHERE participant_id = $1 AND deleted_at IS NULL
        AND ($2::date IS NULL OR (note_date, id) < ($2::date, $3::uuid))
        AND ($4::uuid[] IS NULL OR id = ANY ($4::uuid[]))
+       AND ($6::uuid IS NULL
+         OR (org_id = $6::uuid AND (restriction <> 'user' OR author_user_id = $7::uuid))
+         OR ($8::boolean AND restriction = 'mou'))
      ORDER BY note_date DESC, id DESC
      LIMIT $5`,
     [
@@ -82,6 +116,9 @@ export async function listCaseNotes(
       options.after?.id ?? null,
       options.ids ?? null,
       options.limit,
+      reader?.orgId ?? null,
+      reader?.userId ?? null,
+      reader?.releasedMou ?? false,
     ],
   );
   return rows.map(toRecord);

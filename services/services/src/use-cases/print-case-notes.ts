@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+import { auditDenialAfterAnswer, type ParticipantSharing } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
+import { notFound } from '@hearth/http';
+import { dateOf } from '@hearth/time';
+import { caseNotesPdf } from '../adapters/case-notes-pdf';
+import type { ServicesDeps } from '../deps';
+import { MAX_PRINTED_NOTES, notesToPrint } from '../domain/case-note-print';
+import { listCaseNotes } from '../store/case-notes';
+
+/**
+ * The PDF of the notes asked for that the actor may read (the route has passed the participant
+ * gate), newest first as the list shows them. Each one left out for access is audited; nothing
+ * readable is 404, as if none existed.
+ */
+export async function printCaseNotes(
+  deps: Pick<ServicesDeps, 'pool' | 'clock' | 'logger'>,
+  actor: Actor,
+  sharing: ParticipantSharing,
+  q: { participantId: string; ids: string[] },
+): Promise<Readable> {
+  const now = deps.clock();
+  const found = await listCaseNotes(deps.pool, q.participantId, {
+    limit: MAX_PRINTED_NOTES,
+    ids: q.ids,
+  });
+  const { notes, denials } = notesToPrint({ actor, participant: sharing, ids: q.ids, found, now });
+  for (const { decision } of denials)
+    auditDenialAfterAnswer(deps.pool, actor, q.participantId, 'read', decision.reason, deps.logger);
+  if (notes.length === 0) throw notFound('The case notes');
+  // Names join when services keeps a read model of identity's users; until then, their ids.
+  const printable = notes.map((n) => ({
+    noteDate: n.noteDate,
+    staffName: n.staffUserId,
+    authorName: n.authorUserId,
+    text: n.text,
+  }));
+  return caseNotesPdf(printable, `Case notes, printed ${dateOf(now)}`);
+}
