@@ -8,6 +8,7 @@ import type { ServicesEnv } from './config';
 import type { ServicesDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
+import { gradePromotionRoutes } from './routes/grade-promotions';
 import { serviceTypeRoutes } from './routes/service-types';
 import { serviceRoutes } from './routes/services';
 
@@ -30,6 +31,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
         aboutRoutes(api, deps);
         serviceTypeRoutes(api, deps);
         serviceRoutes(api, deps); // after about: /services/about before /services/:id
+        gradePromotionRoutes(api, deps);
       },
     });
   },
