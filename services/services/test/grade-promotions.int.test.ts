@@ -120,6 +120,15 @@ test('two requests promoting the same student on one date at once: one wins, one
     [s.students[0].participantId],
   );
   expect(rows[0].n).toBe(1);
+  // the database itself holds the rule, whatever passed the check before it
+  const twice = service.pool.query(
+    `INSERT INTO grade_promotions (id, org_id, participant_id, enrollment_id, promotion_date,
+       provider_type, recorded_by, recorded_at)
+     SELECT $1, org_id, participant_id, enrollment_id, promotion_date, provider_type, recorded_by,
+       recorded_at FROM grade_promotions WHERE participant_id = $2`,
+    [randomUUID(), s.students[0].participantId],
+  );
+  await expect(twice).rejects.toMatchObject({ code: '23505' });
 });
 
 test('an enrollment of a program that is not RSI is refused (422 on its row)', async () => {
