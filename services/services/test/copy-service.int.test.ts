@@ -169,3 +169,37 @@ test('another organization cannot copy the service: 404 when it cannot see the p
   });
   expect(unknown.status).toBe(404);
 });
+
+test('a partner reading the service through a release may not copy it: 403', async () => {
+  const owner = organization();
+  const partner = organization();
+  const programId = randomUUID();
+  const participantId = await participantOf(service, owner.orgId, {
+    securityRestriction: 'share_mou',
+    releases: [{ toOrgId: partner.orgId, beginDate: '2026-01-01', endDate: '2026-12-31' }],
+  });
+  const ours = await enrollmentOf(service, {
+    orgId: owner.orgId,
+    programId,
+    headParticipantId: participantId,
+  });
+  const theirs = await enrollmentOf(service, {
+    orgId: partner.orgId,
+    programId: randomUUID(),
+    headParticipantId: participantId,
+  });
+  const serviceTypeId = await serviceTypeOf(service, owner.supervisor, programId, {
+    name: 'Tutoring',
+  });
+  const original = await apiClient(service.url, owner.worker).post('/services', {
+    participantId,
+    enrollmentId: ours.enrollmentId,
+    serviceTypeId,
+    serviceDate: '2026-03-01',
+  });
+  const answer = await apiClient(service.url, partner.worker).post(
+    `/services/${original.body.id}/copies`,
+    { enrollmentId: theirs.enrollmentId },
+  );
+  expect(answer.status).toBe(403);
+});

@@ -126,3 +126,31 @@ test('a failed edit keeps no version: the history stays as it was', async () => 
   expect(future.status).toBe(422);
   expect((await client.get(`/services/${s.id}/history`)).body.items).toEqual([]);
 });
+
+test('after the release expired, the partner reads no history: 404', async () => {
+  const owner = organization();
+  const partner = organization();
+  const programId = randomUUID();
+  const participantId = await participantOf(service, owner.orgId, {
+    securityRestriction: 'share_mou',
+    releases: [{ toOrgId: partner.orgId, beginDate: '2025-01-01', endDate: '2026-03-09' }],
+  });
+  const enrollment = await enrollmentOf(service, {
+    orgId: owner.orgId,
+    programId,
+    headParticipantId: participantId,
+  });
+  const serviceTypeId = await serviceTypeOf(service, owner.supervisor, programId);
+  const client = apiClient(service.url, owner.worker);
+  const recorded = await client.post('/services', {
+    participantId,
+    enrollmentId: enrollment.enrollmentId,
+    serviceTypeId,
+    serviceDate: '2026-03-01',
+  });
+  await client.patch(`/services/${recorded.body.id}`, { version: 1, comment: 'x' });
+  const answer = await apiClient(service.url, partner.worker).get(
+    `/services/${recorded.body.id}/history`,
+  );
+  expect(answer.status).toBe(404);
+});
