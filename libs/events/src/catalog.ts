@@ -155,6 +155,27 @@ export const CaseNoteAdded = defineEvent('services.case-note.added', 1, caseNote
 export const CaseNoteUpdated = defineEvent('services.case-note.updated', 1, caseNoteFacts);
 /** A case note was deleted (soft: the row stays in the services database). */
 export const CaseNoteDeleted = defineEvent('services.case-note.deleted', 1, caseNoteFacts);
+/** Provider types a grade promotion names ("RSI Provided By": the RSI provider's agency type). */
+export const rsiProviderTypes = [
+  'resettlement_agency',
+  'school_district',
+  'mutual_assistance_association',
+  'community_organization',
+  'other',
+] as const;
+
+/** An RSI student's grade promotion (services), one per student and date. */
+export const GradePromotionRecorded = defineEvent(
+  'services.grade-promotion.recorded',
+  1,
+  z.strictObject({
+    gradePromotionId: id,
+    participantId: id,
+    enrollmentId: id,
+    promotionDate: date,
+    providerType: z.enum(rsiProviderTypes),
+  }),
+);
 
 /** Enrollment's program statuses, in the order a record usually moves through them. */
 export const programStatuses = [
@@ -189,10 +210,18 @@ export const housingStatusesAtExit = [
   'other_see_case_notes',
 ] as const;
 
+/**
+ * A program the guides give rules of its own: Refugee School Impact (grade promotions) and Refugee
+ * Youth Mentoring. Null for every other program.
+ */
+export const programKinds = ['rsi', 'rym'] as const;
+
 /** An enrollment as it stands after a change: consumers (services, reporting) simply upsert it. */
 const enrollmentSnapshot = z.strictObject({
   enrollmentId: id,
   programId: id,
+  /** Absent from snapshots made before programs had a kind: read it as null. */
+  programKind: z.enum(programKinds).nullable().optional(),
   orgId: id,
   headParticipantId: id,
   memberParticipantIds: z.array(id),
@@ -273,6 +302,7 @@ export const catalog = [
   CaseNoteAdded,
   CaseNoteUpdated,
   CaseNoteDeleted,
+  GradePromotionRecorded,
   EnrollmentCreated,
   EnrollmentUpdated,
   EnrollmentMemberAdded,

@@ -9,6 +9,7 @@ import type { ServicesDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
 import { caseNoteRoutes } from './routes/case-notes';
+import { gradePromotionRoutes } from './routes/grade-promotions';
 import { serviceTypeRoutes } from './routes/service-types';
 import { serviceRoutes } from './routes/services';
 
@@ -32,6 +33,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
         serviceTypeRoutes(api, deps);
         serviceRoutes(api, deps); // after about: /services/about before /services/:id
         caseNoteRoutes(api, deps);
+        gradePromotionRoutes(api, deps);
       },
     });
   },

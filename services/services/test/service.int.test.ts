@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { applySharingState } from '@hearth/sharing';
 import { apiClient, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
@@ -25,15 +27,20 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
 test('its migrations ran on its own database', async () => {
   const answer = await apiClient(service.url, testActor()).get('/services/about');
   expect(answer.status).toBe(200);
+  // every file of migrations/, in order (each area of the service adds its own numbers)
+  const files = readdirSync(join(__dirname, '..', 'migrations'))
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  expect(files.slice(0, 4)).toEqual([
+    '001_services.sql',
+    '002_catalog_and_services.sql',
+    '003_service_history.sql',
+    '010_case_notes.sql',
+  ]);
   expect(answer.body).toEqual({
     service: 'services',
-    migrations: [
-      '001_services.sql',
-      '002_catalog_and_services.sql',
-      '003_service_history.sql',
-      '010_case_notes.sql',
-    ],
-    schemaVersion: 10,
+    migrations: files,
+    schemaVersion: Number(files.at(-1)!.slice(0, 3)),
   });
   const table = await service.pool.query("SELECT to_regclass('services') AS name");
   expect(table.rows[0].name).toBe('services');

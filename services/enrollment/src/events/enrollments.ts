@@ -4,6 +4,7 @@ import type { Queryable } from '@hearth/db';
 import { createEvent, type EnrollmentSnapshot, type EventDefinition } from '@hearth/events';
 import type { EnrollmentRecord } from '../store/enrollments';
 import { currentMembers } from '../store/members';
+import { programKindOf } from '../store/programs';
 
 export const autoExitAuthor = systemAuthor('Auto exit (system)');
 
@@ -29,10 +30,12 @@ export async function memberIdsOf(db: Queryable, enrollmentId: string): Promise<
   return (await currentMembers(db, enrollmentId)).map((m) => m.participantId);
 }
 
+// the program's kind never changes, so each snapshot can carry it (services tells RSI by it)
 export async function snapshotOf(db: Queryable, e: EnrollmentRecord): Promise<EnrollmentSnapshot> {
   return {
     enrollmentId: e.id,
     programId: e.programId,
+    programKind: await programKindOf(db, e.programId),
     orgId: e.orgId,
     headParticipantId: e.headParticipantId,
     memberParticipantIds: await memberIdsOf(db, e.id),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireRole, actorOf } from '@hearth/auth';
+import { programKinds } from '@hearth/events';
 import { defineRoute, idParams, isoDate, notFound, type Api } from '@hearth/http';
 import type { EnrollmentDeps } from '../deps';
 import { eligibilityCriteria } from '../domain/criteria';
@@ -25,6 +26,10 @@ const newProgram = z
     grantNumber: fields.grantNumber.optional(),
     activeTo: fields.activeTo.optional(),
     serviceCatalogRef: fields.serviceCatalogRef.optional(),
+    kind: z
+      .enum(programKinds)
+      .optional()
+      .describe('rsi (Refugee School Impact: grade promotions), rym; fixed once made'),
     requiredRegistrationFields: fields.requiredRegistrationFields.default([]),
     eligibilityCriteria: eligibilityCriteria.default([]),
   })

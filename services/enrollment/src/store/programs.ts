@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import type { programKinds } from '@hearth/events';
 import type { Criterion } from '../domain/criteria';
 import type { RegistrationField } from '../domain/registration-answers';
 
@@ -11,6 +12,8 @@ export interface Program {
   activeFrom: string;
   activeTo: string | null;
   serviceCatalogRef: string | null;
+  /** rsi, rym or null; set when the program is made, never changed. */
+  kind: (typeof programKinds)[number] | null;
   requiredRegistrationFields: RegistrationField[];
   eligibilityCriteria: Criterion[];
   version: number;
@@ -22,7 +25,7 @@ export type NewProgram = Omit<Program, 'version' | 'createdAt' | 'updatedAt'> & 
   createdBy: string;
 };
 /** What a supervisor may change about a program (its organization and id never change). */
-export type ProgramChanges = Omit<NewProgram, 'id' | 'orgId' | 'createdBy'>;
+export type ProgramChanges = Omit<NewProgram, 'id' | 'orgId' | 'createdBy' | 'kind'>;
 
 const toProgram = (r: Record<string, unknown>): Program => ({
   id: r.id as string,
@@ -33,6 +36,7 @@ const toProgram = (r: Record<string, unknown>): Program => ({
   activeFrom: r.active_from as string,
   activeTo: r.active_to as string | null,
   serviceCatalogRef: r.service_catalog_ref as string | null,
+  kind: r.kind as Program['kind'],
   requiredRegistrationFields: r.required_registration_fields as RegistrationField[],
   eligibilityCriteria: r.eligibility_criteria as Criterion[],
   version: r.version as number,
@@ -56,10 +60,10 @@ const programValues = (p: ProgramChanges) => [
 export async function insertProgram(db: Queryable, p: NewProgram): Promise<Program | undefined> {
   const { rows } = await db.query(
     `INSERT INTO programs (id, org_id, name, funding_source, grant_number, active_from, active_to,
-       service_catalog_ref, required_registration_fields, eligibility_criteria, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       service_catalog_ref, required_registration_fields, eligibility_criteria, created_by, kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (org_id, name) DO NOTHING RETURNING *`,
-    [p.id, p.orgId, ...programValues(p), p.createdBy],
+    [p.id, p.orgId, ...programValues(p), p.createdBy, p.kind],
   );
   return rows[0] && toProgram(rows[0]);
 }
@@ -119,4 +123,10 @@ export async function listPrograms(
     [orgId, activeOn ?? null],
   );
   return rows.map(toProgram);
+}
+
+/** The kind of a program (rsi, rym, or null). */
+export async function programKindOf(db: Queryable, programId: string): Promise<Program['kind']> {
+  const { rows } = await db.query('SELECT kind FROM programs WHERE id = $1', [programId]);
+  return (rows[0]?.kind as Program['kind'] | undefined) ?? null;
 }

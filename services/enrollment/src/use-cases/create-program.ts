@@ -7,7 +7,7 @@ import { conflict } from '@hearth/http';
 export type NewProgramRequest = Omit<
   ProgramChanges,
   'grantNumber' | 'activeTo' | 'serviceCatalogRef'
-> & { grantNumber?: string; activeTo?: string; serviceCatalogRef?: string };
+> & { grantNumber?: string; activeTo?: string; serviceCatalogRef?: string; kind?: Program['kind'] };
 
 /** A second program of the same name in one organization, caught before or at the index. */
 export const sameName = () =>
@@ -30,6 +30,7 @@ export async function createProgram(
     activeFrom: program.activeFrom,
     activeTo: program.activeTo ?? null,
     serviceCatalogRef: program.serviceCatalogRef ?? null,
+    kind: program.kind ?? null,
     requiredRegistrationFields: program.requiredRegistrationFields,
     eligibilityCriteria: program.eligibilityCriteria,
     createdBy: actor.userId,

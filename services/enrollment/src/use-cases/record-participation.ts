@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { EnrollmentDeps } from '../deps';
 import { announceUpdated, changeStatus } from './change-status';
 import { findEnrollment, updateEnrollment } from '../store/enrollments';
+import { keepServiceFact } from '../store/service-facts';
 import { moveStatusDate } from '../store/statuses';
 
 type ServiceFacts = z.infer<(typeof ServiceRecorded)['data']>;
@@ -28,6 +29,10 @@ export async function recordParticipation(
     );
     return;
   }
+  // kept for a later edit or delete to re-derive from; when that edit or delete arrived first,
+  // it has derived the dates already
+  const first = await keepServiceFact(tx, { ...service, version: 1 }, false);
+  if (!first) return;
   const author = { actor: event.actor, requestId: event.requestId };
   let changed = false;
   const last = enrollment.lastQualifyingServiceDate;

@@ -15,8 +15,9 @@ export async function serviceFor(
   actor: Actor,
   id: string,
   action: Action,
+  opts: { withDeleted?: boolean } = {},
 ): Promise<ServiceRecord> {
-  const found = await findService(deps.pool, id);
+  const found = await findService(deps.pool, id, opts);
   if (!found) throw notFound('The service');
   const now = deps.clock();
   const p = await participantFor(deps.pool, actor, found.participantId, 'read', now, 'The service');

@@ -4,8 +4,10 @@ import { defineRoute, idParams, isoDate, page, pageQuery, uuid, type Api } from 
 import type { ServicesDeps } from '../deps';
 import { serviceStatuses } from '../domain/service-record';
 import { deleteService, editService } from '../use-cases/change-service';
+import { copyService } from '../use-cases/copy-service';
 import { listServices } from '../use-cases/list-services';
 import { recordService } from '../use-cases/record-service';
+import { serviceHistory } from '../use-cases/service-history';
 import { participantFor } from './participant-gate';
 import { serviceFor } from './service-gate';
 
@@ -22,6 +24,8 @@ const newService = z.strictObject({
   status: z.enum(serviceStatuses).optional().describe('Dated types only; started: trainings'),
   units: z.number().positive().max(100_000).multipleOf(0.01).optional(),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
+  goalId: uuid().optional().describe("A goal of the participant's FSSP (stored, not yet checked)"),
+  barrierId: uuid().optional().describe('A barrier of their FSSP (stored, not yet checked)'),
 });
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional().describe('null clears it');
 const serviceChanges = z.strictObject({
@@ -35,10 +39,27 @@ const serviceChanges = z.strictObject({
   status: nullable(z.enum(serviceStatuses)),
   units: nullable(newService.shape.units.unwrap()),
   amountCents: nullable(newService.shape.amountCents.unwrap()),
+  goalId: nullable(uuid()),
+  barrierId: nullable(uuid()),
 });
 const service = z
-  .object({ id: z.string(), participantId: z.string(), serviceDate: z.string() })
+  .object({
+    id: z.string(),
+    participantId: z.string(),
+    serviceDate: z.string(),
+    version: z.number(),
+    goalId: z.string().nullable(),
+    barrierId: z.string().nullable(),
+    copiedFromId: z.string().nullable().describe('The original this service was copied from'),
+  })
   .passthrough();
+const serviceVersion = z.object({
+  version: z.number(),
+  change: z.enum(['edited', 'deleted']).describe('What replaced this version'),
+  changedAt: z.string().describe('When it was replaced'),
+  changedBy: z.string().describe('Who replaced it'),
+  fields: z.object({ serviceDate: z.string() }).passthrough().describe('The record as it was'),
+});
 
 export function serviceRoutes(api: Api, deps: ServicesDeps) {
   defineRoute(api.router, api.registry, {
@@ -79,6 +100,40 @@ export function serviceRoutes(api: Api, deps: ServicesDeps) {
     params: idParams,
     success: { status: 200, schema: service },
     handler: async ({ params, req }) => serviceFor(deps, actorOf(req), params.id, 'read'),
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/services/:id/copies',
+    summary:
+      "Copy a service of your organization to another enrollment of the same participant (the target program's type of the same name)",
+    tag: 'services',
+    params: idParams,
+    body: z.strictObject({
+      enrollmentId: uuid().describe('Another enrollment of this participant, active on the date'),
+    }),
+    success: { status: 201, schema: service },
+    handler: async ({ params, body, req, res }) => {
+      const actor = actorOf(req);
+      const source = await serviceFor(deps, actor, params.id, 'write');
+      const copy = await copyService(deps, actor, source, body.enrollmentId);
+      res.location(`/api/v1/services/${copy.id}`);
+      return copy;
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/services/:id/history',
+    summary: "A service's earlier versions, oldest first, each with the change that replaced it",
+    tag: 'services',
+    params: idParams,
+    success: { status: 200, schema: z.object({ items: z.array(serviceVersion) }) },
+    handler: async ({ params, req }) => {
+      // a deleted service keeps its history; who may read it is decided as for the service
+      await serviceFor(deps, actorOf(req), params.id, 'read', { withDeleted: true });
+      return serviceHistory(deps, params.id);
+    },
   });
 
   defineRoute(api.router, api.registry, {

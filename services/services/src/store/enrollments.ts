@@ -1,10 +1,13 @@
 import type { Queryable } from '@hearth/db';
-import type { EnrollmentSnapshot } from '@hearth/events';
+import type { EnrollmentSnapshot, programKinds } from '@hearth/events';
+
+export type ProgramKind = (typeof programKinds)[number];
 
 export interface KnownEnrollment {
   id: string;
   programId: string;
   orgId: string;
+  programKind: ProgramKind | null;
   applicationDate: string;
   exitDate: string | null;
   memberIds: string[];
@@ -21,9 +24,10 @@ export async function saveEnrollmentSnapshot(
 ): Promise<void> {
   const { rowCount } = await tx.query(
     `INSERT INTO enrollments (id, program_id, org_id, head_participant_id, application_date,
-       exit_date, status, snapshot_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       exit_date, status, snapshot_at, program_kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (id) DO UPDATE SET program_id = EXCLUDED.program_id, org_id = EXCLUDED.org_id,
+       program_kind = EXCLUDED.program_kind,
        head_participant_id = EXCLUDED.head_participant_id,
        application_date = EXCLUDED.application_date, exit_date = EXCLUDED.exit_date,
        status = EXCLUDED.status, snapshot_at = EXCLUDED.snapshot_at
@@ -37,6 +41,7 @@ export async function saveEnrollmentSnapshot(
       e.exitDate,
       e.status,
       occurredAt,
+      e.programKind ?? null,
     ],
   );
   if (!rowCount) return; // an older snapshot: the newer one's members stand
@@ -73,7 +78,7 @@ export async function findEnrollment(
   id: string,
 ): Promise<KnownEnrollment | undefined> {
   const { rows } = await db.query<KnownEnrollment>(
-    `SELECT e.id, e.program_id AS "programId", e.org_id AS "orgId",
+    `SELECT e.id, e.program_id AS "programId", e.org_id AS "orgId", e.program_kind AS "programKind",
        e.application_date AS "applicationDate", e.exit_date AS "exitDate",
        array(SELECT m.participant_id FROM enrollment_members m WHERE m.enrollment_id = e.id)
          AS "memberIds"

@@ -88,3 +88,16 @@ export async function serviceTypesOf(db: Queryable, orgId: string, programId: st
   );
   return rows;
 }
+
+/** The type of this name in a program's catalog (names are unique per program). */
+export async function findServiceTypeNamed(
+  db: Queryable,
+  programId: string,
+  name: string,
+): Promise<ServiceType | undefined> {
+  const { rows } = await db.query<ServiceType>(
+    `SELECT ${columns} FROM service_types WHERE program_id = $1 AND name = $2`,
+    [programId, name],
+  );
+  return rows[0];
+}

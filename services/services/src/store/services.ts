@@ -16,6 +16,10 @@ export interface ServiceRecord {
   status: ServiceStatus | null;
   units: number | null;
   amountCents: number | null;
+  goalId: string | null;
+  barrierId: string | null;
+  /** The original this one was copied from; null for an original. */
+  copiedFromId: string | null;
   version: number;
   createdAt: string;
 }
@@ -24,7 +28,8 @@ const columns = `id, org_id AS "orgId", participant_id AS "participantId",
   enrollment_id AS "enrollmentId", service_type_id AS "serviceTypeId",
   service_date AS "serviceDate", staff_user_id AS "staffUserId", comment,
   provided_by AS "providedBy", start_date AS "startDate", target_end_date AS "targetEndDate",
-  status, units::float8 AS units, amount_cents AS "amountCents", version,
+  status, units::float8 AS units, amount_cents AS "amountCents",
+  goal_id AS "goalId", barrier_id AS "barrierId", copied_from_id AS "copiedFromId", version,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
 export async function insertService(
@@ -34,8 +39,8 @@ export async function insertService(
   const { rows } = await db.query<ServiceRecord>(
     `INSERT INTO services (id, org_id, participant_id, enrollment_id, service_type_id,
        service_date, staff_user_id, comment, provided_by, start_date, target_end_date, status,
-       units, amount_cents, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       units, amount_cents, goal_id, barrier_id, copied_from_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      RETURNING ${columns}`,
     [
       s.id,
@@ -52,17 +57,24 @@ export async function insertService(
       s.status,
       s.units,
       s.amountCents,
+      s.goalId,
+      s.barrierId,
+      s.copiedFromId,
       s.createdBy,
     ],
   );
   return rows[0];
 }
 
-/** A service that was not deleted. */
-export async function findService(db: Queryable, id: string): Promise<ServiceRecord | undefined> {
+/** A service that was not deleted (or, for its history, one that was). */
+export async function findService(
+  db: Queryable,
+  id: string,
+  opts: { withDeleted?: boolean } = {},
+): Promise<ServiceRecord | undefined> {
   const { rows } = await db.query<ServiceRecord>(
-    `SELECT ${columns} FROM services WHERE id = $1 AND deleted_at IS NULL`,
-    [id],
+    `SELECT ${columns} FROM services WHERE id = $1 AND ($2 OR deleted_at IS NULL)`,
+    [id, opts.withDeleted === true],
   );
   return rows[0];
 }
@@ -108,6 +120,8 @@ export type ServiceChanges = Pick<
   | 'status'
   | 'units'
   | 'amountCents'
+  | 'goalId'
+  | 'barrierId'
 >;
 
 /** A service not deleted, locked for a change. */
@@ -128,7 +142,7 @@ export async function updateService(
   const { rows } = await db.query<ServiceRecord>(
     `UPDATE services SET service_type_id = $2, service_date = $3, comment = $4, provided_by = $5,
        start_date = $6, target_end_date = $7, status = $8, units = $9, amount_cents = $10,
-       version = version + 1, updated_at = now(), updated_by = $11
+       goal_id = $12, barrier_id = $13, version = version + 1, updated_at = now(), updated_by = $11
      WHERE id = $1 RETURNING ${columns}`,
     [
       id,
@@ -142,6 +156,8 @@ export async function updateService(
       c.units,
       c.amountCents,
       by,
+      c.goalId,
+      c.barrierId,
     ],
   );
   return rows[0];

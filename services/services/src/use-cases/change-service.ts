@@ -12,6 +12,7 @@ import {
   type ServiceChanges,
   type ServiceRecord,
 } from '../store/services';
+import { keepVersion } from '../store/service-versions';
 import { checkService } from './check-service';
 
 const announce = async (
@@ -67,15 +68,16 @@ export function editService(
       units: orUndefined(next.units),
       amountCents: orUndefined(next.amountCents),
     });
+    await keepVersion(tx, current, 'edited', actor.userId, deps.clock());
     const saved = await updateService(tx, id, next, actor.userId);
     await announce(tx, ServiceUpdated, actor, saved, type);
     return saved;
   });
 }
 
-/** Soft delete: the record stays, marked, and `services.service.deleted` says so. */
+/** Soft delete: the record stays, marked, its last version kept, and `.deleted` says so. */
 export function deleteService(
-  deps: Pick<ServicesDeps, 'pool'>,
+  deps: Pick<ServicesDeps, 'pool' | 'clock'>,
   actor: Actor,
   id: string,
 ): Promise<void> {
@@ -83,6 +85,7 @@ export function deleteService(
     const current = await lockService(tx, id);
     if (!current) throw notFound('The service');
     const type = (await findServiceType(tx, current.serviceTypeId))!; // a foreign key holds it
+    await keepVersion(tx, current, 'deleted', actor.userId, deps.clock());
     await markDeleted(tx, id, actor.userId);
     await announce(tx, ServiceDeleted, actor, current, type);
   });

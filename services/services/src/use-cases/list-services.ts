@@ -7,11 +7,14 @@ import { servicesOf, type ServiceRecord } from '../store/services';
 
 export const serviceCursor = cursorCodec(z.strictObject({ serviceDate: isoDate(), id: uuid() }));
 
-/** May the actor read this service of a participant they can see? Each record decides for itself. */
+/**
+ * May the actor read this record (a service, a grade promotion) of a participant they can see?
+ * Each record decides for itself, by the organization that recorded it.
+ */
 export const canReadService = (
   actor: Actor,
   sharing: ParticipantSharing,
-  s: ServiceRecord,
+  s: Pick<ServiceRecord, 'orgId'>,
   now: Date,
 ) =>
   decideAccess({

@@ -7,6 +7,12 @@ import type { ServicesDeps } from '../deps';
 import { insertService, type ServiceRecord } from '../store/services';
 import { checkService, type ServiceRequest } from './check-service';
 
+/** A copy keeps who provided the original and names it (copy-service.ts). */
+export interface CopyOrigin {
+  copiedFromId: string;
+  staffUserId: string;
+}
+
 /**
  * Record a service (the route has passed the participant gate for writing): the record and
  * `services.service.recorded` (what enrollment sets Participation and auto exit from) commit
@@ -15,7 +21,8 @@ import { checkService, type ServiceRequest } from './check-service';
 export function recordService(
   deps: Pick<ServicesDeps, 'pool' | 'clock'>,
   actor: Actor,
-  s: ServiceRequest,
+  s: ServiceRequest & { goalId?: string | null; barrierId?: string | null },
+  copy?: CopyOrigin,
 ): Promise<ServiceRecord> {
   return withTransaction(deps.pool, async (tx) => {
     const type = await checkService(tx, actor, deps.clock, s);
@@ -26,7 +33,7 @@ export function recordService(
       enrollmentId: s.enrollmentId,
       serviceTypeId: type.id,
       serviceDate: s.serviceDate,
-      staffUserId: actor.userId,
+      staffUserId: copy?.staffUserId ?? actor.userId,
       comment: s.comment ?? null,
       providedBy: s.providedBy ?? null,
       startDate: s.startDate ?? null,
@@ -34,6 +41,9 @@ export function recordService(
       status: s.status ?? null,
       units: s.units ?? null,
       amountCents: s.amountCents ?? null,
+      goalId: s.goalId ?? null,
+      barrierId: s.barrierId ?? null,
+      copiedFromId: copy?.copiedFromId ?? null,
       createdBy: actor.userId,
     });
     await recordEvent(

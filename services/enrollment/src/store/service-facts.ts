@@ -1,0 +1,55 @@
+import type { Queryable } from '@hearth/db';
+
+export interface ServiceFact {
+  serviceId: string;
+  enrollmentId: string;
+  serviceDate: string;
+  startsParticipation: boolean;
+  qualifying: boolean;
+  version: number;
+}
+
+/**
+ * Keep what a services event says, unless a newer version is kept already; a delete is final
+ * (its version is that of the record it deleted). True when this event is the newest word.
+ */
+export async function keepServiceFact(
+  tx: Queryable,
+  f: ServiceFact,
+  deleted: boolean,
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO enrollment_service_facts (service_id, enrollment_id, service_date,
+       starts_participation, qualifying, deleted, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (service_id) DO UPDATE SET enrollment_id = EXCLUDED.enrollment_id,
+       service_date = EXCLUDED.service_date, starts_participation = EXCLUDED.starts_participation,
+       qualifying = EXCLUDED.qualifying, deleted = EXCLUDED.deleted, version = EXCLUDED.version
+     WHERE NOT enrollment_service_facts.deleted
+       AND (EXCLUDED.deleted OR enrollment_service_facts.version < EXCLUDED.version)`,
+    [
+      f.serviceId,
+      f.enrollmentId,
+      f.serviceDate,
+      f.startsParticipation,
+      f.qualifying,
+      deleted,
+      f.version,
+    ],
+  );
+  return rowCount === 1;
+}
+
+/** From the services still standing: the latest qualifying date and the first start. */
+export async function standingServiceDates(
+  db: Queryable,
+  enrollmentId: string,
+): Promise<{ lastQualifying: string | null; firstStart: string | null }> {
+  const { rows } = await db.query<{ lastQualifying: string | null; firstStart: string | null }>(
+    `SELECT max(service_date) FILTER (WHERE qualifying)::text AS "lastQualifying",
+       min(service_date) FILTER (WHERE starts_participation)::text AS "firstStart"
+     FROM enrollment_service_facts WHERE enrollment_id = $1 AND NOT deleted`,
+    [enrollmentId],
+  );
+  return rows[0];
+}
