@@ -14,7 +14,7 @@ const newService = z.strictObject({
   participantId: uuid(),
   enrollmentId: uuid().describe('An enrollment of this participant, active on the service date'),
   serviceTypeId: uuid().describe("A type from the catalog of the enrollment's program"),
-  serviceDate: isoDate().describe('Never in the future (UTC date)'),
+  serviceDate: isoDate().describe("Never in the future on the organization's calendar"),
   comment: text(4000).optional().describe('Required by some types; "See Case Note" will do'),
   providedBy: text(200).optional().describe("One of the type's provided-by options"),
   startDate: isoDate().optional(),
@@ -22,6 +22,9 @@ const newService = z.strictObject({
   status: z.enum(serviceStatuses).optional().describe('Dated types only; started: trainings'),
   units: z.number().positive().max(100_000).multipleOf(0.01).optional(),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
+  staffUserId: uuid()
+    .optional()
+    .describe('Who provided it: you by default; data-entry staff may name an active colleague'),
 });
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional().describe('null clears it');
 const serviceChanges = z.strictObject({
