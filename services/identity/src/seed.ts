@@ -43,6 +43,8 @@ const DEMO_USERS: DemoUser[] = [
   ['hub_staff@northside-hub.example', 'Harper Hub', NORTHSIDE, 'hub_staff'] as const,
   ['contract_manager@lakeshore.example', 'Chris Contracts', LAKESHORE, 'contract_manager'] as const,
   ['admin@lakeshore.example', 'Avery Admin', LAKESHORE, 'admin'] as const,
+  // types in services Lakeshore's caseworkers provided, naming them as staff
+  ['data_entry@lakeshore.example', 'Dee Entry', LAKESHORE, 'data_entry'] as const,
 ]
   .map(([email, name, organization, role]): DemoUser => ({
     email,

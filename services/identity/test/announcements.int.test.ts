@@ -35,7 +35,7 @@ const patchTimeZone = (token: string, id: string, timeZone: unknown) =>
   identity.call('PATCH', `/api/v1/organizations/${id}`, { token, body: { timeZone } });
 
 describe('what identity makes at start is announced once', () => {
-  test('the HMIS lead, the demo agencies and every membership: 4 organizations, 9 users', async () => {
+  test('the HMIS lead, the demo agencies and every membership: 4 organizations, 10 users', async () => {
     const orgs = await outboxEvents(identity.pool, OrganizationCreated);
     expect(orgs.map((e) => e.data.name).sort()).toEqual([
       'Lakeshore Refugee Resettlement',
@@ -45,9 +45,9 @@ describe('what identity makes at start is announced once', () => {
     ]);
     expect(orgs.every((e) => e.data.timeZone === 'America/Chicago')).toBe(true);
     expect(orgs.every((e) => e.orgId === e.data.organizationId)).toBe(true);
-    // system admin 1 + six one-role demo users + Morgan Multi at two agencies
+    // system admin 1 + seven one-role demo users + Morgan Multi at two agencies
     const users = await outboxEvents(identity.pool, UserCreated);
-    expect(users).toHaveLength(9);
+    expect(users).toHaveLength(10);
     const multi = users.filter((e) => e.data.name === 'Morgan Multi');
     expect(multi.map((e) => [e.orgId === e.data.orgId, e.data.roles, e.data.active])).toEqual([
       [true, ['caseworker'], true],
