@@ -133,4 +133,62 @@ describe('the staff who provided a service', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'staffUserId' })]);
   });
+
+  describe('on an edit', () => {
+    test('a data-entry worker names another active user; the version rises', async () => {
+      const s = await enrolled();
+      const [first, second] = [
+        await orgUserIn(service, s.orgId),
+        await orgUserIn(service, s.orgId),
+      ];
+      const client = apiClient(service.url, s.dataEntry);
+      const saved = await client.post('/services', { ...s.body, staffUserId: first.userId });
+      const edited = await client.patch(`/services/${saved.body.id}`, {
+        version: 1,
+        staffUserId: second.userId,
+      });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ staffUserId: second.userId, version: 2 });
+    });
+
+    test('without the role, naming another user is a 403 and the record is unchanged', async () => {
+      const s = await enrolled();
+      const colleague = await orgUserIn(service, s.orgId);
+      const client = apiClient(service.url, s.worker);
+      const saved = await client.post('/services', s.body);
+      const edited = await nothingWritten(() =>
+        client.patch(`/services/${saved.body.id}`, { version: 1, staffUserId: colleague.userId }),
+      );
+      expect(edited.status).toBe(403);
+      expect((await client.get(`/services/${saved.body.id}`)).body).toMatchObject({
+        staffUserId: s.worker.userId,
+        version: 1,
+      });
+    });
+
+    test('staff who left stay on their records: an edit of another field keeps them', async () => {
+      const s = await enrolled();
+      const leaving = await orgUserIn(service, s.orgId);
+      const client = apiClient(service.url, s.dataEntry);
+      const saved = await client.post('/services', { ...s.body, staffUserId: leaving.userId });
+      await publishAndWait(service, UserUpdated, {
+        ...leaving,
+        roles: [],
+        active: false,
+        version: nextVersion(),
+      });
+      const edited = await client.patch(`/services/${saved.body.id}`, {
+        version: 1,
+        comment: 'Follow-up call',
+      });
+      expect(edited.status).toBe(200);
+      expect(edited.body.staffUserId).toBe(leaving.userId);
+      const renamed = await client.patch(`/services/${saved.body.id}`, {
+        version: 2,
+        staffUserId: randomUUID(),
+      });
+      expect(renamed.status).toBe(422);
+      expect(renamed.body.errors).toEqual([expect.objectContaining({ field: 'staffUserId' })]);
+    });
+  });
 });

@@ -38,6 +38,7 @@ const serviceChanges = z.strictObject({
   status: nullable(z.enum(serviceStatuses)),
   units: nullable(newService.shape.units.unwrap()),
   amountCents: nullable(newService.shape.amountCents.unwrap()),
+  staffUserId: newService.shape.staffUserId,
 });
 const service = z
   .object({ id: z.string(), participantId: z.string(), serviceDate: z.string() })

@@ -108,6 +108,7 @@ export type ServiceChanges = Pick<
   | 'status'
   | 'units'
   | 'amountCents'
+  | 'staffUserId'
 >;
 
 /** A service not deleted, locked for a change. */
@@ -128,7 +129,7 @@ export async function updateService(
   const { rows } = await db.query<ServiceRecord>(
     `UPDATE services SET service_type_id = $2, service_date = $3, comment = $4, provided_by = $5,
        start_date = $6, target_end_date = $7, status = $8, units = $9, amount_cents = $10,
-       version = version + 1, updated_at = now(), updated_by = $11
+       staff_user_id = $12, version = version + 1, updated_at = now(), updated_by = $11
      WHERE id = $1 RETURNING ${columns}`,
     [
       id,
@@ -142,6 +143,7 @@ export async function updateService(
       c.units,
       c.amountCents,
       by,
+      c.staffUserId,
     ],
   );
   return rows[0];
