@@ -3,7 +3,7 @@ import { createPool, migrate, type Pool } from '@hearth/db';
 import { enrollment, enrollmentEnv } from '@hearth/enrollment';
 import { buildGateway, gatewayEnv } from '@hearth/gateway';
 import { serve, type Running } from '@hearth/http';
-import { buildIdentity, identityEnv, identityMigrations, seedDemo } from '@hearth/identity';
+import { buildIdentity, identityEnv, identitySchema, seedDemo } from '@hearth/identity';
 import { intake, intakeEnv } from '@hearth/intake';
 import {
   bodyOf,
@@ -43,12 +43,13 @@ async function startIdentity(): Promise<Running> {
   identityDb = await createTestDatabase('identity');
   const config = identityEnv.parse({
     DATABASE_URL: identityDb.url,
+    AMQP_URL: process.env.AMQP_URL,
     JWT_PRIVATE_KEY: testPrivateKeyPem,
     JWT_KEY_ID: 'test-key',
     PORT: '0',
   });
   identityPool = createPool(identityDb.url, logger);
-  await migrate(identityPool, [identityMigrations], logger);
+  await migrate(identityPool, identitySchema, logger);
   await seedDemo(identityPool);
   return serve(buildIdentity(config, { pool: identityPool, logger }), { port: 0, logger });
 }

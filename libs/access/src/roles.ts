@@ -3,7 +3,8 @@ import type { Action, Actor, Role } from './types';
 /**
  * What each role may do to client records. `admin` manages its own agency's users and
  * `system_admin` (the continuum's HMIS lead) registers organizations: neither sees client data.
- * `contract_manager` (a funder) reads but does not change records.
+ * `contract_manager` (a funder) reads but does not change records. `data_entry` types in what
+ * other staff provided, so it may name them as the staff of a service.
  */
 const GRANTS: Readonly<Record<Role, readonly Action[]>> = {
   caseworker: ['read', 'write', 'delete'],
@@ -12,6 +13,8 @@ const GRANTS: Readonly<Record<Role, readonly Action[]>> = {
   hub_staff: ['read', 'write'],
   contract_manager: ['read'],
   admin: [],
+  // enters records for the staff who provided the service (picks them as staff), deletes nothing
+  data_entry: ['read', 'write'],
   system_admin: [],
 };
 

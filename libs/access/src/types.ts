@@ -5,6 +5,7 @@ export type Role =
   | 'hub_staff'
   | 'contract_manager'
   | 'admin'
+  | 'data_entry'
   | 'system_admin';
 export const ROLES: readonly Role[] = [
   'caseworker',
@@ -13,6 +14,7 @@ export const ROLES: readonly Role[] = [
   'hub_staff',
   'contract_manager',
   'admin',
+  'data_entry',
   'system_admin',
 ];
 

@@ -652,6 +652,7 @@ describe('roles', () => {
       'hub_staff',
       'contract_manager',
       'admin',
+      'data_entry',
       'system_admin',
     ]);
     expect(grantedTo('read')).toEqual([
@@ -660,8 +661,15 @@ describe('roles', () => {
       'ce_manager',
       'hub_staff',
       'contract_manager',
+      'data_entry',
     ]);
-    expect(grantedTo('write')).toEqual(['caseworker', 'supervisor', 'ce_manager', 'hub_staff']);
+    expect(grantedTo('write')).toEqual([
+      'caseworker',
+      'supervisor',
+      'ce_manager',
+      'hub_staff',
+      'data_entry',
+    ]);
     expect(grantedTo('delete')).toEqual(['caseworker', 'supervisor']);
   });
 });

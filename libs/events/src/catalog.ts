@@ -288,6 +288,49 @@ export const EnrollmentExited = defineEvent(
   }),
 );
 
+/**
+ * Identity's organizations and users as every other service may keep them (services' staff and
+ * time zone, referrals' provider directory). Each carries the whole state after the change and a
+ * `version` identity draws from one sequence in the transaction of the change, after the row is
+ * written (and so locked): per entity it rises in commit order, so a consumer keeps only a newer
+ * one and any delivery order ends in the latest state.
+ */
+const organizationFacts = z.strictObject({
+  organizationId: id,
+  name: z.string().min(1).max(200),
+  kind: z.string().min(1).max(50),
+  /** IANA name (America/Chicago): the organization's calendar, "today" for its records. */
+  timeZone: z.string().min(1).max(64),
+  version: z.number().int().positive(),
+});
+export type OrganizationFacts = z.infer<typeof organizationFacts>;
+export const OrganizationCreated = defineEvent(
+  'identity.organization.created',
+  1,
+  organizationFacts,
+);
+export const OrganizationUpdated = defineEvent(
+  'identity.organization.updated',
+  1,
+  organizationFacts,
+);
+
+/** A user as one organization knows them (a membership): a user of two agencies is two of these. */
+const orgUserFacts = z.strictObject({
+  userId: id,
+  orgId: id,
+  name: z.string().min(1).max(200),
+  roles: z.array(z.string().min(1).max(50)).max(20),
+  /** False once removed from the organization or the account is disabled: history keeps them. */
+  active: z.boolean(),
+  version: z.number().int().positive(),
+});
+export type OrgUserFacts = z.infer<typeof orgUserFacts>;
+/** The user joined the organization (invitation accepted, or made at start). */
+export const UserCreated = defineEvent('identity.user.created', 1, orgUserFacts);
+/** Roles, name or active changed (removed from the organization: active false). */
+export const UserUpdated = defineEvent('identity.user.updated', 1, orgUserFacts);
+
 export const catalog = [
   ParticipantCreated,
   ParticipantUpdated,
@@ -309,4 +352,8 @@ export const catalog = [
   EnrollmentMemberRemoved,
   EnrollmentStatusChanged,
   EnrollmentExited,
+  OrganizationCreated,
+  OrganizationUpdated,
+  UserCreated,
+  UserUpdated,
 ] as const;

@@ -28,3 +28,37 @@ export function wholeMonthsBetween(from: string, to: string): number {
 /** Age in whole years on a date (a birthday counts on the day itself). */
 export const ageOn = (birthDate: string, on: string): number =>
   Math.floor(wholeMonthsBetween(birthDate, on) / 12);
+
+/**
+ * An IANA time zone name this runtime knows (America/Chicago, UTC). Offsets such as "+05:00" and
+ * abbreviations such as "CST" are refused: they ignore daylight saving, so "today" would drift.
+ */
+export function isTimeZone(name: string): boolean {
+  if (!/^(UTC|[A-Z][A-Za-z_-]+(\/[A-Za-z0-9_+-]+){1,2})$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date of an instant on the wall clocks of a time zone (an IANA name). */
+export function dateIn(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+/** "Today" where the organization works: the rule "never in the future" is about its calendar. */
+export const todayIn = (clock: Clock, timeZone: string): string => dateIn(clock(), timeZone);
+
+/**
+ * The earliest calendar date anywhere on Earth at this instant (UTC−12): a date not after it is
+ * in the past or today in every time zone, for when the zone that decides is not known.
+ */
+export const earliestToday = (clock: Clock): string => dateIn(clock(), 'Etc/GMT+12');

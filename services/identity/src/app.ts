@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { authenticate, tokenVerifier } from '@hearth/auth';
+import type { Broker } from '@hearth/bus';
 import type { Pool } from '@hearth/db';
 import { createApp } from '@hearth/http';
 import type { Logger } from '@hearth/logging';
@@ -15,7 +16,7 @@ import { jwksRoute } from './routes/jwks';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
 
-export { identityMigrations } from './store/schema';
+export { identityMigrations, identitySchema } from './store/schema';
 
 /**
  * Identity's HTTP app over an open, migrated pool (main.ts and the tests build it the same way).
@@ -23,7 +24,14 @@ export { identityMigrations } from './store/schema';
  */
 export function buildIdentity(
   config: IdentityConfig,
-  given: { pool: Pool; logger: Logger; deliverInvitation?: InvitationDelivery; clock?: Clock },
+  given: {
+    pool: Pool;
+    logger: Logger;
+    deliverInvitation?: InvitationDelivery;
+    clock?: Clock;
+    /** The broker its outbox relay publishes to (main.ts): ready only when it answers. */
+    broker?: Broker;
+  },
 ): Express {
   const keys = signingKeys(
     config.JWT_KEY_ID,
@@ -48,7 +56,10 @@ export function buildIdentity(
   return createApp({
     service: 'identity',
     logger: deps.logger,
-    readiness: { database: () => deps.pool.query('SELECT 1') },
+    readiness: {
+      database: () => deps.pool.query('SELECT 1'),
+      ...(given.broker ? { broker: () => given.broker!.check() } : {}),
+    },
     authenticate: authenticate(verify),
     publicRoutes: (api) => {
       authRoutes(api, deps);

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { env, listenEnv } from '@hearth/config';
-import { organizationName } from './domain/organizations';
+import { organizationName, timeZone } from './domain/organizations';
 import { rsaPrivateKeyProblem } from './adapters/signing-keys';
 import { email, newPassword } from './domain/users';
 
@@ -32,13 +32,19 @@ const previousPublicKeys = z
   });
 
 /**
- * Identity's own environment. Unlike the other services it needs no broker (it publishes no events
- * yet) and no JWKS_URL: it holds the signing key and verifies tokens with its own public key.
+ * Identity's own environment. It needs no JWKS_URL: it holds the signing key and verifies tokens
+ * with its own public key. Its broker carries the organization and user events.
  */
 export const identityEnv = listenEnv
   .extend({
     PORT: env.port(3001),
     DATABASE_URL: env.url(),
+    AMQP_URL: env.url(),
+    /**
+     * A new organization's time zone when its registration names none. A deployment serves one
+     * continuum, whose agencies share a region: set it once here (the demo's is Chicago's).
+     */
+    DEFAULT_TIME_ZONE: timeZone().default('America/Chicago'),
     JWT_PRIVATE_KEY: pem().superRefine((value, ctx) => {
       const problem = rsaPrivateKeyProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -4,7 +4,11 @@ import { testPrivateKeyPem, testPublicKeyPem } from '@hearth/testkit';
 import { identityEnv } from '../src/config';
 import { signingKeys } from '../src/adapters/signing-keys';
 
-const base = { DATABASE_URL: 'postgres://localhost/identity', JWT_PRIVATE_KEY: testPrivateKeyPem };
+const base = {
+  DATABASE_URL: 'postgres://localhost/identity',
+  AMQP_URL: 'amqp://localhost',
+  JWT_PRIVATE_KEY: testPrivateKeyPem,
+};
 
 test('defaults: port 3001, key id identity-1, no demo seed', () => {
   expect(loadConfig(identityEnv, base)).toMatchObject({
@@ -34,7 +38,7 @@ test('refuses to start without a usable RSA signing key, naming the variable', (
       return (err as ConfigError).problems;
     }
   };
-  expect(problems({ DATABASE_URL: base.DATABASE_URL })).toEqual([
+  expect(problems({ DATABASE_URL: base.DATABASE_URL, AMQP_URL: base.AMQP_URL })).toEqual([
     'JWT_PRIVATE_KEY is required but not set',
   ]);
   expect(problems({ ...base, JWT_PRIVATE_KEY: 'nonsense' })[0]).toMatch(
@@ -45,6 +49,20 @@ test('refuses to start without a usable RSA signing key, naming the variable', (
   expect(problems({ ...base, JWT_PRIVATE_KEY: ecPem })[0]).toMatch(/RSA/);
   expect(problems({ ...base, JWT_PREVIOUS_PUBLIC_KEYS: '[1]' })[0]).toMatch(
     /^JWT_PREVIOUS_PUBLIC_KEYS/,
+  );
+});
+
+test('identity publishes: it refuses to start without its broker, naming AMQP_URL', () => {
+  const { AMQP_URL: _unset, ...withoutBroker } = base;
+  expect(() => loadConfig(identityEnv, withoutBroker)).toThrow('AMQP_URL is required but not set');
+});
+
+test('new organizations get America/Chicago unless DEFAULT_TIME_ZONE names another IANA zone', () => {
+  expect(loadConfig(identityEnv, base).DEFAULT_TIME_ZONE).toBe('America/Chicago');
+  const denver = { ...base, DEFAULT_TIME_ZONE: 'America/Denver' };
+  expect(loadConfig(identityEnv, denver).DEFAULT_TIME_ZONE).toBe('America/Denver');
+  expect(() => loadConfig(identityEnv, { ...base, DEFAULT_TIME_ZONE: 'CST' })).toThrow(
+    /DEFAULT_TIME_ZONE: Must be an IANA time zone name/,
   );
 });
 

@@ -4,7 +4,7 @@ import { serve } from '@hearth/http';
 import { createTestDatabase, tcpProxy, testLogger, testPrivateKeyPem } from '@hearth/testkit';
 import type { Clock } from '@hearth/time';
 import type { InvitationMessage } from '../src/adapters/invitation-delivery';
-import { buildIdentity, identityMigrations } from '../src/app';
+import { buildIdentity, identitySchema } from '../src/app';
 import { identityEnv } from '../src/config';
 import { seedDemo } from '../src/seed';
 
@@ -33,13 +33,14 @@ export async function startIdentity(
   const proxy = options.viaProxy ? await tcpProxy(db.url) : undefined;
   const config = identityEnv.parse({
     DATABASE_URL: db.url,
+    AMQP_URL: process.env.AMQP_URL, // events stay in the outbox: these tests read them there
     JWT_PRIVATE_KEY: testPrivateKeyPem,
     JWT_KEY_ID: 'test-key',
     PORT: '0',
     TRUST_CLIENT_ADDRESS_HEADER: String(options.trustClientAddressHeader ?? false),
   });
   const pool: Pool = createPool(proxy?.url ?? db.url, logger);
-  await migrate(pool, [identityMigrations], logger);
+  await migrate(pool, identitySchema, logger);
   await seedDemo(pool);
   /** What invitees would find in their mailbox: the invitation tokens sent, by email. */
   const inbox: InvitationMessage[] = [];

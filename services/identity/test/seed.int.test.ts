@@ -1,6 +1,6 @@
 import { createPool, migrate } from '@hearth/db';
 import { createTestDatabase } from '@hearth/testkit';
-import { identityMigrations } from '../src/app';
+import { identitySchema } from '../src/app';
 import { demoLogins, seedDemo } from '../src/seed';
 import { ensureSystemAdmin } from '../src/use-cases/ensure-system-admin';
 import { logger, startIdentity, type Identity } from './harness';
@@ -21,7 +21,7 @@ const counts = async () =>
 
 test('seeding again, even twice at once, changes nothing', async () => {
   const before = await counts();
-  expect(before).toEqual({ organizations: 4, users: 8, memberships: 9 });
+  expect(before).toEqual({ organizations: 4, users: 9, memberships: 10 });
   await Promise.all([seedDemo(identity.pool), seedDemo(identity.pool)]);
   await seedDemo(identity.pool);
   expect(await counts()).toEqual(before);
@@ -44,14 +44,14 @@ test('two migrators on one fresh database both succeed, and the schema exists on
   const db = await createTestDatabase('identity_migrate');
   const pools = [createPool(db.url, logger), createPool(db.url, logger)];
   try {
-    const applied = await Promise.all(pools.map((p) => migrate(p, [identityMigrations], logger)));
-    expect(applied.sort()).toEqual([0, 2]);
+    const applied = await Promise.all(pools.map((p) => migrate(p, identitySchema, logger)));
+    expect(applied.sort()).toEqual([0, 4]); // the bus outbox, then identity's three
     const { rows } = await pools[0].query(
       `SELECT (SELECT count(*) FROM schema_migrations WHERE scope = 'identity')::int AS migrations,
               (SELECT count(*) FROM pg_tables WHERE tablename IN
                  ('organizations', 'users', 'memberships', 'login_failures'))::int AS tables`,
     );
-    expect(rows[0]).toEqual({ migrations: 2, tables: 4 });
+    expect(rows[0]).toEqual({ migrations: 3, tables: 4 });
   } finally {
     await Promise.all(pools.map((p) => p.end()));
     await db.drop();
@@ -63,6 +63,7 @@ test('the configured system admin is made at start, once, and keeps a password c
     email: 'hmis.lead@continuum.example',
     password: 'first-password-1',
     organization: 'Riverbend Continuum HMIS',
+    timeZone: 'America/Denver',
   };
   await Promise.all([
     ensureSystemAdmin(identity.pool, settings),

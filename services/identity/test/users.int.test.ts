@@ -22,6 +22,7 @@ describe('users', () => {
       'admin@lakeshore.example',
       'caseworker@lakeshore.example',
       'contract_manager@lakeshore.example',
+      'data_entry@lakeshore.example',
       'multi@demo.example',
       'supervisor@lakeshore.example',
     ]);

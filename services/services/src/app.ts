@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
+import { directoryMigrations } from '@hearth/directory';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -18,7 +19,8 @@ export const services: ServiceDefinition<ServicesEnv> = {
   name: 'services',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Identity's organizations and users (directory): the time zone and the staff of a record.
+  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
   consumers,
   app: (ctx) => {
     const deps: ServicesDeps = ctx;

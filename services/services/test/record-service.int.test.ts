@@ -257,7 +257,7 @@ test('malformed input is a 400 naming the field, never a 500, and writes nothing
   const cases: Array<[object, string]> = [
     [{ ...s.body, serviceDate: '2026-02-30' }, 'serviceDate'],
     [{ ...s.body, participantId: 'not-a-uuid' }, 'participantId'],
-    [{ ...s.body, staffUserId: randomUUID() }, 'staffUserId'],
+    [{ ...s.body, staffUserId: 'not-a-uuid' }, 'staffUserId'],
     [{ ...s.body, units: -1 }, 'units'],
     [{ ...s.body, status: 'paused' }, 'status'],
   ];

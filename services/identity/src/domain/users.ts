@@ -12,6 +12,7 @@ export const AGENCY_ROLES = [
   'hub_staff',
   'contract_manager',
   'admin',
+  'data_entry',
 ] as const;
 /** Every role a token may carry: `system_admin` (the HMIS lead) is configured, never granted. */
 export const ROLES = [...AGENCY_ROLES, 'system_admin'] as const;

@@ -45,11 +45,7 @@ export function userRoutes(api: Api, deps: IdentityDeps) {
     success: { status: 204 },
     handler: async ({ params, req }) => {
       const admin = requireRole(req, 'admin');
-      const outcome = await removeMembership(deps, {
-        adminId: admin.userId,
-        orgId: admin.orgId,
-        userId: params.id,
-      });
+      const outcome = await removeMembership(deps, admin, params.id);
       if (outcome === 'own_membership')
         throw conflict('You cannot remove yourself; another admin of your organization can.', [
           { field: 'id', message: 'Your own user' },

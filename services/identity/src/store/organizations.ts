@@ -1,7 +1,11 @@
 import type { Queryable } from '@hearth/db';
 import { cursorCodec, isUniqueViolation } from '@hearth/http';
 import { z } from 'zod';
-import type { NewOrganization, OrganizationView } from '../domain/organizations';
+import type {
+  NewOrganization,
+  OrganizationChanges,
+  OrganizationView,
+} from '../domain/organizations';
 
 /** The last lower-cased name of a page. */
 const cursor = cursorCodec(z.string().min(1).max(300));
@@ -10,6 +14,7 @@ interface OrganizationRow {
   id: string;
   name: string;
   kind: OrganizationView['kind'];
+  time_zone: string;
   created_at: Date;
 }
 
@@ -17,18 +22,19 @@ const toView = (r: OrganizationRow): OrganizationView => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
+  timeZone: r.time_zone,
   createdAt: r.created_at.toISOString(),
 });
 
 /** The new organization, or 'name_taken' when another has the same name in any letter case. */
 export async function insertOrganization(
   db: Queryable,
-  org: NewOrganization & { id: string },
+  org: Required<NewOrganization> & { id: string },
 ): Promise<OrganizationView | 'name_taken'> {
   try {
     const { rows } = await db.query<OrganizationRow>(
-      'INSERT INTO organizations (id, name, kind) VALUES ($1, $2, $3) RETURNING *',
-      [org.id, org.name, org.kind],
+      'INSERT INTO organizations (id, name, kind, time_zone) VALUES ($1, $2, $3, $4) RETURNING *',
+      [org.id, org.name, org.kind, org.timeZone],
     );
     return toView(rows[0]);
   } catch (err) {
@@ -55,4 +61,17 @@ export async function listOrganizations(db: Queryable, page: { limit: number; cu
     [cursor.decode(page.cursor) ?? null, page.limit + 1],
   );
   return cursor.page(rows.map(toView), page.limit, (o) => o.name.toLowerCase());
+}
+
+/** The organization as changed; undefined when there is none with this id. */
+export async function updateOrganization(
+  db: Queryable,
+  id: string,
+  changes: OrganizationChanges,
+): Promise<OrganizationView | undefined> {
+  const { rows } = await db.query<OrganizationRow>(
+    'UPDATE organizations SET time_zone = $2 WHERE id = $1 RETURNING *',
+    [id, changes.timeZone],
+  );
+  return rows[0] && toView(rows[0]);
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { tokenHash } from '../adapters/invitation-tokens';
 import { hashPassword, verifyPassword } from '../adapters/passwords';
 import type { IdentityDeps } from '../deps';
 import { newAccountProblem, type TokenAcceptance } from '../domain/invitations';
 import type { Role } from '../domain/users';
+import { announceMember } from '../events/announce';
 import { findPendingByToken, takeInvitation } from '../store/invitations';
 import { forgetFailures, reserveAttempt } from '../store/login-failures';
 import { addMembership, findCredentials, insertUser } from '../store/users';
@@ -20,7 +22,8 @@ export type TokenAcceptanceOutcome =
 /**
  * The invitee proves the email with the token sent to it. With an account, their password joins
  * it to the organization; without, the token makes the account. The invitation is taken in the
- * same transaction as the membership, so a token works once however many requests race.
+ * same transaction as the membership, so a token works once however many requests race; joining
+ * is `identity.user.created` for that organization, in that transaction too.
  */
 export async function acceptInvitationToken(
   deps: Pick<IdentityDeps, 'pool' | 'clock'>,
@@ -59,7 +62,16 @@ export async function acceptInvitationToken(
       // The email got an account since we looked (a twin request): roll back, ask for its password.
       if (created === 'email_taken') throw new AccountMadeMeanwhile();
     }
-    await addMembership(tx, { ...invitation, userId });
+    if (await addMembership(tx, { ...invitation, userId }))
+      await announceMember(
+        tx,
+        'created',
+        { userId, orgId: invitation.orgId },
+        {
+          author: authorOf({ userId, name: account?.name ?? body.name! }),
+          clock,
+        },
+      );
     return {
       kind: 'accepted' as const,
       userId,

@@ -1,6 +1,8 @@
+import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import type { IdentityDeps } from '../deps';
 import type { Role } from '../domain/users';
+import { announceMember } from '../events/announce';
 import { takeInvitation } from '../store/invitations';
 import { addMembership, findProfile } from '../store/users';
 
@@ -13,7 +15,7 @@ export interface Accepted {
 /**
  * A signed-in user accepts an invitation addressed to their own email and joins its organization.
  * The invitation is taken in the transaction of the membership, so it works once. Undefined when
- * no such invitation is pending for them.
+ * no such invitation is pending for them. Joining is `identity.user.created` for that organization.
  */
 export async function acceptInvitation(
   deps: Pick<IdentityDeps, 'pool' | 'clock'>,
@@ -28,7 +30,16 @@ export async function acceptInvitation(
       { id: invitationId, email: profile.email },
       deps.clock(),
     );
-    if (invitation) await addMembership(tx, { ...invitation, userId });
+    if (invitation && (await addMembership(tx, { ...invitation, userId })))
+      await announceMember(
+        tx,
+        'created',
+        { userId, orgId: invitation.orgId },
+        {
+          author: authorOf({ userId, name: profile.name }),
+          clock: deps.clock,
+        },
+      );
     return invitation;
   });
   return taken && { userId, organizationId: taken.orgId, roles: taken.roles };

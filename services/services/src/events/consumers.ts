@@ -1,4 +1,5 @@
 import type { ConsumerOptions } from '@hearth/bus';
+import { directoryConsumer } from '@hearth/directory';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
@@ -11,5 +12,10 @@ import { enrollmentsConsumer } from './enrollments';
  */
 export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('services.sharing-facts'), enrollmentsConsumer];
+  // Identity's organizations (time zone) and users (staff), newest version wins.
+  return [
+    sharingFactsConsumer('services.sharing-facts'),
+    enrollmentsConsumer,
+    directoryConsumer('services.directory'),
+  ];
 }

@@ -16,7 +16,7 @@ const newService = z.strictObject({
   participantId: uuid(),
   enrollmentId: uuid().describe('An enrollment of this participant, active on the service date'),
   serviceTypeId: uuid().describe("A type from the catalog of the enrollment's program"),
-  serviceDate: isoDate().describe('Never in the future (UTC date)'),
+  serviceDate: isoDate().describe("Never in the future on the organization's calendar"),
   comment: text(4000).optional().describe('Required by some types; "See Case Note" will do'),
   providedBy: text(200).optional().describe("One of the type's provided-by options"),
   startDate: isoDate().optional(),
@@ -26,6 +26,9 @@ const newService = z.strictObject({
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
   goalId: uuid().optional().describe("A goal of the participant's FSSP (stored, not yet checked)"),
   barrierId: uuid().optional().describe('A barrier of their FSSP (stored, not yet checked)'),
+  staffUserId: uuid()
+    .optional()
+    .describe('Who provided it: you by default; data-entry staff may name an active colleague'),
 });
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().optional().describe('null clears it');
 const serviceChanges = z.strictObject({
@@ -41,6 +44,7 @@ const serviceChanges = z.strictObject({
   amountCents: nullable(newService.shape.amountCents.unwrap()),
   goalId: nullable(uuid()),
   barrierId: nullable(uuid()),
+  staffUserId: newService.shape.staffUserId,
 });
 const service = z
   .object({

@@ -122,6 +122,7 @@ export type ServiceChanges = Pick<
   | 'amountCents'
   | 'goalId'
   | 'barrierId'
+  | 'staffUserId'
 >;
 
 /** A service not deleted, locked for a change. */
@@ -142,7 +143,8 @@ export async function updateService(
   const { rows } = await db.query<ServiceRecord>(
     `UPDATE services SET service_type_id = $2, service_date = $3, comment = $4, provided_by = $5,
        start_date = $6, target_end_date = $7, status = $8, units = $9, amount_cents = $10,
-       goal_id = $12, barrier_id = $13, version = version + 1, updated_at = now(), updated_by = $11
+       goal_id = $12, barrier_id = $13, staff_user_id = $14, version = version + 1,
+       updated_at = now(), updated_by = $11
      WHERE id = $1 RETURNING ${columns}`,
     [
       id,
@@ -158,6 +160,7 @@ export async function updateService(
       by,
       c.goalId,
       c.barrierId,
+      c.staffUserId,
     ],
   );
   return rows[0];

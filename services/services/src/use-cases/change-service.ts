@@ -14,6 +14,7 @@ import {
 } from '../store/services';
 import { keepVersion } from '../store/service-versions';
 import { checkService } from './check-service';
+import { checkStaff } from './check-staff';
 
 const announce = async (
   tx: Queryable,
@@ -55,6 +56,8 @@ export function editService(
     requireCurrentVersion('service', current.version, changes.version);
     const { version: _read, ...fields } = changes;
     const next = { ...current, ...fields };
+    // the staff stays as recorded (even once inactive) unless the edit names another
+    if (next.staffUserId !== current.staffUserId) await checkStaff(tx, actor, next.staffUserId);
     const type = await checkService(tx, actor, deps.clock, {
       participantId: next.participantId,
       enrollmentId: next.enrollmentId,

@@ -1,7 +1,8 @@
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { unprocessable } from '@hearth/http';
-import { dateOf, type Clock } from '@hearth/time';
+import { organizationToday } from '@hearth/directory';
+import type { Clock } from '@hearth/time';
 import { placementProblems, typeRuleProblems, type ServiceFields } from '../domain/service-record';
 import { findEnrollment } from '../store/enrollments';
 import { findServiceType, type ServiceType } from '../store/service-types';
@@ -13,8 +14,8 @@ export type ServiceRequest = ServiceFields & { enrollmentId: string; serviceType
  * The enrollment is held (FOR SHARE) until the caller commits, so an exit cannot slip in between
  * the check and the write.
  *
- * "Today" is the UTC date: the organization's time zone is not known to this service yet, so a
- * worker west of UTC late in the evening may record today's service, never tomorrow's.
+ * "Today" is the date on the organization's calendar (its time zone from identity); while that has
+ * not arrived, the earliest date on Earth, so a future date is never accepted.
  */
 export async function checkService(
   tx: Queryable,
@@ -25,7 +26,8 @@ export async function checkService(
   const found = await findEnrollment(tx, s.enrollmentId);
   // another organization's enrollment is not one this worker can record on: as if unknown
   const enrollment = found && found.orgId === actor.orgId ? found : undefined;
-  const placement = placementProblems(s, enrollment, dateOf(clock()));
+  const today = await organizationToday(tx, actor.orgId, clock);
+  const placement = placementProblems(s, enrollment, today);
   if (placement.length) throw unprocessable('The service cannot be recorded there.', placement);
   const type = await findServiceType(tx, s.serviceTypeId);
   if (!type || type.orgId !== actor.orgId || type.programId !== enrollment!.programId)

@@ -6,6 +6,7 @@ import { ServiceRecorded, createEvent } from '@hearth/events';
 import type { ServicesDeps } from '../deps';
 import { insertService, type ServiceRecord } from '../store/services';
 import { checkService, type ServiceRequest } from './check-service';
+import { checkStaff } from './check-staff';
 
 /** A copy keeps who provided the original and names it (copy-service.ts). */
 export interface CopyOrigin {
@@ -14,17 +15,20 @@ export interface CopyOrigin {
 }
 
 /**
- * Record a service (the route has passed the participant gate for writing): the record and
+ * Record a service (the route has passed the participant gate for writing), provided by the actor
+ * or by the active user a data-entry worker picks: the record and
  * `services.service.recorded` (what enrollment sets Participation and auto exit from) commit
  * together.
  */
 export function recordService(
   deps: Pick<ServicesDeps, 'pool' | 'clock'>,
   actor: Actor,
-  s: ServiceRequest & { goalId?: string | null; barrierId?: string | null },
+  s: ServiceRequest & { goalId?: string | null; barrierId?: string | null; staffUserId?: string },
   copy?: CopyOrigin,
 ): Promise<ServiceRecord> {
   return withTransaction(deps.pool, async (tx) => {
+    // a copy keeps who provided the original; otherwise the actor, or whom a data-entry worker names
+    const staffUserId = copy ? copy.staffUserId : await checkStaff(tx, actor, s.staffUserId);
     const type = await checkService(tx, actor, deps.clock, s);
     const saved = await insertService(tx, {
       id: randomUUID(),
@@ -33,7 +37,7 @@ export function recordService(
       enrollmentId: s.enrollmentId,
       serviceTypeId: type.id,
       serviceDate: s.serviceDate,
-      staffUserId: copy?.staffUserId ?? actor.userId,
+      staffUserId,
       comment: s.comment ?? null,
       providedBy: s.providedBy ?? null,
       startDate: s.startDate ?? null,
