@@ -64,3 +64,26 @@ export function participantGate<P>(
     return found;
   };
 }
+
+/**
+ * The participant gate for many participants at once, from sharing facts loaded in one query: the
+ * ids the actor may `action`. A participant without facts is allowed to no one (never fail open);
+ * each denied one is audited after the answer, exactly as the single gate does, and its caller
+ * answers it like an unknown participant.
+ */
+export function allowedParticipants(
+  db: Queryable,
+  actor: Actor,
+  sharing: ReadonlyMap<string, ParticipantSharing>,
+  action: Action,
+  now: Date,
+  logger?: Logger,
+): Set<string> {
+  const allowed = new Set<string>();
+  for (const [participantId, participant] of sharing) {
+    const decision = decideAccess({ actor, participant, action, now });
+    if (decision.allowed) allowed.add(participantId);
+    else auditDenialAfterAnswer(db, actor, participantId, action, decision.reason, logger);
+  }
+  return allowed;
+}

@@ -5,7 +5,12 @@ import { controlCharacterErrors } from './text';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  H extends z.ZodObject = z.ZodObject,
+> {
   method: Method;
   /** express path, e.g. /participants/:id */
   path: string;
@@ -14,6 +19,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   body?: B;
   query?: Q;
   params?: P;
+  /** Request headers the route reads (lower-case names); the others are not its business. */
+  headers?: H;
   /** Status of a successful answer and the schema of its body (none for 204). */
   success: { status: number; schema?: z.ZodType; description?: string };
   /** Public routes skip the bearer-token requirement in the OpenAPI document. */
@@ -24,6 +31,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
     body: z.infer<B>;
     query: z.infer<Q>;
     params: z.infer<P>;
+    headers: z.infer<H>;
     req: Request;
     res: Response;
   }) => Promise<unknown>;
@@ -37,6 +45,7 @@ export interface RouteDoc {
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
+  headers?: z.ZodObject;
   success: { status: number; schema?: z.ZodType; description?: string };
   public?: boolean;
   problems?: number[];
@@ -75,6 +84,10 @@ function parse<T extends z.ZodType>(
   return result.data;
 }
 
+/** Only the headers the route declares, so the rest of the request's headers are never parsed. */
+const headersOf = (schema: z.ZodObject | undefined, req: Request) =>
+  Object.fromEntries(Object.keys(schema?.shape ?? {}).map((name) => [name, req.headers[name]]));
+
 /** A route that declares no query takes none: an unknown parameter is refused like an unknown field. */
 const NO_QUERY = z.strictObject({});
 
@@ -83,14 +96,16 @@ export function defineRoute<
   B extends z.ZodType = z.ZodUnknown,
   Q extends z.ZodType = z.ZodUnknown,
   P extends z.ZodType = z.ZodUnknown,
->(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P>): void {
+  H extends z.ZodObject = z.ZodObject,
+>(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P, H>): void {
   registry.routes.push({ ...spec });
   const querySchema: z.ZodType = spec.query ?? NO_QUERY;
   router[spec.method](spec.path, async (req, res) => {
     const params = parse(spec.params, req.params, 'params');
     const query = parse(querySchema, req.query, 'query') as z.infer<Q>;
     const body = parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body');
-    const result = await spec.handler({ body, query, params, req, res });
+    const headers = parse(spec.headers, headersOf(spec.headers, req), 'headers') as z.infer<H>;
+    const result = await spec.handler({ body, query, params, headers, req, res });
     if (res.headersSent) return;
     if (spec.success.status === 204 || result === undefined) res.status(spec.success.status).end();
     else res.status(spec.success.status).json(result);
