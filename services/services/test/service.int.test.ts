@@ -32,8 +32,9 @@ test('its migrations ran on its own database', async () => {
       '002_catalog_and_services.sql',
       '003_service_history.sql',
       '010_case_notes.sql',
+      '020_households.sql',
     ],
-    schemaVersion: 10,
+    schemaVersion: 20,
   });
   const table = await service.pool.query("SELECT to_regclass('services') AS name");
   expect(table.rows[0].name).toBe('services');

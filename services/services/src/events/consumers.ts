@@ -2,6 +2,7 @@ import type { ConsumerOptions } from '@hearth/bus';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
+import { householdsConsumer } from './households';
 
 /**
  * What this service consumes: one consumer per queue (`services.<purpose>`), each parsing its
@@ -11,5 +12,5 @@ import { enrollmentsConsumer } from './enrollments';
  */
 export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('services.sharing-facts'), enrollmentsConsumer];
+  return [sharingFactsConsumer('services.sharing-facts'), enrollmentsConsumer, householdsConsumer];
 }
