@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ServicesEnv } from './config';
 import type { ServicesDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
+import { manyServicesRoutes } from './routes/many-services';
 import { serviceTypeRoutes } from './routes/service-types';
 import { serviceRoutes } from './routes/services';
 
@@ -16,7 +17,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
   name: 'services',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, idempotencyMigrations],
   consumers,
   app: (ctx) => {
     const deps: ServicesDeps = ctx;
@@ -26,9 +27,11 @@ export const services: ServiceDefinition<ServicesEnv> = {
       readiness: deps.readiness,
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
       authenticate: authenticate(deps.verify),
+      bodyLimit: '256kb', // a service for 1,000 participants is about 100 kB
       routes: (api) => {
         aboutRoutes(api, deps);
         serviceTypeRoutes(api, deps);
+        manyServicesRoutes(api, deps); // before /services/:id
         serviceRoutes(api, deps); // after about: /services/about before /services/:id
       },
     });
