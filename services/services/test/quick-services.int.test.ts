@@ -9,6 +9,7 @@ import {
   type TestService,
 } from '@hearth/testkit';
 import { services } from '../src/app';
+import { householdInEnrollment, saveHousehold } from '../src/store/households';
 import { servicesEnv } from '../src/config';
 import { NOW, TODAY, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
 
@@ -298,6 +299,24 @@ test('1,001 rows are a 400 naming rows; an unknown field and a missing mode are 
   ]);
 });
 
+test('ids written in capitals find their participant and enrollment', async () => {
+  const p = await program(1);
+  const row = p.rows[0];
+  const answer = await apiClient(service.url, p.worker).post('/services/quick', {
+    serviceTypeId: p.serviceTypeId,
+    serviceDate: TODAY,
+    mode: 'all_or_nothing',
+    rows: [
+      {
+        participantId: row.participantId.toUpperCase(),
+        enrollmentId: row.enrollmentId.toUpperCase(),
+      },
+    ],
+  });
+  expect(answer.status).toBe(201);
+  expect(answer.body.recorded).toEqual([expect.objectContaining(row)]);
+});
+
 test('1,000 rows are recorded in one request', async () => {
   const p = await program(1);
   const org = { orgId: p.orgId };
@@ -492,6 +511,40 @@ describe('family services', () => {
     expect(new Set(events.map((e) => e.data.enrollmentId))).toEqual(
       new Set([h.enrollment.enrollmentId]),
     );
+  });
+
+  test('a family the head no longer calls current reaches only the head; an older snapshot is ignored', async () => {
+    const p = await program(0);
+    const [head, spouse] = await Promise.all([1, 2].map(() => participantOf(service, p.orgId)));
+    const e = await enrollmentOf(service, {
+      orgId: p.orgId,
+      programId: p.programId,
+      headParticipantId: head,
+      memberParticipantIds: [spouse],
+    });
+    const family = (isCurrentFamily: boolean) => ({
+      familyId: randomUUID(),
+      headParticipantId: head,
+      members: [head, spouse].map((participantId) => ({
+        participantId,
+        relationship: 'spouse' as const,
+        isCurrentFamily,
+      })),
+      removedParticipantIds: [],
+    });
+    const current = family(true);
+    await saveHousehold(service.pool, current, '2026-03-02T00:00:00Z');
+    expect(await householdInEnrollment(service.pool, e.enrollmentId, p.orgId)).toEqual(
+      [head, spouse].sort(),
+    );
+    const left = {
+      ...current,
+      members: current.members.map((m) => ({ ...m, isCurrentFamily: false })),
+    };
+    await saveHousehold(service.pool, left, '2026-03-03T00:00:00Z');
+    await saveHousehold(service.pool, current, '2026-03-01T00:00:00Z'); // delivered late: older
+    expect(await householdInEnrollment(service.pool, e.enrollmentId, p.orgId)).toEqual([head]);
+    expect(await householdInEnrollment(service.pool, e.enrollmentId, randomUUID())).toBeUndefined();
   });
 
   test("another organization's enrollment is refused on enrollmentId", async () => {

@@ -11,6 +11,8 @@ import {
 } from '../use-cases/record-services';
 import { newService } from './services';
 
+// ids as the read models keep them (lower case), so a row in capitals finds its participant
+const id = () => uuid().transform((s) => s.toLowerCase());
 const oneService = newService.omit({ participantId: true, enrollmentId: true }).extend({
   mode: z
     .enum(manyServicesModes)
@@ -22,8 +24,8 @@ const quickServices = oneService.extend({
   rows: z
     .array(
       z.strictObject({
-        participantId: uuid(),
-        enrollmentId: uuid().describe(
+        participantId: id(),
+        enrollmentId: id().describe(
           "The participant's enrollment, in the type's program, active on the date",
         ),
       }),
@@ -33,7 +35,7 @@ const quickServices = oneService.extend({
     .describe('One participant per row, at most 1,000'),
 });
 const familyService = oneService.extend({
-  enrollmentId: uuid().describe(
+  enrollmentId: id().describe(
     "Every member of it in its head's current household gets the service",
   ),
 });
