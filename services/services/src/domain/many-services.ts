@@ -25,3 +25,34 @@ export function duplicateParticipantProblems(
     return [{ field: 'participantId', message: `Listed already at ${label}.${earlier}` }];
   });
 }
+
+export interface RowRefusal extends FieldError {
+  row: number;
+  participantId: string;
+}
+
+/**
+ * Which rows are written and which refused, each refusal named `<label>.<i>.<field>`: a participant
+ * listed again is refused first, then a row has the problems `problemsOf` finds (none: valid).
+ */
+export function splitRows<R extends { participantId: string }>(
+  rows: readonly R[],
+  label: string,
+  problemsOf: (row: R, index: number) => FieldError[],
+): { valid: Array<R & { row: number }>; refused: RowRefusal[] } {
+  const duplicates = duplicateParticipantProblems(rows, label);
+  const valid: Array<R & { row: number }> = [];
+  const refused: RowRefusal[] = [];
+  rows.forEach((r, row) => {
+    const errors = duplicates[row].length ? duplicates[row] : problemsOf(r, row);
+    if (!errors.length) valid.push({ ...r, row });
+    for (const e of errors)
+      refused.push({
+        row,
+        participantId: r.participantId,
+        ...e,
+        field: `${label}.${row}.${e.field}`,
+      });
+  });
+  return { valid, refused };
+}

@@ -7,15 +7,11 @@ import { ServiceRecorded, createEvent } from '@hearth/events';
 import { forbidden, idempotently, unprocessable, type Answer, type FieldError } from '@hearth/http';
 import { sharingOf } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
-import { duplicateParticipantProblems, type ManyServicesMode } from '../domain/many-services';
+import { splitRows, type ManyServicesMode, type RowRefusal } from '../domain/many-services';
 import { householdInEnrollment } from '../store/households';
 import { insertServices } from '../store/services';
 import { checkServiceRows, type ServiceRow, type SharedServiceRequest } from './check-service';
 
-export interface RowRefusal extends FieldError {
-  row: number;
-  participantId: string;
-}
 export interface ManyServicesAnswer {
   recorded: Array<ServiceRow & { row: number; id: string }>;
   refused: RowRefusal[];
@@ -96,30 +92,21 @@ async function recordMany(
       );
       const allowed = allowedParticipants(deps.pool, actor, sharing, 'write', now, deps.logger);
       const { type, problems } = await checkServiceRows(tx, actor, deps.clock, fields, rows);
-      const duplicates = duplicateParticipantProblems(rows, label);
-      const refused: RowRefusal[] = [];
-      const valid: Array<ServiceRow & { row: number; id: string }> = [];
-      rows.forEach((r, row) => {
-        // the gate before the enrollment: nothing about a hidden participant's enrollments leaks
-        const errors = duplicates[row].length
-          ? duplicates[row]
-          : !allowed.has(r.participantId)
-            ? [NOT_FOUND]
-            : problems[row];
-        if (!errors.length) valid.push({ row, id: randomUUID(), ...r });
-        for (const e of errors)
-          refused.push({
-            row,
-            participantId: r.participantId,
-            ...e,
-            field: `${label}.${row}.${e.field}`,
-          });
-      });
+      // the gate before the enrollment: nothing about a hidden participant's enrollments leaks
+      const { valid, refused } = splitRows(rows, label, (r, i) =>
+        allowed.has(r.participantId) ? problems[i] : [NOT_FOUND],
+      );
       if (!valid.length || (mode === 'all_or_nothing' && refused.length))
         throw unprocessable(
           valid.length ? 'Some rows cannot be recorded; nothing was.' : 'No row can be recorded.',
           refused.map(({ field, message }) => ({ field, message })),
         );
+      const recorded = valid.map(({ row, participantId, enrollmentId }) => ({
+        row,
+        id: randomUUID(),
+        participantId,
+        enrollmentId,
+      }));
       await insertServices(
         tx,
         {
@@ -136,12 +123,12 @@ async function recordMany(
           amountCents: fields.amountCents ?? null,
           createdBy: actor.userId,
         },
-        valid,
+        recorded,
       );
       const author = authorOf(actor);
       await recordEvents(
         tx,
-        valid.map((v) =>
+        recorded.map((v) =>
           createEvent(ServiceRecorded, {
             orgId: actor.orgId,
             ...author,
@@ -157,7 +144,7 @@ async function recordMany(
           }),
         ),
       );
-      return { status: 201, body: { recorded: valid, refused } };
+      return { status: 201, body: { recorded, refused } };
     }),
   );
 }
