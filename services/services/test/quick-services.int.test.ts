@@ -299,6 +299,44 @@ test('1,001 rows are a 400 naming rows; an unknown field and a missing mode are 
   ]);
 });
 
+test('hostile bodies are 400 problems naming the field, never 500', async () => {
+  const p = await program(1);
+  const client = apiClient(service.url, p.worker);
+  const body = {
+    serviceTypeId: p.serviceTypeId,
+    serviceDate: TODAY,
+    mode: 'valid_rows',
+    rows: p.rows,
+  };
+  const cases: Array<[object, string]> = [
+    [{ ...body, rows: [] }, 'rows'],
+    [{ ...body, rows: 'all' }, 'rows'],
+    [{ ...body, rows: [null] }, 'rows.0'],
+    [{ ...body, mode: 'some' }, 'mode'],
+    [{ ...body, serviceDate: '0000-01-01' }, 'serviceDate'],
+    [{ ...body, units: 1e308 }, 'units'],
+    [{ ...body, rows: [{ ...p.rows[0], extra: 1 }] }, 'rows.0.extra'],
+    [{ ...body, comment: 'a\u0000b' }, 'comment'],
+  ];
+  for (const [hostile, field] of cases) {
+    const answer = await client.post('/services/quick', hostile);
+    expect([answer.status, answer.headers.get('content-type')]).toEqual([
+      400,
+      expect.stringMatching(/application\/problem\+json/),
+    ]);
+    expect(answer.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
+  }
+  const family = await client.post('/services/family', {
+    ...body,
+    rows: undefined,
+    enrollmentId: 'x',
+  });
+  expect(family.status).toBe(400);
+  expect(family.body.errors).toEqual([expect.objectContaining({ field: 'enrollmentId' })]);
+});
+
 test('ids written in capitals find their participant and enrollment', async () => {
   const p = await program(1);
   const row = p.rows[0];
