@@ -1,9 +1,10 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
-// `npm run bench -- events matching gateway` runs a subset.
+// `npm run bench -- events matching gateway quick-services` runs a subset; BENCH_ROWS sizes quick-services.
 import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
+import { benchQuickServices } from './quick-services.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const only = process.argv.slice(2);
@@ -32,5 +33,12 @@ if (want('gateway')) {
   const { summary, ...rows } = result;
   console.table(rows);
   console.table(summary);
+}
+if (want('quick-services')) {
+  const rows = Number(process.env.BENCH_ROWS ?? 1000);
+  console.log(
+    `\nQuick services: 10 requests of ${rows} rows through the gateway (goal: p50 ≤ 1 s for 1,000 rows)`,
+  );
+  console.table(await benchQuickServices({ requests: 10, rows }));
 }
 process.exit(0);

@@ -26,3 +26,26 @@ export async function auditDenial(
     [actor.userId, actor.orgId, participantId, action, reason, currentRequestId() ?? null],
   );
 }
+
+/** Many denials of one request in one insert (a service for many participants). */
+export async function auditDenials(
+  db: Queryable,
+  actor: Pick<Actor, 'userId' | 'orgId'>,
+  denials: ReadonlyArray<{ participantId: string; reason: string }>,
+  action: string,
+): Promise<void> {
+  if (!denials.length) return;
+  await db.query(
+    `INSERT INTO access_denials (user_id, org_id, participant_id, action, reason, request_id)
+     SELECT $1, $2, d.participant_id, $4, d.reason, $5
+     FROM unnest($3::uuid[], $6::text[]) AS d (participant_id, reason)`,
+    [
+      actor.userId,
+      actor.orgId,
+      denials.map((d) => d.participantId),
+      action,
+      currentRequestId() ?? null,
+      denials.map((d) => d.reason),
+    ],
+  );
+}

@@ -1,7 +1,7 @@
 import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
 import { createLogger, type Logger } from '@hearth/logging';
-import { auditDenial } from './audit';
+import { auditDenial, auditDenials } from './audit';
 import { decideAccess } from './decide';
 import type { Action, Actor, ParticipantSharing } from './types';
 
@@ -63,4 +63,37 @@ export function participantGate<P>(
     }
     return found;
   };
+}
+
+/**
+ * The participant gate for many participants at once, from sharing facts loaded in one query: the
+ * ids the actor may `action`. A participant without facts is allowed to no one (never fail open);
+ * the denied ones are audited after the answer in one insert, with the reasons the single gate
+ * writes, and its caller answers each like an unknown participant.
+ */
+export function allowedParticipants(
+  db: Queryable,
+  actor: Actor,
+  sharing: ReadonlyMap<string, ParticipantSharing>,
+  action: Action,
+  now: Date,
+  logger?: Logger,
+): Set<string> {
+  const allowed = new Set<string>();
+  const denials: Array<{ participantId: string; reason: string }> = [];
+  for (const [participantId, participant] of sharing) {
+    const decision = decideAccess({ actor, participant, action, now });
+    if (decision.allowed) allowed.add(participantId);
+    else denials.push({ participantId, reason: decision.reason });
+  }
+  if (denials.length)
+    setImmediate(() => {
+      auditDenials(db, actor, denials, action).catch((err: unknown) =>
+        loggerOr(logger).error(
+          { err, action, count: denials.length },
+          'could not write access denials',
+        ),
+      );
+    });
+  return allowed;
 }

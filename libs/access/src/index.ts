@@ -4,6 +4,7 @@ export { isReleaseActive } from './releases';
 export { roleAllows } from './roles';
 export { accessAuditMigrations, auditDenial } from './audit';
 export {
+  allowedParticipants,
   auditDenialAfterAnswer,
   participantGate,
   type FindParticipant,

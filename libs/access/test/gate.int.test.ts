@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { accessAuditMigrations, participantGate, type ParticipantSharing } from '@hearth/access';
+import {
+  accessAuditMigrations,
+  allowedParticipants,
+  participantGate,
+  type ParticipantSharing,
+} from '@hearth/access';
 import { createPool, migrate, type Pool, type Queryable } from '@hearth/db';
 import { Problem } from '@hearth/http';
 import { createTestDatabase, testLogger, waitFor } from '@hearth/testkit';
@@ -77,5 +82,25 @@ describe('the participant gate', () => {
     }
     const audited = await waitFor(async () => (await denialsOf(id)).length > 0 && denialsOf(id));
     expect(audited).toEqual([{ org_id: STRANGER.orgId, reason: 'restricted_to_org' }]);
+  });
+});
+
+describe('the gate for many participants', () => {
+  it('allows the visible ones and audits each denied one with its reason, in one go', async () => {
+    const own = randomUUID();
+    const global = randomUUID();
+    const hidden = randomUUID();
+    const sharing = new Map<string, ParticipantSharing>([
+      [own, { ownerOrgId: STRANGER.orgId, restriction: 'restrict_to_org', releases: [] }],
+      [global, { ownerOrgId: OWNER, restriction: 'share_global', releases: [] }],
+      [hidden, { ownerOrgId: OWNER, restriction: 'restrict_to_org', releases: [] }],
+    ]);
+    const allowed = allowedParticipants(pool, STRANGER, sharing, 'write', NOW, logger);
+    expect([...allowed].sort()).toEqual([own, global].sort());
+    await waitFor(async () => (await denialsOf(hidden)).length === 1);
+    expect(await denialsOf(hidden)).toEqual([
+      { org_id: STRANGER.orgId, reason: 'restricted_to_org' },
+    ]);
+    expect(await denialsOf(own)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 export { Broker, DEFAULT_EXCHANGE } from './broker';
 export { OutboxRelay, type RelayOptions } from './relay';
 export { deadLetterQueueOf, startConsumer, type ConsumerOptions } from './consumer';
-export { recordEvent, busMigrations, OUTBOX_CHANNEL } from './outbox';
+export { recordEvent, recordEvents, busMigrations, OUTBOX_CHANNEL } from './outbox';
 export { deadLetterGauge, deadLetterReadiness, parkedCount } from './dead-letters';
 export { replayParked } from './replay';
 export { authorOf, systemAuthor, type EventAuthor } from './author';

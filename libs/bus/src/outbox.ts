@@ -22,3 +22,14 @@ export async function recordEvent(tx: Queryable, event: Envelope): Promise<void>
   ]);
   await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
+
+/** Many events of one change (a service for many participants) in one insert, one wake-up. */
+export async function recordEvents(tx: Queryable, events: readonly Envelope[]): Promise<void> {
+  if (!events.length) return;
+  await tx.query(
+    `INSERT INTO outbox (id, routing_key, envelope)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])`,
+    [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => JSON.stringify(e))],
+  );
+  await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}

@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './text';
 export * from './cursor';
 export * from './database-errors';
+export * from './idempotency';

@@ -88,7 +88,7 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   return rest;
 };
 
-function parameters(schema: z.ZodType | undefined, location: 'query' | 'path') {
+function parameters(schema: z.ZodType | undefined, location: 'query' | 'path' | 'header') {
   if (!schema) return [];
   const json = jsonSchema(schema, 'input') as {
     properties?: Record<string, object>;
@@ -145,7 +145,11 @@ export function openApiDocument(
       summary: route.summary,
       tags: route.tag ? [route.tag] : undefined,
       security: route.public ? [] : undefined,
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      parameters: [
+        ...parameters(route.params, 'path'),
+        ...parameters(route.query, 'query'),
+        ...parameters(route.headers, 'header'),
+      ],
       requestBody: route.body
         ? {
             required: true,

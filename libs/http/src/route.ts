@@ -13,7 +13,12 @@ interface Success {
   contentType?: string;
 }
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSpec<
+  B extends z.ZodType,
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  H extends z.ZodObject = z.ZodObject,
+> {
   method: Method;
   /** express path, e.g. /participants/:id */
   path: string;
@@ -27,6 +32,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
    * than JSON (a PDF) is documented as binary; its handler writes the answer itself on `res`.
    */
   success: Success;
+  /** Request headers the route reads (lower-case names); the others are not its business. */
+  headers?: H;
   /** Public routes skip the bearer-token requirement in the OpenAPI document. */
   public?: boolean;
   /** Problem statuses beyond those every route of its kind can answer (see openapi.ts). */
@@ -35,6 +42,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
     body: z.infer<B>;
     query: z.infer<Q>;
     params: z.infer<P>;
+    headers: z.infer<H>;
     req: Request;
     res: Response;
   }) => Promise<unknown>;
@@ -49,6 +57,7 @@ export interface RouteDoc {
   query?: z.ZodType;
   params?: z.ZodType;
   success: Success;
+  headers?: z.ZodObject;
   public?: boolean;
   problems?: number[];
 }
@@ -86,6 +95,10 @@ function parse<T extends z.ZodType>(
   return result.data;
 }
 
+/** Only the headers the route declares, so the rest of the request's headers are never parsed. */
+const headersOf = (schema: z.ZodObject | undefined, req: Request) =>
+  Object.fromEntries(Object.keys(schema?.shape ?? {}).map((name) => [name, req.headers[name]]));
+
 /** A route that declares no query takes none: an unknown parameter is refused like an unknown field. */
 const NO_QUERY = z.strictObject({});
 
@@ -94,14 +107,16 @@ export function defineRoute<
   B extends z.ZodType = z.ZodUnknown,
   Q extends z.ZodType = z.ZodUnknown,
   P extends z.ZodType = z.ZodUnknown,
->(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P>): void {
+  H extends z.ZodObject = z.ZodObject,
+>(router: Router, registry: RouteRegistry, spec: RouteSpec<B, Q, P, H>): void {
   registry.routes.push({ ...spec });
   const querySchema: z.ZodType = spec.query ?? NO_QUERY;
   router[spec.method](spec.path, async (req, res) => {
     const params = parse(spec.params, req.params, 'params');
     const query = parse(querySchema, req.query, 'query') as z.infer<Q>;
     const body = parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body');
-    const result = await spec.handler({ body, query, params, req, res });
+    const headers = parse(spec.headers, headersOf(spec.headers, req), 'headers') as z.infer<H>;
+    const result = await spec.handler({ body, query, params, headers, req, res });
     if (res.headersSent) return;
     if (spec.success.status === 204 || result === undefined) res.status(spec.success.status).end();
     else res.status(spec.success.status).json(result);

@@ -10,12 +10,18 @@ export interface ApiAnswer {
 
 /** fetch against a service's /api/v1 as `actor` (a fresh test token per call), JSON in and out. */
 export function apiClient(baseUrl: string, actor: Actor) {
-  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer> => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
       headers: {
         authorization: `Bearer ${mintToken(actor)}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -24,7 +30,8 @@ export function apiClient(baseUrl: string, actor: Actor) {
   };
   return {
     get: (path: string) => call('GET', path),
-    post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body ?? {}, headers),
     patch: (path: string, body: unknown) => call('PATCH', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
     delete: (path: string) => call('DELETE', path),

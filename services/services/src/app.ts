@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ServicesEnv } from './config';
@@ -11,6 +11,7 @@ import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
 import { caseNoteRoutes } from './routes/case-notes';
 import { gradePromotionRoutes } from './routes/grade-promotions';
+import { manyServicesRoutes } from './routes/many-services';
 import { serviceTypeRoutes } from './routes/service-types';
 import { serviceRoutes } from './routes/services';
 
@@ -20,7 +21,13 @@ export const services: ServiceDefinition<ServicesEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   // Identity's organizations and users (directory): the time zone and the staff of a record.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
+  // Replayed requests (Idempotency-Key) answer what they answered the first time.
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    idempotencyMigrations,
+  ],
   consumers,
   app: (ctx) => {
     const deps: ServicesDeps = ctx;
@@ -30,9 +37,11 @@ export const services: ServiceDefinition<ServicesEnv> = {
       readiness: deps.readiness,
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
       authenticate: authenticate(deps.verify),
+      bodyLimit: '256kb', // a service for 1,000 participants is about 100 kB
       routes: (api) => {
         aboutRoutes(api, deps);
         serviceTypeRoutes(api, deps);
+        manyServicesRoutes(api, deps); // before /services/:id
         serviceRoutes(api, deps); // after about: /services/about before /services/:id
         caseNoteRoutes(api, deps);
         gradePromotionRoutes(api, deps);

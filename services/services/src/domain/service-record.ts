@@ -41,6 +41,10 @@ export interface ServiceFields {
 export const activeOn = (e: EnrollmentFacts, date: string) =>
   e.applicationDate <= date && (e.exitDate === null || date <= e.exitDate);
 
+/** A service is never recorded ahead of the day it is given. */
+export const futureDateProblems = (serviceDate: string, today: string): FieldError[] =>
+  serviceDate > today ? [{ field: 'serviceDate', message: 'Must not be in the future' }] : [];
+
 /**
  * Where a service may be recorded: an enrollment that covers the participant and is active on the
  * service date, never a future date (`today` in the time zone the caller chose).
@@ -50,8 +54,8 @@ export function placementProblems(
   enrollment: EnrollmentFacts | undefined,
   today: string,
 ): FieldError[] {
-  if (s.serviceDate > today)
-    return [{ field: 'serviceDate', message: 'Must not be in the future' }];
+  const future = futureDateProblems(s.serviceDate, today);
+  if (future.length) return future;
   // another participant's enrollment reads like an unknown one: no leak of who is enrolled where
   if (!enrollment || !enrollment.memberIds.includes(s.participantId))
     return [{ field: 'enrollmentId', message: 'Not an enrollment of this participant' }];
@@ -61,7 +65,10 @@ export function placementProblems(
 }
 
 /** The catalog entry's rules for one service record (the type is of the enrollment's program). */
-export function typeRuleProblems(s: ServiceFields, type: ServiceTypeRules): FieldError[] {
+export function typeRuleProblems(
+  s: Omit<ServiceFields, 'participantId'>,
+  type: ServiceTypeRules,
+): FieldError[] {
   const errors: FieldError[] = [];
   const problem = (field: string, message: string) => errors.push({ field, message });
   if (type.requiresComment && !s.comment)

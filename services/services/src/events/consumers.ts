@@ -3,6 +3,7 @@ import { directoryConsumer } from '@hearth/directory';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
+import { householdsConsumer } from './households';
 
 /**
  * What this service consumes: one consumer per queue (`services.<purpose>`), each parsing its
@@ -17,5 +18,7 @@ export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
     sharingFactsConsumer('services.sharing-facts'),
     enrollmentsConsumer,
     directoryConsumer('services.directory'),
+    // Who lives together: intake's families, for services given to a whole household.
+    householdsConsumer,
   ];
 }

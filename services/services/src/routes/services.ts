@@ -12,7 +12,7 @@ import { participantFor } from './participant-gate';
 import { serviceFor } from './service-gate';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const newService = z.strictObject({
+export const newService = z.strictObject({
   participantId: uuid(),
   enrollmentId: uuid().describe('An enrollment of this participant, active on the service date'),
   serviceTypeId: uuid().describe("A type from the catalog of the enrollment's program"),

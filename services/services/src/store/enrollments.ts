@@ -73,17 +73,33 @@ export async function recordExit(tx: Queryable, enrollmentId: string, exitDate: 
   await tx.query('UPDATE enrollments SET exit_date = $2 WHERE id = $1', [enrollmentId, exitDate]);
 }
 
+const enrollmentColumns = `e.id, e.program_id AS "programId", e.org_id AS "orgId",
+  e.program_kind AS "programKind",
+  e.application_date AS "applicationDate", e.exit_date AS "exitDate",
+  array(SELECT m.participant_id FROM enrollment_members m WHERE m.enrollment_id = e.id)
+    AS "memberIds"`;
+
+/** Held FOR SHARE until the caller commits, so an exit cannot slip in between check and write. */
 export async function findEnrollment(
   db: Queryable,
   id: string,
 ): Promise<KnownEnrollment | undefined> {
   const { rows } = await db.query<KnownEnrollment>(
-    `SELECT e.id, e.program_id AS "programId", e.org_id AS "orgId", e.program_kind AS "programKind",
-       e.application_date AS "applicationDate", e.exit_date AS "exitDate",
-       array(SELECT m.participant_id FROM enrollment_members m WHERE m.enrollment_id = e.id)
-         AS "memberIds"
-     FROM enrollments e WHERE e.id = $1 FOR SHARE`,
+    `SELECT ${enrollmentColumns} FROM enrollments e WHERE e.id = $1 FOR SHARE`,
     [id],
   );
   return rows[0];
+}
+
+/** Many at once (held FOR SHARE like findEnrollment), by id; unknown ones are missing. */
+export async function findEnrollments(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, KnownEnrollment>> {
+  const { rows } = await db.query<KnownEnrollment>(
+    `SELECT ${enrollmentColumns} FROM enrollments e WHERE e.id = ANY($1::uuid[])
+     ORDER BY e.id FOR SHARE`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((e) => [e.id, e]));
 }

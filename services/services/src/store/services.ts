@@ -66,6 +66,44 @@ export async function insertService(
   return rows[0];
 }
 
+/** One service for many participants: the shared fields once, one row per participant. */
+export async function insertServices(
+  db: Queryable,
+  shared: Omit<
+    ServiceRecord,
+    'id' | 'participantId' | 'enrollmentId' | 'copiedFromId' | 'version' | 'createdAt'
+  > & { createdBy: string },
+  rows: ReadonlyArray<Pick<ServiceRecord, 'id' | 'participantId' | 'enrollmentId'>>,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO services (id, participant_id, enrollment_id, org_id, service_type_id,
+       service_date, staff_user_id, comment, provided_by, start_date, target_end_date, status,
+       units, amount_cents, created_by, goal_id, barrier_id)
+     SELECT r.id, r.participant_id, r.enrollment_id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+       $14, $15, $16, $17
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS r (id, participant_id, enrollment_id)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.participantId),
+      rows.map((r) => r.enrollmentId),
+      shared.orgId,
+      shared.serviceTypeId,
+      shared.serviceDate,
+      shared.staffUserId,
+      shared.comment,
+      shared.providedBy,
+      shared.startDate,
+      shared.targetEndDate,
+      shared.status,
+      shared.units,
+      shared.amountCents,
+      shared.createdBy,
+      shared.goalId,
+      shared.barrierId,
+    ],
+  );
+}
+
 /** A service that was not deleted (or, for its history, one that was). */
 export async function findService(
   db: Queryable,

@@ -1,13 +1,28 @@
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
-import { unprocessable } from '@hearth/http';
 import { organizationToday } from '@hearth/directory';
+import { unprocessable, type FieldError } from '@hearth/http';
 import type { Clock } from '@hearth/time';
-import { placementProblems, typeRuleProblems, type ServiceFields } from '../domain/service-record';
-import { findEnrollment } from '../store/enrollments';
+import {
+  futureDateProblems,
+  placementProblems,
+  typeRuleProblems,
+  type ServiceFields,
+} from '../domain/service-record';
+import { findEnrollment, findEnrollments, type KnownEnrollment } from '../store/enrollments';
 import { findServiceType, type ServiceType } from '../store/service-types';
 
 export type ServiceRequest = ServiceFields & { enrollmentId: string; serviceTypeId: string };
+/** What the rows of a service for many participants share: all but who and on which enrollment. */
+export type SharedServiceRequest = Omit<ServiceRequest, 'participantId' | 'enrollmentId'>;
+export interface ServiceRow {
+  participantId: string;
+  enrollmentId: string;
+}
+
+// another organization's enrollment is not one this worker can record on: as if unknown
+const ownEnrollment = (actor: Actor, found: KnownEnrollment | undefined) =>
+  found && found.orgId === actor.orgId ? found : undefined;
 
 /**
  * Every rule a service record must meet, on a new one and on an edited one; answers its type.
@@ -23,9 +38,7 @@ export async function checkService(
   clock: Clock,
   s: ServiceRequest,
 ): Promise<ServiceType> {
-  const found = await findEnrollment(tx, s.enrollmentId);
-  // another organization's enrollment is not one this worker can record on: as if unknown
-  const enrollment = found && found.orgId === actor.orgId ? found : undefined;
+  const enrollment = ownEnrollment(actor, await findEnrollment(tx, s.enrollmentId));
   const today = await organizationToday(tx, actor.orgId, clock);
   const placement = placementProblems(s, enrollment, today);
   if (placement.length) throw unprocessable('The service cannot be recorded there.', placement);
@@ -37,4 +50,48 @@ export async function checkService(
   const rules = typeRuleProblems(s, type);
   if (rules.length) throw unprocessable('The service type asks for more.', rules);
   return type;
+}
+
+/**
+ * The same rules for one service given to many participants: what the rows share (the date is not
+ * in the future, the type is in one of the actor's catalogs and its rules are met) is checked once
+ * and refused as a whole (422 on that field); then each row meets placementProblems and must be
+ * in the type's program. Answers the type and each row's problems, by index (fields relative to
+ * the row). The enrollments are read in one query and held FOR SHARE, as checkService holds one.
+ */
+export async function checkServiceRows(
+  tx: Queryable,
+  actor: Actor,
+  clock: Clock,
+  s: SharedServiceRequest,
+  rows: readonly ServiceRow[],
+): Promise<{ type: ServiceType; problems: FieldError[][] }> {
+  const today = await organizationToday(tx, actor.orgId, clock);
+  const future = futureDateProblems(s.serviceDate, today);
+  if (future.length) throw unprocessable('The service cannot be recorded on that date.', future);
+  const type = await findServiceType(tx, s.serviceTypeId);
+  if (!type || type.orgId !== actor.orgId)
+    throw unprocessable('The service type is not in a catalog of your organization.', [
+      { field: 'serviceTypeId', message: "Not a service type of your organization's programs" },
+    ]);
+  const rules = typeRuleProblems(s, type);
+  if (rules.length) throw unprocessable('The service type asks for more.', rules);
+  const enrollments = await findEnrollments(
+    tx,
+    rows.map((r) => r.enrollmentId),
+  );
+  const problems = rows.map((row): FieldError[] => {
+    const enrollment = ownEnrollment(actor, enrollments.get(row.enrollmentId));
+    const placement = placementProblems({ ...s, ...row }, enrollment, today);
+    if (placement.length) return placement;
+    return enrollment!.programId === type.programId
+      ? []
+      : [
+          {
+            field: 'enrollmentId',
+            message: 'Not an enrollment in the program of this service type',
+          },
+        ];
+  });
+  return { type, problems };
 }

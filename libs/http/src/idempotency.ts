@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { unprocessable } from './problem';
+
+/** The idempotency_keys table; a service that honours Idempotency-Key migrates it. */
+export const idempotencyMigrations = {
+  scope: 'idempotency',
+  dir: join(__dirname, '..', 'migrations'),
+};
+
+/** How long a key's answer is kept: a retry after that is a new request (a cleanup can come). */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/** The header as a route declares it (`headers: idempotencyHeaders`): optional, 1..255 visible ASCII. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters')
+    .optional()
+    .describe(
+      `Send the same key to retry safely: the first answer is given again for ${IDEMPOTENCY_KEY_HOURS} h; the same key with another body is a 422`,
+    ),
+});
+
+/** What the route sends and receives through this mechanism (a pg client fits). */
+interface Sql {
+  query(text: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+export interface IdempotentRequest {
+  /** keys are per actor: two users never share one */
+  actorId: string;
+  key: string | undefined;
+  /** what the key promises to repeat: method, path and the parsed body */
+  request: unknown;
+}
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+  /** true when this is the kept answer of an earlier request with the same key */
+  replayed: boolean;
+}
+
+/** JSON with its object keys sorted, so one request always hashes the same. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
+
+/**
+ * Run a write once per key, inside the caller's transaction `tx`: the key's row is taken first
+ * (a concurrent retry blocks on its primary key until this transaction ends, then reads the kept
+ * answer), the answer is kept in the same transaction, and a write that fails (throws) rolls the
+ * row back so the key stays free. The same key with a different request is a 422: the request is
+ * well-formed but breaks the key's promise (the Idempotency-Key draft, RFC 9110's 422).
+ */
+export async function idempotently<T>(
+  tx: Sql,
+  r: IdempotentRequest,
+  now: Date,
+  write: () => Promise<{ status: number; body: T }>,
+): Promise<Answer<T>> {
+  if (r.key === undefined) return { ...(await write()), replayed: false };
+  const hash = createHash('sha256').update(canonical(r.request)).digest('hex');
+  const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000).toISOString();
+  const { rows: claimed } = await tx.query(
+    `INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+       status = NULL, body = NULL, created_at = EXCLUDED.created_at
+     WHERE idempotency_keys.created_at <= $5
+     RETURNING 1`,
+    [r.actorId, r.key, hash, now.toISOString(), expired],
+  );
+  if (!claimed.length) {
+    const { rows } = await tx.query(
+      'SELECT request_hash, status, body FROM idempotency_keys WHERE actor_id = $1 AND key = $2',
+      [r.actorId, r.key],
+    );
+    const kept = rows[0] as { request_hash: string; status: number; body: T };
+    if (kept.request_hash !== hash)
+      throw unprocessable('This Idempotency-Key was used for another request.', [
+        {
+          field: 'Idempotency-Key',
+          message: 'Already used with a different request; use a new key',
+        },
+      ]);
+    return { status: kept.status, body: kept.body, replayed: true };
+  }
+  const answer = await write();
+  await tx.query(
+    'UPDATE idempotency_keys SET status = $3, body = $4 WHERE actor_id = $1 AND key = $2',
+    [r.actorId, r.key, answer.status, JSON.stringify(answer.body)],
+  );
+  return { ...answer, replayed: false };
+}
