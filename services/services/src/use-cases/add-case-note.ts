@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
+import { organizationToday } from '@hearth/directory';
 import { CaseNoteAdded } from '@hearth/events';
 import { unprocessable } from '@hearth/http';
-import { dateOf } from '@hearth/time';
 import type { ServicesDeps } from '../deps';
 import { newCaseNote, type CreateCaseNoteBody } from '../domain/case-notes';
 import { insertCaseNote, type CaseNoteRecord } from '../store/case-notes';
@@ -20,9 +20,11 @@ export async function addCaseNote(
   participantId: string,
   body: CreateCaseNoteBody,
 ): Promise<CaseNoteRecord> {
-  const made = newCaseNote(body, actor, participantId, dateOf(deps.clock()));
-  if ('problems' in made) throw unprocessable('The case note breaks a rule.', made.problems);
   return withTransaction(deps.pool, async (tx) => {
+    // "today" on the organization's calendar, as for a service date
+    const today = await organizationToday(tx, actor.orgId, deps.clock);
+    const made = newCaseNote(body, actor, participantId, today);
+    if ('problems' in made) throw unprocessable('The case note breaks a rule.', made.problems);
     const saved = await insertCaseNote(tx, randomUUID(), made.note);
     await announceCaseNote(tx, CaseNoteAdded, actor, saved);
     return saved;

@@ -1,6 +1,7 @@
 import type { Decision, ParticipantSharing } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import { withTransaction, type Queryable } from '@hearth/db';
+import { organizationToday } from '@hearth/directory';
 import { CaseNoteDeleted, CaseNoteUpdated } from '@hearth/events';
 import {
   Problem,
@@ -10,7 +11,6 @@ import {
   requireCurrentVersion,
   unprocessable,
 } from '@hearth/http';
-import { dateOf } from '@hearth/time';
 import type { ServicesDeps } from '../deps';
 import {
   decideNoteAccess,
@@ -82,7 +82,8 @@ export function editCaseNote(
         'Only its author may change who reads a case note.',
         restriction,
       );
-    const edited = editedCaseNote(current, change, dateOf(now));
+    const today = await organizationToday(tx, actor.orgId, deps.clock);
+    const edited = editedCaseNote(current, change, today);
     if ('problems' in edited) throw unprocessable('The case note breaks a rule.', edited.problems);
     const saved = await updateCaseNote(tx, edited.note);
     // unreachable under the row lock, kept so a change of the store's rules cannot slip through

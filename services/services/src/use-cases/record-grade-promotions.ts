@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { authorOf, recordEvent } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
+import { organizationToday } from '@hearth/directory';
 import { GradePromotionRecorded, createEvent, type rsiProviderTypes } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable, type FieldError } from '@hearth/http';
-import { dateOf } from '@hearth/time';
 import type { ServicesDeps } from '../deps';
 import { promotionProblems, repeatedStudents } from '../domain/grade-promotion';
 import { findEnrollment } from '../store/enrollments';
@@ -39,7 +39,8 @@ export function recordGradePromotions(
 ): Promise<GradePromotion[]> {
   return withTransaction(deps.pool, async (tx) => {
     const now = deps.clock();
-    if (r.promotionDate > dateOf(now))
+    // "today" on the organization's calendar, as for a service date
+    if (r.promotionDate > (await organizationToday(tx, actor.orgId, deps.clock)))
       throw unprocessable('A grade promotion cannot be in the future.', [
         { field: 'promotionDate', message: 'Must not be in the future' },
       ]);
