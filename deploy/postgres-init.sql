@@ -4,3 +4,4 @@ CREATE DATABASE identity;
 CREATE DATABASE intake;
 CREATE DATABASE enrollment;
 CREATE DATABASE services;
+CREATE DATABASE referrals;
