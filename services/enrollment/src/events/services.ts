@@ -1,8 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { ServiceDeleted, ServiceRecorded, ServiceUpdated, isEvent } from '@hearth/events';
 import type { EnrollmentDeps } from '../deps';
-import { recordParticipation } from '../use-cases/record-participation';
-import { rederiveParticipation } from '../use-cases/rederive-participation';
+import { recordParticipation, rederiveParticipation } from '../use-cases/service-dates';
 
 /** Services recorded, edited and deleted by the services service: participation and auto exit. */
 export const servicesConsumer = (deps: EnrollmentDeps): ConsumerOptions => ({
