@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
+import { familyFactsConsumer, familyFactsMigrations } from '@hearth/families';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
-import { familiesConsumer } from './events/families';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';
 import { autoExitJob } from './jobs/auto-exit';
@@ -31,11 +31,12 @@ export function enrollmentService(
   return {
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
-    sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+    // intake's families: who may join the head's enrollment, whose eligibility is listed
+    sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, familyFactsMigrations],
     consumers: (deps) => [
       participantFactsConsumer,
       sharingFactsConsumer('enrollment.sharing-facts'),
-      familiesConsumer,
+      familyFactsConsumer('enrollment.families'),
       servicesConsumer(deps),
     ],
     jobs: (ctx) =>

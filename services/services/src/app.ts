@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
+import { familyFactsMigrations } from '@hearth/families';
 import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -26,6 +27,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
     accessAuditMigrations,
     sharingFactsMigrations,
     directoryMigrations,
+    familyFactsMigrations, // households, for a service given to a family
     idempotencyMigrations,
   ],
   consumers,

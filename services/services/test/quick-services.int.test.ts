@@ -9,7 +9,8 @@ import {
   type TestService,
 } from '@hearth/testkit';
 import { services } from '../src/app';
-import { householdInEnrollment, saveHousehold } from '../src/store/households';
+import { applyFamily } from '@hearth/families';
+import { householdInEnrollment } from '../src/store/households';
 import { servicesEnv } from '../src/config';
 import { NOW, TODAY, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
 
@@ -571,7 +572,7 @@ describe('family services', () => {
       removedParticipantIds: [],
     });
     const current = family(true);
-    await saveHousehold(service.pool, current, '2026-03-02T00:00:00Z');
+    await applyFamily(service.pool, current, '2026-03-02T00:00:00Z');
     expect(await householdInEnrollment(service.pool, e.enrollmentId, p.orgId)).toEqual(
       [head, spouse].sort(),
     );
@@ -579,8 +580,8 @@ describe('family services', () => {
       ...current,
       members: current.members.map((m) => ({ ...m, isCurrentFamily: false })),
     };
-    await saveHousehold(service.pool, left, '2026-03-03T00:00:00Z');
-    await saveHousehold(service.pool, current, '2026-03-01T00:00:00Z'); // delivered late: older
+    await applyFamily(service.pool, left, '2026-03-03T00:00:00Z');
+    await applyFamily(service.pool, current, '2026-03-01T00:00:00Z'); // delivered late: older
     expect(await householdInEnrollment(service.pool, e.enrollmentId, p.orgId)).toEqual([head]);
     expect(await householdInEnrollment(service.pool, e.enrollmentId, randomUUID())).toBeUndefined();
   });

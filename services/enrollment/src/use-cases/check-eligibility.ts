@@ -5,7 +5,7 @@ import type { EnrollmentDeps } from '../deps';
 import type { Criterion } from '../domain/criteria';
 import { evaluateEligibility } from '../domain/eligibility';
 import { eligibilityFacts } from '../domain/facts';
-import { currentFamilyOf } from '../store/families';
+import { currentFamilyOf } from '@hearth/families';
 import type { KnownParticipant } from '../store/participant-facts';
 import { findParticipants } from '../store/participant-facts';
 import { listPrograms } from '../store/programs';

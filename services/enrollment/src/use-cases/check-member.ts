@@ -5,7 +5,7 @@ import { participantFor } from '../access';
 import { evaluateEligibility } from '../domain/eligibility';
 import { eligibilityFacts } from '../domain/facts';
 import type { RegistrationAnswers } from '../domain/registration-answers';
-import { currentFamilyOf } from '../store/families';
+import { currentFamilyOf } from '@hearth/families';
 import type { Program } from '../store/programs';
 
 export interface MemberRequest {

@@ -1,9 +1,9 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
+import { familyFactsConsumer } from '@hearth/families';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
-import { householdsConsumer } from './households';
 
 /**
  * What this service consumes: one consumer per queue (`services.<purpose>`), each parsing its
@@ -19,6 +19,6 @@ export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
     enrollmentsConsumer,
     directoryConsumer('services.directory'),
     // Who lives together: intake's families, for services given to a whole household.
-    householdsConsumer,
+    familyFactsConsumer('services.families'),
   ];
 }
