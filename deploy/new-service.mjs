@@ -74,5 +74,5 @@ if (existsSync(prettier)) {
   });
 }
 console.log(
-  `  Next: npx jest services/${name}   then npm start, and GET /api/v1/${service.resources[0]} through the gateway.`,
+  `  Next: npx jest services/${name}   then npm start, and GET /api/v1/${service.resources[0]}/about through the gateway.`,
 );

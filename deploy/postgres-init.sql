@@ -5,3 +5,4 @@ CREATE DATABASE intake;
 CREATE DATABASE enrollment;
 CREATE DATABASE services;
 CREATE DATABASE referrals;
+CREATE DATABASE documents;

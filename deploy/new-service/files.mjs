@@ -147,7 +147,7 @@ const answer = z.object({
 export function aboutRoutes(api: Api, deps: ${Deps}) {
   defineRoute(api.router, api.registry, {
     method: 'get',
-    path: '/${resource}',
+    path: '/${resource}/about',
     summary: '${title(s.name)}: the service and the schema version of its database',
     tag: '${resource}',
     query: z.strictObject({}),
@@ -281,7 +281,7 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
 });
 
 test('its first migration ran on its own database', async () => {
-  const answer = await apiClient(service.url, testActor()).get('/${resource}');
+  const answer = await apiClient(service.url, testActor()).get('/${resource}/about');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: '${s.name}',
@@ -293,7 +293,7 @@ test('its first migration ran on its own database', async () => {
 });
 
 test('without a token its API answers 401 problem+json', async () => {
-  const res = await fetch(\`\${service.url}/api/v1/${resource}\`);
+  const res = await fetch(\`\${service.url}/api/v1/${resource}/about\`);
   expect(res.status).toBe(401);
   expect(res.headers.get('content-type')).toMatch(/application\\/problem\\+json/);
 });
@@ -302,7 +302,7 @@ test('its OpenAPI document lists its route', async () => {
   const doc = (await (await fetch(\`\${service.url}/openapi.json\`)).json()) as {
     paths: Record<string, unknown>;
   };
-  expect(Object.keys(doc.paths)).toContain('/api/v1/${resource}');
+  expect(Object.keys(doc.paths)).toContain('/api/v1/${resource}/about');
 });
 
 test('its /metrics carries the parked-message gauge of its consumers', async () => {
