@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
+import { directoryMigrations } from '@hearth/directory';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -9,14 +10,16 @@ import type { ReferralsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { providerRoutes } from './routes/providers';
+import { referralRoutes } from './routes/referrals';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const referrals: ServiceDefinition<ReferralsEnv> = {
   name: 'referrals',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Identity's organizations (directory): the providers, and each organization's calendar.
+  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
   consumers,
   jobs,
   app: (ctx) => {
@@ -28,8 +31,9 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
       authenticate: authenticate(deps.verify),
       routes: (api) => {
-        aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        aboutRoutes(api, deps); // before /referrals/:id
+        providerRoutes(api, deps);
+        referralRoutes(api, deps);
       },
     });
   },
