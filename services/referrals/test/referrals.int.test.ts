@@ -261,8 +261,9 @@ describe("the receiver's access", () => {
   });
 
   test('the grant reads, never writes: the receiver cannot refer the participant on', async () => {
-    const { participantId } = await pendingReferral();
-    const receiver = await provider(service, ['legal_aid']);
+    const { receiver, participantId } = await pendingReferral();
+    const read = await as(receiver.caseworker).get(`/referrals?participantId=${participantId}`);
+    expect(read.status).toBe(200);
     const onward = await provider(service, ['legal_aid']);
     const answer = await as(receiver.caseworker).post(
       '/referrals',
@@ -300,6 +301,21 @@ describe('answering a referral', () => {
       'pending',
       'accepted',
     ]);
+  });
+
+  test('of five accepts sent at once, one wins and four are 409s', async () => {
+    const { receiver, referral } = await pendingReferral();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        as(receiver.caseworker).post(`/referrals/${referral.id}/status`, { status: 'accepted' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const { rows } = await service.pool.query(
+      'SELECT status FROM referral_status_changes WHERE referral_id = $1 ORDER BY seq',
+      [referral.id],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['pending', 'accepted']);
   });
 
   test('the sending side cannot answer an incoming referral (403), and nothing is written', async () => {
@@ -383,6 +399,11 @@ describe('editing, outcome and delete', () => {
     });
     expect(before.status).toBe(422);
     expect(before.body.errors).toEqual([expect.objectContaining({ field: 'outcomeDate' })]);
+    const later = await as(sender.caseworker).patch(`/referrals/${referral.id}`, {
+      version: 2,
+      referralDate: '2026-06-11',
+    });
+    expect(later.status).toBe(200); // no outcome yet: any date up to today
     const bySender = await as(sender.caseworker).put(url, {
       outcomeDate: '2026-06-12',
       result: 'service_provided',
@@ -405,9 +426,15 @@ describe('editing, outcome and delete', () => {
     expect(event.data).toMatchObject({
       outcomeDate: '2026-06-12',
       result: 'service_provided',
-      version: 3,
+      version: 4,
     });
     expect(event.data).not.toHaveProperty('comment');
+    const afterOutcome = await as(sender.caseworker).patch(`/referrals/${referral.id}`, {
+      version: 4,
+      referralDate: '2026-06-14',
+    });
+    expect(afterOutcome.status).toBe(422);
+    expect(afterOutcome.body.errors).toEqual([expect.objectContaining({ field: 'referralDate' })]);
   });
 
   test('the sender deletes a referral once withdrawn, never an open one', async () => {

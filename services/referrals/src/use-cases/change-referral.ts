@@ -66,6 +66,8 @@ export function editReferral(deps: Deps, actor: Actor, id: string, edit: Referra
     if (edit.referralDate) {
       const today = await organizationToday(tx, actor.orgId, deps.clock);
       const problems = notInFuture('referralDate', edit.referralDate, today);
+      if (referral.outcome && edit.referralDate > referral.outcome.date)
+        problems.push({ field: 'referralDate', message: 'After the outcome date' });
       if (problems.length) throw unprocessable('The referral breaks a rule.', problems);
     }
     const { version: _version, ...details } = edit;
