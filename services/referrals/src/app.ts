@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReferralsEnv } from './config';
@@ -19,7 +19,13 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   // Identity's organizations (directory): the providers, and each organization's calendar.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
+  // A referral retried with its Idempotency-Key answers what it answered the first time.
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    idempotencyMigrations,
+  ],
   consumers,
   jobs,
   app: (ctx) => {

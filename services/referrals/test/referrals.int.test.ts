@@ -158,6 +158,29 @@ describe('making a referral', () => {
     });
   });
 
+  test('a retry with the same Idempotency-Key makes one referral; another body with it is a 422', async () => {
+    const sender = await agency(service);
+    const receiver = await provider(service, ['legal_aid']);
+    const participantId = await participantOf(service, sender.caseworker);
+    const body = referralBody(participantId, receiver.orgId);
+    const key = { 'idempotency-key': randomUUID() };
+    const first = await as(sender.caseworker).post('/referrals', body, key);
+    const again = await as(sender.caseworker).post('/referrals', body, key);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    const other = await as(sender.caseworker).post(
+      '/referrals',
+      { ...body, comment: 'Other' },
+      key,
+    );
+    expect(other.status).toBe(422);
+    const { rows } = await service.pool.query(
+      'SELECT count(*)::int AS n FROM referrals WHERE participant_id = $1',
+      [participantId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   test('a provider that does not offer the service is refused on toOrgId, nothing written', async () => {
     const sender = await agency(service);
     const elsewhere = await provider(service, ['food_pantry']);

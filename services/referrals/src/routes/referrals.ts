@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { badRequest, defineRoute, idParams, page, pageQuery, uuid, type Api } from '@hearth/http';
+import {
+  badRequest,
+  defineRoute,
+  idParams,
+  idempotencyHeaders,
+  page,
+  pageQuery,
+  uuid,
+  type Api,
+} from '@hearth/http';
 import type { ReferralsDeps } from '../deps';
 import { newReferralBody, outcomeBody, referralEditBody } from '../domain/referral';
 import { REFERRAL_STATUSES } from '../domain/referral-status';
@@ -71,11 +80,12 @@ export function referralRoutes(api: Api, deps: ReferralsDeps) {
     summary: 'Refer a participant to a provider offering the service; you are its source',
     tag: 'referrals',
     body: newReferralBody,
+    headers: idempotencyHeaders,
     success: { status: 201, schema: referral },
-    handler: async ({ body, req, res }) => {
+    handler: async ({ body, headers, req, res }) => {
       const actor = actorOf(req);
       await participantFor(deps.pool, actor, body.participantId, 'write', deps.clock());
-      const saved = await referParticipant(deps, actor, body);
+      const saved = await referParticipant(deps, actor, body, headers['idempotency-key']);
       res.location(`/api/v1/referrals/${saved.id}`);
       return saved;
     },

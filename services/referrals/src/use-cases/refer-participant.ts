@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
+import { withTransaction, type Queryable } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
 import { ReferralCreated } from '@hearth/events';
-import { unprocessable } from '@hearth/http';
+import { idempotently, unprocessable } from '@hearth/http';
 import type { ReferralsDeps } from '../deps';
 import { notInFuture, type NewReferralBody } from '../domain/referral';
 import { offerOf } from '../store/providers';
@@ -14,15 +14,28 @@ import { announceReferral } from './referral-events';
 /**
  * Refer a participant (the route has passed the participant gate for writing) to a provider that
  * offers the service, its contact taken from the provider's offer; the source is the actor and
- * their organization. The referral and `referrals.referral.created` commit together.
+ * their organization. The referral and `referrals.referral.created` commit together; a retry with
+ * the same Idempotency-Key answers the referral made the first time.
  */
 export function referParticipant(
   deps: Pick<ReferralsDeps, 'pool' | 'clock'>,
   actor: Actor,
   body: NewReferralBody,
+  idempotencyKey: string | undefined,
 ): Promise<Referral> {
   const now = deps.clock();
+  const request = { method: 'POST', path: '/referrals', body };
   return withTransaction(deps.pool, async (tx) => {
+    const answer = await idempotently(
+      tx,
+      { actorId: actor.userId, key: idempotencyKey, request },
+      now,
+      async () => ({ status: 201, body: await refer(tx) }),
+    );
+    return answer.body;
+  });
+
+  async function refer(tx: Queryable): Promise<Referral> {
     const today = await organizationToday(tx, actor.orgId, deps.clock);
     const offer = await offerOf(tx, body.toOrgId, body.referralService);
     const problems = [
@@ -63,5 +76,5 @@ export function referParticipant(
     );
     await announceReferral(tx, ReferralCreated, actor, core);
     return (await findReferral(tx, core.id))!;
-  });
+  }
 }
