@@ -33,9 +33,10 @@ export async function participantFor(
   participantId: string,
   action: Action,
   now: Date,
+  what = 'The participant',
 ): Promise<GatedParticipant> {
   const sharing = (await sharingOf(db, [participantId])).get(participantId);
-  if (!sharing) throw notFound('The participant');
+  if (!sharing) throw notFound(what);
   const decision = decideAccess({ actor, participant: sharing, action, now });
   if (decision.allowed) return { participantId, sharing, bySharing: true };
   const granted =
@@ -44,5 +45,5 @@ export async function participantFor(
     (await holdsReferralGrant(db, participantId, actor.orgId, GRANTING_STATUSES));
   if (granted) return { participantId, sharing, bySharing: false };
   auditDenialAfterAnswer(db, actor, participantId, action, decision.reason);
-  throw notFound('The participant');
+  throw notFound(what);
 }
