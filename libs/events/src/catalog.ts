@@ -331,6 +331,67 @@ export const UserCreated = defineEvent('identity.user.created', 1, orgUserFacts)
 /** Roles, name or active changed (removed from the organization: active false). */
 export const UserUpdated = defineEvent('identity.user.updated', 1, orgUserFacts);
 
+/** Who may read a referral's participant data: the categories the participant authorized. */
+export const releaseCategories = [
+  'identifying',
+  'contact',
+  'demographics',
+  'immigration',
+  'household',
+  'income_and_benefits',
+  'health',
+  'enrollments',
+  'services',
+  'case_notes',
+  'documents',
+] as const;
+export const referralStatuses = [
+  'pending',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'completed',
+] as const;
+/**
+ * A referral as it now stands (referrals service): ids, both organizations, the service and the
+ * status, what a notice needs and no more (never its comment or outcome text).
+ */
+const referralFacts = z.strictObject({
+  referralId: id,
+  participantId: id,
+  fromOrgId: id,
+  fromUserId: id,
+  toOrgId: id,
+  referralService: z.string().min(1).max(60),
+  referralDate: date,
+  status: z.enum(referralStatuses),
+  version: z.number().int().positive(),
+});
+/** A new referral; to its receiving organization it is the "new incoming referral" notice. */
+export const ReferralCreated = defineEvent('referrals.referral.created', 1, referralFacts);
+/** The receiver accepted, rejected or completed it (a withdrawal is ReferralWithdrawn). */
+export const ReferralStatusChanged = defineEvent(
+  'referrals.referral.status-changed',
+  1,
+  referralFacts.extend({ previousStatus: z.enum(referralStatuses) }),
+);
+/** The sender took it back: the receiver's access through it ends. */
+export const ReferralWithdrawn = defineEvent('referrals.referral.withdrawn', 1, referralFacts);
+export const referralOutcomeResults = [
+  'service_provided',
+  'client_declined',
+  'unable_to_contact',
+  'not_eligible',
+  'other',
+] as const;
+export const ReferralOutcomeRecorded = defineEvent(
+  'referrals.referral.outcome-recorded',
+  1,
+  referralFacts.extend({ outcomeDate: date, result: z.enum(referralOutcomeResults) }),
+);
+/** Soft delete of a closed referral by its sender. */
+export const ReferralDeleted = defineEvent('referrals.referral.deleted', 1, referralFacts);
+
 export const catalog = [
   ParticipantCreated,
   ParticipantUpdated,
@@ -356,4 +417,9 @@ export const catalog = [
   OrganizationUpdated,
   UserCreated,
   UserUpdated,
+  ReferralCreated,
+  ReferralStatusChanged,
+  ReferralWithdrawn,
+  ReferralOutcomeRecorded,
+  ReferralDeleted,
 ] as const;

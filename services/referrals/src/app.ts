@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
-import { createApp } from '@hearth/http';
+import { directoryMigrations } from '@hearth/directory';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReferralsEnv } from './config';
@@ -9,14 +10,22 @@ import type { ReferralsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { providerRoutes } from './routes/providers';
+import { referralRoutes } from './routes/referrals';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const referrals: ServiceDefinition<ReferralsEnv> = {
   name: 'referrals',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Identity's organizations (directory): the providers, and each organization's calendar.
+  // A referral retried with its Idempotency-Key answers what it answered the first time.
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    idempotencyMigrations,
+  ],
   consumers,
   jobs,
   app: (ctx) => {
@@ -28,8 +37,9 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
       authenticate: authenticate(deps.verify),
       routes: (api) => {
-        aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        aboutRoutes(api, deps); // before /referrals/:id
+        providerRoutes(api, deps);
+        referralRoutes(api, deps);
       },
     });
   },

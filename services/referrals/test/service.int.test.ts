@@ -27,8 +27,13 @@ test('its migrations ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'referrals',
-    migrations: ['001_referrals.sql', '002_referrals.sql'],
-    schemaVersion: 2,
+    migrations: [
+      '001_referrals.sql',
+      '002_referrals.sql',
+      '010_providers.sql',
+      '011_referral_details.sql',
+    ],
+    schemaVersion: 11,
   });
   const table = await service.pool.query("SELECT to_regclass('referrals') AS name");
   expect(table.rows[0].name).toBe('referrals');
@@ -54,7 +59,7 @@ test('its /metrics carries the parked-message gauge of its consumers', async () 
 
 test('a participant whose sharing has not arrived here answers 404, as if unknown (never fail open)', async () => {
   const answer = await apiClient(service.url, testActor()).get(
-    `/referrals/participants/${randomUUID()}/records`,
+    `/referrals?participantId=${randomUUID()}`,
   );
   expect(answer.status).toBe(404);
 });
@@ -70,10 +75,10 @@ test("once a participant's sharing arrives, their owner organization reads their
     sharingVersion: 1,
   });
   const answer = await apiClient(service.url, owner).get(
-    `/referrals/participants/${participantId}/records`,
+    `/referrals?participantId=${participantId}`,
   );
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ items: [] });
+  expect(answer.body).toEqual({ items: [], nextCursor: null });
 });
 
 test('another organization without a release is answered 404 for the same participant', async () => {
@@ -86,7 +91,7 @@ test('another organization without a release is answered 404 for the same partic
     sharingVersion: 1,
   });
   const answer = await apiClient(service.url, testActor()).get(
-    `/referrals/participants/${participantId}/records`,
+    `/referrals?participantId=${participantId}`,
   );
   expect(answer.status).toBe(404);
 });

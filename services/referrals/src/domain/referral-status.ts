@@ -29,6 +29,11 @@ const MOVES: Readonly<Record<ReferralStatus, Partial<Record<ReferralStatus, Refe
   completed: {},
 };
 
+/** Which side makes the move from `from` to `to`; undefined when no one may. */
+export function moverOf(from: ReferralStatus, to: ReferralStatus): ReferralSide | undefined {
+  return MOVES[from][to];
+}
+
 export function sideOf(
   actorOrgId: string,
   r: { fromOrgId: string; toOrgId: string },

@@ -1,4 +1,5 @@
 import type { ConsumerOptions } from '@hearth/bus';
+import { directoryConsumer } from '@hearth/directory';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReferralsDeps } from '../deps';
 
@@ -10,5 +11,9 @@ import type { ReferralsDeps } from '../deps';
  */
 export function consumers(_deps: ReferralsDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('referrals.sharing-facts')];
+  // Identity's organizations (the provider directory, time zones), newest version wins.
+  return [
+    sharingFactsConsumer('referrals.sharing-facts'),
+    directoryConsumer('referrals.directory'),
+  ];
 }
