@@ -16,7 +16,9 @@ const newNote = z.strictObject({
   participantId: uuid(),
   ...createCaseNoteBody.shape,
   noteDate: createCaseNoteBody.shape.noteDate.describe('Never in the future (UTC date)'),
-  staffUserId: createCaseNoteBody.shape.staffUserId.describe('Who initiated it; you by default'),
+  staffUserId: createCaseNoteBody.shape.staffUserId.describe(
+    'Who initiated it: you by default; data-entry staff may name an active colleague',
+  ),
   restriction: createCaseNoteBody.shape.restriction.describe(
     'org: your organization; user: you alone; mou: also organizations with an active release',
   ),
