@@ -11,6 +11,8 @@ import {
 } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
+import { findCaseNoteById } from '../src/store/case-notes';
+import { named } from '../src/use-cases/print-case-notes';
 import { nextVersion, organizationIn, orgUserIn } from './directory-fixtures';
 import { NOW, TODAY, organization, participantOf } from './fixtures';
 
@@ -120,5 +122,22 @@ describe("a case note's staff", () => {
     const corrected = await edit(a.worker, { text: 'Corrected: the lease is signed.' });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ staffUserId: a.colleague.userId, version: 2 });
+  });
+});
+
+describe('the names on a print', () => {
+  test('staff and author print by their directory names, an unknown user as "unknown user" and a short id', async () => {
+    const a = await agency();
+    await orgUserIn(service, a.orgId, { userId: a.dataEntry.userId, name: 'Ольга Петренко' });
+    const byDataEntry = (await write(a.dataEntry, a.participantId, a.colleague.userId)).body;
+    const byUnknown = (await write(a.worker, a.participantId)).body; // never announced by identity
+    const notes = await Promise.all(
+      [byDataEntry.id, byUnknown.id].map(async (id) => (await findCaseNoteById(service.pool, id))!),
+    );
+    const unknown = `unknown user ${a.worker.userId.slice(0, 8)}`;
+    expect((await named(service.pool, notes)).map((n) => [n.staffName, n.authorName])).toEqual([
+      ['Pat Provider', 'Ольга Петренко'],
+      [unknown, unknown],
+    ]);
   });
 });
