@@ -15,7 +15,9 @@ import { participantFor } from './participant-gate';
 const newNote = z.strictObject({
   participantId: uuid(),
   ...createCaseNoteBody.shape,
-  noteDate: createCaseNoteBody.shape.noteDate.describe('Never in the future (UTC date)'),
+  noteDate: createCaseNoteBody.shape.noteDate.describe(
+    "Never in the future on the organization's calendar",
+  ),
   staffUserId: createCaseNoteBody.shape.staffUserId.describe(
     'Who initiated it: you by default; data-entry staff may name an active colleague',
   ),
