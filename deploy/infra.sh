@@ -297,6 +297,7 @@ rabbit_up() {
     rabbit_configure
     say "rabbitmq: starting node $RABBIT_NODE"
     rm -f "$RABBIT_DIR/rabbitmq.pid"
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # a file handle per queue
     rabbit rabbitmq-server -detached >"$DATA/rabbitmq-start.log" 2>&1 ||
       die "rabbitmq-server did not start; see .data/rabbitmq-start.log and .data/rabbitmq/log/."
     # `wait` returns once the pid file exists and the broker application has booted.

@@ -1,49 +1,14 @@
 // Quick services: one service for 1,000 participants per request, through the gateway, on a started
 // services process with its own fresh database (read models seeded in SQL: sharing facts, enrollments,
 // a catalog type). Goal: p50 ≤ 1 s per 1,000-row request. BENCH_ROWS shrinks a smoke run.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import pg from 'pg';
-import { percentiles, servers } from './common.mjs';
+import { percentiles } from './common.mjs';
+import { startServicesStack } from './services-stack.mjs';
 
 const require = createRequire(import.meta.url);
-const { publicJwk } = require('@hearth/auth');
-const { mintToken, testPrivateKeyPem } = require('@hearth/testkit');
-const root = join(import.meta.dirname, '..', '..');
-const DB = 'bench_quick_services';
-
-const start = (dir, env) =>
-  spawn(process.execPath, [join(root, dir, 'dist/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-
-async function healthy(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not start`);
-}
-
-/** A fresh database each run: the figures never depend on what earlier runs left. */
-async function freshDatabase(adminUrl) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${DB}`;
-  return url.toString();
-}
+const { mintToken } = require('@hearth/testkit');
 
 /** `rows` participants of `orgId`, visible to it, each enrolled in `programId`, and a plain type. */
 async function seed(url, { orgId, programId, typeId, rows }) {
@@ -78,31 +43,13 @@ async function seed(url, { orgId, programId, typeId, rows }) {
 }
 
 export async function benchQuickServices({ requests = 10, rows = 1000 } = {}) {
-  const { amqpUrl, postgresUrl } = await servers();
-  const url = await freshDatabase(postgresUrl);
-  const jwks = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(
-      JSON.stringify({ keys: [publicJwk({ kid: 'test-key', privateKeyPem: testPrivateKeyPem })] }),
-    );
-  }).listen(3929, '127.0.0.1');
-  const JWKS_URL = 'http://127.0.0.1:3929/jwks.json';
-  const services = start('services/services', {
-    PORT: '3921',
-    DATABASE_URL: url,
-    AMQP_URL: amqpUrl,
-    JWKS_URL,
+  const stack = await startServicesStack('bench_quick_services', {
+    services: 3921,
+    gateway: 3920,
+    jwks: 3929,
   });
-  const gateway = start('gateway', {
-    PORT: '3920',
-    JWKS_URL,
-    IDENTITY_URL: 'http://127.0.0.1:3901',
-    SERVICES_URL: 'http://127.0.0.1:3921',
-    RATE_LIMIT_PER_USER_PER_MINUTE: '100000000',
-    RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-  });
+  const url = stack.databaseUrl;
   try {
-    await Promise.all([healthy('http://127.0.0.1:3921'), healthy('http://127.0.0.1:3920')]);
     const orgId = randomUUID();
     const serviceTypeId = randomUUID();
     const body = {
@@ -114,7 +61,7 @@ export async function benchQuickServices({ requests = 10, rows = 1000 } = {}) {
     const token = mintToken({ userId: randomUUID(), orgId, roles: ['caseworker'], name: 'Bench' });
     const post = async () => {
       const t = performance.now();
-      const res = await fetch('http://127.0.0.1:3920/api/v1/services/quick', {
+      const res = await fetch(`${stack.gatewayUrl}/api/v1/services/quick`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -139,8 +86,6 @@ export async function benchQuickServices({ requests = 10, rows = 1000 } = {}) {
       rowsPerSec: Math.round((requests * rows) / seconds),
     };
   } finally {
-    services.kill('SIGTERM');
-    gateway.kill('SIGTERM');
-    jwks.close();
+    stack.stop();
   }
 }

@@ -1,6 +1,8 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
-// `npm run bench -- events matching gateway quick-services` runs a subset; BENCH_ROWS sizes quick-services.
+// `npm run bench -- events matching gateway quick-services case-notes-print` runs a subset;
+// BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs case-notes-print makes (at most 100).
+import { benchCaseNotesPrint } from './case-notes-print.mjs';
 import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
@@ -40,5 +42,10 @@ if (want('quick-services')) {
     `\nQuick services: 10 requests of ${rows} rows through the gateway (goal: p50 ≤ 1 s for 1,000 rows)`,
   );
   console.table(await benchQuickServices({ requests: 10, rows }));
+}
+if (want('case-notes-print')) {
+  const prints = Number(process.env.BENCH_PRINTS ?? 10);
+  console.log(`\nCase-notes print: 50 notes in six scripts as one PDF through the gateway`);
+  console.table(await benchCaseNotesPrint({ prints }));
 }
 process.exit(0);

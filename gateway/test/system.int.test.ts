@@ -5,6 +5,7 @@ import { buildGateway, gatewayEnv } from '@hearth/gateway';
 import { serve, type Running } from '@hearth/http';
 import { buildIdentity, identityEnv, identitySchema, seedDemo } from '@hearth/identity';
 import { intake, intakeEnv } from '@hearth/intake';
+import { services, servicesEnv } from '@hearth/services';
 import {
   bodyOf,
   createTestDatabase,
@@ -36,6 +37,7 @@ let identity: Running;
 let amqpProxy: Awaited<ReturnType<typeof tcpProxy>>;
 let intakeService: TestService;
 let enrollmentService: TestService;
+let servicesService: TestService;
 let gateway: Running & { stop: () => Promise<void> };
 
 /** Identity as it boots, seeded with the demo logins; it signs with the testkit's key and kid. */
@@ -65,12 +67,16 @@ beforeAll(async () => {
   enrollmentService = await startServiceForTest(enrollment, enrollmentEnv, {
     exchange: intakeService.exchange,
   });
+  servicesService = await startServiceForTest(services, servicesEnv, {
+    exchange: intakeService.exchange,
+  });
   const config = gatewayEnv.parse({
     PORT: '0',
     JWKS_URL: `${identity.url}/.well-known/jwks.json`,
     IDENTITY_URL: identity.url,
     INTAKE_URL: intakeService.url,
     ENROLLMENT_URL: enrollmentService.url,
+    SERVICES_URL: servicesService.url,
   });
   const built = buildGateway(config, { logger });
   gateway = { ...(await serve(built.app, { port: 0, logger })), stop: built.close };
@@ -81,6 +87,7 @@ afterAll(async () => {
   await gateway?.stop();
   await intakeService?.close();
   await enrollmentService?.close();
+  await servicesService?.close();
   await amqpProxy?.close();
   await identity?.close();
   await identityPool?.end();
@@ -370,5 +377,98 @@ describe('the system through the gateway', () => {
     });
     expect(eligibility.status).toBe(200);
     expect(eligibility.body).toMatchObject({ participantId: created.body.id, items: [] });
+  });
+});
+
+describe('a service recorded through the gateway', () => {
+  /** A calendar date `n` days before today (UTC): in the past on every organization's calendar. */
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const login = async (email: string) =>
+    (await viaGateway('/auth/login', { body: { email, password: 'demo-password-1' } })).body
+      .accessToken as string;
+  /** Services knows the enrollment and who may see its participant, from their events. */
+  const servicesKnow = async (enrollmentId: string, participantId: string) =>
+    (
+      await servicesService.pool.query(
+        'SELECT 1 FROM enrollments e, sharing_facts s WHERE e.id = $1 AND s.participant_id = $2',
+        [enrollmentId, participantId],
+      )
+    ).rowCount === 1;
+
+  it("sets the enrollment's Participation, status and date, as the case worker then reads it", async () => {
+    const caseworker = await login('caseworker@lakeshore.example');
+    const supervisor = await login('supervisor@lakeshore.example');
+    const participant = await viaGateway('/participants', {
+      token: caseworker,
+      body: { firstName: 'Hodan', lastName: 'Warsame', birthDate: '1992-03-14', sex: 'female' },
+    });
+    expect(participant.status).toBe(201);
+    const participantId = participant.body.id as string;
+    const program = await viaGateway('/programs', {
+      token: supervisor,
+      body: { name: `Career coaching ${id}`, fundingSource: 'KtP', activeFrom: '2020-01-01' },
+    });
+    expect(program.status).toBe(201);
+    const catalogType = await viaGateway('/service-types', {
+      token: supervisor,
+      body: {
+        programId: program.body.id,
+        name: 'Career coaching session',
+        requiresComment: false,
+        requiresProvidedBy: false,
+        providedByOptions: [],
+        startsParticipation: true,
+        updatesLastQualifyingDate: true,
+        dated: false,
+        training: false,
+        unitsAllowed: false,
+        amountAllowed: false,
+      },
+    });
+    expect(catalogType.status).toBe(201);
+    await waitFor(
+      async () => (await sharingRows(participantId)).length === 1,
+      10_000,
+      'enrollment to learn of the participant',
+    );
+    const enrolled = await viaGateway('/enrollments', {
+      token: caseworker,
+      body: {
+        programId: program.body.id,
+        headParticipantId: participantId,
+        applicationDate: daysAgo(10),
+      },
+    });
+    expect(enrolled.status).toBe(201);
+    const enrollmentId = enrolled.body.id as string;
+    await waitFor(
+      () => servicesKnow(enrollmentId, participantId),
+      10_000,
+      'services to learn of the enrollment',
+    );
+
+    const recorded = await viaGateway('/services', {
+      token: caseworker,
+      body: {
+        participantId,
+        enrollmentId,
+        serviceTypeId: catalogType.body.id,
+        serviceDate: daysAgo(3),
+      },
+    });
+    expect(recorded.status).toBe(201);
+
+    const read = async () =>
+      (await viaGateway(`/enrollments/${enrollmentId}`, { token: caseworker })).body;
+    await waitFor(
+      async () => (await read()).status === 'participation',
+      10_000,
+      'enrollment to apply the service',
+    );
+    expect(await read()).toMatchObject({
+      status: 'participation',
+      participationDate: daysAgo(3),
+      lastQualifyingServiceDate: daysAgo(3),
+    });
   });
 });

@@ -18,6 +18,11 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** Delay before retry n is `retryBaseMs * 2^(n-1)`, capped at 30 s. */
   retryBaseMs?: number;
+  /**
+   * Test isolation only: the broker deletes the queues after this long unused (`x-expires`), so
+   * a test run that was killed leaves nothing behind. Unset in production: queues never expire.
+   */
+  expiresMs?: number;
 }
 
 export const ATTEMPTS_HEADER = 'x-attempts';
@@ -46,14 +51,17 @@ export async function startConsumer(
   await broker.register(async (connection) => {
     const channel = await connection.createConfirmChannel();
     channel.on('error', (err) => log.warn({ err: err.message }, 'consumer channel error'));
-    await channel.assertQueue(deadLetterQueueOf(queue), { durable: true });
+    const expiry = options.expiresMs === undefined ? {} : { expires: options.expiresMs };
+    await channel.assertQueue(deadLetterQueueOf(queue), { durable: true, ...expiry });
     await channel.assertQueue(`${queue}.retry`, {
       durable: true,
+      ...expiry,
       deadLetterExchange: '',
       deadLetterRoutingKey: queue,
     });
     await channel.assertQueue(queue, {
       durable: true,
+      ...expiry,
       deadLetterExchange: '',
       deadLetterRoutingKey: deadLetterQueueOf(queue),
     });

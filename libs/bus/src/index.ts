@@ -5,3 +5,4 @@ export { recordEvent, recordEvents, busMigrations, OUTBOX_CHANNEL } from './outb
 export { deadLetterGauge, deadLetterReadiness, parkedCount } from './dead-letters';
 export { replayParked } from './replay';
 export { authorOf, systemAuthor, type EventAuthor } from './author';
+export { consumerQueues, deleteTopology } from './topology';

@@ -77,6 +77,20 @@ export async function orgUserOf(
   return rows[0];
 }
 
+/** Several memberships at once (the names on a print), in one query; the unknown are left out. */
+export async function orgUsersOf(
+  db: Queryable,
+  memberships: readonly { orgId: string; userId: string }[],
+): Promise<OrgUser[]> {
+  const { rows } = await db.query<OrgUser>(
+    `SELECT user_id AS "userId", org_id AS "orgId", name, roles, active
+     FROM org_users
+     WHERE (org_id, user_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+    [memberships.map((m) => m.orgId), memberships.map((m) => m.userId)],
+  );
+  return rows;
+}
+
 /**
  * "Today" on the organization's calendar, for rules such as "never in the future". While its time
  * zone has not arrived (or is not one this runtime knows) the answer is the earliest date on Earth

@@ -5,6 +5,7 @@ export {
   organizationOf,
   organizationToday,
   orgUserOf,
+  orgUsersOf,
   type KnownOrganization,
   type OrgUser,
 } from './directory';

@@ -9,7 +9,7 @@ export const idempotencyMigrations = {
   dir: join(__dirname, '..', 'migrations'),
 };
 
-/** How long a key's answer is kept: a retry after that is a new request (a cleanup can come). */
+/** How long a key's answer is kept: a retry after that is a new request, and the row is deleted. */
 export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /** The header as a route declares it (`headers: idempotencyHeaders`): optional, 1..255 visible ASCII. */
@@ -55,6 +55,38 @@ const canonical = (v: unknown): string =>
           .join(',')}}`
       : JSON.stringify(v);
 
+/** Keys at or past IDEMPOTENCY_KEY_HOURS at `now`: the ones `idempotently` would take afresh. */
+const expiredAt = (now: Date) =>
+  new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000).toISOString();
+
+/**
+ * Delete the keys that expired by `now` (a scheduled job calls it), `batch` rows per statement so
+ * a large backlog never holds many row locks or one long transaction; answers how many went. A
+ * key a retry is renewing meanwhile is either deleted first (the retry then inserts it afresh) or
+ * renewed first (no longer expired, kept): both end as a new request would.
+ */
+export async function deleteExpiredIdempotencyKeys(
+  db: Sql,
+  now: Date,
+  batch = 5000,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const { rows } = await db.query(
+      `WITH gone AS (
+         DELETE FROM idempotency_keys WHERE (actor_id, key) IN (
+           SELECT actor_id, key FROM idempotency_keys WHERE created_at <= $1 LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [expiredAt(now), batch],
+    );
+    const n = rows[0].n as number;
+    deleted += n;
+    if (n < batch) return deleted;
+  }
+}
+
 /**
  * Run a write once per key, inside the caller's transaction `tx`: the key's row is taken first
  * (a concurrent retry blocks on its primary key until this transaction ends, then reads the kept
@@ -70,7 +102,7 @@ export async function idempotently<T>(
 ): Promise<Answer<T>> {
   if (r.key === undefined) return { ...(await write()), replayed: false };
   const hash = createHash('sha256').update(canonical(r.request)).digest('hex');
-  const expired = new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000).toISOString();
+  const expired = expiredAt(now);
   const { rows: claimed } = await tx.query(
     `INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createPool, migrate, withTransaction, type Pool } from '@hearth/db';
 import { createTestDatabase, testLogger } from '@hearth/testkit';
-import { idempotencyMigrations, idempotently, type Problem } from '../src';
+import {
+  deleteExpiredIdempotencyKeys,
+  idempotencyMigrations,
+  idempotently,
+  type Problem,
+} from '../src';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let pool: Pool;
@@ -100,4 +105,22 @@ test('without a key the write simply runs', async () => {
     idempotently(tx, { actorId: randomUUID(), key: undefined, request: {} }, NOW, c.write),
   );
   expect(c.runs()).toBe(2);
+});
+
+test('the cleanup deletes the keys 24 h old or older at its now, in batches, and keeps the younger', async () => {
+  await pool.query('DELETE FROM idempotency_keys');
+  const c = counter();
+  const keyAt = async (hoursBefore: number) => {
+    const key = randomUUID();
+    await once(key, { hoursBefore }, c.write, hoursLater(-hoursBefore));
+    return key;
+  };
+  for (const hours of [48, 25, 24]) await keyAt(hours); // at 24 h a retry is a new request
+  const young = [await keyAt(23.99), await keyAt(0)];
+  expect(await deleteExpiredIdempotencyKeys(pool, NOW, 2)).toBe(3); // two batches
+  const { rows } = await pool.query('SELECT key FROM idempotency_keys ORDER BY created_at');
+  expect(rows.map((r) => r.key)).toEqual(young);
+  // a day later every one of them has gone; a second pass finds nothing
+  expect(await deleteExpiredIdempotencyKeys(pool, hoursLater(24))).toBe(2);
+  expect(await deleteExpiredIdempotencyKeys(pool, hoursLater(24))).toBe(0);
 });

@@ -56,6 +56,8 @@ export interface StartOptions {
   /** Tests isolate themselves on a shared broker with their own exchange and queue names. */
   exchange?: string;
   queuePrefix?: string;
+  /** Tests only: their queues expire after this long unused (a killed run leaves none behind). */
+  queueExpiresMs?: number;
   /** Tests pass a clock they move (day 91 of an enrollment) instead of sleeping. */
   clock?: Clock;
 }
@@ -106,7 +108,11 @@ export async function startService<C extends ServiceEnv>(
   const queues: string[] = [];
   for (const consumer of def.consumers?.(ctx) ?? []) {
     const queue = (options.queuePrefix ?? '') + consumer.queue;
-    await startConsumer(broker, pool, logger, { ...consumer, queue });
+    await startConsumer(broker, pool, logger, {
+      ...consumer,
+      queue,
+      expiresMs: options.queueExpiresMs,
+    });
     queues.push(queue);
   }
   Object.assign(readiness, deadLetterReadiness(broker, queues));

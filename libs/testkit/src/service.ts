@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deleteTopology } from '@hearth/bus';
 import type { ServiceEnv } from '@hearth/config';
 import { createEvent, type EventActor, type EventDefinition, type Envelope } from '@hearth/events';
 import type { Logger } from '@hearth/logging';
@@ -7,7 +8,7 @@ import type { Clock } from '@hearth/time';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { createTestDatabase } from './databases';
-import { brokerIsolation } from './isolation';
+import { TEST_QUEUE_EXPIRES_MS, brokerIsolation } from './isolation';
 import { testLogger } from './logger';
 import { testKeys } from './tokens';
 import { waitFor } from './wait';
@@ -29,7 +30,10 @@ export interface TestServiceOptions {
 /**
  * A service as it runs in production, for a test: a fresh database, its own exchange and queue
  * names on the shared broker (so parallel test files never see each other's events), the
- * testkit's signing keys (so `mintToken` tokens pass), an optional clock, a quiet logger.
+ * testkit's signing keys (so `mintToken` tokens pass), an optional clock, a quiet logger. On
+ * close its queues and exchange go too (a replica's stay while another instance uses them), and
+ * they expire on their own if the run dies first: thousands of leftover queues once hung a
+ * broker's start.
  */
 export async function startServiceForTest<C extends ServiceEnv>(
   definition: ServiceDefinition<C>,
@@ -49,10 +53,12 @@ export async function startServiceForTest<C extends ServiceEnv>(
   });
   // Which queues consume each event type, so publishAndWait knows whom to wait for.
   const queuesByType = new Map<string, string[]>();
+  const queues: string[] = [];
   const observed: ServiceDefinition<C> = {
     ...definition,
     consumers: (ctx) => {
       const consumers = definition.consumers?.(ctx) ?? [];
+      queues.push(...consumers.map((c) => queuePrefix + c.queue));
       for (const consumer of consumers)
         for (const type of consumer.eventTypes)
           queuesByType.set(type, [...(queuesByType.get(type) ?? []), queuePrefix + consumer.queue]);
@@ -62,6 +68,7 @@ export async function startServiceForTest<C extends ServiceEnv>(
   const service: RunningService<C> = await startService(observed, config, {
     exchange,
     queuePrefix,
+    queueExpiresMs: TEST_QUEUE_EXPIRES_MS,
     keys: testKeys,
     logger: options.logger ?? testLogger(definition.name),
     relay: { pollMs: 200 },
@@ -83,9 +90,13 @@ export async function startServiceForTest<C extends ServiceEnv>(
       data: z.input<S>,
       fields?: PublishFields,
     ): Promise<Envelope<z.infer<S>>> => publishAndWait(running, event, data, fields),
+    /** The queues of its consumers (with their test prefix). */
+    queues,
     close: async () => {
       await service.close();
       await db?.drop();
+      // on the broker itself: a proxy the test made may be closed already
+      await deleteTopology(process.env.AMQP_URL ?? config.AMQP_URL, { queues, exchange });
     },
   };
   return running;

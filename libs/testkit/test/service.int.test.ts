@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import amqp from 'amqplib';
 import pg from 'pg';
+import { consumerQueues } from '@hearth/bus';
 import { serviceEnv } from '@hearth/config';
 import { ParticipantCreated, SharingStateChanged } from '@hearth/events';
 import { startServiceForTest, type TestService } from '../src';
@@ -24,6 +26,27 @@ const databaseExists = async (url: string) => {
   await admin.end();
   return rowCount === 1;
 };
+
+/** Which of these queues, and the exchange, the broker still has (checkQueue: 404 when missing). */
+async function onTheBroker(queues: string[], exchange: string) {
+  const connection = await amqp.connect(process.env.AMQP_URL!);
+  const exists = async (check: (c: amqp.Channel) => Promise<unknown>) => {
+    const channel = await connection.createChannel();
+    channel.on('error', () => undefined); // a 404 closes the channel
+    return check(channel).then(
+      () => channel.close().then(() => true),
+      () => false,
+    );
+  };
+  try {
+    const left = [];
+    for (const queue of queues) if (await exists((c) => c.checkQueue(queue))) left.push(queue);
+    return { queues: left, exchange: await exists((c) => c.checkExchange(exchange)) };
+  } finally {
+    await connection.close();
+  }
+}
+const allQueuesOf = (service: TestService) => service.queues.flatMap(consumerQueues);
 
 let echo: TestService;
 beforeAll(async () => {
@@ -94,12 +117,26 @@ describe('startServiceForTest', () => {
       await replica.close();
     }
     expect(await databaseExists(echo.databaseUrl)).toBe(true);
+    // the instance it joined still consumes from them: its queues and exchange stay
+    expect(await onTheBroker(allQueuesOf(echo), echo.exchange)).toEqual({
+      queues: allQueuesOf(echo),
+      exchange: true,
+    });
   });
 
   it('drops the fresh database when the service is closed', async () => {
     const other = await startServiceForTest(echoService, serviceEnv);
     await other.close();
     expect(await databaseExists(other.databaseUrl)).toBe(false);
+  });
+
+  it('takes its queues (with their retry and parked queues) and its exchange off the broker when closed', async () => {
+    const other = await startServiceForTest(echoService, serviceEnv);
+    const queues = allQueuesOf(other);
+    expect(queues).toHaveLength(6); // two consumers
+    expect(await onTheBroker(queues, other.exchange)).toEqual({ queues, exchange: true });
+    await other.close();
+    expect(await onTheBroker(queues, other.exchange)).toEqual({ queues: [], exchange: false });
   });
 
   it('gives the service the clock the test passes as its now', async () => {

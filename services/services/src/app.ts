@@ -9,6 +9,7 @@ import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ServicesEnv } from './config';
 import type { ServicesDeps } from './deps';
 import { consumers } from './events/consumers';
+import { idempotencyKeysJob } from './jobs/idempotency-keys';
 import { aboutRoutes } from './routes/about';
 import { caseNoteRoutes } from './routes/case-notes';
 import { gradePromotionRoutes } from './routes/grade-promotions';
@@ -31,6 +32,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
     idempotencyMigrations,
   ],
   consumers,
+  jobs: (ctx) => [idempotencyKeysJob(ctx.config.IDEMPOTENCY_CLEANUP_EVERY_MS)],
   app: (ctx) => {
     const deps: ServicesDeps = ctx;
     return createApp({

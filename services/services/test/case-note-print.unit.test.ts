@@ -1,5 +1,5 @@
 import type { Actor, ParticipantSharing } from '@hearth/access';
-import { notesToPrint, printCaseNotesQuery } from '../src/domain/case-note-print';
+import { notesToPrint, printableNotes, printCaseNotesQuery } from '../src/domain/case-note-print';
 import type { CaseNote } from '../src/domain/case-notes';
 
 const ORG_A = '00000000-0000-4000-8000-00000000000a';
@@ -104,5 +104,34 @@ describe('the print query', () => {
     const extra = { participantId: id(80), ids: id(1), extra: 'x' };
     expect(printCaseNotesQuery.safeParse(extra).success).toBe(false);
     expect(printCaseNotesQuery.safeParse({ ids: id(1) }).success).toBe(false); // whose notes?
+  });
+});
+
+describe('the names a print shows', () => {
+  const colleague = id(92);
+  const written = { ...note(1, 'org'), staffUserId: colleague, text: 'Visit.' };
+
+  test('staff and author by their names in the directory of the note’s organization', () => {
+    const names = new Map([
+      [`${ORG_A}/${colleague}`, 'Nguyễn Thị Hương'],
+      [`${ORG_A}/${author.userId}`, 'فاطمة الزهراء'],
+    ]);
+    expect(printableNotes([written], names)).toEqual([
+      {
+        noteDate: '2026-06-01',
+        staffName: 'Nguyễn Thị Hương',
+        authorName: 'فاطمة الزهراء',
+        text: 'Visit.',
+      },
+    ]);
+  });
+
+  test('a user the directory lacks is "unknown user" and the first 8 characters of their id', () => {
+    // the same user known only at another organization is not this note's staff
+    const names = new Map([[`${ORG_B}/${colleague}`, 'Someone elsewhere']]);
+    expect(printableNotes([written], names)[0]).toMatchObject({
+      staffName: 'unknown user 00000000',
+      authorName: 'unknown user 00000000',
+    });
   });
 });

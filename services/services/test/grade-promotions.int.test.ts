@@ -195,6 +195,42 @@ test('a student of another organization is a 404 naming the row; an unknown prov
   expect(none.body.errors[0].field).toBe('students');
 });
 
+test('every hidden student of a request is a 404 naming its row, audited, and nothing is written', async () => {
+  const s = await school(2);
+  const stranger = await school(1);
+  const lapsedFor = organization();
+  // a student of another organization shared with the actor's under a release that ended
+  const lapsed = await participantOf(service, lapsedFor.orgId, {
+    securityRestriction: 'share_mou',
+    releases: [{ toOrgId: s.orgId, beginDate: '2025-01-01', endDate: '2026-02-28' }],
+  });
+  const unknown = randomUUID(); // no sharing facts have arrived: visible to no one
+  const students = [
+    s.students[0],
+    ...stranger.students,
+    { participantId: lapsed, enrollmentId: randomUUID() },
+    s.students[1],
+    { participantId: unknown, enrollmentId: randomUUID() },
+  ];
+  const before = await rowCounts(service.pool, tables);
+  const answer = await s.client.post('/grade-promotions', promote(students));
+  expect(answer.status).toBe(404);
+  expect(answer.body.errors).toEqual(
+    [1, 2, 4].map((i) => ({ field: `students.${i}.participantId`, message: 'Not found' })),
+  );
+  expect(await rowCounts(service.pool, tables)).toEqual(before);
+  await new Promise((r) => setTimeout(r, 100)); // the denials are written after the answer
+  const { rows } = await service.pool.query(
+    'SELECT participant_id, action FROM access_denials WHERE user_id = $1 ORDER BY participant_id',
+    [s.worker.userId],
+  );
+  expect(rows).toEqual(
+    [stranger.students[0].participantId, lapsed]
+      .sort()
+      .map((participant_id) => ({ participant_id, action: 'write' })),
+  );
+});
+
 test('the list goes through the participant gate: another organization gets 404', async () => {
   const s = await school(1);
   await s.client.post('/grade-promotions', promote(s.students));

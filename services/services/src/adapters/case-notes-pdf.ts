@@ -2,14 +2,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-
-/** What a printed note shows: the caller has already decided the actor may read each one. */
-export interface PrintableNote {
-  noteDate: string;
-  staffName: string;
-  authorName: string;
-  text: string;
-}
+// the caller has already decided the actor may read each note it prints
+import type { PrintableNote } from '../domain/case-note-print';
 
 /**
  * Noto Sans by script, as @fontsource ships it: one WOFF per Unicode subset (fontkit reads

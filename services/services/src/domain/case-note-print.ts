@@ -50,3 +50,32 @@ export function notesToPrint(input: {
   }
   return { notes, denials };
 }
+
+/** What the PDF shows of a note: its date, the names of its staff and author, its text. */
+export interface PrintableNote {
+  noteDate: string;
+  staffName: string;
+  authorName: string;
+  text: string;
+}
+
+/** How the print names a user the directory does not know (yet): never a blank, never a guess. */
+export const unknownUser = (userId: string) => `unknown user ${userId.slice(0, 8)}`;
+
+/**
+ * The notes as the PDF shows them: staff and author by their names in the directory of the
+ * note's organization (`names` keyed by `orgId/userId`), else "unknown user" and a short id.
+ */
+export function printableNotes(
+  notes: readonly Pick<CaseNote, 'orgId' | 'staffUserId' | 'authorUserId' | 'noteDate' | 'text'>[],
+  names: ReadonlyMap<string, string>,
+): PrintableNote[] {
+  const nameOf = (orgId: string, userId: string) =>
+    names.get(`${orgId}/${userId}`) ?? unknownUser(userId);
+  return notes.map((n) => ({
+    noteDate: n.noteDate,
+    staffName: nameOf(n.orgId, n.staffUserId),
+    authorName: nameOf(n.orgId, n.authorUserId),
+    text: n.text,
+  }));
+}

@@ -15,8 +15,12 @@ import { participantFor } from './participant-gate';
 const newNote = z.strictObject({
   participantId: uuid(),
   ...createCaseNoteBody.shape,
-  noteDate: createCaseNoteBody.shape.noteDate.describe('Never in the future (UTC date)'),
-  staffUserId: createCaseNoteBody.shape.staffUserId.describe('Who initiated it; you by default'),
+  noteDate: createCaseNoteBody.shape.noteDate.describe(
+    "Never in the future on the organization's calendar",
+  ),
+  staffUserId: createCaseNoteBody.shape.staffUserId.describe(
+    'Who initiated it: you by default; data-entry staff may name an active colleague',
+  ),
   restriction: createCaseNoteBody.shape.restriction.describe(
     'org: your organization; user: you alone; mou: also organizations with an active release',
   ),

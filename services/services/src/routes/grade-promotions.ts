@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import { allowedParticipants } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import { actorOf } from '@hearth/auth';
 import { rsiProviderTypes } from '@hearth/events';
-import { Problem, defineRoute, isoDate, page, pageQuery, uuid, type Api } from '@hearth/http';
+import {
+  Problem,
+  defineRoute,
+  isoDate,
+  notFound,
+  page,
+  pageQuery,
+  uuid,
+  type Api,
+} from '@hearth/http';
+import { sharingOf } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { listGradePromotions } from '../use-cases/list-grade-promotions';
 import { recordGradePromotions } from '../use-cases/record-grade-promotions';
@@ -34,16 +45,30 @@ const promotion = z
   })
   .passthrough();
 
-/** Each student through the participant gate; a denied one answers 404 naming its row. */
+/**
+ * All students through the participant gate at once: their sharing facts in one query, one
+ * decision each (libs/access, denials audited in one insert). A hidden or unknown student answers
+ * 404 naming its row, as the single gate would; nothing about them is looked at further.
+ */
 async function gateStudents(deps: ServicesDeps, actor: Actor, ids: string[]) {
-  const now = deps.clock();
-  for (const [i, participantId] of ids.entries())
-    await participantFor(deps.pool, actor, participantId, 'write', now).catch((err: unknown) => {
-      if (!(err instanceof Problem) || err.status !== 404) throw err;
-      throw new Problem(404, err.title, err.detail, [
-        { field: `students.${i}.participantId`, message: 'Not found' },
-      ]);
-    });
+  const sharing = await sharingOf(deps.pool, ids);
+  const allowed = allowedParticipants(
+    deps.pool,
+    actor,
+    sharing,
+    'write',
+    deps.clock(),
+    deps.logger,
+  );
+  const hidden = ids.flatMap((participantId, i) =>
+    allowed.has(participantId)
+      ? []
+      : [{ field: `students.${i}.participantId`, message: 'Not found' }],
+  );
+  if (hidden.length) {
+    const { title, detail } = notFound('The participant');
+    throw new Problem(404, title, detail, hidden);
+  }
 }
 
 export function gradePromotionRoutes(api: Api, deps: ServicesDeps) {

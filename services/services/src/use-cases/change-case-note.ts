@@ -25,6 +25,7 @@ import {
   type CaseNoteRecord,
 } from '../store/case-notes';
 import { announceCaseNote } from './case-note-events';
+import { checkStaff } from './check-staff';
 
 /**
  * The answer to a change of a note the actor may read but not change: a read-only note is final
@@ -82,6 +83,9 @@ export function editCaseNote(
         'Only its author may change who reads a case note.',
         restriction,
       );
+    // the staff stays as written (even once they left) unless the edit names another
+    if (change.staffUserId !== undefined && change.staffUserId !== current.staffUserId)
+      await checkStaff(tx, actor, change.staffUserId);
     const today = await organizationToday(tx, actor.orgId, deps.clock);
     const edited = editedCaseNote(current, change, today);
     if ('problems' in edited) throw unprocessable('The case note breaks a rule.', edited.problems);

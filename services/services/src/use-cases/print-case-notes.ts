@@ -2,10 +2,18 @@ import type { Readable } from 'node:stream';
 import { auditDenialAfterAnswer, type ParticipantSharing } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import { notFound } from '@hearth/http';
+import type { Queryable } from '@hearth/db';
+import { orgUsersOf } from '@hearth/directory';
 import { dateOf } from '@hearth/time';
 import { caseNotesPdf } from '../adapters/case-notes-pdf';
 import type { ServicesDeps } from '../deps';
-import { MAX_PRINTED_NOTES, notesToPrint } from '../domain/case-note-print';
+import {
+  MAX_PRINTED_NOTES,
+  notesToPrint,
+  printableNotes,
+  type PrintableNote,
+} from '../domain/case-note-print';
+import type { CaseNote } from '../domain/case-notes';
 import { listCaseNotes } from '../store/case-notes';
 
 /**
@@ -28,12 +36,17 @@ export async function printCaseNotes(
   for (const { decision } of denials)
     auditDenialAfterAnswer(deps.pool, actor, q.participantId, 'read', decision.reason, deps.logger);
   if (notes.length === 0) throw notFound('The case notes');
-  // Names join when services keeps a read model of identity's users; until then, their ids.
-  const printable = notes.map((n) => ({
-    noteDate: n.noteDate,
-    staffName: n.staffUserId,
-    authorName: n.authorUserId,
-    text: n.text,
-  }));
-  return caseNotesPdf(printable, `Case notes, printed ${dateOf(now)}`);
+  return caseNotesPdf(await named(deps.pool, notes), `Case notes, printed ${dateOf(now)}`);
+}
+
+/** The notes as the PDF gets them: staff and author named from the directory, in one query. */
+export async function named(db: Queryable, notes: readonly CaseNote[]): Promise<PrintableNote[]> {
+  const users = await orgUsersOf(
+    db,
+    notes.flatMap((n) => [
+      { orgId: n.orgId, userId: n.staffUserId },
+      { orgId: n.orgId, userId: n.authorUserId },
+    ]),
+  );
+  return printableNotes(notes, new Map(users.map((u) => [`${u.orgId}/${u.userId}`, u.name])));
 }
