@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 
 /**
@@ -356,4 +357,5 @@ export const catalog = [
   OrganizationUpdated,
   UserCreated,
   UserUpdated,
+  ...coordinatedEntryEvents,
 ] as const;

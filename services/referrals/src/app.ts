@@ -9,6 +9,7 @@ import type { ReferralsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
+import { assessmentRoutes } from './routes/assessments';
 import { participantRoutes } from './routes/participants';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -30,6 +31,7 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
       routes: (api) => {
         aboutRoutes(api, deps);
         participantRoutes(api, deps);
+        assessmentRoutes(api, deps); // coordinated entry
       },
     });
   },
