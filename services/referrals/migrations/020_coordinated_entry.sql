@@ -58,7 +58,8 @@ CREATE TABLE queue_entries (
   added_by_org_id uuid NOT NULL,
   last_rejection_reason text,
   last_rejected_at timestamptz,
-  left_at timestamptz
+  left_at timestamptz,
+  removal_reason text
 );
 -- a person is on a queue once at a time
 CREATE UNIQUE INDEX queue_entries_one_per_person ON queue_entries (queue_id, participant_id)
@@ -83,6 +84,9 @@ CREATE TABLE vacancies (
   CHECK ((status = 'available') = (referral_id IS NULL))
 );
 CREATE INDEX vacancies_by_date ON vacancies (available_from, id);
+-- an entry's current referral (the queue shows it) and a vacancy's, by their ids
+CREATE INDEX referrals_by_queue_entry ON referrals (queue_entry_id, created_at DESC, id DESC)
+  WHERE queue_entry_id IS NOT NULL;
 
 -- The default queue (score, then time homeless, then date added) and a generic vulnerability
 -- index to start from; both are data a ce_manager changes.

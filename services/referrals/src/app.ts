@@ -10,6 +10,7 @@ import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { assessmentRoutes } from './routes/assessments';
+import { housingQueueRoutes } from './routes/housing-queue';
 import { participantRoutes } from './routes/participants';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -32,6 +33,7 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
         aboutRoutes(api, deps);
         participantRoutes(api, deps);
         assessmentRoutes(api, deps); // coordinated entry
+        housingQueueRoutes(api, deps);
       },
     });
   },

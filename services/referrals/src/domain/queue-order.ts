@@ -31,6 +31,9 @@ export const queueOrdering = z
   .refine((o) => new Set(o.map((f) => f.factor)).size === o.length, 'A factor appears once');
 export type QueueOrdering = z.infer<typeof queueOrdering>;
 
+/** The community queue migration 020 seeds, in the default order. */
+export const DEFAULT_QUEUE_ID = '00000000-0000-4000-8000-00000000c001';
+
 export const DEFAULT_ORDERING: QueueOrdering = [
   { factor: 'score', direction: 'desc' },
   { factor: 'days_homeless', direction: 'desc' },
