@@ -12,6 +12,7 @@ import { aboutRoutes } from './routes/about';
 import { assessmentRoutes } from './routes/assessments';
 import { housingQueueRoutes } from './routes/housing-queue';
 import { participantRoutes } from './routes/participants';
+import { vacancyRoutes } from './routes/vacancies';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const referrals: ServiceDefinition<ReferralsEnv> = {
@@ -34,6 +35,7 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
         participantRoutes(api, deps);
         assessmentRoutes(api, deps); // coordinated entry
         housingQueueRoutes(api, deps);
+        vacancyRoutes(api, deps);
       },
     });
   },
