@@ -1,6 +1,8 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
-// `npm run bench -- events matching gateway quick-services` runs a subset; BENCH_ROWS sizes quick-services.
+// `npm run bench -- events matching gateway quick-services housing-queue vacancy-race` runs a subset;
+// BENCH_ROWS sizes quick-services, BENCH_QUEUE_ENTRIES the housing queue.
+import { benchCoordinatedEntry } from './coordinated-entry.mjs';
 import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
@@ -40,5 +42,12 @@ if (want('quick-services')) {
     `\nQuick services: 10 requests of ${rows} rows through the gateway (goal: p50 ≤ 1 s for 1,000 rows)`,
   );
   console.table(await benchQuickServices({ requests: 10, rows }));
+}
+if (want('housing-queue') || want('vacancy-race')) {
+  const entries = Number(process.env.BENCH_QUEUE_ENTRIES ?? 10_000);
+  console.log(
+    `\nCoordinated entry: one page of the housing queue over ${entries} entries (goal: p95 ≤ 50 ms); 20 concurrent matches of one vacancy (exactly one wins)`,
+  );
+  console.table(await benchCoordinatedEntry({ entries }));
 }
 process.exit(0);

@@ -13,14 +13,24 @@ export type Direction = 'asc' | 'desc';
 const FACTORS: Readonly<
   Record<QueueFactor, { column: string; type: string; inverted: boolean; key: z.ZodType }>
 > = {
-  score: { column: 'e.score', type: 'integer', inverted: false, key: z.number().int() },
+  score: {
+    column: 'e.score',
+    type: 'integer',
+    inverted: false,
+    key: z.number().int().min(-10_000).max(10_000),
+  },
   days_homeless: { column: 'e.homeless_since', type: 'date', inverted: true, key: isoDate() },
-  date_added: { column: 'e.added_at', type: 'timestamptz', inverted: false, key: z.iso.datetime() },
+  date_added: {
+    column: 'e.added_at',
+    type: 'timestamptz',
+    inverted: false,
+    key: z.iso.datetime().regex(/^(19|2\d)\d\d-/),
+  },
   household_size: {
     column: 'e.household_size',
     type: 'integer',
     inverted: false,
-    key: z.number().int(),
+    key: z.number().int().min(1).max(30),
   },
 };
 
