@@ -278,3 +278,24 @@ test('a reservation unanswered longer than the configured days is flagged', asyn
   now = new Date('2026-12-04T15:00:01Z');
   expect(await flagged()).toEqual([true, true]);
 });
+
+test('the CE manager who matched may withdraw before the provider answers: free again, waiting again', async () => {
+  const { entryId } = await waitingEntry();
+  const vacancyId = await vacancy();
+  const reserved = await match(vacancyId, entryId);
+  const withdraw = (as: Actor) =>
+    apiClient(service.url, as).post(`/vacancies/${vacancyId}/withdrawal`, {
+      reason: 'Housed by family',
+    });
+  expect((await withdraw(ceManagerOf())).status).toBe(403);
+  const res = await withdraw(manager);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({
+    vacancy: { status: 'available', referralId: null },
+    referral: { id: reserved.body.referralId, status: 'withdrawn' },
+  });
+  expect(await queueItem(entryId)).toMatchObject({ status: 'waiting', lastRejection: null });
+  expect((await withdraw(manager)).status).toBe(409);
+  const accept = await apiClient(service.url, provider).post(`/vacancies/${vacancyId}/acceptance`);
+  expect(accept.status).toBe(409);
+});

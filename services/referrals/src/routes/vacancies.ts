@@ -14,7 +14,7 @@ import {
 import type { ReferralsDeps } from '../deps';
 import { VACANCY_STATUSES } from '../domain/vacancy';
 import { REFERRAL_STATUSES } from '../domain/referral-status';
-import { acceptReservation, rejectReservation } from '../use-cases/answer-reservation';
+import { acceptReservation, releaseReservation } from '../use-cases/answer-reservation';
 import { matchVacancy } from '../use-cases/match-vacancy';
 import { getVacancy, listVacancyPage, postVacancy } from '../use-cases/vacancies';
 import { requireRole } from './ce-roles';
@@ -145,7 +145,22 @@ export function vacancyRoutes(api: Api, deps: ReferralsDeps) {
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
       requireStaff(actor);
-      return rejectReservation(deps, actor, params.id, body.reason);
+      return releaseReservation(deps, actor, params.id, { status: 'rejected', ...body });
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/vacancies/:id/withdrawal',
+    summary: 'Withdraw your match before the provider answers: free again, back on the queue',
+    tag: 'vacancies',
+    params: idParams,
+    body: z.strictObject({ reason: text(500) }),
+    success: { status: 200, schema: answered },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      requireRole(actor, ['ce_manager'], 'withdraw matches');
+      return releaseReservation(deps, actor, params.id, { status: 'withdrawn', ...body });
     },
   });
 }

@@ -15,26 +15,29 @@ import { shownVacancy, vacancyFacts } from './vacancies';
 type Deps = Pick<ReferralsDeps, 'pool' | 'clock' | 'config'>;
 
 /**
- * The provider's side of a reservation, locked in the order a match takes (vacancy, then its
- * referral, then the entry): only the vacancy's organization answers, only a pending referral.
+ * A reservation locked in the order a match takes (vacancy, then its referral, then the entry):
+ * the vacancy's organization answers it (accepts, rejects), the referring one may withdraw it;
+ * only while the vacancy is reserved.
  */
 async function lockReservation(
   tx: Queryable,
   actor: Actor,
   vacancyId: string,
-  to: 'accepted' | 'rejected',
+  to: 'accepted' | 'rejected' | 'withdrawn',
 ) {
   const vacancy = await findVacancy(tx, vacancyId, { forUpdate: true });
   if (!vacancy) throw notFound('The vacancy');
-  if (vacancy.orgId !== actor.orgId)
+  if (to !== 'withdrawn' && vacancy.orgId !== actor.orgId)
     throw forbidden('Only the organization that posted the vacancy answers its referral.');
   if (vacancy.status !== 'reserved' || !vacancy.referralId)
-    throw conflict(`The vacancy is ${vacancy.status}: there is no reservation to answer.`, [
+    throw conflict(`The vacancy is ${vacancy.status}: there is no reservation to change.`, [
       { field: 'status', message: `The vacancy is ${vacancy.status}` },
     ]);
   const referral = (await lockReferral(tx, vacancy.referralId))!;
+  if (to === 'withdrawn' && referral.fromOrgId !== actor.orgId)
+    throw forbidden('Only the organization that made the match withdraws it.');
   const problems = statusChangeProblems(referral.status, to, sideOf(actor.orgId, referral));
-  if (problems.length) throw conflict('The referral cannot be answered so.', problems);
+  if (problems.length) throw conflict('The referral cannot be changed so.', problems);
   return { vacancy, referral };
 }
 
@@ -85,23 +88,26 @@ export function acceptReservation(deps: Deps, actor: Actor, vacancyId: string) {
 }
 
 /**
- * The provider rejects with a reason: the referral is rejected (the reason in its history), the
- * vacancy free again and the person back on the queue with the rejection kept, together.
+ * The provider rejects with a reason, or the referring CE manager withdraws the match: the
+ * referral ends (the reason in its history), the vacancy is free again and the person back on the
+ * queue (a rejection kept with them), together.
  */
-export function rejectReservation(deps: Deps, actor: Actor, vacancyId: string, reason: string) {
+export function releaseReservation(
+  deps: Deps,
+  actor: Actor,
+  vacancyId: string,
+  change: { status: 'rejected' | 'withdrawn'; reason: string },
+) {
   return withTransaction(deps.pool, async (tx) => {
     const now = deps.clock();
-    const { vacancy, referral } = await lockReservation(tx, actor, vacancyId, 'rejected');
+    const { vacancy, referral } = await lockReservation(tx, actor, vacancyId, change.status);
     const entryId = referral.queueEntryId!;
     await findEntry(tx, entryId, { forUpdate: true });
-    const rejected = await changeReferralStatus(
-      tx,
-      referral.id,
-      { status: 'rejected', by: actor, reason },
-      now,
-    );
+    const ended = await changeReferralStatus(tx, referral.id, { ...change, by: actor }, now);
     const released = await setVacancyStatus(tx, vacancy.id, 'available', null, now);
-    await setEntryStatus(tx, entryId, 'waiting', now, { rejection: reason });
+    await setEntryStatus(tx, entryId, 'waiting', now, {
+      rejection: change.status === 'rejected' ? change.reason : undefined,
+    });
     await announce(
       tx,
       VacancyReleased,
@@ -109,6 +115,6 @@ export function rejectReservation(deps: Deps, actor: Actor, vacancyId: string, r
       { ...vacancyFacts(released, entryId), referralId: referral.id },
       now,
     );
-    return shown(deps, released, rejected);
+    return shown(deps, released, ended);
   });
 }
