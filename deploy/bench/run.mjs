@@ -1,8 +1,10 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
-// `npm run bench -- events matching gateway quick-services case-notes-print` runs a subset;
-// BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs case-notes-print makes (at most 100).
+// `npm run bench -- events matching gateway quick-services case-notes-print housing-queue
+// vacancy-race` runs a subset; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
+// case-notes-print makes (at most 100), BENCH_QUEUE_ENTRIES the housing queue.
 import { benchCaseNotesPrint } from './case-notes-print.mjs';
+import { benchCoordinatedEntry } from './coordinated-entry.mjs';
 import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
@@ -47,5 +49,12 @@ if (want('case-notes-print')) {
   const prints = Number(process.env.BENCH_PRINTS ?? 10);
   console.log(`\nCase-notes print: 50 notes in six scripts as one PDF through the gateway`);
   console.table(await benchCaseNotesPrint({ prints }));
+}
+if (want('housing-queue') || want('vacancy-race')) {
+  const entries = Number(process.env.BENCH_QUEUE_ENTRIES ?? 10_000);
+  console.log(
+    `\nCoordinated entry: one page of the housing queue over ${entries} entries (goal: p95 ≤ 50 ms); 20 concurrent matches of one vacancy (exactly one wins)`,
+  );
+  console.table(await benchCoordinatedEntry({ entries }));
 }
 process.exit(0);

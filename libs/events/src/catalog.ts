@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 
 /**
@@ -422,4 +423,5 @@ export const catalog = [
   ReferralWithdrawn,
   ReferralOutcomeRecorded,
   ReferralDeleted,
+  ...coordinatedEntryEvents,
 ] as const;

@@ -10,8 +10,11 @@ import type { ReferralsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
+import { assessmentRoutes } from './routes/assessments';
+import { housingQueueRoutes } from './routes/housing-queue';
 import { providerRoutes } from './routes/providers';
 import { referralRoutes } from './routes/referrals';
+import { vacancyRoutes } from './routes/vacancies';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const referrals: ServiceDefinition<ReferralsEnv> = {
@@ -40,6 +43,9 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
         aboutRoutes(api, deps); // before /referrals/:id
         providerRoutes(api, deps);
         referralRoutes(api, deps);
+        assessmentRoutes(api, deps); // coordinated entry
+        housingQueueRoutes(api, deps);
+        vacancyRoutes(api, deps);
       },
     });
   },

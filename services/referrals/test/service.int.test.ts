@@ -32,8 +32,9 @@ test('its migrations ran on its own database', async () => {
       '002_referrals.sql',
       '010_providers.sql',
       '011_referral_details.sql',
+      '020_coordinated_entry.sql',
     ],
-    schemaVersion: 11,
+    schemaVersion: 20,
   });
   const table = await service.pool.query("SELECT to_regclass('referrals') AS name");
   expect(table.rows[0].name).toBe('referrals');

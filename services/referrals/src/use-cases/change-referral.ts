@@ -90,6 +90,16 @@ export function changeStatus(
   const now = deps.clock();
   return withTransaction(deps.pool, async (tx) => {
     const { referral, side } = await locked(tx, actor, id, 'write', now);
+    // a coordinated-entry referral holds a vacancy and a queue entry: answering it moves them too,
+    // which its vacancy's routes do in the same transaction (use-cases/answer-reservation.ts)
+    if (referral.vacancyId && change.status !== 'completed') {
+      const route = { accepted: 'acceptance', rejected: 'rejection', withdrawn: 'withdrawal' };
+      const via = route[change.status as keyof typeof route] ?? 'acceptance';
+      throw conflict(
+        `This referral reserves a vacancy: answer it with POST /api/v1/vacancies/${referral.vacancyId}/${via}.`,
+        [{ field: 'status', message: 'Answered through its vacancy' }],
+      );
+    }
     const problems = statusChangeProblems(referral.status, change.status, side);
     if (problems.length) {
       const mover = moverOf(referral.status, change.status);
