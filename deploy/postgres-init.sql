@@ -6,3 +6,4 @@ CREATE DATABASE enrollment;
 CREATE DATABASE services;
 CREATE DATABASE referrals;
 CREATE DATABASE documents;
+CREATE DATABASE fssp;

@@ -2,7 +2,7 @@
 // organizations and several roles, for a bounded time. Prints every finding with a request that
 // reproduces it, then one summary line; exits 1 on any finding (or when the run could not happen).
 //
-//   FUZZ_SECONDS       time budget of the whole run (default 180): 90% shared by the users, the
+//   FUZZ_SECONDS       time budget of the whole run (default 300): 90% shared by the users, the
 //                      rest for the login operation
 //   FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 100)
 //   FUZZ_WORKERS       concurrent schemathesis workers (default 1: more run as threads, which on
@@ -35,10 +35,12 @@ const CHECKS = [
   'content_type_conformance',
   'response_schema_conformance',
 ];
-/** Two organizations, three roles (demo data of services/identity/src/seed.ts). */
+/** Three organizations, five roles (demo data of services/identity/src/seed.ts). */
 const USERS = [
   'caseworker@lakeshore.example',
   'supervisor@lakeshore.example',
+  'ce_manager@metro-ce.example', // coordinated entry: assessments, the queue, matching
+  'data_entry@lakeshore.example', // names other staff on a record
   'hub_staff@northside-hub.example',
 ];
 const DEMO_PASSWORD = 'demo-password-1';
@@ -64,7 +66,7 @@ function runs(seconds) {
   ];
 }
 
-const seconds = positiveInt('FUZZ_SECONDS', 180);
+const seconds = positiveInt('FUZZ_SECONDS', 300);
 const maxExamples = positiveInt('FUZZ_MAX_EXAMPLES', 100);
 const workers = positiveInt('FUZZ_WORKERS', 1);
 const baseUrl = (process.env.FUZZ_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
