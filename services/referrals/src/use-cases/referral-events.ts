@@ -38,8 +38,9 @@ export function announceReferral(
     | typeof ReferralDeleted,
   actor: Actor,
   referral: ReferralCore,
-  // what the event adds to the facts (previous status, outcome date and result); parsed by its schema
-  extra: Record<string, string> = {},
+  // what the event adds to the facts (previous status, outcome date and result, released
+  // categories); parsed by its schema
+  extra: Record<string, string | readonly string[]> = {},
 ): Promise<void> {
   return recordEvent(
     tx,
