@@ -407,6 +407,17 @@ export const ReferralCreated = defineEvent(
       .default([]),
   }),
 );
+/**
+ * The sender changed what the participant authorized the receiver to read, or the referral date
+ * (the receiver's release runs from it): intake follows it (none left = the release is revoked).
+ */
+export const ReferralReleaseChanged = defineEvent(
+  'referrals.referral.release-changed',
+  1,
+  referralFacts.extend({
+    releasedCategories: z.array(z.enum(releaseCategories)).max(releaseCategories.length),
+  }),
+);
 /** The receiver accepted, rejected or completed it (a withdrawal is ReferralWithdrawn). */
 export const ReferralStatusChanged = defineEvent(
   'referrals.referral.status-changed',
@@ -458,6 +469,7 @@ export const catalog = [
   UserUpdated,
   ReferralCreatedV1,
   ReferralCreated,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
   ReferralOutcomeRecorded,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ReferralCreated,
   ReferralDeleted,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
   SharingStateChanged,
@@ -232,6 +233,75 @@ describe("a referral's release to its receiver", () => {
     await refer(referralOf(participantId));
     expect(await releasesOf(participantId)).toHaveLength(1);
     expect(await receiverReads(participantId)).toBe(404);
+  });
+
+  it('follows an edit of the referral date and categories, and ignores an older edit arriving late', async () => {
+    const participantId = await newParticipant();
+    const referral = referralOf(participantId);
+    await refer(referral);
+    const edit = (version: number, referralDate: string, releasedCategories: string[]) =>
+      intake.publish(
+        ReferralReleaseChanged,
+        {
+          ...referral,
+          version,
+          referralDate,
+          releasedCategories: releasedCategories as ['contact'],
+        },
+        bySender,
+      );
+    await edit(3, '2026-11-25', ['contact']);
+    await edit(2, '2026-11-21', ['identifying', 'contact', 'household']);
+    expect(await releasesOf(participantId)).toEqual([
+      expect.objectContaining({
+        beginDate: '2026-11-25',
+        endDate: '2027-02-23', // 2026-11-25 + 90 days: 5 left in November, 31, 31, then 23
+        categories: ['contact'],
+        revokedAt: null,
+      }),
+    ]);
+    const states = await sharingStates(participantId);
+    expect(states[states.length - 1].data.releases[0]).toMatchObject({
+      beginDate: '2026-11-25',
+      endDate: '2027-02-23',
+    });
+  });
+
+  it('is revoked when the sender edits the authorization down to nothing, for good', async () => {
+    const participantId = await newParticipant();
+    const referral = referralOf(participantId);
+    await refer(referral);
+    const edit = (version: number, releasedCategories: string[]) =>
+      intake.publish(
+        ReferralReleaseChanged,
+        { ...referral, version, releasedCategories: releasedCategories as ['contact'] },
+        bySender,
+      );
+    await edit(2, []);
+    expect((await releasesOf(participantId))[0].revokedAt).toBe('2026-12-01T12:00:00.000Z');
+    expect(await receiverReads(participantId)).toBe(404);
+    await edit(3, ['contact']);
+    expect(await releasesOf(participantId)).toHaveLength(1);
+    expect(await receiverReads(participantId)).toBe(404);
+  });
+
+  it('is granted when the participant authorizes a release after the referral was sent', async () => {
+    const participantId = await newParticipant();
+    const referral = referralOf(participantId);
+    await refer(referral, []);
+    await intake.publish(
+      ReferralReleaseChanged,
+      { ...referral, version: 2, releasedCategories: ['contact'] },
+      bySender,
+    );
+    expect(await releasesOf(participantId)).toEqual([
+      expect.objectContaining({
+        scope: 'referral',
+        categories: ['contact'],
+        endDate: '2027-02-18',
+      }),
+    ]);
+    expect(await receiverReads(participantId)).toBe(200);
   });
 });
 

@@ -68,14 +68,8 @@ export async function announceRelease(
   definition: typeof ReleaseGranted | typeof ReleaseRevoked,
   release: ReleaseView,
 ): Promise<void> {
-  // v1 facts: a referral's release is told by the sharing state (its scope) and the referral
-  const {
-    signedBy: _s,
-    createdAt: _c,
-    scope: _scope,
-    referralId: _r,
-    categories: _k,
-    ...facts
-  } = release;
+  // v1 facts, named one by one: a referral's scope and link travel in the sharing state
+  const { releaseId, participantId, toOrgId, beginDate, endDate, revokedAt } = release;
+  const facts = { releaseId, participantId, toOrgId, beginDate, endDate, revokedAt };
   await recordEvent(tx, createEvent(definition, { ...fieldsOf(by), data: facts }));
 }

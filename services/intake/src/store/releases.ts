@@ -9,6 +9,8 @@ export interface ReleaseView extends ReleaseFacts {
   referralId: string | null;
   /** What the participant authorized the receiver of a referral to read (referral releases). */
   categories: string[];
+  /** The referral's version the release follows (referral releases). */
+  referralVersion: number | null;
 }
 
 /** What recording a release needs; a referral's release names it and its categories. */
@@ -19,7 +21,7 @@ export interface NewRelease {
   beginDate: string;
   endDate: string;
   signedBy: string;
-  referral?: { referralId: string; categories: string[] };
+  referral?: { referralId: string; categories: string[]; version: number };
 }
 
 const toView = (r: Record<string, unknown>): ReleaseView => ({
@@ -34,6 +36,7 @@ const toView = (r: Record<string, unknown>): ReleaseView => ({
   scope: r.scope as ReleaseView['scope'],
   referralId: (r.referral_id as string | null) ?? null,
   categories: r.categories as string[],
+  referralVersion: (r.referral_version as number | null) ?? null,
 });
 
 /** Record a release; a referral's second release answers undefined (its referral_id is taken). */
@@ -43,8 +46,9 @@ export async function insertRelease(
 ): Promise<ReleaseView | undefined> {
   const { rows } = await tx.query(
     `INSERT INTO information_releases
-       (id, participant_id, to_org_id, begin_date, end_date, signed_by, referral_id, scope, categories)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       (id, participant_id, to_org_id, begin_date, end_date, signed_by, referral_id, scope,
+        categories, referral_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (referral_id) DO NOTHING RETURNING *`,
     [
       r.id,
@@ -56,6 +60,7 @@ export async function insertRelease(
       r.referral?.referralId ?? null,
       r.referral ? 'referral' : 'full',
       r.referral?.categories ?? [],
+      r.referral?.version ?? null,
     ],
   );
   return rows[0] && toView(rows[0]);
@@ -105,4 +110,19 @@ export async function setRestriction(
     'UPDATE participants SET security_restriction = $2, version = version + 1, updated_at = now() WHERE id = $1',
     [participantId, restriction],
   );
+}
+
+/** A referral's release following an edit of the referral (its dates and categories). */
+export async function followReferral(
+  tx: Queryable,
+  releaseId: string,
+  change: { beginDate: string; endDate: string; categories: string[]; referralVersion: number },
+): Promise<ReleaseView> {
+  const { rows } = await tx.query(
+    `UPDATE information_releases SET begin_date = $2, end_date = $3, categories = $4,
+       referral_version = $5
+     WHERE id = $1 RETURNING *`,
+    [releaseId, change.beginDate, change.endDate, change.categories, change.referralVersion],
+  );
+  return toView(rows[0]);
 }

@@ -5,6 +5,7 @@ import {
   ReferralCreated,
   ReferralDeleted,
   ReferralOutcomeRecorded,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
   createEvent,
@@ -32,6 +33,7 @@ export function announceReferral(
   tx: Queryable,
   definition:
     | typeof ReferralCreated
+    | typeof ReferralReleaseChanged
     | typeof ReferralStatusChanged
     | typeof ReferralWithdrawn
     | typeof ReferralOutcomeRecorded
