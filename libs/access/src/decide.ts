@@ -8,8 +8,12 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 /** Does `orgId` hold an active information release for this participant (and if not, why)? */
 function releaseDecision(participant: ParticipantSharing, orgId: string, now: Date): Decision {
   const status = releaseStatusFor(participant, orgId, now);
-  return status === 'active' ? allow('active_release') : deny(status);
+  if (status === 'active') return allow('active_release');
+  return status === 'active_read_only' ? allow(REFERRAL_RELEASE) : deny(status);
 }
+
+/** The reason of a decision that only a referral's release allowed: reading, nothing more. */
+const REFERRAL_RELEASE = 'active_referral_release';
 
 /** May the actor's organization see this participant at all (before sub-records)? */
 function participantVisible(actor: Actor, participant: ParticipantSharing, now: Date): Decision {
@@ -82,6 +86,10 @@ export function decideAccess(input: AccessRequest): Decision {
   if (!roleAllows(actor, action)) return deny(`role_cannot_${action}`);
   const visible = participantVisible(actor, participant, now);
   if (!visible.allowed) return visible;
+  // A referral lets its receiver read the participant; recording anything about them (their
+  // details, a service, a note) waits for a release signed in intake or their own intake.
+  if (visible.reason === REFERRAL_RELEASE && action !== 'read')
+    return deny('referral_release_read_only');
   if (!record) {
     // Writing the participant follows visibility: agencies serving the same client (share_global,
     // or share_mou with an active release) keep contact details current. Deleting removes the

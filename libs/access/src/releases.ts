@@ -38,14 +38,25 @@ const BEST_FIRST: readonly ReleaseState[] = [
   'release_invalid',
 ];
 
-/** 'active' when `orgId` holds an active release for this participant, else why not. */
+/** Only a release without a scope or with `full` lets its organization write: least privilege. */
+const readsOnly = (release: InformationRelease) =>
+  release.scope !== undefined && release.scope !== 'full';
+
+/**
+ * 'active' when `orgId` holds an active full release for this participant, 'active_read_only'
+ * when its only active releases were made by referrals, else why not.
+ */
 export function releaseStatusFor(
   participant: ParticipantSharing,
   orgId: string,
   now: Date,
-): ReleaseState | 'no_release' {
+): ReleaseState | 'active_read_only' | 'no_release' {
   const states = participant.releases
     .filter((r) => r.toOrgId === orgId)
-    .map((r) => releaseState(r, now));
-  return BEST_FIRST.find((s) => states.includes(s)) ?? 'no_release';
+    .map((r) => {
+      const state = releaseState(r, now);
+      return state === 'active' && readsOnly(r) ? 'active_read_only' : state;
+    });
+  const best = ['active', 'active_read_only', ...BEST_FIRST.slice(1)] as const;
+  return best.find((s) => states.includes(s)) ?? 'no_release';
 }

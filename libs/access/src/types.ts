@@ -34,6 +34,11 @@ export interface InformationRelease {
   endDate: string;
   /** RFC 3339 instant; a release revoked later than now is still active */
   revokedAt?: string | null;
+  /**
+   * `full` (also when absent: a release signed in intake) or `referral`: made by a referral to
+   * its receiver, it lets the receiver read only. Anything else counts as `referral`.
+   */
+  scope?: 'full' | 'referral';
 }
 
 export interface ParticipantSharing {

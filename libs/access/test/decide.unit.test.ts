@@ -587,6 +587,66 @@ const rows: Row[] = [
     false,
     'role_cannot_write',
   ],
+  // --- a referral's release: its receiver reads, never writes ---
+  [
+    "a referral's receiver reads the participant",
+    ask(as(PARTNER), mou({ scope: 'referral' }), 'read'),
+    true,
+    'active_referral_release',
+  ],
+  [
+    "a referral's receiver cannot change the participant's details",
+    ask(as(PARTNER), mou({ scope: 'referral' }), 'write'),
+    false,
+    'referral_release_read_only',
+  ],
+  [
+    "a referral's receiver reads a note released to agencies",
+    ask(as(PARTNER), mou({ scope: 'referral' }), 'read', note({ restriction: 'mou' })),
+    true,
+    'active_referral_release',
+  ],
+  [
+    "a referral's receiver cannot record its own note about the participant",
+    ask(
+      as(PARTNER),
+      mou({ scope: 'referral' }),
+      'write',
+      note({ orgId: PARTNER, restriction: 'mou' }),
+    ),
+    false,
+    'referral_release_read_only',
+  ],
+  [
+    'a release whose scope is unknown reads only (least privilege)',
+    ask(as(PARTNER), mou({ scope: 'everything' as 'full' }), 'write'),
+    false,
+    'referral_release_read_only',
+  ],
+  [
+    'a full release beside a referral release still lets the receiver write',
+    ask(as(PARTNER), client('share_mou', [release({ scope: 'referral' }), release()]), 'write'),
+    true,
+    'active_release',
+  ],
+  [
+    'an expired referral release shares nothing',
+    ask(as(PARTNER), mou({ scope: 'referral', endDate: '2026-06-14' }), 'read'),
+    false,
+    'release_expired',
+  ],
+  [
+    'a referral release of a client restricted to the organization shares nothing',
+    ask(as(PARTNER), client('restrict_to_org', [release({ scope: 'referral' })]), 'read'),
+    false,
+    'restricted_to_org',
+  ],
+  [
+    "a client shared with every agency is read by a referral's receiver as by any agency",
+    ask(as(PARTNER), client('share_global', [release({ scope: 'referral' })]), 'read'),
+    true,
+    'share_global',
+  ],
 ];
 
 describe('decideAccess', () => {
@@ -602,6 +662,7 @@ describe('decideAccess', () => {
       'read_only',
       'record_restricted_to_author',
       'record_restricted_to_org',
+      'referral_release_read_only',
       'release_expired',
       'release_invalid',
       'release_not_started',

@@ -63,7 +63,7 @@ export const FamilyChanged = defineEvent(
   }),
 );
 
-/** v1 carried only the restriction, without order: superseded by SharingStateChanged (v2). */
+/** v1 carried only the restriction, without order: superseded by SharingStateChanged. */
 export const SharingChanged = defineEvent(
   'intake.sharing.changed',
   1,
@@ -96,8 +96,30 @@ export const sharingState = z.strictObject({
   releases: z.array(release.omit({ participantId: true })).max(10_000),
   sharingVersion: z.number().int().positive(),
 });
-export type SharingState = z.infer<typeof sharingState>;
-export const SharingStateChanged = defineEvent('intake.sharing.changed', 2, sharingState);
+/** v2 could not say which releases a referral made (read only): superseded by v3. */
+export const SharingStateChangedV2 = defineEvent('intake.sharing.changed', 2, sharingState);
+
+/**
+ * How far a release reaches: `full` is the participant's signed release recorded in intake; a
+ * `referral` release follows a referral's authorization to its receiver and grants reading only.
+ */
+export const releaseScopes = ['full', 'referral'] as const;
+/**
+ * v3: each release says its scope, so every service's access decision keeps a referral release
+ * read only. A release given without one is `full`, as every release was before referrals.
+ */
+export const sharingStateV3 = sharingState.extend({
+  releases: z
+    .array(
+      release
+        .omit({ participantId: true })
+        .extend({ scope: z.enum(releaseScopes).default('full') }),
+    )
+    .max(10_000),
+});
+/** As producers give it (a release's scope may be left out: `full`). */
+export type SharingState = z.input<typeof sharingStateV3>;
+export const SharingStateChanged = defineEvent('intake.sharing.changed', 3, sharingStateV3);
 
 export const ReleaseGranted = defineEvent('intake.release.granted', 1, release);
 export const ReleaseRevoked = defineEvent('intake.release.revoked', 1, release);
@@ -368,8 +390,35 @@ const referralFacts = z.strictObject({
   status: z.enum(referralStatuses),
   version: z.number().int().positive(),
 });
-/** A new referral; to its receiving organization it is the "new incoming referral" notice. */
-export const ReferralCreated = defineEvent('referrals.referral.created', 1, referralFacts);
+/** v1 did not carry the categories released to the receiver: superseded by v2. */
+export const ReferralCreatedV1 = defineEvent('referrals.referral.created', 1, referralFacts);
+/**
+ * A new referral; to its receiving organization it is the "new incoming referral" notice, and
+ * with `releasedCategories` (what the participant authorized the receiver to read, never the
+ * data itself) intake records a read-only release to the receiver.
+ */
+export const ReferralCreated = defineEvent(
+  'referrals.referral.created',
+  2,
+  referralFacts.extend({
+    // a referral made without the participant's authorization (a CE match) releases nothing
+    releasedCategories: z
+      .array(z.enum(releaseCategories))
+      .max(releaseCategories.length)
+      .default([]),
+  }),
+);
+/**
+ * The sender changed what the participant authorized the receiver to read, or the referral date
+ * (the receiver's release runs from it): intake follows it (none left = the release is revoked).
+ */
+export const ReferralReleaseChanged = defineEvent(
+  'referrals.referral.release-changed',
+  1,
+  referralFacts.extend({
+    releasedCategories: z.array(z.enum(releaseCategories)).max(releaseCategories.length),
+  }),
+);
 /** The receiver accepted, rejected or completed it (a withdrawal is ReferralWithdrawn). */
 export const ReferralStatusChanged = defineEvent(
   'referrals.referral.status-changed',
@@ -398,6 +447,7 @@ export const catalog = [
   ParticipantUpdated,
   FamilyChanged,
   SharingChanged,
+  SharingStateChangedV2,
   SharingStateChanged,
   ReleaseGranted,
   ReleaseRevoked,
@@ -418,7 +468,9 @@ export const catalog = [
   OrganizationUpdated,
   UserCreated,
   UserUpdated,
+  ReferralCreatedV1,
   ReferralCreated,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
   ReferralOutcomeRecorded,

@@ -1,5 +1,5 @@
 import type { ConsumerOptions } from '@hearth/bus';
-import { SharingStateChanged, isEvent } from '@hearth/events';
+import { SharingStateChanged, SharingStateChangedV2, isEvent } from '@hearth/events';
 import { applySharingState } from './facts';
 
 /**
@@ -7,7 +7,8 @@ import { applySharingState } from './facts';
  * queue name (`<service>.sharing-facts`). An older or repeated version is acknowledged without
  * effect, and a state for a participant not yet known here is kept: nothing waits for the
  * participant's creation, so a tightening is never retried into the dead-letter queue.
- * v1 `intake.sharing.changed` shares the routing key but carries no version: it is ignored.
+ * v1 `intake.sharing.changed` shares the routing key but carries no version: it is ignored; v2
+ * (before releases had a scope) is kept as v3 with every release `full`.
  */
 export function sharingFactsConsumer(queue: string): ConsumerOptions {
   return {
@@ -15,6 +16,12 @@ export function sharingFactsConsumer(queue: string): ConsumerOptions {
     eventTypes: [SharingStateChanged.type],
     handle: async (event, tx) => {
       if (isEvent(event, SharingStateChanged)) await applySharingState(tx, event.data);
+      // v2, still in an outbox when intake moved to v3, knew only releases signed in intake
+      if (isEvent(event, SharingStateChangedV2))
+        await applySharingState(tx, {
+          ...event.data,
+          releases: event.data.releases.map((r) => ({ ...r, scope: 'full' as const })),
+        });
     },
   };
 }

@@ -32,6 +32,7 @@ export async function applySharingState(tx: Queryable, state: SharingState): Pro
     beginDate: r.beginDate,
     endDate: r.endDate,
     revokedAt: r.revokedAt,
+    scope: r.scope, // a referral's release reads only (decideAccess)
   }));
   const { rowCount } = await tx.query(
     `INSERT INTO sharing_facts (participant_id, owner_org_id, security_restriction, releases, sharing_version)

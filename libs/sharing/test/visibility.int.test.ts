@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { binder, decideAccess, visibleToSql, type Actor } from '@hearth/access';
+import { binder, decideAccess, visibleToSql, type Action, type Actor } from '@hearth/access';
 import { createPool, migrate, type Pool } from '@hearth/db';
-import type { SharingState } from '@hearth/events';
+import { SharingStateChangedV2, createEvent, type SharingState } from '@hearth/events';
 import { createTestDatabase, testLogger } from '@hearth/testkit';
-import { applySharingState, sharingFactsColumns, sharingFactsMigrations } from '@hearth/sharing';
+import {
+  applySharingState,
+  sharingFactsColumns,
+  sharingFactsConsumer,
+  sharingFactsMigrations,
+  sharingOf,
+} from '@hearth/sharing';
 
 // Services that keep intake's sharing in sharing_facts filter lists in SQL through its releases
 // view; the filter must agree with decideAccess on the same facts, as the one on a table does.
@@ -33,6 +39,7 @@ const STATES: Record<string, Pick<SharingState, 'securityRestriction' | 'release
     releases: [release({ revokedAt: '2026-06-15T11:00:00.000Z' })],
   },
   mou_none: { securityRestriction: 'share_mou', releases: [] },
+  mou_by_referral: { securityRestriction: 'share_mou', releases: [release({ scope: 'referral' })] },
   global: { securityRestriction: 'share_global', releases: [] },
 };
 const ACTORS: Actor[] = [OWNER, PARTNER, STRANGER].flatMap((orgId) =>
@@ -101,7 +108,54 @@ describe('the SQL visibility filter over sharing_facts', () => {
     );
     const seen = rows.map((r) => r.participant_id as string).sort();
     expect(seen).toEqual(
-      [ids.get('mou_active'), ids.get('mou_ending_today'), ids.get('global')].sort(),
+      [
+        ids.get('mou_active'),
+        ids.get('mou_ending_today'),
+        ids.get('mou_by_referral'),
+        ids.get('global'),
+      ].sort(),
     );
+  });
+});
+
+describe("a referral's release in the sharing facts", () => {
+  const partner = { userId: randomUUID(), orgId: PARTNER, roles: ['caseworker'] };
+  const decide = async (participantId: string, action: Action) => {
+    const participant = (await sharingOf(pool, [participantId])).get(participantId)!;
+    return decideAccess({ actor: partner, participant, action, now: NOW });
+  };
+
+  it('keeps its scope, so every service lets the receiver read and never write', async () => {
+    const id = ids.get('mou_by_referral')!;
+    expect(await decide(id, 'read')).toEqual({ allowed: true, reason: 'active_referral_release' });
+    expect(await decide(id, 'write')).toEqual({
+      allowed: false,
+      reason: 'referral_release_read_only',
+    });
+  });
+
+  it('reads a v2 state, from before releases had a scope, as releases signed in intake', async () => {
+    const participantId = randomUUID();
+    const event = createEvent(SharingStateChangedV2, {
+      orgId: OWNER,
+      actor: { userId: null, name: 'intake' },
+      data: {
+        participantId,
+        ownerOrgId: OWNER,
+        securityRestriction: 'share_mou',
+        releases: [release()],
+        sharingVersion: 1,
+      },
+    });
+    const tx = await pool.connect();
+    try {
+      await sharingFactsConsumer('test.sharing-facts').handle(event, tx);
+    } finally {
+      tx.release();
+    }
+    expect(await decide(participantId, 'write')).toEqual({
+      allowed: true,
+      reason: 'active_release',
+    });
   });
 });

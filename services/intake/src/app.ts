@@ -8,6 +8,7 @@ import { participantFor } from './access';
 import { SsnCipher } from './adapters/ssn-cipher';
 import type { IntakeEnv } from './config';
 import type { IntakeDeps } from './deps';
+import { referralReleasesConsumer } from './events/referrals';
 import { familyRoutes } from './routes/families';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
@@ -18,6 +19,8 @@ export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
   migrationsDir: join(__dirname, '..', 'migrations'),
   sharedMigrations: [accessAuditMigrations, workflowMigrations],
+  // A referral's word grants or revokes the read-only release to its receiver.
+  consumers: (ctx) => [referralReleasesConsumer(ctx)],
   app: (ctx) => {
     const deps: IntakeDeps = {
       ...ctx,

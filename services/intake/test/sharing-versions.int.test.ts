@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { busMigrations } from '@hearth/bus';
 import { createPool, migrate } from '@hearth/db';
-import { SharingStateChanged, isEvent, parseEvent } from '@hearth/events';
+import { SharingStateChangedV2, isEvent, parseEvent } from '@hearth/events';
 import { createTestDatabase, outboxEvents, testLogger } from '@hearth/testkit';
 
 const logger = testLogger('intake');
@@ -38,10 +38,11 @@ describe('sharing versions for participants taken in before them', () => {
 
       await migrate(pool, [busMigrations, { scope: 'intake', dir: migrations }], logger);
 
-      const recorded = await outboxEvents(pool, SharingStateChanged);
+      const recorded = await outboxEvents(pool, SharingStateChangedV2);
       expect(recorded).toHaveLength(1);
       const event = parseEvent(recorded[0]); // exactly what a consumer will accept
-      expect(isEvent(event, SharingStateChanged)).toBe(true);
+      // migration 005 announced them as v2 (libs/sharing still applies it, every release full)
+      expect(isEvent(event, SharingStateChangedV2)).toBe(true);
       expect(event.data).toEqual({
         participantId,
         ownerOrgId,

@@ -157,10 +157,11 @@ describe('sharing and information releases', () => {
       toOrgId: partner.orgId,
       beginDate: today,
       endDate: daysFromNow(30),
+      scope: 'full', // signed in intake: it lets the partner write too
     };
     expect(rows.map((r) => [r.envelope.version, r.envelope.data])).toEqual([
       [
-        2,
+        3,
         {
           participantId: id,
           ownerOrgId: owner.orgId,
@@ -170,7 +171,7 @@ describe('sharing and information releases', () => {
         },
       ],
       [
-        2,
+        3,
         {
           participantId: id,
           ownerOrgId: owner.orgId,
@@ -180,7 +181,7 @@ describe('sharing and information releases', () => {
         },
       ],
       [
-        2,
+        3,
         {
           participantId: id,
           ownerOrgId: owner.orgId,
@@ -190,7 +191,7 @@ describe('sharing and information releases', () => {
         },
       ],
       [
-        2,
+        3,
         {
           participantId: id,
           ownerOrgId: owner.orgId,

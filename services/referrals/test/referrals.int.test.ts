@@ -155,6 +155,7 @@ describe('making a referral', () => {
       referralDate: TODAY,
       status: 'pending',
       version: 1,
+      releasedCategories: ['identifying', 'contact'],
     });
   });
 

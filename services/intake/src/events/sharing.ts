@@ -1,5 +1,5 @@
 import type { Actor } from '@hearth/auth';
-import { authorOf, recordEvent } from '@hearth/bus';
+import { authorOf, recordEvent, systemAuthor } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
 import {
   ReleaseGranted,
@@ -11,6 +11,17 @@ import {
 import type { ReleaseView } from '../store/releases';
 
 /**
+ * Who a sharing change is announced as: the user of a request, or the author of the event intake
+ * acted on (a referral's release is the referring user's, under their organization).
+ */
+export type Announcer = Pick<Actor, 'orgId' | 'name'> & { userId: string | null };
+
+const fieldsOf = (by: Announcer) => ({
+  orgId: by.orgId,
+  ...(by.userId === null ? systemAuthor(by.name) : authorOf({ userId: by.userId, name: by.name })),
+});
+
+/**
  * Announce a participant's whole sharing state under its next sharing version, inside the
  * transaction that changed it (creation, restriction, release granted or revoked). Call it after
  * the change. The version bump locks the participant's row until commit, and the releases are
@@ -20,7 +31,7 @@ import type { ReleaseView } from '../store/releases';
 export async function announceSharing(
   tx: Queryable,
   participantId: string,
-  actor: Actor,
+  by: Announcer,
 ): Promise<SharingState> {
   const { rows } = await tx.query(
     `UPDATE participants SET sharing_version = sharing_version + 1 WHERE id = $1
@@ -28,7 +39,7 @@ export async function announceSharing(
     [participantId],
   );
   const releases = await tx.query(
-    `SELECT id, to_org_id, begin_date, end_date, revoked_at FROM information_releases
+    `SELECT id, to_org_id, begin_date, end_date, revoked_at, scope FROM information_releases
      WHERE participant_id = $1 ORDER BY created_at, id`,
     [participantId],
   );
@@ -43,29 +54,22 @@ export async function announceSharing(
       beginDate: r.begin_date,
       endDate: r.end_date,
       revokedAt: (r.revoked_at as Date | null)?.toISOString() ?? null,
+      scope: r.scope,
     })),
   };
-  await recordEvent(
-    tx,
-    createEvent(SharingStateChanged, {
-      orgId: actor.orgId,
-      ...authorOf(actor),
-      data: state,
-    }),
-  );
+  await recordEvent(tx, createEvent(SharingStateChanged, { ...fieldsOf(by), data: state }));
   return state;
 }
 
 /** intake.release.granted or .revoked: the release's facts, without who signed it. */
 export async function announceRelease(
   tx: Queryable,
-  actor: Actor,
+  by: Announcer,
   definition: typeof ReleaseGranted | typeof ReleaseRevoked,
   release: ReleaseView,
 ): Promise<void> {
-  const { signedBy: _s, createdAt: _c, ...facts } = release;
-  await recordEvent(
-    tx,
-    createEvent(definition, { orgId: actor.orgId, ...authorOf(actor), data: facts }),
-  );
+  // v1 facts, named one by one: a referral's scope and link travel in the sharing state
+  const { releaseId, participantId, toOrgId, beginDate, endDate, revokedAt } = release;
+  const facts = { releaseId, participantId, toOrgId, beginDate, endDate, revokedAt };
+  await recordEvent(tx, createEvent(definition, { ...fieldsOf(by), data: facts }));
 }

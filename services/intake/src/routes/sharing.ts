@@ -29,6 +29,13 @@ const release = z
     beginDate: z.string(),
     endDate: z.string(),
     revokedAt: z.string().nullable(),
+    scope: z
+      .enum(['full', 'referral'])
+      .describe('full: signed in intake; referral: made by a referral to its receiver, read only'),
+    referralId: z.string().uuid().nullable().describe('The referral that made it (by referral)'),
+    categories: z
+      .array(z.string())
+      .describe("What the participant authorized a referral's receiver to read"),
   })
   .passthrough();
 

@@ -155,8 +155,9 @@ export async function releasesOf(
     begin_date: string;
     end_date: string;
     revoked_at: Date | null;
+    scope: 'full' | 'referral';
   }>(
-    'SELECT participant_id, to_org_id, begin_date, end_date, revoked_at FROM information_releases WHERE participant_id = ANY($1::uuid[])',
+    'SELECT participant_id, to_org_id, begin_date, end_date, revoked_at, scope FROM information_releases WHERE participant_id = ANY($1::uuid[])',
     [ids],
   );
   const byParticipant = new Map<string, InformationRelease[]>();
@@ -167,6 +168,7 @@ export async function releasesOf(
       beginDate: r.begin_date,
       endDate: r.end_date,
       revokedAt: r.revoked_at?.toISOString() ?? null,
+      scope: r.scope,
     });
     byParticipant.set(r.participant_id, list);
   }

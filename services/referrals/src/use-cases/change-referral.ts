@@ -5,6 +5,7 @@ import { organizationToday } from '@hearth/directory';
 import {
   ReferralDeleted,
   ReferralOutcomeRecorded,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
 } from '@hearth/events';
@@ -72,9 +73,19 @@ export function editReferral(deps: Deps, actor: Actor, id: string, edit: Referra
     }
     const { version: _version, ...details } = edit;
     await saveDetails(tx, id, details, now, true);
-    return (await findReferral(tx, id))!;
+    const edited = (await findReferral(tx, id))!;
+    if (releaseChanged(referral, edited))
+      await announceReferral(tx, ReferralReleaseChanged, actor, edited, {
+        releasedCategories: edited.releasedCategories,
+      });
+    return edited;
   });
 }
+
+/** Intake's release to the receiver follows the authorized categories and the referral date. */
+const releaseChanged = (before: Referral, after: Referral) =>
+  before.referralDate !== after.referralDate ||
+  [...before.releasedCategories].sort().join() !== [...after.releasedCategories].sort().join();
 
 /**
  * Move the referral (domain/referral-status): a move the other side makes is 403, one no one may

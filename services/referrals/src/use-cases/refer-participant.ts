@@ -74,7 +74,10 @@ export function referParticipant(
       now,
       false,
     );
-    await announceReferral(tx, ReferralCreated, actor, core);
+    // intake records the read-only release to the receiver from these categories
+    await announceReferral(tx, ReferralCreated, actor, core, {
+      releasedCategories: body.releasedCategories,
+    });
     return (await findReferral(tx, core.id))!;
   }
 }

@@ -5,6 +5,7 @@ import {
   ReferralCreated,
   ReferralDeleted,
   ReferralOutcomeRecorded,
+  ReferralReleaseChanged,
   ReferralStatusChanged,
   ReferralWithdrawn,
   createEvent,
@@ -32,14 +33,16 @@ export function announceReferral(
   tx: Queryable,
   definition:
     | typeof ReferralCreated
+    | typeof ReferralReleaseChanged
     | typeof ReferralStatusChanged
     | typeof ReferralWithdrawn
     | typeof ReferralOutcomeRecorded
     | typeof ReferralDeleted,
   actor: Actor,
   referral: ReferralCore,
-  // what the event adds to the facts (previous status, outcome date and result); parsed by its schema
-  extra: Record<string, string> = {},
+  // what the event adds to the facts (previous status, outcome date and result, released
+  // categories); parsed by its schema
+  extra: Record<string, string | readonly string[]> = {},
 ): Promise<void> {
   return recordEvent(
     tx,
