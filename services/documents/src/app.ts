@@ -5,11 +5,11 @@ import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { DocumentsEnv } from './config';
-import type { DocumentsDeps } from './deps';
+import { depsOf } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { documentRoutes } from './routes/documents';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const documents: ServiceDefinition<DocumentsEnv> = {
@@ -17,10 +17,11 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
-  consumers,
-  jobs,
+  consumers: (ctx) => consumers(depsOf(ctx)),
+  jobs: (ctx) => jobs(depsOf(ctx)) as ReturnType<NonNullable<ServiceDefinition['jobs']>>,
+  stop: (ctx) => depsOf(ctx).mongo.close(),
   app: (ctx) => {
-    const deps: DocumentsDeps = ctx;
+    const deps = depsOf(ctx);
     return createApp({
       service: 'documents',
       logger: deps.logger,
@@ -29,7 +30,7 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        documentRoutes(api, deps);
       },
     });
   },

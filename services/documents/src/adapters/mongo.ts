@@ -1,0 +1,95 @@
+import { GridFSBucket, type Collection, type ObjectId } from 'mongodb';
+import mongoose, { Schema } from 'mongoose';
+import type { Envelope } from '@hearth/events';
+
+/**
+ * A document's metadata: one MongoDB document, the unit of atomicity (FerretDB v1 and a
+ * standalone mongod have no transactions). Its pending events live inside it (an embedded outbox)
+ * so the change and its event are one write; the Idempotency-Key too, so a retry finds the first
+ * answer in the same write that made it.
+ */
+const documentSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    participantId: { type: String, required: true },
+    orgId: { type: String, required: true },
+    uploadedBy: { type: String, required: true },
+    category: { type: String, required: true },
+    documentType: { type: String, required: true },
+    comment: { type: String, default: null },
+    confidentiality: { type: String, enum: ['confidential', 'public'], required: true },
+    fileName: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    documentDate: { type: String, required: true },
+    contentId: { type: Schema.Types.ObjectId, required: true },
+    createdAt: { type: Date, required: true },
+    deletedAt: { type: Date, default: null },
+    deletedBy: { type: String, default: null },
+    /** per actor; an upload without a key gets its own id here, so the unique index holds */
+    idempotency: {
+      actorId: { type: String, required: true },
+      key: { type: String, required: true },
+      requestHash: { type: String, required: true },
+    },
+    pendingEvents: { type: [Schema.Types.Mixed], default: [] },
+  },
+  { versionKey: false, autoIndex: false },
+);
+documentSchema.index({ participantId: 1, createdAt: -1 });
+documentSchema.index({ 'idempotency.actorId': 1, 'idempotency.key': 1 }, { unique: true });
+documentSchema.index({ contentId: 1 });
+
+export interface DocumentRecord {
+  _id: string;
+  participantId: string;
+  orgId: string;
+  uploadedBy: string;
+  category: string;
+  documentType: string;
+  comment: string | null;
+  confidentiality: 'confidential' | 'public';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  documentDate: string;
+  contentId: ObjectId;
+  createdAt: Date;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+  idempotency: { actorId: string; key: string; requestHash: string };
+  pendingEvents: Envelope<unknown>[];
+}
+
+export interface MongoStore {
+  /** the model's collection, typed (mongoose holds the schema and builds the indexes) */
+  documents: Collection<DocumentRecord>;
+  /** GridFS bucket `content` (content.files, content.chunks), once connected */
+  bucket: () => Promise<GridFSBucket>;
+  /** for /readyz */
+  ping: () => Promise<unknown>;
+  close: () => Promise<void>;
+}
+
+/** One connection per process; models and the bucket wait for it (mongoose buffers). */
+export function mongoStore(url: string): MongoStore {
+  const connection = mongoose.createConnection(url, { serverSelectionTimeoutMS: 5000 });
+  const model = connection.model<DocumentRecord>('Document', documentSchema, 'documents');
+  const documents = model.collection as unknown as Collection<DocumentRecord>;
+  const opened = connection.asPromise().then(async (c) => {
+    await model.createIndexes();
+    return new GridFSBucket(c.db!, { bucketName: 'content' });
+  });
+  opened.catch(() => undefined); // surfaced by /readyz and by the first request that needs it
+  return {
+    documents,
+    bucket: () => opened,
+    ping: async () => {
+      await opened;
+      return connection.db!.command({ ping: 1 });
+    },
+    close: () => connection.close(),
+  };
+}
