@@ -18,7 +18,8 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
   consumers: (ctx) => consumers(depsOf(ctx)),
-  jobs: (ctx) => jobs(depsOf(ctx)) as ReturnType<NonNullable<ServiceDefinition['jobs']>>,
+  // The runtime hands jobs its context; ours run with the MongoDB store beside it.
+  jobs: (ctx) => jobs(depsOf(ctx)).map((job) => ({ ...job, run: () => job.run(depsOf(ctx)) })),
   stop: (ctx) => depsOf(ctx).mongo.close(),
   app: (ctx) => {
     const deps = depsOf(ctx);

@@ -1,4 +1,5 @@
 import { contentVerdict, fileNameProblem } from '../src/domain/content';
+import { contentDisposition, uniqueNames } from '../src/domain/file-names';
 
 const pdf = { size: 10, detected: 'application/pdf', fileName: 'a.pdf' };
 
@@ -35,4 +36,20 @@ test('a plain base name passes; paths, controls and empty names do not', () => {
   expect(fileNameProblem('نامه.pdf')).toBeUndefined();
   for (const bad of ['', '..', 'a/b.pdf', 'a\\b.pdf', 'a\nb.pdf', 'a\tb.pdf', 'x'.repeat(256)])
     expect(fileNameProblem(bad)).toBeDefined();
+});
+
+test('a download names the file in plain ASCII and, exactly, in UTF-8', () => {
+  expect(contentDisposition('Relevé "mai"\\2026.pdf')).toBe(
+    `attachment; filename="Relev_ _mai__2026.pdf"; filename*=UTF-8''Relev%C3%A9%20%22mai%22%5C2026.pdf`,
+  );
+});
+
+test('names inside one zip are made unique without losing their extension', () => {
+  expect(uniqueNames(['scan.pdf', 'Scan.pdf', 'id', 'id', 'scan.pdf'])).toEqual([
+    'scan.pdf',
+    'Scan (2).pdf',
+    'id',
+    'id (2)',
+    'scan (3).pdf',
+  ]);
 });

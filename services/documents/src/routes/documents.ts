@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, idempotencyHeaders, uuid, type Api } from '@hearth/http';
+import { defineRoute, idParams, idempotencyHeaders, uuid, type Api } from '@hearth/http';
 import type { DocumentRecord } from '../adapters/mongo';
 import type { DocumentsDeps } from '../deps';
 import { categories } from '../domain/categories';
 import { uploadFields } from '../domain/upload-fields';
+import { deleteDocument } from '../use-cases/delete-document';
+import { streamArchive, streamDocument } from '../use-cases/stream-content';
 import { uploadDocument } from '../use-cases/upload-document';
-import { participantDocuments } from '../use-cases/visible-documents';
+import { participantDocuments, visibleDocuments } from '../use-cases/visible-documents';
 import { participantFor } from './participant-gate';
 
 export const documentView = z.object({
@@ -44,6 +46,22 @@ export const viewOf = (d: DocumentRecord): z.infer<typeof documentView> => ({
 });
 
 const participantQuery = z.strictObject({ participantId: uuid() });
+
+/** Up to 50 distinct ids, comma-separated: one request's zip. */
+const archiveQuery = z.strictObject({
+  ids: z
+    .string()
+    .max(50 * 37)
+    .transform((s) => s.split(','))
+    .pipe(
+      z
+        .array(uuid())
+        .min(1)
+        .max(50)
+        .refine((ids) => new Set(ids).size === ids.length, 'Each id once'),
+    )
+    .describe('Comma-separated document ids (1 to 50)'),
+});
 
 export function documentRoutes(api: Api, deps: DocumentsDeps) {
   defineRoute(api.router, api.registry, {
@@ -101,6 +119,44 @@ export function documentRoutes(api: Api, deps: DocumentsDeps) {
       await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
       const documents = await participantDocuments(deps, actor, query.participantId);
       return { items: documents.map(viewOf) };
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/documents/archive',
+    summary: 'Several documents as one zip, streamed; 404 before a byte if any is not yours to see',
+    tag: 'documents',
+    query: archiveQuery,
+    success: { status: 200, contentType: 'application/zip' },
+    handler: async ({ query, req, res }) => {
+      const documents = await visibleDocuments(deps, actorOf(req), query.ids, 'read');
+      await streamArchive(deps, documents, res);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/documents/:id/content',
+    summary: "A document's content, streamed as an attachment",
+    tag: 'documents',
+    params: idParams,
+    success: { status: 200, contentType: 'application/octet-stream' },
+    handler: async ({ params, req, res }) => {
+      const [document] = await visibleDocuments(deps, actorOf(req), [params.id], 'read');
+      await streamDocument(deps, document!, res);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'delete',
+    path: '/documents/:id',
+    summary: "Delete a document (soft; your organization's uploads only)",
+    tag: 'documents',
+    params: idParams,
+    success: { status: 204 },
+    handler: async ({ params, req }) => {
+      await deleteDocument(deps, actorOf(req), params.id);
     },
   });
 }
