@@ -16,5 +16,7 @@ export const documentsEnv = serviceEnv.extend({
     .min(1)
     .max(1024 * MB)
     .default(25 * MB),
+  /** How long a deleted document's content is kept (for an undo or an audit) before it is purged. */
+  DOCUMENTS_RETENTION_DAYS: zod.coerce.number().int().min(0).max(3650).default(30),
 });
 export type DocumentsEnv = z.infer<typeof documentsEnv>;

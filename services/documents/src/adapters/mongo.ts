@@ -1,4 +1,4 @@
-import { GridFSBucket, type Collection, type ObjectId } from 'mongodb';
+import { GridFSBucket, type Collection, type Db, type ObjectId } from 'mongodb';
 import mongoose, { Schema } from 'mongoose';
 import type { Envelope } from '@hearth/events';
 
@@ -27,6 +27,7 @@ const documentSchema = new Schema(
     createdAt: { type: Date, required: true },
     deletedAt: { type: Date, default: null },
     deletedBy: { type: String, default: null },
+    contentPurgedAt: { type: Date, default: null },
     /** per actor; an upload without a key gets its own id here, so the unique index holds */
     idempotency: {
       actorId: { type: String, required: true },
@@ -40,6 +41,7 @@ const documentSchema = new Schema(
 documentSchema.index({ participantId: 1, createdAt: -1 });
 documentSchema.index({ 'idempotency.actorId': 1, 'idempotency.key': 1 }, { unique: true });
 documentSchema.index({ contentId: 1 });
+documentSchema.index({ deletedAt: 1 });
 
 export interface DocumentRecord {
   _id: string;
@@ -59,6 +61,8 @@ export interface DocumentRecord {
   createdAt: Date;
   deletedAt: Date | null;
   deletedBy: string | null;
+  /** set once the retention after deletion has passed and the GridFS content is gone */
+  contentPurgedAt?: Date | null;
   idempotency: { actorId: string; key: string; requestHash: string };
   pendingEvents: Envelope<unknown>[];
 }
@@ -68,6 +72,8 @@ export interface MongoStore {
   documents: Collection<DocumentRecord>;
   /** GridFS bucket `content` (content.files, content.chunks), once connected */
   bucket: () => Promise<GridFSBucket>;
+  /** the database itself, for the GridFS collections the sweep reads */
+  database: () => Promise<Db>;
   /** for /readyz */
   ping: () => Promise<unknown>;
   close: () => Promise<void>;
@@ -86,6 +92,7 @@ export function mongoStore(url: string): MongoStore {
   return {
     documents,
     bucket: () => opened,
+    database: () => opened.then(() => connection.db!),
     ping: async () => {
       await opened;
       return connection.db!.command({ ping: 1 });

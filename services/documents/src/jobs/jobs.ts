@@ -1,5 +1,6 @@
 import type { ScheduledJob } from '@hearth/runtime';
 import type { DocumentsDeps } from '../deps';
+import { purgeDeletedContent, sweepOrphanContent } from '../use-cases/clean-up-content';
 import { publishPendingEvents } from '../use-cases/publish-pending-events';
 
 /**
@@ -10,5 +11,15 @@ export function jobs(_deps: DocumentsDeps): ScheduledJob<DocumentsDeps>[] {
   return [
     // the embedded outbox's relay: often, so an upload's event leaves within a second
     { name: 'publish-document-events', everyMs: 250, run: publishPendingEvents },
+    {
+      name: 'sweep-orphan-content',
+      everyMs: 15 * 60_000,
+      run: async (d) => void (await sweepOrphanContent(d)),
+    },
+    {
+      name: 'purge-deleted-content',
+      everyMs: 60 * 60_000,
+      run: async (d) => void (await purgeDeletedContent(d)),
+    },
   ];
 }

@@ -12,7 +12,7 @@ export async function publishPendingEvents(deps: DocumentsDeps): Promise<void> {
   const channel = deps.broker.publisher;
   if (!channel) return; // broker down: the events wait in their documents
   const documents = await deps.mongo.documents
-    .find({ pendingEvents: { $ne: [] } }, { projection: { pendingEvents: 1 } })
+    .find({ 'pendingEvents.0': { $exists: true } }, { projection: { pendingEvents: 1 } })
     .limit(100)
     .toArray();
   for (const document of documents)

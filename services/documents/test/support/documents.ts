@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { applySharingState } from '@hearth/sharing';
-import { mintToken, startServiceForTest, type ApiAnswer, type TestService } from '@hearth/testkit';
+import { mintToken, startServiceForTest, type ApiAnswer } from '@hearth/testkit';
 import type { Actor } from '@hearth/auth';
 import type { InformationRelease, SecurityRestriction } from '@hearth/access';
 import { documents } from '../../src/app';
@@ -14,7 +14,7 @@ export const NOW = new Date('2026-12-01T15:00:00Z');
 export async function startDocuments(env: Record<string, string> = {}) {
   const url = new URL(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:57017/');
   url.pathname = `/documents_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const service: TestService = await startServiceForTest(documents, documentsEnv, {
+  const service = await startServiceForTest(documents, documentsEnv, {
     env: { MONGO_URL: url.toString(), ...env },
     clock: () => NOW,
   });
