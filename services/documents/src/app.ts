@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
-import { createApp } from '@hearth/http';
+import { API_PREFIX, createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { DocumentsEnv } from './config';
@@ -28,6 +28,11 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
       logger: deps.logger,
       readiness: deps.readiness,
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
+      // MongoDB first: unreachable, every route answers 503 at once, never a query left waiting
+      root: (root) =>
+        root.use(API_PREFIX, (_req, _res, next) => {
+          deps.mongo.ready().then(() => next(), next);
+        }),
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);

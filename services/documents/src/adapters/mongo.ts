@@ -70,6 +70,8 @@ export interface DocumentRecord {
 export interface MongoStore {
   /** the model's collection, typed (mongoose holds the schema and builds the indexes) */
   documents: Collection<DocumentRecord>;
+  /** connects (again, after a failure); every request and job waits for it first */
+  ready: () => Promise<void>;
   /** GridFS bucket `content` (content.files, content.chunks), once connected */
   bucket: () => Promise<GridFSBucket>;
   /** the database itself, for the GridFS collections the sweep reads */
@@ -79,22 +81,36 @@ export interface MongoStore {
   close: () => Promise<void>;
 }
 
-/** One connection per process; models and the bucket wait for it (mongoose buffers). */
+/**
+ * One connection per process. It opens on first use and, when MongoDB cannot be reached, again on
+ * the next use (mongoose never retries a first connection by itself), so an instance started
+ * before MongoDB recovers once it answers. Until then every use fails fast with the driver's
+ * unavailability error (answered 503).
+ */
 export function mongoStore(url: string): MongoStore {
-  const connection = mongoose.createConnection(url, { serverSelectionTimeoutMS: 5000 });
+  const connection = mongoose.createConnection();
   const model = connection.model<DocumentRecord>('Document', documentSchema, 'documents');
   const documents = model.collection as unknown as Collection<DocumentRecord>;
-  const opened = connection.asPromise().then(async (c) => {
-    await model.createIndexes();
-    return new GridFSBucket(c.db!, { bucketName: 'content' });
-  });
-  opened.catch(() => undefined); // surfaced by /readyz and by the first request that needs it
+  let opening: Promise<GridFSBucket> | undefined;
+  const open = () =>
+    (opening ??= connection
+      .openUri(url, { serverSelectionTimeoutMS: 5000 })
+      .then(async (c) => {
+        await model.createIndexes();
+        return new GridFSBucket(c.db!, { bucketName: 'content' });
+      })
+      .catch(async (err: unknown) => {
+        opening = undefined;
+        await connection.close().catch(() => undefined);
+        throw err;
+      }));
   return {
     documents,
-    bucket: () => opened,
-    database: () => opened.then(() => connection.db!),
+    ready: async () => void (await open()),
+    bucket: open,
+    database: () => open().then(() => connection.db!),
     ping: async () => {
-      await opened;
+      await open();
       return connection.db!.command({ ping: 1 });
     },
     close: () => connection.close(),

@@ -141,7 +141,8 @@ export function documentRoutes(api: Api, deps: DocumentsDeps) {
     summary: "A document's content, streamed as an attachment",
     tag: 'documents',
     params: idParams,
-    success: { status: 200, contentType: 'application/octet-stream' },
+    // the document's own type, sniffed at upload (application/pdf, image/jpeg, ...)
+    success: { status: 200, contentType: '*/*' },
     handler: async ({ params, req, res }) => {
       const [document] = await visibleDocuments(deps, actorOf(req), [params.id], 'read');
       await streamDocument(deps, document!, res);

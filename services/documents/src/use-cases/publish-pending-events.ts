@@ -11,6 +11,7 @@ import type { DocumentsDeps } from '../deps';
 export async function publishPendingEvents(deps: DocumentsDeps): Promise<void> {
   const channel = deps.broker.publisher;
   if (!channel) return; // broker down: the events wait in their documents
+  await deps.mongo.ready();
   const documents = await deps.mongo.documents
     .find({ 'pendingEvents.0': { $exists: true } }, { projection: { pendingEvents: 1 } })
     .limit(100)
