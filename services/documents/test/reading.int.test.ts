@@ -155,6 +155,12 @@ test('uploads and deletions are published with their facts, never the file name'
     10_000,
     'both events',
   );
+  // uploaded before any queue was bound: refused as unroutable, retried after a back-off, delivered
+  await waitFor(
+    async () => seen.some((e) => e.data.documentId === confidential),
+    10_000,
+    'the refused event to be retried',
+  );
   const facts = {
     documentId: id,
     participantId: shared,

@@ -55,7 +55,7 @@ export async function participantDocuments(
   const now = deps.clock();
   const documents = await deps.mongo.documents
     .find({ participantId, deletedAt: null })
-    .sort({ createdAt: -1, _id: 1 })
+    .sort({ createdAt: -1, contentId: -1 }) // same instant: the later upload (ObjectIds rise) first
     .limit(500)
     .toArray();
   return documents.filter(
