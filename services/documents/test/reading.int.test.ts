@@ -125,6 +125,17 @@ test('only the uploading organization deletes; a deleted document is gone from l
     });
   const doomed = (await upload(service, lakeshore, shared, {})).body.id;
   expect((await del(northside, doomed)).status).toBe(404); // may read it, never remove it
+  await waitFor(
+    async () =>
+      (
+        await service.pool.query(
+          "SELECT reason FROM access_denials WHERE org_id = $1 AND action = 'delete_document'",
+          [northside.orgId],
+        )
+      ).rows[0]?.reason === 'other_org_record',
+    5000,
+    'the refused delete to be audited',
+  );
   expect((await del(lakeshore, doomed)).status).toBe(204);
   expect(await listed(lakeshore, shared)).not.toContain(doomed);
   expect((await get(lakeshore, `/documents/${doomed}/content`)).status).toBe(404);
