@@ -99,6 +99,11 @@ function environmentFor(service, infra, privateKey) {
       SEED_DEMO: 'true',
       TRUST_CLIENT_ADDRESS_HEADER: 'true',
     });
+  if (service.name === 'documents') {
+    const url = new URL(infra.MONGO_URL);
+    url.pathname = `/${DATABASE_PREFIX}documents`;
+    base.MONGO_URL = url.toString();
+  }
   if (service.name === 'intake')
     Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
   if (service.name === 'gateway') {

@@ -5,7 +5,7 @@ import { API_PREFIX, Problem, badRequest, createApp, notFound } from '@hearth/ht
 import type { Logger } from '@hearth/logging';
 import { Upstream } from './breaker';
 import type { GatewayEnv } from './config';
-import { rateLimits, rejectDeclaredLargeBodies } from './limits';
+import { bodyLimits, rateLimits, rejectDeclaredLargeBodies } from './limits';
 import { mergedOpenApi } from './openapi';
 import { upstreamProxy } from './proxy';
 import { readinessChecks } from './readiness';
@@ -31,11 +31,12 @@ export function buildGateway(
   deps: { logger: Logger; keys?: KeySource },
 ): Gateway {
   const upstreams = new Map<UpstreamName, Upstream>();
+  const bodyLimit = bodyLimits({ body: config.BODY_LIMIT, upload: config.UPLOAD_BODY_LIMIT });
   for (const [name, url] of Object.entries(upstreamUrls(config)) as [UpstreamName, string][]) {
     if (!url) continue; // not deployed: its routes answer 503
     const proxy = upstreamProxy(url, {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      bodyLimitBytes: config.BODY_LIMIT,
+      bodyLimitBytes: bodyLimit,
     });
     const options = {
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
@@ -74,12 +75,7 @@ export function buildGateway(
       );
       root.get(JWKS_PATH, limits.byIp, (req, res) => upstreams.get('identity')!.handle(req, res));
       // Before authentication: floods of anonymous or oversized requests stop here.
-      root.use(
-        API_PREFIX,
-        limits.byIp,
-        rejectDeclaredLargeBodies(config.BODY_LIMIT),
-        knownResource,
-      );
+      root.use(API_PREFIX, limits.byIp, rejectDeclaredLargeBodies(bodyLimit), knownResource);
     },
     publicRoutes: ({ router }) => {
       router.post(LOGIN_PATH, forward);

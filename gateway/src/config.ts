@@ -48,5 +48,7 @@ export const gatewayEnv = listenEnv.extend({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Parsed to bytes. */
   BODY_LIMIT: byteSize().prefault('1mb'),
+  /** The document upload's body (POST /api/v1/documents) alone: the documents service's 25 MB and the multipart around it. */
+  UPLOAD_BODY_LIMIT: byteSize().prefault('26mb'),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

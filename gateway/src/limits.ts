@@ -85,15 +85,24 @@ export function clientNetwork(ip: string | undefined): string {
  * The connection is closed after the 413 rather than reading the rest of a body nobody wants.
  * (A body sent without Content-Length is counted as it streams, in proxy.ts.)
  */
-export function rejectDeclaredLargeBodies(maxBytes: number): RequestHandler {
-  const problem = new Problem(
-    413,
-    'Content Too Large',
-    `The body is larger than the limit of ${maxBytes} bytes.`,
-  );
+export function rejectDeclaredLargeBodies(limitOf: BodyLimit): RequestHandler {
   return (req, res, next) => {
+    const maxBytes = limitOf(req);
     if (Number(req.headers['content-length'] ?? 0) <= maxBytes) return next();
     res.setHeader('Connection', 'close');
-    sendProblem(res, problem, req.originalUrl.split('?')[0]);
+    const detail = `The body is larger than the limit of ${maxBytes} bytes.`;
+    sendProblem(res, new Problem(413, 'Content Too Large', detail), req.originalUrl.split('?')[0]);
   };
 }
+
+/** The largest body a request may carry, by its route. */
+export type BodyLimit = (req: Request) => number;
+
+/** Uploading a document takes the larger limit; every other route, the small one. */
+export const UPLOAD_PATH = '/api/v1/documents';
+export const bodyLimits =
+  (limits: { body: number; upload: number }): BodyLimit =>
+  (req) =>
+    req.method === 'POST' && req.originalUrl.split('?')[0] === UPLOAD_PATH
+      ? limits.upload
+      : limits.body;

@@ -1,6 +1,7 @@
 import http, { type ClientRequest } from 'node:http';
 import type { Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { BodyLimit } from './limits';
 
 /** Why a request got no answer from its upstream (a 5xx answer is `server_error`). */
 export class UpstreamError extends Error {
@@ -52,7 +53,7 @@ const CLIENT_IDENTITY = /^x-(actor|user|org|roles?)(-|$)/i;
  */
 export function upstreamProxy(
   target: string,
-  options: { timeoutMs: number; bodyLimitBytes: number },
+  options: { timeoutMs: number; bodyLimitBytes: BodyLimit },
 ): UpstreamProxy {
   const inFlight = new WeakMap<Request, InFlight>();
   // Without keep-alive every request pays a new TCP connection (PRACTICES.md: 26k → 543 req/s).
@@ -61,15 +62,16 @@ export function upstreamProxy(
 
   const countStreamedBody = (req: Request, flight: InFlight) => {
     let bytes = 0;
+    const limit = options.bodyLimitBytes(req);
     const count = (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes <= options.bodyLimitBytes) return;
+      if (bytes <= limit) return;
       req.off('data', count);
       req.unpipe();
       req.resume(); // read and drop the rest, so the client can still read our 413
       flight.tooLarge = true;
       flight.proxyReq?.destroy();
-      const detail = `The body is larger than the limit of ${options.bodyLimitBytes} bytes.`;
+      const detail = `The body is larger than the limit of ${limit} bytes.`;
       flight.failed(new UpstreamError('body_too_large', detail));
     };
     req.on('data', count);

@@ -1,5 +1,5 @@
 export { Broker, DEFAULT_EXCHANGE } from './broker';
-export { OutboxRelay, type RelayOptions } from './relay';
+export { OutboxRelay, publishConfirmed, type RelayOptions } from './relay';
 export { deadLetterQueueOf, startConsumer, type ConsumerOptions } from './consumer';
 export { recordEvent, recordEvents, busMigrations, OUTBOX_CHANNEL } from './outbox';
 export { deadLetterGauge, deadLetterReadiness, parkedCount } from './dead-letters';

@@ -159,44 +159,54 @@ export class OutboxRelay {
     }
   }
 
-  /** Resolves undefined when confirmed and routed, else with the reason it was not. */
   private publish(
     channel: NonNullable<Broker['publisher']>,
     row: OutboxRow,
   ): Promise<string | undefined> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => resolve('no publisher confirm in time'),
-        this.confirmTimeoutMs,
-      );
-      try {
-        channel.publish(
-          this.broker.exchange,
-          row.routing_key,
-          Buffer.from(JSON.stringify(row.envelope)),
-          {
-            persistent: true,
-            mandatory: true,
-            messageId: row.id,
-            type: row.routing_key,
-            contentType: 'application/json',
-            headers: row.envelope.requestId ? { 'x-request-id': row.envelope.requestId } : {},
-          },
-          (err) => {
-            clearTimeout(timer);
-            if (err) return resolve(`nacked: ${String(err)}`);
-            // basic.return precedes the ack of an unroutable mandatory message
-            resolve(
-              this.broker.takeReturned(row.id)
-                ? 'unroutable: no queue is bound for it yet'
-                : undefined,
-            );
-          },
-        );
-      } catch (err) {
-        clearTimeout(timer);
-        resolve(`publish failed: ${(err as Error).message}`);
-      }
-    });
+    return publishConfirmed(this.broker, channel, row.envelope, this.confirmTimeoutMs);
   }
+}
+
+/**
+ * Publishes one event as every relay does (persistent, mandatory, the request id in its headers)
+ * and resolves undefined once the broker confirmed and routed it, else with the reason it did not
+ * (a store that is not the outbox table, such as a MongoDB document's embedded events, uses it too).
+ */
+export function publishConfirmed(
+  broker: Broker,
+  channel: NonNullable<Broker['publisher']>,
+  envelope: Envelope,
+  confirmTimeoutMs = 5000,
+): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('no publisher confirm in time'), confirmTimeoutMs);
+    try {
+      channel.publish(
+        broker.exchange,
+        envelope.type,
+        Buffer.from(JSON.stringify(envelope)),
+        {
+          persistent: true,
+          mandatory: true,
+          messageId: envelope.id,
+          type: envelope.type,
+          contentType: 'application/json',
+          headers: envelope.requestId ? { 'x-request-id': envelope.requestId } : {},
+        },
+        (err) => {
+          clearTimeout(timer);
+          if (err) return resolve(`nacked: ${String(err)}`);
+          // basic.return precedes the ack of an unroutable mandatory message
+          resolve(
+            broker.takeReturned(envelope.id)
+              ? 'unroutable: no queue is bound for it yet'
+              : undefined,
+          );
+        },
+      );
+    } catch (err) {
+      clearTimeout(timer);
+      resolve(`publish failed: ${(err as Error).message}`);
+    }
+  });
 }

@@ -441,6 +441,23 @@ export const ReferralOutcomeRecorded = defineEvent(
 );
 /** Soft delete of a closed referral by its sender. */
 export const ReferralDeleted = defineEvent('referrals.referral.deleted', 1, referralFacts);
+/**
+ * A participant's document as it stands (or stood): what it is and when it dates from, so rent
+ * assistance can check "career plan uploaded within 3 months" and "application signed"; never its
+ * file name or content (those stay behind the documents service's access decision).
+ */
+const documentFacts = z.strictObject({
+  documentId: id,
+  participantId: id,
+  orgId: id,
+  category: z.string().min(1).max(50),
+  documentType: z.string().min(1).max(50),
+  documentDate: date,
+  confidentiality: z.enum(['confidential', 'public']),
+});
+export const DocumentUploaded = defineEvent('documents.document.uploaded', 1, documentFacts);
+/** A document was deleted (soft: its content is purged after the retention). */
+export const DocumentDeleted = defineEvent('documents.document.deleted', 1, documentFacts);
 
 export const catalog = [
   ParticipantCreated,
@@ -476,4 +493,6 @@ export const catalog = [
   ReferralOutcomeRecorded,
   ReferralDeleted,
   ...coordinatedEntryEvents,
+  DocumentUploaded,
+  DocumentDeleted,
 ] as const;

@@ -153,7 +153,11 @@ export function openApiDocument(
       requestBody: route.body
         ? {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            content: {
+              [route.bodyContentType ?? 'application/json']: {
+                schema: jsonSchema(route.body, 'input'),
+              },
+            },
           }
         : undefined,
       responses: {

@@ -79,11 +79,22 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
 ]);
 
+const MONGO_UNAVAILABLE = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
 /** True when an error means a dependency (database, broker) is unreachable rather than a bug. */
 export function isDependencyUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
+  const { code, message, name } = err as { code?: unknown; message?: unknown; name?: unknown };
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // the mongodb driver's own names for an unreachable server (the documents service)
+  if (typeof name === 'string' && MONGO_UNAVAILABLE.has(name)) return true;
   return (
     typeof message === 'string' &&
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(

@@ -25,6 +25,11 @@ export interface RouteSpec<
   summary: string;
   tag?: string;
   body?: B;
+  /**
+   * `multipart/form-data`: the handler streams the body itself (an upload is never buffered), so
+   * `body` only documents its parts and is not parsed here.
+   */
+  bodyContentType?: 'multipart/form-data';
   query?: Q;
   params?: P;
   /**
@@ -54,6 +59,7 @@ export interface RouteDoc {
   summary: string;
   tag?: string;
   body?: z.ZodType;
+  bodyContentType?: 'multipart/form-data';
   query?: z.ZodType;
   params?: z.ZodType;
   success: Success;
@@ -114,7 +120,11 @@ export function defineRoute<
   router[spec.method](spec.path, async (req, res) => {
     const params = parse(spec.params, req.params, 'params');
     const query = parse(querySchema, req.query, 'query') as z.infer<Q>;
-    const body = parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body');
+    const body = (
+      spec.bodyContentType
+        ? undefined
+        : parse(spec.body, spec.body ? (req.body ?? {}) : undefined, 'body')
+    ) as z.infer<B>;
     const headers = parse(spec.headers, headersOf(spec.headers, req), 'headers') as z.infer<H>;
     const result = await spec.handler({ body, query, params, headers, req, res });
     if (res.headersSent) return;

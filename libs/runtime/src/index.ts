@@ -45,6 +45,8 @@ export interface ServiceDefinition<C extends ServiceEnv = ServiceEnv> {
   consumers?: (ctx: ServiceContext<C>) => ConsumerOptions[];
   /** Scheduled jobs: each runs on its interval, one instance at a time, stopped on shutdown. */
   jobs?: (ctx: ServiceContext<C>) => Array<ScheduledJob<ServiceContext<C>>>;
+  /** Closes what the service opened beyond the pool and broker (a MongoDB client), after its jobs stop. */
+  stop?: (ctx: ServiceContext<C>) => Promise<void>;
 }
 
 export interface StartOptions {
@@ -126,6 +128,7 @@ export async function startService<C extends ServiceEnv>(
     handleSignals: options.handleSignals,
     onShutdown: [
       ...stopJobs,
+      ...(def.stop ? [() => def.stop!(ctx)] : []),
       () => relay.stop(),
       () => broker.close(),
       () => pool.end(),

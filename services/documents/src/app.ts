@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
-import { createApp } from '@hearth/http';
+import { API_PREFIX, createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { DocumentsEnv } from './config';
-import type { DocumentsDeps } from './deps';
+import { depsOf } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { documentRoutes } from './routes/documents';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const documents: ServiceDefinition<DocumentsEnv> = {
@@ -17,19 +17,26 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
-  consumers,
-  jobs,
+  consumers: (ctx) => consumers(depsOf(ctx)),
+  // The runtime hands jobs its context; ours run with the MongoDB store beside it.
+  jobs: (ctx) => jobs(depsOf(ctx)).map((job) => ({ ...job, run: () => job.run(depsOf(ctx)) })),
+  stop: (ctx) => depsOf(ctx).mongo.close(),
   app: (ctx) => {
-    const deps: DocumentsDeps = ctx;
+    const deps = depsOf(ctx);
     return createApp({
       service: 'documents',
       logger: deps.logger,
       readiness: deps.readiness,
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
+      // MongoDB first: unreachable, every route answers 503 at once, never a query left waiting
+      root: (root) =>
+        root.use(API_PREFIX, (_req, _res, next) => {
+          deps.mongo.ready().then(() => next(), next);
+        }),
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        documentRoutes(api, deps);
       },
     });
   },

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { applySharingState } from '@hearth/sharing';
-import { apiClient, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
-import { documents } from '../src/app';
-import { documentsEnv } from '../src/config';
+import { apiClient, testActor } from '@hearth/testkit';
+import { startDocuments, type Documents } from './support/documents';
 
-/** The service on a fresh database, isolated on the shared broker, with the testkit's keys. */
-let service: TestService;
+/** The service on fresh databases (Postgres and MongoDB), isolated on the shared broker. */
+let service: Documents;
 
 beforeAll(async () => {
-  service = await startServiceForTest(documents, documentsEnv);
+  service = await startDocuments();
 });
 afterAll(() => service?.close());
 
@@ -19,19 +16,20 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
   expect(((await ready.json()) as { checks: Record<string, string> }).checks).toMatchObject({
     database: 'ok',
     broker: 'ok',
+    mongo: 'ok',
   });
 });
 
-test('its first migration ran on its own database', async () => {
+test('its migrations ran on its own database, and the placeholder table is gone', async () => {
   const answer = await apiClient(service.url, testActor()).get('/documents/about');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'documents',
-    migrations: ['001_documents.sql'],
-    schemaVersion: 1,
+    migrations: ['001_documents.sql', '002_documents_on_mongodb.sql'],
+    schemaVersion: 2,
   });
   const table = await service.pool.query("SELECT to_regclass('documents_records') AS name");
-  expect(table.rows[0].name).toBe('documents_records');
+  expect(table.rows[0].name).toBeNull();
 });
 
 test('without a token its API answers 401 problem+json', async () => {
@@ -44,49 +42,12 @@ test('its OpenAPI document lists its route', async () => {
   const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as {
     paths: Record<string, unknown>;
   };
-  expect(Object.keys(doc.paths)).toContain('/api/v1/documents/about');
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(['/api/v1/documents/about', '/api/v1/documents']),
+  );
 });
 
 test('its /metrics carries the parked-message gauge of its consumers', async () => {
   const text = await (await fetch(`${service.url}/metrics`)).text();
   expect(text).toMatch(/^# HELP hearth_dead_letter_messages /m);
-});
-
-test('a participant whose sharing has not arrived here answers 404, as if unknown (never fail open)', async () => {
-  const answer = await apiClient(service.url, testActor()).get(
-    `/documents/participants/${randomUUID()}/records`,
-  );
-  expect(answer.status).toBe(404);
-});
-
-test("once a participant's sharing arrives, their owner organization reads their records", async () => {
-  const owner = testActor();
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId: owner.orgId,
-    securityRestriction: 'restrict_to_org',
-    releases: [],
-    sharingVersion: 1,
-  });
-  const answer = await apiClient(service.url, owner).get(
-    `/documents/participants/${participantId}/records`,
-  );
-  expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ items: [] });
-});
-
-test('another organization without a release is answered 404 for the same participant', async () => {
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId: randomUUID(),
-    securityRestriction: 'restrict_to_org',
-    releases: [],
-    sharingVersion: 1,
-  });
-  const answer = await apiClient(service.url, testActor()).get(
-    `/documents/participants/${participantId}/records`,
-  );
-  expect(answer.status).toBe(404);
 });

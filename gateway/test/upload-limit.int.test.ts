@@ -1,0 +1,64 @@
+import { bodyOf, mintToken, testActor } from '@hearth/testkit';
+import { fakeUpstream, startGateway } from './harness';
+
+/** The document upload alone may carry a large body; it streams through to the documents service. */
+const actor = testActor();
+let documents: Awaited<ReturnType<typeof fakeUpstream>>;
+let intake: Awaited<ReturnType<typeof fakeUpstream>>;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+
+beforeAll(async () => {
+  documents = await fakeUpstream('documents');
+  intake = await fakeUpstream('intake');
+  const unused = 'http://127.0.0.1:1';
+  gateway = await startGateway(
+    { identity: unused, intake: intake.url, enrollment: unused },
+    { BODY_LIMIT: '64kb', UPLOAD_BODY_LIMIT: '512kb', DOCUMENTS_URL: documents.url },
+  );
+});
+afterAll(async () => {
+  await gateway.close();
+  await documents.close();
+  await intake.close();
+});
+
+const post = (path: string, bytes: number, headers: Record<string, string> = {}) =>
+  fetch(`${gateway.url}/api/v1${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${mintToken(actor)}`,
+      'content-type': 'multipart/form-data; boundary=x',
+      ...headers,
+    },
+    body: 'x'.repeat(bytes),
+  });
+
+test('an upload of 200 kB reaches the documents service whole, over the 64 kB limit of other routes', async () => {
+  const res = await post(
+    '/documents?participantId=00000000-0000-4000-8000-000000000000',
+    200 * 1024,
+  );
+  expect(res.status).toBe(200);
+  expect(documents.seen.at(-1)!.body).toHaveLength(200 * 1024);
+});
+
+test('the same body to another route is 413 at the gateway', async () => {
+  const before = intake.seen.length;
+  const res = await post('/participants', 200 * 1024);
+  expect(res.status).toBe(413);
+  expect((await bodyOf(res)).detail).toContain('65536 bytes');
+  expect(intake.seen).toHaveLength(before);
+});
+
+test('an upload over its own limit is 413 before it reaches the service', async () => {
+  const before = documents.seen.length;
+  const res = await post('/documents', 600 * 1024);
+  expect(res.status).toBe(413);
+  expect((await bodyOf(res)).detail).toContain(`${512 * 1024} bytes`);
+  expect(documents.seen).toHaveLength(before);
+});
+
+test('only POST /documents gets the larger limit, not a path under it', async () => {
+  const res = await post('/documents/archive', 200 * 1024);
+  expect(res.status).toBe(413);
+});
