@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
+import { fsspEvents } from './fssp';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -424,4 +425,5 @@ export const catalog = [
   ReferralOutcomeRecorded,
   ReferralDeleted,
   ...coordinatedEntryEvents,
+  ...fsspEvents,
 ] as const;

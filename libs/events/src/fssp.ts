@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope';
+
+/**
+ * Family self-sufficiency plans (fssp service): ids, dates and who a plan covers, never goal text,
+ * so services and referrals can check an "associated goal" against what they keep.
+ */
+const id = z.string().uuid();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const fsspAssessmentTypes = ['initial', 'six_month', 'twelve_month', 'revision'] as const;
+export const fsspExclusionReasons = [
+  'declines_all_services',
+  'not_able_to_be_contacted',
+  'already_recorded_separately',
+] as const;
+
+const planFacts = z.strictObject({
+  planId: id,
+  orgId: id,
+  /** null for a head of household entered alone (no family arrived from intake). */
+  familyId: id.nullable(),
+  headParticipantId: id,
+  enrollmentId: id,
+  assessmentDate: date,
+  sixMonthFollowUpDate: date,
+  twelveMonthFollowUpDate: date,
+  /** Everyone the plan includes, the head first; excluded members are left out. */
+  memberParticipantIds: z.array(id),
+  status: z.enum(['open', 'closed']),
+});
+
+export const FsspPlanCreated = defineEvent('fssp.plan.created', 1, planFacts);
+
+export const fsspEvents = [FsspPlanCreated] as const;
