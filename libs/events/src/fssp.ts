@@ -32,4 +32,26 @@ const planFacts = z.strictObject({
 
 export const FsspPlanCreated = defineEvent('fssp.plan.created', 1, planFacts);
 
-export const fsspEvents = [FsspPlanCreated] as const;
+/**
+ * A goal as it now stands: the ids a service record or a referral may name as its associated goal
+ * or barrier, whom it is for and whether it is open; catalog codes, never strengths or step text.
+ */
+const goalFacts = z.strictObject({
+  goalId: id,
+  planId: id,
+  orgId: id,
+  kind: z.enum(['individual', 'family']),
+  participantIds: z.array(id),
+  barrierIds: z.array(id),
+  category: z.string(),
+  goal: z.string(),
+  startDate: date,
+  targetDate: date,
+  status: z.enum(['open', 'closed']),
+  version: z.number().int().positive(),
+});
+
+export const FsspGoalAdded = defineEvent('fssp.goal.added', 1, goalFacts);
+export const FsspGoalUpdated = defineEvent('fssp.goal.updated', 1, goalFacts);
+
+export const fsspEvents = [FsspPlanCreated, FsspGoalAdded, FsspGoalUpdated] as const;

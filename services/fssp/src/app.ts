@@ -11,6 +11,7 @@ import type { FsspDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
+import { goalRoutes } from './routes/goals';
 import { planRoutes } from './routes/plans';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -38,6 +39,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
       routes: (api) => {
         aboutRoutes(api, deps);
         planRoutes(api, deps); // after about: /fssps/about before /fssps/:id
+        goalRoutes(api, deps);
       },
     });
   },

@@ -91,3 +91,17 @@ export async function plansOf(db: Queryable, participantId: string, limit: numbe
   );
   return rows;
 }
+
+/**
+ * The plan's status and included members, its row held FOR SHARE until the caller commits, so
+ * the plan cannot close between the check and the goal's write.
+ */
+export async function lockPlanForGoals(db: Queryable, planId: string) {
+  const { rows } = await db.query<{ status: 'open' | 'closed'; included: string[] }>(
+    `SELECT p.status, array(SELECT m.participant_id FROM plan_members m
+                            WHERE m.plan_id = p.id AND m.included) AS included
+     FROM plans p WHERE p.id = $1 FOR SHARE OF p`,
+    [planId],
+  );
+  return rows[0];
+}
