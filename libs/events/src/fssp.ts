@@ -54,4 +54,24 @@ const goalFacts = z.strictObject({
 export const FsspGoalAdded = defineEvent('fssp.goal.added', 1, goalFacts);
 export const FsspGoalUpdated = defineEvent('fssp.goal.updated', 1, goalFacts);
 
-export const fsspEvents = [FsspPlanCreated, FsspGoalAdded, FsspGoalUpdated] as const;
+/** A goal was scored (0 In Crisis .. 3 Thriving): whom it is for, when, the score. */
+export const FsspScoreRecorded = defineEvent(
+  'fssp.score.recorded',
+  1,
+  z.strictObject({
+    scoreId: id,
+    goalId: id,
+    planId: id,
+    orgId: id,
+    participantIds: z.array(id),
+    scoreDate: date,
+    score: z.number().int().min(0).max(3),
+  }),
+);
+
+export const fsspEvents = [
+  FsspPlanCreated,
+  FsspGoalAdded,
+  FsspGoalUpdated,
+  FsspScoreRecorded,
+] as const;

@@ -8,7 +8,7 @@ import {
   type EnrollmentSnapshot,
 } from '@hearth/events';
 import { applySharingState } from '@hearth/sharing';
-import { publishAndWait, testActor, type TestService } from '@hearth/testkit';
+import { apiClient, publishAndWait, testActor, type TestService } from '@hearth/testkit';
 
 /**
  * The service's "now" in these tests: 03:00 UTC on Sep 11, 2026, which is still Sep 10 (22:00)
@@ -127,3 +127,41 @@ export async function caseNoteOf(
   if (deleted) await publishAndWait(service, CaseNoteDeleted, { ...note, version: 2 }, { orgId });
   return note.noteId;
 }
+
+/** An open plan for a head and two children; a third child excluded (declines all services). */
+export async function openPlanOf(
+  service: TestService,
+  sharing: Parameters<typeof participantOf>[2] = {},
+) {
+  const { orgId, worker } = await organization(service);
+  const head = await participantOf(service, orgId, sharing);
+  const [first, second, excluded] = [
+    await participantOf(service, orgId),
+    await participantOf(service, orgId),
+    await participantOf(service, orgId),
+  ];
+  await familyOf(service, head, [first, second, excluded]);
+  const caseNoteId = await caseNoteOf(service, orgId, excluded);
+  const plan = await apiClient(service.url, worker).post('/fssps', {
+    headParticipantId: head,
+    assessmentDate: '2026-09-01',
+    enrollmentId: await enrollmentOf(service, orgId, head),
+    exclusions: [{ participantId: excluded, reason: 'declines_all_services', caseNoteId }],
+  });
+  if (plan.status !== 201) throw new Error(`the plan was refused: ${plan.status}`);
+  return { orgId, worker, head, first, second, excluded, planId: plan.body.id as string };
+}
+
+export const goalBody = (planId: string, participantIds: string[], more: object = {}) => ({
+  planId,
+  kind: participantIds.length > 1 ? 'family' : 'individual',
+  participantIds,
+  category: 'employment',
+  goal: 'obtain_employment',
+  startDate: '2026-09-01',
+  targetDate: '2027-03-01',
+  strengths: 'Eight years in food service',
+  barriers: [{ description: 'No reliable transportation' }, { description: 'Childcare hours' }],
+  actionSteps: [{ text: 'Update the resume', dueDate: '2026-09-15', doneDate: '2026-09-09' }],
+  ...more,
+});

@@ -10,7 +10,9 @@ import {
 } from '@hearth/testkit';
 import { fssp } from '../src/app';
 import { fsspEnv } from '../src/config';
-import { NOW, caseNoteOf, enrollmentOf, familyOf, organization, participantOf } from './fixtures';
+import { NOW, goalBody, openPlanOf } from './fixtures';
+
+const openPlan = (sharing: Parameters<typeof openPlanOf>[1] = {}) => openPlanOf(service, sharing);
 
 let service: TestService;
 
@@ -18,41 +20,6 @@ beforeAll(async () => {
   service = await startServiceForTest(fssp, fsspEnv, { clock: () => NOW });
 });
 afterAll(() => service?.close());
-
-/** An open plan for a head and two children; a third child excluded (declines all services). */
-async function openPlan(sharing: Parameters<typeof participantOf>[2] = {}) {
-  const { orgId, worker } = await organization(service);
-  const head = await participantOf(service, orgId, sharing);
-  const [first, second, excluded] = [
-    await participantOf(service, orgId),
-    await participantOf(service, orgId),
-    await participantOf(service, orgId),
-  ];
-  await familyOf(service, head, [first, second, excluded]);
-  const caseNoteId = await caseNoteOf(service, orgId, excluded);
-  const plan = await apiClient(service.url, worker).post('/fssps', {
-    headParticipantId: head,
-    assessmentDate: '2026-09-01',
-    enrollmentId: await enrollmentOf(service, orgId, head),
-    exclusions: [{ participantId: excluded, reason: 'declines_all_services', caseNoteId }],
-  });
-  expect(plan.status).toBe(201);
-  return { orgId, worker, head, first, second, excluded, planId: plan.body.id as string };
-}
-
-const goalBody = (planId: string, participantIds: string[], more: object = {}) => ({
-  planId,
-  kind: participantIds.length > 1 ? 'family' : 'individual',
-  participantIds,
-  category: 'employment',
-  goal: 'obtain_employment',
-  startDate: '2026-09-01',
-  targetDate: '2027-03-01',
-  strengths: 'Eight years in food service',
-  barriers: [{ description: 'No reliable transportation' }, { description: 'Childcare hours' }],
-  actionSteps: [{ text: 'Update the resume', dueDate: '2026-09-15', doneDate: '2026-09-09' }],
-  ...more,
-});
 
 const tables = ['goals', 'goal_members', 'barriers', 'action_steps', 'outbox'];
 const written = () => rowCounts(service.pool, tables);

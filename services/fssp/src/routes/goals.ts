@@ -1,14 +1,30 @@
 import { z } from 'zod';
 import { decideAccess } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, idParams, notFound, unprocessable, uuid, type Api } from '@hearth/http';
+import { defineRoute, idParams, uuid, type Api } from '@hearth/http';
 import type { FsspDeps } from '../deps';
 import { GOAL_KINDS, GOAL_STATUSES, createGoalBody, updateGoalBody } from '../domain/goal';
-import { findGoal, goalsOf } from '../store/goals';
+import { SCORE_LABELS, recordScoreBody } from '../domain/score';
+import { goalsOf, goalsOfPlan } from '../store/goals';
+import { scoresOf } from '../store/scores';
 import { addGoal } from '../use-cases/add-goal';
 import { changeGoal } from '../use-cases/change-goal';
+import { recordScore } from '../use-cases/record-score';
+import { goalFor } from './goal-gate';
 import { participantFor } from './participant-gate';
 import { planFor } from './plan-gate';
+
+const datedScore = z.strictObject({ scoreDate: z.string(), score: z.number().int() });
+const score = z.strictObject({
+  id: z.string(),
+  goalId: z.string(),
+  scoreDate: z.string(),
+  score: z.number().int(),
+  label: z.enum(SCORE_LABELS),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+const labelled = <S extends { score: number }>(s: S) => ({ ...s, label: SCORE_LABELS[s.score] });
 
 const goal = z.strictObject({
   id: z.string(),
@@ -26,6 +42,10 @@ const goal = z.strictObject({
   actionSteps: z.array(
     z.strictObject({ text: z.string(), dueDate: z.string(), doneDate: z.string().nullable() }),
   ),
+  progress: z
+    .strictObject({ first: datedScore, latest: datedScore, change: z.number().int() })
+    .nullable()
+    .describe('The first and latest score by date and the change; null before any score'),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -90,16 +110,52 @@ export function goalRoutes(api: Api, deps: FsspDeps) {
     success: { status: 200, schema: goal },
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
-      const now = deps.clock();
-      const found = await findGoal(deps.pool, params.id);
-      if (!found) throw notFound('The goal');
-      await planFor(deps.pool, actor, found.planId, 'write', now);
-      if (!found.participantIds.includes(body.participantId))
-        throw unprocessable('A goal is changed through one of its members.', [
-          { field: 'participantId', message: 'Not a member of this goal' },
-        ]);
-      await participantFor(deps.pool, actor, body.participantId, 'write', now, 'The goal');
+      await goalFor(deps.pool, actor, params.id, 'write', deps.clock(), body.participantId);
       return changeGoal(deps, actor, params.id, body);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/goals/:id/scores',
+    summary:
+      'Score a goal (0 In Crisis, 1 At Risk, 2 Moderately Stable, 3 Thriving) through a member',
+    tag: 'goals',
+    params: idParams,
+    body: recordScoreBody,
+    success: { status: 201, schema: score },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      await goalFor(deps.pool, actor, params.id, 'write', deps.clock(), body.participantId);
+      return labelled(await recordScore(deps, actor, params.id, body));
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/goals/:id/scores',
+    summary: "A goal's whole score history, by date",
+    tag: 'goals',
+    params: idParams,
+    query: z.strictObject({}),
+    success: { status: 200, schema: z.object({ items: z.array(score) }) },
+    handler: async ({ params, req }) => {
+      await goalFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
+      return { items: (await scoresOf(deps.pool, params.id)).map(labelled) };
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/fssps/:id/goals',
+    summary: "An FSSP's goals, each with its first and latest score and the change",
+    tag: 'fssps',
+    params: idParams,
+    query: z.strictObject({}),
+    success: { status: 200, schema: z.object({ items: z.array(goal) }) },
+    handler: async ({ params, req }) => {
+      await planFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
+      return { items: await goalsOfPlan(deps.pool, params.id) };
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '@hearth/db';
 import type { CreateGoalBody } from '../domain/goal';
+import { progressOf, type DatedScore } from '../domain/score';
 
 type Step = CreateGoalBody['actionSteps'][number];
 
@@ -17,6 +18,8 @@ export interface Goal {
   status: 'open' | 'closed';
   barriers: Array<{ id: string; description: string }>;
   actionSteps: Step[];
+  /** First and latest score and the change; null before any score. */
+  progress: ReturnType<typeof progressOf>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -24,7 +27,7 @@ export interface Goal {
 
 export type GoalFields = Omit<
   Goal,
-  'participantIds' | 'barriers' | 'version' | 'createdAt' | 'updatedAt'
+  'participantIds' | 'barriers' | 'progress' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
 export async function insertGoal(
@@ -98,25 +101,43 @@ const goalColumns = `g.id, g.plan_id AS "planId", g.org_id AS "orgId", g.kind, g
      ORDER BY b.position), '[]') FROM barriers b WHERE b.goal_id = g.id) AS barriers,
   (SELECT coalesce(json_agg(json_build_object('text', s.text, 'dueDate', ${day('s.due_date')},
      'doneDate', ${day('s.done_date')}) ORDER BY s.position), '[]')
-   FROM action_steps s WHERE s.goal_id = g.id) AS "actionSteps"`;
+   FROM action_steps s WHERE s.goal_id = g.id) AS "actionSteps",
+  (SELECT coalesce(json_agg(json_build_object('scoreDate', ${day('c.score_date')},
+     'score', c.score) ORDER BY c.score_date, c.seq), '[]')
+   FROM goal_scores c WHERE c.goal_id = g.id) AS "scoreHistory"`;
+
+type GoalRow = Omit<Goal, 'progress'> & { scoreHistory: DatedScore[] };
+const withProgress = ({ scoreHistory, ...goal }: GoalRow): Goal => ({
+  ...goal,
+  progress: progressOf(scoreHistory),
+});
 
 /** One goal; `lock` holds it FOR UPDATE until the caller commits (a change re-reads it). */
 export async function findGoal(db: Queryable, id: string, lock = false) {
-  const { rows } = await db.query<Goal>(
+  const { rows } = await db.query<GoalRow>(
     `SELECT ${goalColumns} FROM goals g WHERE g.id = $1 ${lock ? 'FOR UPDATE OF g' : ''}`,
     [id],
   );
-  return rows[0];
+  return rows[0] && withProgress(rows[0]);
 }
 
 /** The goals a participant is a member of, individual or family, the newest plan's first. */
 export async function goalsOf(db: Queryable, participantId: string, limit: number) {
-  const { rows } = await db.query<Goal>(
+  const { rows } = await db.query<GoalRow>(
     `SELECT ${goalColumns} FROM goals g
      WHERE EXISTS (SELECT 1 FROM goal_members m
                    WHERE m.goal_id = g.id AND m.participant_id = $1)
      ORDER BY g.created_at DESC, g.id LIMIT $2`,
     [participantId, limit],
   );
-  return rows;
+  return rows.map(withProgress);
+}
+
+/** A plan's goals, the oldest first, as the plan shows them (each with its progress). */
+export async function goalsOfPlan(db: Queryable, planId: string) {
+  const { rows } = await db.query<GoalRow>(
+    `SELECT ${goalColumns} FROM goals g WHERE g.plan_id = $1 ORDER BY g.created_at, g.id`,
+    [planId],
+  );
+  return rows.map(withProgress);
 }
