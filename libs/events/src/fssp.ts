@@ -69,7 +69,25 @@ export const FsspScoreRecorded = defineEvent(
   }),
 );
 
+export const FsspPlanClosed = defineEvent('fssp.plan.closed', 1, planFacts);
+
+/** A plan's 6- or 12-month follow-up falls within the next 14 days (announced once, by a job). */
+export const FsspFollowUpDue = defineEvent(
+  'fssp.follow-up.due',
+  1,
+  z.strictObject({
+    planId: id,
+    orgId: id,
+    headParticipantId: id,
+    caseWorkerUserId: id,
+    followUp: z.enum(['six_month', 'twelve_month']),
+    dueDate: date,
+  }),
+);
+
 export const fsspEvents = [
+  FsspPlanClosed,
+  FsspFollowUpDue,
   FsspPlanCreated,
   FsspGoalAdded,
   FsspGoalUpdated,

@@ -131,7 +131,7 @@ describe('adding a goal', () => {
       '/goals',
       goalBody(p.planId, [p.head], { actionSteps: steps }),
     );
-    await expectRefused(answer, 422, 'actionSteps[1].doneDate', before);
+    await expectRefused(answer, 422, 'actionSteps.1.doneDate', before);
   });
 
   test('members: an individual goal has one; each must be included in the plan, listed once', async () => {
@@ -147,19 +147,19 @@ describe('adding a goal', () => {
     await expectRefused(
       await client.post('/goals', goalBody(p.planId, [p.first, p.excluded])),
       422,
-      'participantIds[1]',
+      'participantIds.1',
       before,
     );
     await expectRefused(
       await client.post('/goals', goalBody(p.planId, [p.first, p.first])),
       422,
-      'participantIds[1]',
+      'participantIds.1',
       before,
     );
     await expectRefused(
       await client.post('/goals', goalBody(p.planId, [randomUUID()])),
       422,
-      'participantIds[0]',
+      'participantIds.0',
       before,
     );
   });

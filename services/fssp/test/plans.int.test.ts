@@ -260,7 +260,7 @@ describe('one open FSSP per family and per participant', () => {
 });
 
 describe('excluding a family member', () => {
-  test('"declines all services" without a case note is refused, naming exclusions[0].caseNoteId', async () => {
+  test('"declines all services" without a case note is refused, naming exclusions.0.caseNoteId', async () => {
     const h = await household();
     const before = await written();
     const answer = await apiClient(service.url, h.worker).post('/fssps', {
@@ -269,7 +269,7 @@ describe('excluding a family member', () => {
       enrollmentId: h.enrollmentId,
       exclusions: [{ participantId: h.child, reason: 'declines_all_services' }],
     });
-    await expectRefused(answer, 422, 'exclusions[0].caseNoteId', before);
+    await expectRefused(answer, 422, 'exclusions.0.caseNoteId', before);
   });
 
   test("a deleted note, another member's note or another organization's note does not count", async () => {
@@ -289,7 +289,7 @@ describe('excluding a family member', () => {
         enrollmentId: h.enrollmentId,
         exclusions: [{ participantId: h.child, reason: 'not_able_to_be_contacted', caseNoteId }],
       });
-      await expectRefused(answer, 422, 'exclusions[0].caseNoteId', before);
+      await expectRefused(answer, 422, 'exclusions.0.caseNoteId', before);
     }
   });
 
@@ -331,9 +331,9 @@ describe('excluding a family member', () => {
       ],
     ];
     const fields = [
-      'exclusions[0].participantId',
-      'exclusions[0].participantId',
-      'exclusions[1].participantId',
+      'exclusions.0.participantId',
+      'exclusions.0.participantId',
+      'exclusions.1.participantId',
     ];
     for (const [i, exclusions] of cases.entries()) {
       const answer = await apiClient(service.url, h.worker).post('/fssps', {

@@ -25,8 +25,14 @@ test('its migrations ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'fssp',
-    migrations: ['001_fssp.sql', '002_plans.sql', '003_goals.sql', '004_scores.sql'],
-    schemaVersion: 4,
+    migrations: [
+      '001_fssp.sql',
+      '002_plans.sql',
+      '003_goals.sql',
+      '004_scores.sql',
+      '005_follow_ups.sql',
+    ],
+    schemaVersion: 5,
   });
   const table = await service.pool.query("SELECT to_regclass('plan_members') AS name");
   expect(table.rows[0].name).toBe('plan_members');

@@ -65,7 +65,7 @@ export function goalDateProblems(
     });
   goal.actionSteps.forEach((step, i) => {
     if (step.doneDate && step.doneDate > today)
-      problems.push({ field: `actionSteps[${i}].doneDate`, message: `Not after today (${today})` });
+      problems.push({ field: `actionSteps.${i}.doneDate`, message: `Not after today (${today})` });
   });
   return problems;
 }
@@ -86,9 +86,9 @@ export function newGoalProblems(
     problems.push({ field: 'participantIds', message: 'An individual goal has one member' });
   const seen = new Set<string>();
   body.participantIds.forEach((id, i) => {
-    if (seen.has(id)) problems.push({ field: `participantIds[${i}]`, message: 'Listed twice' });
+    if (seen.has(id)) problems.push({ field: `participantIds.${i}`, message: 'Listed twice' });
     else if (!includedMembers.includes(id))
-      problems.push({ field: `participantIds[${i}]`, message: 'Not included in this FSSP' });
+      problems.push({ field: `participantIds.${i}`, message: 'Not included in this FSSP' });
     seen.add(id);
   });
   return [...problems, ...goalDateProblems(body, today)];

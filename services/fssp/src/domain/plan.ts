@@ -63,7 +63,7 @@ export function planMembers(
     problems.push({ field: 'assessmentDate', message: `Not after today (${household.today})` });
   const excluded = new Map<string, Exclusion>();
   body.exclusions.forEach((x, i) => {
-    const at = `exclusions[${i}]`;
+    const at = `exclusions.${i}`;
     if (!household.relatives.includes(x.participantId))
       problems.push({
         field: `${at}.participantId`,

@@ -12,13 +12,16 @@ export interface Plan {
   sixMonthFollowUpDate: string;
   twelveMonthFollowUpDate: string;
   status: 'open' | 'closed';
+  closedOn: string | null;
+  /** The later assessments of this plan (6-month, 12-month, revisions), by date. */
+  followUps: Array<{ id: string; assessmentType: string; assessmentDate: string }>;
   createdBy: string;
   createdAt: string;
   version: number;
   members: PlanMember[];
 }
 
-export type NewPlan = Omit<Plan, 'createdAt' | 'version' | 'status'>;
+export type NewPlan = Omit<Plan, 'createdAt' | 'version' | 'status' | 'closedOn' | 'followUps'>;
 
 /**
  * The plan and its members in one statement each; a second open plan for the family or a
@@ -68,7 +71,11 @@ const planColumns = `p.id, p.org_id AS "orgId", p.family_id AS "familyId",
   p.assessment_type AS "assessmentType",
   to_char(p.six_month_follow_up_date, 'YYYY-MM-DD') AS "sixMonthFollowUpDate",
   to_char(p.twelve_month_follow_up_date, 'YYYY-MM-DD') AS "twelveMonthFollowUpDate",
-  p.status, p.created_by AS "createdBy",
+  p.status, to_char(p.closed_on, 'YYYY-MM-DD') AS "closedOn", p.created_by AS "createdBy",
+  (SELECT coalesce(json_agg(json_build_object('id', a.id, 'assessmentType', a.assessment_type,
+     'assessmentDate', to_char(a.assessment_date, 'YYYY-MM-DD'))
+     ORDER BY a.assessment_date, a.recorded_at), '[]')
+   FROM plan_assessments a WHERE a.plan_id = p.id) AS "followUps",
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt", p.version,
   (SELECT coalesce(json_agg(json_build_object('participantId', m.participant_id,
      'isHead', m.is_head, 'included', m.included, 'exclusionReason', m.exclusion_reason,
@@ -76,9 +83,22 @@ const planColumns = `p.id, p.org_id AS "orgId", p.family_id AS "familyId",
      ORDER BY m.is_head DESC, m.participant_id), '[]')
    FROM plan_members m WHERE m.plan_id = p.id) AS members`;
 
-export async function findPlan(db: Queryable, id: string): Promise<Plan | undefined> {
-  const { rows } = await db.query<Plan>(`SELECT ${planColumns} FROM plans p WHERE p.id = $1`, [id]);
-  return rows[0];
+/** One plan; `lock` holds it FOR UPDATE until the caller commits (closing re-reads it). */
+export async function findPlan(db: Queryable, id: string, lock = false) {
+  const { rows } = await db.query<Plan>(
+    `SELECT ${planColumns} FROM plans p WHERE p.id = $1 ${lock ? 'FOR UPDATE OF p' : ''}`,
+    [id],
+  );
+  return rows[0] as Plan | undefined;
+}
+
+/** Closed: its members are free to be on another open plan (the unique indexes let go). */
+export async function closePlanRow(tx: Queryable, id: string, closedOn: string): Promise<void> {
+  await tx.query(
+    `UPDATE plans SET status = 'closed', closed_on = $2, version = version + 1 WHERE id = $1`,
+    [id, closedOn],
+  );
+  await tx.query('UPDATE plan_members SET plan_open = false WHERE plan_id = $1', [id]);
 }
 
 /** The plans naming a participant (included or not), the latest assessment first. */
@@ -97,8 +117,12 @@ export async function plansOf(db: Queryable, participantId: string, limit: numbe
  * the plan cannot close between the check and the goal's write.
  */
 export async function lockPlanForGoals(db: Queryable, planId: string) {
-  const { rows } = await db.query<{ status: 'open' | 'closed'; included: string[] }>(
-    `SELECT p.status, array(SELECT m.participant_id FROM plan_members m
+  const { rows } = await db.query<{
+    status: 'open' | 'closed';
+    assessmentDate: string;
+    included: string[];
+  }>(
+    `SELECT p.status, to_char(p.assessment_date, 'YYYY-MM-DD') AS "assessmentDate", array(SELECT m.participant_id FROM plan_members m
                             WHERE m.plan_id = p.id AND m.included) AS included
      FROM plans p WHERE p.id = $1 FOR SHARE OF p`,
     [planId],

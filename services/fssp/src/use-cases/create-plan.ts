@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { authorOf, recordEvent } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
-import { FsspPlanCreated, createEvent } from '@hearth/events';
+import { FsspPlanCreated } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
 import type { FsspDeps } from '../deps';
 import { followUpDates, planMembers, type CreatePlanBody } from '../domain/plan';
@@ -11,6 +10,7 @@ import { liveCaseNotes } from '../store/case-notes';
 import { activeEnrollmentsOf, isOnEnrollment } from '../store/enrollments';
 import { currentFamily } from '../store/households';
 import { findPlan, insertPlan, type Plan } from '../store/plans';
+import { announcePlan } from './plan-events';
 
 const secondOpenPlan = conflict(
   'The family or one of its members already has an open FSSP: close it or update it instead.',
@@ -63,25 +63,7 @@ export async function createPlan(
       members: made.members,
     };
     await insertPlan(tx, plan).catch(onUniqueViolation(secondOpenPlan));
-    await recordEvent(
-      tx,
-      createEvent(FsspPlanCreated, {
-        orgId: actor.orgId,
-        ...authorOf(actor),
-        data: {
-          planId: id,
-          orgId: plan.orgId,
-          familyId: plan.familyId,
-          headParticipantId: head,
-          enrollmentId: plan.enrollmentId,
-          assessmentDate: plan.assessmentDate,
-          sixMonthFollowUpDate: plan.sixMonthFollowUpDate,
-          twelveMonthFollowUpDate: plan.twelveMonthFollowUpDate,
-          memberParticipantIds: made.members.filter((m) => m.included).map((m) => m.participantId),
-          status: 'open',
-        },
-      }),
-    );
+    await announcePlan(tx, FsspPlanCreated, actor, (await findPlan(tx, id))!);
   });
   return (await findPlan(deps.pool, id))!;
 }
