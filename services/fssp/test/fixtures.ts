@@ -165,3 +165,20 @@ export const goalBody = (planId: string, participantIds: string[], more: object 
   actionSteps: [{ text: 'Update the resume', dueDate: '2026-09-15', doneDate: '2026-09-09' }],
   ...more,
 });
+
+/**
+ * A check for refusals: the status, a problem naming `field`, and the row counts `written()`
+ * answered before the request unchanged (nothing half-written).
+ */
+export const refusalCheck =
+  (written: () => Promise<Record<string, number>>) =>
+  async (
+    answer: { status: number; body?: { errors?: Array<{ field: string }> } },
+    status: number,
+    field: string,
+    before: Record<string, number>,
+  ) => {
+    expect(answer.status).toBe(status);
+    expect(answer.body?.errors?.map((e) => e.field)).toContain(field);
+    expect(await written()).toEqual(before);
+  };

@@ -10,7 +10,7 @@ import {
 } from '@hearth/testkit';
 import { fssp } from '../src/app';
 import { fsspEnv } from '../src/config';
-import { NOW, goalBody, openPlanOf } from './fixtures';
+import { NOW, goalBody, openPlanOf, refusalCheck } from './fixtures';
 
 const openPlan = (sharing: Parameters<typeof openPlanOf>[1] = {}) => openPlanOf(service, sharing);
 
@@ -24,16 +24,7 @@ afterAll(() => service?.close());
 const tables = ['goals', 'goal_members', 'barriers', 'action_steps', 'outbox'];
 const written = () => rowCounts(service.pool, tables);
 
-async function expectRefused(
-  answer: { status: number; body?: { errors?: Array<{ field: string }> } },
-  status: number,
-  field: string,
-  before: Record<string, number>,
-) {
-  expect(answer.status).toBe(status);
-  expect(answer.body?.errors?.map((e) => e.field)).toContain(field);
-  expect(await written()).toEqual(before);
-}
+const expectRefused = refusalCheck(written);
 
 describe('adding a goal', () => {
   test('an individual goal keeps its barriers with ids and its action steps; the event carries ids, never free text', async () => {

@@ -18,6 +18,7 @@ import {
   familyOf,
   organization,
   participantOf,
+  refusalCheck,
 } from './fixtures';
 
 let service: TestService;
@@ -41,16 +42,7 @@ async function household() {
 
 const written = () => rowCounts(service.pool, ['plans', 'plan_members', 'outbox']);
 
-async function expectRefused(
-  answer: { status: number; body?: { errors?: Array<{ field: string }> } },
-  status: number,
-  field: string,
-  before: Record<string, number>,
-) {
-  expect(answer.status).toBe(status);
-  expect(answer.body?.errors?.map((e) => e.field)).toContain(field);
-  expect(await written()).toEqual(before);
-}
+const expectRefused = refusalCheck(written);
 
 describe('creating an FSSP', () => {
   test('the follow-ups fall 6 and 12 months after the assessment, Aug 31 becoming Feb 28; every family member is included with an enrollment', async () => {
