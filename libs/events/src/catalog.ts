@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
+import { fsspEvents } from './fssp';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -495,4 +496,5 @@ export const catalog = [
   ...coordinatedEntryEvents,
   DocumentUploaded,
   DocumentDeleted,
+  ...fsspEvents,
 ] as const;

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './catalog';
 export * from './parse';
 export * from './coordinated-entry';
+export * from './fssp';

@@ -14,6 +14,18 @@ export const dateOf = (instant: Date): string => instant.toISOString().slice(0, 
 export const addDays = (date: string, days: number): string =>
   dateOf(new Date(utc(date) + days * DAY_MS));
 
+/**
+ * The same day of the month `months` later; a day the target month lacks becomes its last day
+ * (2026-08-31 + 6 months is 2027-02-28), never a spill into the next month.
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0));
+  target.setUTCDate(Math.min(d, lastDay.getUTCDate()));
+  return dateOf(target);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
   Math.round((utc(to) - utc(from)) / DAY_MS);

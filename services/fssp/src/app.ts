@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
+import { directoryMigrations } from '@hearth/directory';
+import { familyFactsMigrations } from '@hearth/families';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -9,14 +11,21 @@ import type { FsspDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { goalRoutes } from './routes/goals';
+import { planRoutes } from './routes/plans';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const fssp: ServiceDefinition<FsspEnv> = {
   name: 'fssp',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Identity's organizations (today on their calendar); intake's families (a plan's members).
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    familyFactsMigrations,
+  ],
   consumers,
   jobs,
   app: (ctx) => {
@@ -29,7 +38,8 @@ export const fssp: ServiceDefinition<FsspEnv> = {
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        planRoutes(api, deps); // after about: /fssps/about before /fssps/:id
+        goalRoutes(api, deps);
       },
     });
   },

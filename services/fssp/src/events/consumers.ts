@@ -1,14 +1,23 @@
 import type { ConsumerOptions } from '@hearth/bus';
+import { directoryConsumer } from '@hearth/directory';
+import { familyFactsConsumer } from '@hearth/families';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { FsspDeps } from '../deps';
+import { caseNotesConsumer, enrollmentsConsumer } from './read-models';
 
 /**
- * What this service consumes: one consumer per queue (`fssp.<purpose>`), each parsing its
- * events with the schemas of libs/events and calling one use case in the transaction that records
- * the event as processed. Events it publishes are written to the outbox in the transaction of the
- * change.
+ * What this service consumes: one consumer per queue (`fssp.<purpose>`), each parsing its events
+ * with the schemas of libs/events in the transaction that records the event as processed.
  */
 export function consumers(_deps: FsspDeps): ConsumerOptions[] {
-  // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('fssp.sharing-facts')];
+  return [
+    // Who may see each participant: intake's versioned sharing state, newest version wins.
+    sharingFactsConsumer('fssp.sharing-facts'),
+    // Organizations' time zones: an assessment date is never after the organization's today.
+    directoryConsumer('fssp.directory'),
+    // Who lives together: a plan covers the head's current family.
+    familyFactsConsumer('fssp.families'),
+    enrollmentsConsumer,
+    caseNotesConsumer,
+  ];
 }

@@ -1,11 +1,22 @@
 import type { ScheduledJob } from '@hearth/runtime';
 import type { FsspDeps } from '../deps';
+import { announceDueFollowUps } from '../use-cases/announce-due-follow-ups';
+
+const DAY_MS = 86_400_000;
 
 /**
- * Scheduled work: each job is `{ name, everyMs, run }`; the runtime runs it on its interval under
- * an advisory lock named after the service and the job, so with several replicas one at a time
- * runs it. `run` calls one use case with `deps.clock()` as "now" (tests move the clock).
+ * Scheduled work, under the runtime's advisory lock (one replica at a time), "now" from
+ * `deps.clock()`. Follow-ups due: daily; a run twice in a day announces nothing twice.
  */
 export function jobs(_deps: FsspDeps): ScheduledJob<FsspDeps>[] {
-  return [];
+  return [
+    {
+      name: 'follow-ups-due',
+      everyMs: DAY_MS,
+      run: async (deps) => {
+        const announced = await announceDueFollowUps(deps);
+        if (announced) deps.logger.info({ announced }, 'follow-ups due announced');
+      },
+    },
+  ];
 }

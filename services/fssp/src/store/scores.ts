@@ -1,0 +1,33 @@
+import type { Queryable } from '@hearth/db';
+
+export interface Score {
+  id: string;
+  goalId: string;
+  scoreDate: string;
+  score: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export async function insertScore(
+  tx: Queryable,
+  score: Pick<Score, 'id' | 'goalId' | 'scoreDate' | 'score' | 'recordedBy'>,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO goal_scores (id, goal_id, score_date, score, recorded_by)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [score.id, score.goalId, score.scoreDate, score.score, score.recordedBy],
+  );
+}
+
+/** A goal's whole history, by date (same-day scores in the order given). */
+export async function scoresOf(db: Queryable, goalId: string): Promise<Score[]> {
+  const { rows } = await db.query<Score>(
+    `SELECT id, goal_id AS "goalId", to_char(score_date, 'YYYY-MM-DD') AS "scoreDate", score,
+       recorded_by AS "recordedBy",
+       to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"
+     FROM goal_scores WHERE goal_id = $1 ORDER BY score_date, seq`,
+    [goalId],
+  );
+  return rows;
+}

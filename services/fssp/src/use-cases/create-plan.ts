@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@hearth/auth';
+import { withTransaction } from '@hearth/db';
+import { organizationToday } from '@hearth/directory';
+import { FsspPlanCreated } from '@hearth/events';
+import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
+import type { FsspDeps } from '../deps';
+import { followUpDates, planMembers, type CreatePlanBody } from '../domain/plan';
+import { liveCaseNotes } from '../store/case-notes';
+import { activeEnrollmentsOf, isOnEnrollment } from '../store/enrollments';
+import { currentFamily } from '../store/households';
+import { findPlan, insertPlan, type Plan } from '../store/plans';
+import { announcePlan } from './plan-events';
+
+const secondOpenPlan = conflict(
+  'The family or one of its members already has an open FSSP: close it or update it instead.',
+  [{ field: 'headParticipantId', message: 'Already on an open FSSP' }],
+);
+
+/**
+ * Create a family's plan from its head of household (the route has passed the gate for writing):
+ * members, their enrollments and the follow-up dates by the rules, then the plan and
+ * `fssp.plan.created` in one transaction. "One open plan" is held by the database's indexes.
+ */
+export async function createPlan(
+  deps: Pick<FsspDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  body: CreatePlanBody,
+): Promise<Plan> {
+  const id = randomUUID();
+  await withTransaction(deps.pool, async (tx) => {
+    const head = body.headParticipantId;
+    const family = await currentFamily(tx, head);
+    if (family && family.headParticipantId !== head)
+      throw unprocessable('An FSSP is created from the head of household.', [
+        { field: 'headParticipantId', message: 'Not the head of their current family' },
+      ]);
+    if (!(await isOnEnrollment(tx, body.enrollmentId, actor.orgId, head)))
+      throw unprocessable('The head of household needs an enrollment (any program) first.', [
+        { field: 'enrollmentId', message: 'Not an enrollment of the head at your organization' },
+      ]);
+    const relatives = family?.others ?? [];
+    const named = body.exclusions.flatMap((x) =>
+      x.caseNoteId ? [{ participantId: x.participantId, noteId: x.caseNoteId }] : [],
+    );
+    const made = planMembers(body, {
+      today: await organizationToday(tx, actor.orgId, deps.clock),
+      relatives,
+      ownEnrollments: await activeEnrollmentsOf(tx, actor.orgId, relatives),
+      liveNotes: await liveCaseNotes(tx, actor.orgId, named),
+    });
+    if ('problems' in made) throw unprocessable('The FSSP breaks a rule.', made.problems);
+    const plan = {
+      id,
+      orgId: actor.orgId,
+      familyId: family?.familyId ?? null,
+      headParticipantId: head,
+      enrollmentId: body.enrollmentId,
+      assessmentDate: body.assessmentDate,
+      assessmentType: 'initial' as const,
+      ...followUpDates(body.assessmentDate),
+      createdBy: actor.userId,
+      members: made.members,
+    };
+    await insertPlan(tx, plan).catch(onUniqueViolation(secondOpenPlan));
+    await announcePlan(tx, FsspPlanCreated, actor, (await findPlan(tx, id))!);
+  });
+  return (await findPlan(deps.pool, id))!;
+}
