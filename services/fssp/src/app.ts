@@ -13,6 +13,7 @@ import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { goalRoutes } from './routes/goals';
 import { planRoutes } from './routes/plans';
+import { printRoutes } from './routes/print';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const fssp: ServiceDefinition<FsspEnv> = {
@@ -40,6 +41,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
         aboutRoutes(api, deps);
         planRoutes(api, deps); // after about: /fssps/about before /fssps/:id
         goalRoutes(api, deps);
+        printRoutes(api, deps);
       },
     });
   },

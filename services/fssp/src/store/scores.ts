@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import type { PrintedScore } from '../domain/plan-print';
 
 export interface Score {
   id: string;
@@ -28,6 +29,18 @@ export async function scoresOf(db: Queryable, goalId: string): Promise<Score[]> 
        to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt"
      FROM goal_scores WHERE goal_id = $1 ORDER BY score_date, seq`,
     [goalId],
+  );
+  return rows;
+}
+
+/** Every score of a plan's goals, each goal's by date, and the follow-up that recorded it. */
+export async function scoresOfPlan(db: Queryable, planId: string): Promise<PrintedScore[]> {
+  const { rows } = await db.query<PrintedScore>(
+    `SELECT s.goal_id AS "goalId", to_char(s.score_date, 'YYYY-MM-DD') AS "scoreDate", s.score,
+       s.assessment_id AS "assessmentId"
+     FROM goal_scores s JOIN goals g ON g.id = s.goal_id
+     WHERE g.plan_id = $1 ORDER BY s.score_date, s.seq`,
+    [planId],
   );
   return rows;
 }
