@@ -4,6 +4,7 @@ import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import { planGoalFactsMigrations } from '@hearth/plan-goals';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReferralsEnv } from './config';
 import type { ReferralsDeps } from './deps';
@@ -27,6 +28,7 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
     accessAuditMigrations,
     sharingFactsMigrations,
     directoryMigrations,
+    planGoalFactsMigrations, // FSSP goals and barriers a referral may name
     idempotencyMigrations,
   ],
   consumers,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { applyOrganization } from '@hearth/directory';
-import type { ReleaseFacts } from '@hearth/events';
+import { FsspGoalAdded, type ReleaseFacts } from '@hearth/events';
 import { applySharingState } from '@hearth/sharing';
-import { apiClient, testActor, type TestService } from '@hearth/testkit';
+import { apiClient, publishAndWait, testActor, type TestService } from '@hearth/testkit';
 
 /** Tests run on 2026-06-15 at 15:00 UTC: 10:00 in Chicago, where every test agency is. */
 export const NOW = new Date('2026-06-15T15:00:00Z');
@@ -75,3 +75,35 @@ export const referralBody = (participantId: string, toOrgId: string, more: objec
   releasedCategories: ['identifying', 'contact'],
   ...more,
 });
+
+/**
+ * An FSSP goal (a need) of the organization's plan for these participants (a family goal when more
+ * than one), with one barrier, as fssp announces it; answers its id and its barrier's.
+ */
+export async function needOf(
+  service: TestService,
+  orgId: string,
+  participantIds: string[],
+): Promise<{ needId: string; barrierId: string }> {
+  const [needId, barrierId] = [randomUUID(), randomUUID()];
+  await publishAndWait(
+    service,
+    FsspGoalAdded,
+    {
+      goalId: needId,
+      planId: randomUUID(),
+      orgId,
+      kind: participantIds.length > 1 ? 'family' : 'individual',
+      participantIds,
+      barrierIds: [barrierId],
+      category: 'housing',
+      goal: 'stable_housing',
+      startDate: '2026-01-05',
+      targetDate: '2026-12-31',
+      status: 'open',
+      version: 1,
+    },
+    { orgId },
+  );
+  return { needId, barrierId };
+}

@@ -17,7 +17,7 @@ import {
 } from '@hearth/testkit';
 import { referrals } from '../src/app';
 import { referralsEnv } from '../src/config';
-import { NOW, TODAY, agency, participantOf, provider, referralBody } from './fixtures';
+import { NOW, TODAY, agency, needOf, participantOf, provider, referralBody } from './fixtures';
 
 let service: TestService;
 beforeAll(async () => {
@@ -119,9 +119,7 @@ describe('the provider directory', () => {
 
 describe('making a referral', () => {
   test('its source is the actor and their organization, its contact the provider’s offer', async () => {
-    const { sender, receiver, participantId, referral } = await pendingReferral({
-      needIds: [randomUUID()],
-    });
+    const { sender, receiver, participantId, referral } = await pendingReferral();
     expect(referral).toMatchObject({
       participantId,
       fromOrgId: sender.orgId,
@@ -385,8 +383,8 @@ describe('answering a referral', () => {
 
 describe('editing, outcome and delete', () => {
   test('the sender edits the version it read; an older version is a 409', async () => {
-    const { sender, referral } = await pendingReferral();
-    const barrierId = randomUUID();
+    const { sender, participantId, referral } = await pendingReferral();
+    const { barrierId } = await needOf(service, sender.orgId, [participantId]);
     const edited = await as(sender.caseworker).patch(`/referrals/${referral.id}`, {
       version: 1,
       comment: 'Eviction hearing on June 30',

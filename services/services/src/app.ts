@@ -5,6 +5,7 @@ import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
 import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import { planGoalFactsMigrations } from '@hearth/plan-goals';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ServicesEnv } from './config';
 import type { ServicesDeps } from './deps';
@@ -29,6 +30,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
     sharingFactsMigrations,
     directoryMigrations,
     familyFactsMigrations, // households, for a service given to a family
+    planGoalFactsMigrations, // FSSP goals and barriers a service may name
     idempotencyMigrations,
   ],
   consumers,

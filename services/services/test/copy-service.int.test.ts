@@ -9,7 +9,7 @@ import {
 } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
-import { NOW, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
+import { NOW, enrollmentOf, goalOf, organization, participantOf, serviceTypeOf } from './fixtures';
 
 let service: TestService;
 beforeAll(async () => {
@@ -45,12 +45,13 @@ async function enrolledThrice() {
     }),
   ];
   const client = apiClient(service.url, org.worker);
+  const { goalId } = await goalOf(service, org.orgId, [participantId]);
   const original = await client.post('/services', {
     participantId,
     enrollmentId: enrollments[0],
     serviceTypeId: types[0],
     serviceDate: '2026-03-01',
-    goalId: randomUUID(),
+    goalId,
   });
   expect(original.status).toBe(201);
   return { ...org, participantId, programs, enrollments, types, client, original: original.body };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { EnrollmentCreated, type EnrollmentSnapshot } from '@hearth/events';
+import { EnrollmentCreated, FsspGoalAdded, type EnrollmentSnapshot } from '@hearth/events';
 import { applySharingState } from '@hearth/sharing';
 import { apiClient, publishAndWait, testActor, type TestService } from '@hearth/testkit';
 
@@ -91,4 +91,36 @@ export async function serviceTypeOf(
   });
   if (answer.status !== 201) throw new Error(`service type: ${JSON.stringify(answer.body)}`);
   return answer.body.id as string;
+}
+
+/**
+ * An FSSP goal of the organization's plan for these participants (a family goal when more than
+ * one), with one barrier, as fssp announces it; answers its id and its barrier's.
+ */
+export async function goalOf(
+  service: TestService,
+  orgId: string,
+  participantIds: string[],
+): Promise<{ goalId: string; barrierId: string }> {
+  const [goalId, barrierId] = [randomUUID(), randomUUID()];
+  await publishAndWait(
+    service,
+    FsspGoalAdded,
+    {
+      goalId,
+      planId: randomUUID(),
+      orgId,
+      kind: participantIds.length > 1 ? 'family' : 'individual',
+      participantIds,
+      barrierIds: [barrierId],
+      category: 'employment',
+      goal: 'find_job',
+      startDate: '2026-01-05',
+      targetDate: '2026-06-30',
+      status: 'open',
+      version: 1,
+    },
+    { orgId },
+  );
+  return { goalId, barrierId };
 }

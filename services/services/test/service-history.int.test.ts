@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { apiClient, rowCounts, startServiceForTest, type TestService } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
-import { NOW, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
+import { NOW, enrollmentOf, goalOf, organization, participantOf, serviceTypeOf } from './fixtures';
 
 let service: TestService;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ async function recorded() {
     headParticipantId: participantId,
   });
   const serviceTypeId = await serviceTypeOf(service, owner.supervisor, programId);
-  const goalId = randomUUID();
+  const { goalId, barrierId } = await goalOf(service, owner.orgId, [participantId]);
   const answer = await apiClient(service.url, owner.worker).post('/services', {
     participantId,
     enrollmentId: enrollment.enrollmentId,
@@ -34,17 +34,17 @@ async function recorded() {
     goalId,
   });
   expect(answer.status).toBe(201);
-  return { owner, partner, participantId, goalId, id: answer.body.id as string };
+  return { owner, partner, participantId, goalId, barrierId, id: answer.body.id as string };
 }
 
-test('a goal and a barrier are kept as given on record and edit, and null clears one', async () => {
+test("a goal and a barrier of the participant's plan are kept on record and edit, and null clears one", async () => {
   const s = await recorded();
   const client = apiClient(service.url, s.owner.worker);
   expect((await client.get(`/services/${s.id}`)).body).toMatchObject({
     goalId: s.goalId,
     barrierId: null,
   });
-  const barrierId = randomUUID();
+  const barrierId = s.barrierId;
   const edited = await client.patch(`/services/${s.id}`, { version: 1, goalId: null, barrierId });
   expect(edited.status).toBe(200);
   expect(edited.body).toMatchObject({ goalId: null, barrierId, version: 2 });

@@ -19,8 +19,10 @@ export const newReferralBody = z.strictObject({
   referralService: referralService(),
   toOrgId: uuid().describe('The provider: an organization offering referralService'),
   comment: text(2000).optional(),
-  needIds: ids.default([]).describe('Associated needs (stored as given)'),
-  barrierIds: ids.default([]).describe('Associated barriers (stored as given)'),
+  needIds: ids
+    .default([])
+    .describe("Associated needs: your organization's FSSP goals for the participant"),
+  barrierIds: ids.default([]).describe('Associated barriers: of those goals (of any, if none)'),
   releasedCategories: z
     .array(z.enum(releaseCategories))
     .max(releaseCategories.length)

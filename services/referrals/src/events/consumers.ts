@@ -1,5 +1,6 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
+import { planGoalsConsumer } from '@hearth/plan-goals';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReferralsDeps } from '../deps';
 
@@ -15,5 +16,7 @@ export function consumers(_deps: ReferralsDeps): ConsumerOptions[] {
   return [
     sharingFactsConsumer('referrals.sharing-facts'),
     directoryConsumer('referrals.directory'),
+    // FSSP's goals and barriers: what a referral's needIds / barrierIds may name.
+    planGoalsConsumer('referrals.plan-goals'),
   ];
 }

@@ -34,6 +34,7 @@ import {
 } from '../store/referral-details';
 import { changeReferralStatus, lockReferral } from '../store/referrals';
 import { readableReferral } from './read-referral';
+import { checkNeeds } from './check-needs';
 import { announceReferral } from './referral-events';
 
 type Deps = Pick<ReferralsDeps, 'pool' | 'clock'>;
@@ -70,6 +71,11 @@ export function editReferral(deps: Deps, actor: Actor, id: string, edit: Referra
       if (referral.outcome && edit.referralDate > referral.outcome.date)
         problems.push({ field: 'referralDate', message: 'After the outcome date' });
       if (problems.length) throw unprocessable('The referral breaks a rule.', problems);
+    }
+    if (edit.needIds || edit.barrierIds) {
+      const owner = { orgId: referral.fromOrgId, participantId: referral.participantId };
+      const needs = edit.needIds ?? referral.needIds;
+      await checkNeeds(tx, owner, needs, edit.barrierIds ?? referral.barrierIds);
     }
     const { version: _version, ...details } = edit;
     await saveDetails(tx, id, details, now, true);

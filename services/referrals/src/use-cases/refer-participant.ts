@@ -9,6 +9,7 @@ import { notInFuture, type NewReferralBody } from '../domain/referral';
 import { offerOf } from '../store/providers';
 import { findReferral, saveDetails, type Referral } from '../store/referral-details';
 import { insertReferral } from '../store/referrals';
+import { checkNeeds } from './check-needs';
 import { announceReferral } from './referral-events';
 
 /**
@@ -45,6 +46,8 @@ export function referParticipant(
         : [{ field: 'toOrgId', message: `This provider does not offer ${body.referralService}` }]),
     ];
     if (problems.length || !offer) throw unprocessable('The referral breaks a rule.', problems);
+    const owner = { orgId: actor.orgId, participantId: body.participantId };
+    await checkNeeds(tx, owner, body.needIds, body.barrierIds);
     const core = await insertReferral(
       tx,
       {

@@ -1,6 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
+import { planGoalsConsumer } from '@hearth/plan-goals';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
@@ -20,5 +21,7 @@ export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
     directoryConsumer('services.directory'),
     // Who lives together: intake's families, for services given to a whole household.
     familyFactsConsumer('services.families'),
+    // FSSP's goals and barriers: what a service's goalId / barrierId may name.
+    planGoalsConsumer('services.plan-goals'),
   ];
 }

@@ -24,8 +24,10 @@ export const newService = z.strictObject({
   status: z.enum(serviceStatuses).optional().describe('Dated types only; started: trainings'),
   units: z.number().positive().max(100_000).multipleOf(0.01).optional(),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
-  goalId: uuid().optional().describe("A goal of the participant's FSSP (stored, not yet checked)"),
-  barrierId: uuid().optional().describe('A barrier of their FSSP (stored, not yet checked)'),
+  goalId: uuid()
+    .optional()
+    .describe("One of your organization's FSSP goals for this participant (a family goal too)"),
+  barrierId: uuid().optional().describe('A barrier of that goal (of one of their goals if none)'),
   staffUserId: uuid()
     .optional()
     .describe('Who provided it: you by default; data-entry staff may name an active colleague'),

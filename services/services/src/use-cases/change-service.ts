@@ -13,6 +13,7 @@ import {
   type ServiceRecord,
 } from '../store/services';
 import { keepVersion } from '../store/service-versions';
+import { checkGoals } from './check-goals';
 import { checkService } from './check-service';
 import { checkStaff } from './check-staff';
 
@@ -71,6 +72,9 @@ export function editService(
       units: orUndefined(next.units),
       amountCents: orUndefined(next.amountCents),
     });
+    // checked when the edit changes them: a goal regrouped since stays as recorded otherwise
+    if (next.goalId !== current.goalId || next.barrierId !== current.barrierId)
+      await checkGoals(tx, actor, next.participantId, next);
     await keepVersion(tx, current, 'edited', actor.userId, deps.clock());
     const saved = await updateService(tx, id, next, actor.userId);
     await announce(tx, ServiceUpdated, actor, saved, type);

@@ -4,6 +4,7 @@ import type { ServicesDeps } from '../deps';
 import { findEnrollment } from '../store/enrollments';
 import { findServiceType, findServiceTypeNamed } from '../store/service-types';
 import type { ServiceRecord } from '../store/services';
+import { stillAssociated } from './check-goals';
 import { recordService } from './record-service';
 
 const orUndefined = <T>(v: T | null) => v ?? undefined;
@@ -49,8 +50,7 @@ export async function copyService(
       status: orUndefined(source.status),
       units: orUndefined(source.units),
       amountCents: orUndefined(source.amountCents),
-      goalId: source.goalId,
-      barrierId: source.barrierId,
+      ...(await stillAssociated(deps.pool, actor, source.participantId, source)),
     },
     { copiedFromId: source.copiedFromId ?? source.id, staffUserId: source.staffUserId },
   );

@@ -5,6 +5,7 @@ import { withTransaction } from '@hearth/db';
 import { ServiceRecorded, createEvent } from '@hearth/events';
 import type { ServicesDeps } from '../deps';
 import { insertService, type ServiceRecord } from '../store/services';
+import { checkGoals } from './check-goals';
 import { checkService, type ServiceRequest } from './check-service';
 import { checkStaff } from './check-staff';
 
@@ -30,6 +31,7 @@ export function recordService(
     // a copy keeps who provided the original; otherwise the actor, or whom a data-entry worker names
     const staffUserId = copy ? copy.staffUserId : await checkStaff(tx, actor, s.staffUserId);
     const type = await checkService(tx, actor, deps.clock, s);
+    await checkGoals(tx, actor, s.participantId, s);
     const saved = await insertService(tx, {
       id: randomUUID(),
       orgId: actor.orgId,
