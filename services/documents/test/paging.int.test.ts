@@ -20,7 +20,12 @@ const list = async (actor: Actor, query: string) => {
   const res = await fetch(`${service.url}/api/v1/documents?participantId=${participant}${query}`, {
     headers: { authorization: `Bearer ${mintToken(actor)}` },
   });
-  return { status: res.status, body: await res.json() };
+  const body = (await res.json()) as {
+    items: Array<{ id: string }>;
+    nextCursor: string | null;
+    errors: Array<{ field: string }>;
+  };
+  return { status: res.status, body };
 };
 
 /** Every page, following nextCursor: the ids of each page, in order. */
@@ -29,7 +34,7 @@ const pages = async (actor: Actor, limit: number) => {
   let cursor: string | null = '';
   while (cursor !== null) {
     const { body } = await list(actor, `&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-    seen.push(body.items.map((d: { id: string }) => d.id));
+    seen.push(body.items.map((d) => d.id));
     cursor = body.nextCursor;
   }
   return seen;
@@ -64,7 +69,7 @@ test('a cursor this API did not give out is a 400 naming the cursor', async () =
   for (const cursor of ['not-a-cursor', Buffer.from('{"createdAt":1}').toString('base64url')]) {
     const { status, body } = await list(lakeshore, `&cursor=${cursor}`);
     expect(status).toBe(400);
-    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
+    expect(body.errors.map((e) => e.field)).toEqual(['cursor']);
   }
 });
 
@@ -72,6 +77,6 @@ test('a limit outside 1 to 200 is a 400 naming the limit', async () => {
   for (const limit of ['0', '201', 'ten']) {
     const { status, body } = await list(lakeshore, `&limit=${limit}`);
     expect(status).toBe(400);
-    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['query.limit']);
+    expect(body.errors.map((e) => e.field)).toEqual(['query.limit']);
   }
 });
