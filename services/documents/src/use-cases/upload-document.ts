@@ -12,6 +12,7 @@ import type { DocumentsDeps } from '../deps';
 import { contentVerdict, executableByMagic } from '../domain/content';
 import { uploadFields, uploadRuleErrors } from '../domain/upload-fields';
 import { documentFacts } from './document-events';
+import { isKeyExpired, keyExpiresAt, releaseKey } from './idempotency-keys';
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
@@ -63,7 +64,12 @@ export async function uploadDocument(
       createdAt: now,
       deletedAt: null,
       deletedBy: null,
-      idempotency: { actorId: actor.userId, key: idempotencyKey ?? `none:${id}`, requestHash },
+      idempotency: {
+        actorId: actor.userId,
+        key: idempotencyKey ?? `none:${id}`,
+        requestHash,
+        keyExpiresAt: idempotencyKey ? keyExpiresAt(now) : null,
+      },
       pendingEvents: [],
     };
     const event = createEvent(DocumentUploaded, {
@@ -72,12 +78,17 @@ export async function uploadDocument(
       occurredAt: now,
       data: documentFacts(document),
     });
+    const insert = () => deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
     try {
-      await deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
+      await insert();
       return { document, replayed: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash);
+      const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash, now);
+      if (!first) {
+        await insert(); // the key was past its 24 h and is now free: a new request
+        return { document, replayed: false };
+      }
       await discard(bucket, file.contentId); // the first upload's content is the one kept
       return { document: first, replayed: true };
     }
@@ -87,12 +98,22 @@ export async function uploadDocument(
   }
 }
 
-/** The document a key already made; the same key with another upload breaks its promise. */
-async function firstAnswer(deps: DocumentsDeps, actor: Actor, key: string, requestHash: string) {
+/**
+ * The document a key already made, or undefined when the key has expired (freed here); the same
+ * key with another upload within its 24 h breaks its promise.
+ */
+async function firstAnswer(
+  deps: DocumentsDeps,
+  actor: Actor,
+  key: string,
+  requestHash: string,
+  now: Date,
+) {
   const kept = await deps.mongo.documents.findOne({
     'idempotency.actorId': actor.userId,
     'idempotency.key': key,
   });
+  if (kept && isKeyExpired(kept, now)) return void (await releaseKey(deps, kept));
   if (!kept || kept.idempotency.requestHash !== requestHash)
     throw unprocessable('This Idempotency-Key was used for another request.', [
       { field: 'Idempotency-Key', message: 'Already used with a different request; use a new key' },
