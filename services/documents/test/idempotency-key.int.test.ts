@@ -74,3 +74,14 @@ test('the sweep frees keys 24 hours old and keeps younger ones', async () => {
   expect((await keys.findOne({ _id: young.id }))?.idempotency.key).toBe('sweep-young');
   expect((await old.again()).body.id).not.toBe(old.id); // freed: a new document
 });
+
+test('two retries racing to an expired key make one new document, the other replays it', async () => {
+  const { id, again } = await firstUpload('racing-retries');
+  now = hoursAfter(25);
+  const answers = await Promise.all([again(), again()]);
+  expect(answers.map((a) => a.status)).toEqual([201, 201]);
+  expect(answers[0]!.body.id).toBe(answers[1]!.body.id);
+  expect(answers[0]!.body.id).not.toBe(id);
+  const replayed = answers.map((a) => a.headers.get('idempotent-replayed'));
+  expect(replayed.filter((r) => r === 'true')).toHaveLength(1);
+});

@@ -78,19 +78,20 @@ export async function uploadDocument(
       occurredAt: now,
       data: documentFacts(document),
     });
-    const insert = () => deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
-    try {
-      await insert();
-      return { document, replayed: false };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash, now);
-      if (!first) {
-        await insert(); // the key was past its 24 h and is now free: a new request
+    // Twice at most: a key past its 24 h is freed by the first conflict, and a retry racing this
+    // one to the freed key is answered with the winner's document.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
         return { document, replayed: false };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash, now);
+        if (!first && attempt === 1) continue; // expired and freed: a new request
+        if (!first) throw err;
+        await discard(bucket, file.contentId); // the first upload's content is the one kept
+        return { document: first, replayed: true };
       }
-      await discard(bucket, file.contentId); // the first upload's content is the one kept
-      return { document: first, replayed: true };
     }
   } catch (err) {
     await discard(bucket, file.contentId);
