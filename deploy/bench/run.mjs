@@ -1,10 +1,12 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
 // `npm run bench -- events matching gateway quick-services case-notes-print housing-queue
-// vacancy-race` runs a subset; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
-// case-notes-print makes (at most 100), BENCH_QUEUE_ENTRIES the housing queue.
+// vacancy-race documents` runs a subset; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
+// case-notes-print makes (at most 100), BENCH_QUEUE_ENTRIES the housing queue, BENCH_UPLOADS how
+// many 1 MB uploads documents makes (default 100).
 import { benchCaseNotesPrint } from './case-notes-print.mjs';
 import { benchCoordinatedEntry } from './coordinated-entry.mjs';
+import { benchDocuments } from './documents.mjs';
 import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
@@ -56,5 +58,12 @@ if (want('housing-queue') || want('vacancy-race')) {
     `\nCoordinated entry: one page of the housing queue over ${entries} entries (goal: p95 ≤ 50 ms); 20 concurrent matches of one vacancy (exactly one wins)`,
   );
   console.table(await benchCoordinatedEntry({ entries }));
+}
+if (want('documents')) {
+  const uploads = Number(process.env.BENCH_UPLOADS ?? 100);
+  console.log(
+    `\nDocuments: ${uploads} uploads of 1 MB and a zip of up to 50 through the gateway; the service's memory while 25 MB streams up and down (should stay flat)`,
+  );
+  console.table(await benchDocuments({ uploads }));
 }
 process.exit(0);

@@ -1,5 +1,5 @@
-// The services process and a gateway in front of it, from their built dist/, on a fresh database
-// of their own and the testkit's signing keys: what the services benches measure through.
+// One service's process (services, unless told: documents for its bench) and a gateway in front of
+// it, from their built dist/, on a fresh database of their own and the testkit's signing keys.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -42,12 +42,15 @@ async function freshDatabase(adminUrl, name) {
   return url.toString();
 }
 
+/** The service benched by default: its directory and the gateway variable naming its address. */
+const SERVICES = { dir: 'services/services', upstream: 'SERVICES_URL', env: {} };
+
 /**
- * Starts services on `ports.services`, the gateway on `ports.gateway` and a key set on
+ * Starts the service on `ports.services`, the gateway on `ports.gateway` and a key set on
  * `ports.jwks` (each bench its own ports, so two benches never meet); answers the database URL,
- * the gateway URL and `stop`.
+ * the gateway URL, the service's process id (for its memory) and `stop`.
  */
-export async function startServicesStack(database, ports) {
+export async function startServicesStack(database, ports, service = SERVICES) {
   const { amqpUrl, postgresUrl } = await servers();
   const url = await freshDatabase(postgresUrl, database);
   const jwks = createServer((_req, res) => {
@@ -60,17 +63,18 @@ export async function startServicesStack(database, ports) {
   const servicesUrl = `http://127.0.0.1:${ports.services}`;
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const processes = [
-    start('services/services', {
+    start(service.dir, {
       PORT: String(ports.services),
       DATABASE_URL: url,
       AMQP_URL: amqpUrl,
       JWKS_URL,
+      ...service.env,
     }),
     start('gateway', {
       PORT: String(ports.gateway),
       JWKS_URL,
       IDENTITY_URL: 'http://127.0.0.1:3901',
-      SERVICES_URL: servicesUrl,
+      [service.upstream]: servicesUrl,
       RATE_LIMIT_PER_USER_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
     }),
@@ -85,5 +89,5 @@ export async function startServicesStack(database, ports) {
     stop();
     throw err;
   }
-  return { databaseUrl: url, gatewayUrl, stop };
+  return { databaseUrl: url, gatewayUrl, pid: processes[0].pid, stop };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
+import { directoryMigrations } from '@hearth/directory';
 import { API_PREFIX, createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -15,8 +16,9 @@ import { documentRoutes } from './routes/documents';
 export const documents: ServiceDefinition<DocumentsEnv> = {
   name: 'documents',
   migrationsDir: join(__dirname, '..', 'migrations'),
-  // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Reads participants: who may see them comes from intake's sharing facts, denials are audited;
+  // identity's organizations (directory) give each its calendar ("not in the future").
+  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
   consumers: (ctx) => consumers(depsOf(ctx)),
   // The runtime hands jobs its context; ours run with the MongoDB store beside it.
   jobs: (ctx) => jobs(depsOf(ctx)).map((job) => ({ ...job, run: () => job.run(depsOf(ctx)) })),

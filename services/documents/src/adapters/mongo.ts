@@ -33,6 +33,8 @@ const documentSchema = new Schema(
       actorId: { type: String, required: true },
       key: { type: String, required: true },
       requestHash: { type: String, required: true },
+      /** a client's key answers again until then (null: no key sent, or released) */
+      keyExpiresAt: { type: Date, default: null },
     },
     pendingEvents: { type: [Schema.Types.Mixed], default: [] },
   },
@@ -42,6 +44,7 @@ documentSchema.index({ participantId: 1, createdAt: -1 });
 documentSchema.index({ 'idempotency.actorId': 1, 'idempotency.key': 1 }, { unique: true });
 documentSchema.index({ contentId: 1 });
 documentSchema.index({ deletedAt: 1 });
+documentSchema.index({ 'idempotency.keyExpiresAt': 1 });
 
 export interface DocumentRecord {
   _id: string;
@@ -63,7 +66,7 @@ export interface DocumentRecord {
   deletedBy: string | null;
   /** set once the retention after deletion has passed and the GridFS content is gone */
   contentPurgedAt?: Date | null;
-  idempotency: { actorId: string; key: string; requestHash: string };
+  idempotency: { actorId: string; key: string; requestHash: string; keyExpiresAt?: Date | null };
   pendingEvents: Envelope<unknown>[];
 }
 

@@ -19,7 +19,7 @@ export const uploadFields = z.strictObject({
 });
 export type UploadFields = z.infer<typeof uploadFields>;
 
-/** The rules across fields, each naming its field; `today` is the UTC date (see README). */
+/** The rules across fields, each naming its field; `today` is the organization's date. */
 export function uploadRuleErrors(fields: UploadFields, today: string) {
   const errors: Array<{ field: string; message: string }> = [];
   if (!typeBelongsTo(fields.category, fields.documentType))

@@ -1,4 +1,5 @@
 import type { ConsumerOptions } from '@hearth/bus';
+import { directoryConsumer } from '@hearth/directory';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { DocumentsDeps } from '../deps';
 
@@ -10,5 +11,9 @@ import type { DocumentsDeps } from '../deps';
  */
 export function consumers(_deps: DocumentsDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('documents.sharing-facts')];
+  // Identity's organizations: the time zone of the day a document may be dated up to.
+  return [
+    sharingFactsConsumer('documents.sharing-facts'),
+    directoryConsumer('documents.directory'),
+  ];
 }

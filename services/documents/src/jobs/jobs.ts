@@ -1,6 +1,7 @@
 import type { ScheduledJob } from '@hearth/runtime';
 import type { DocumentsDeps } from '../deps';
 import { purgeDeletedContent, sweepOrphanContent } from '../use-cases/clean-up-content';
+import { releaseExpiredKeys } from '../use-cases/idempotency-keys';
 import { publishPendingEvents } from '../use-cases/publish-pending-events';
 
 /**
@@ -20,6 +21,11 @@ export function jobs(_deps: DocumentsDeps): ScheduledJob<DocumentsDeps>[] {
       name: 'purge-deleted-content',
       everyMs: 60 * 60_000,
       run: async (d) => void (await purgeDeletedContent(d)),
+    },
+    {
+      name: 'release-expired-idempotency-keys',
+      everyMs: 60 * 60_000,
+      run: async (d) => void (await releaseExpiredKeys(d)),
     },
   ];
 }

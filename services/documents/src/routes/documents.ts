@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, idParams, idempotencyHeaders, uuid, type Api } from '@hearth/http';
+import {
+  defineRoute,
+  idParams,
+  idempotencyHeaders,
+  page,
+  pageQuery,
+  uuid,
+  type Api,
+} from '@hearth/http';
 import type { DocumentRecord } from '../adapters/mongo';
 import type { DocumentsDeps } from '../deps';
 import { categories } from '../domain/categories';
@@ -112,13 +120,13 @@ export function documentRoutes(api: Api, deps: DocumentsDeps) {
     path: '/documents',
     summary: "A participant's documents you may see, newest first",
     tag: 'documents',
-    query: participantQuery,
-    success: { status: 200, schema: z.object({ items: z.array(documentView) }) },
+    query: participantQuery.extend(pageQuery),
+    success: { status: 200, schema: page(documentView) },
     handler: async ({ query, req }) => {
       const actor = actorOf(req);
       await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
-      const documents = await participantDocuments(deps, actor, query.participantId);
-      return { items: documents.map(viewOf) };
+      const found = await participantDocuments(deps, actor, query.participantId, query);
+      return { items: found.items.map(viewOf), nextCursor: found.nextCursor };
     },
   });
 

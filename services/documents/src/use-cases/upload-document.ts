@@ -3,15 +3,16 @@ import type { Request } from 'express';
 import FileType from 'file-type';
 import type { Actor } from '@hearth/auth';
 import { authorOf } from '@hearth/bus';
+import { organizationToday } from '@hearth/directory';
 import { DocumentUploaded, createEvent } from '@hearth/events';
 import { Problem, badRequest, fieldErrors, unprocessable } from '@hearth/http';
-import { dateOf } from '@hearth/time';
 import { discard, receiveUpload } from '../adapters/multipart';
 import type { DocumentRecord } from '../adapters/mongo';
 import type { DocumentsDeps } from '../deps';
 import { contentVerdict, executableByMagic } from '../domain/content';
 import { uploadFields, uploadRuleErrors } from '../domain/upload-fields';
 import { documentFacts } from './document-events';
+import { isKeyExpired, keyExpiresAt, releaseKey } from './idempotency-keys';
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
@@ -33,7 +34,8 @@ export async function uploadDocument(
     const parsed = uploadFields.safeParse(fields);
     if (!parsed.success) throw badRequest('The upload is invalid.', fieldErrors(parsed.error));
     const now = deps.clock();
-    const ruleErrors = uploadRuleErrors(parsed.data, dateOf(now));
+    const today = await organizationToday(deps.pool, actor.orgId, deps.clock);
+    const ruleErrors = uploadRuleErrors(parsed.data, today);
     if (ruleErrors.length) throw unprocessable('The upload breaks a rule.', ruleErrors);
     const detected = executableByMagic(file.head) ?? (await FileType.fromBuffer(file.head))?.mime;
     const verdict = contentVerdict({ ...file, detected, declared: file.declaredType });
@@ -62,7 +64,12 @@ export async function uploadDocument(
       createdAt: now,
       deletedAt: null,
       deletedBy: null,
-      idempotency: { actorId: actor.userId, key: idempotencyKey ?? `none:${id}`, requestHash },
+      idempotency: {
+        actorId: actor.userId,
+        key: idempotencyKey ?? `none:${id}`,
+        requestHash,
+        keyExpiresAt: idempotencyKey ? keyExpiresAt(now) : null,
+      },
       pendingEvents: [],
     };
     const event = createEvent(DocumentUploaded, {
@@ -71,14 +78,20 @@ export async function uploadDocument(
       occurredAt: now,
       data: documentFacts(document),
     });
-    try {
-      await deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
-      return { document, replayed: false };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash);
-      await discard(bucket, file.contentId); // the first upload's content is the one kept
-      return { document: first, replayed: true };
+    // Twice at most: a key past its 24 h is freed by the first conflict, and a retry racing this
+    // one to the freed key is answered with the winner's document.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
+        return { document, replayed: false };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash, now);
+        if (!first && attempt === 1) continue; // expired and freed: a new request
+        if (!first) throw err;
+        await discard(bucket, file.contentId); // the first upload's content is the one kept
+        return { document: first, replayed: true };
+      }
     }
   } catch (err) {
     await discard(bucket, file.contentId);
@@ -86,12 +99,22 @@ export async function uploadDocument(
   }
 }
 
-/** The document a key already made; the same key with another upload breaks its promise. */
-async function firstAnswer(deps: DocumentsDeps, actor: Actor, key: string, requestHash: string) {
+/**
+ * The document a key already made, or undefined when the key has expired (freed here); the same
+ * key with another upload within its 24 h breaks its promise.
+ */
+async function firstAnswer(
+  deps: DocumentsDeps,
+  actor: Actor,
+  key: string,
+  requestHash: string,
+  now: Date,
+) {
   const kept = await deps.mongo.documents.findOne({
     'idempotency.actorId': actor.userId,
     'idempotency.key': key,
   });
+  if (kept && isKeyExpired(kept, now)) return void (await releaseKey(deps, kept));
   if (!kept || kept.idempotency.requestHash !== requestHash)
     throw unprocessable('This Idempotency-Key was used for another request.', [
       { field: 'Idempotency-Key', message: 'Already used with a different request; use a new key' },

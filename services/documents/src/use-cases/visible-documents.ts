@@ -1,6 +1,8 @@
+import { ObjectId } from 'mongodb';
+import { z } from 'zod';
 import type { Actor } from '@hearth/auth';
 import { auditDenialAfterAnswer, decideAccess, type Action } from '@hearth/access';
-import { notFound } from '@hearth/http';
+import { cursorCodec, notFound } from '@hearth/http';
 import { sharingOf } from '@hearth/sharing';
 import type { DocumentRecord } from '../adapters/mongo';
 import type { DocumentsDeps } from '../deps';
@@ -44,21 +46,63 @@ export async function visibleDocuments(
   });
 }
 
-/** A participant's documents the actor may read, newest first (the route has passed the gate). */
+/** Where a page starts: the last item of the previous page, in the list's order. */
+export const documentCursor = cursorCodec(
+  z.strictObject({ createdAt: z.iso.datetime(), contentId: z.string().regex(/^[0-9a-f]{24}$/) }),
+);
+
+/**
+ * One page of a participant's documents the actor may read, newest first (the route has passed
+ * the gate). MongoDB is asked only for what the actor may see, so a page is full whenever more
+ * documents exist; each one is then decided again by the one gate, as every read is.
+ */
 export async function participantDocuments(
   deps: DocumentsDeps,
   actor: Actor,
   participantId: string,
-): Promise<DocumentRecord[]> {
+  page: { limit: number; cursor?: string },
+): Promise<{ items: DocumentRecord[]; nextCursor: string | null }> {
+  const after = documentCursor.decode(page.cursor);
   const participant = (await sharingOf(deps.pool, [participantId])).get(participantId);
-  if (!participant) return [];
+  if (!participant) return { items: [], nextCursor: null };
   const now = deps.clock();
-  const documents = await deps.mongo.documents
-    .find({ participantId, deletedAt: null })
+  // Another organization's confidential document: readable exactly when the actor's organization
+  // holds an active release, the same for every such document of this participant.
+  const released = decideAccess({
+    actor,
+    participant,
+    record: { orgId: participantId, restriction: 'confidential' }, // an org id that is not theirs
+    action: 'read',
+    now,
+  }).allowed;
+  const visible = released
+    ? []
+    : [{ $or: [{ confidentiality: 'public' as const }, { orgId: actor.orgId }] }];
+  const start = after && {
+    createdAt: new Date(after.createdAt),
+    contentId: ObjectId.createFromHexString(after.contentId),
+  };
+  const beyond = start
+    ? [
+        {
+          $or: [
+            { createdAt: { $lt: start.createdAt } },
+            { createdAt: start.createdAt, contentId: { $lt: start.contentId } },
+          ],
+        },
+      ]
+    : [];
+  const and = [...visible, ...beyond];
+  const rows = await deps.mongo.documents
+    .find({ participantId, deletedAt: null, ...(and.length ? { $and: and } : {}) })
     .sort({ createdAt: -1, contentId: -1 }) // same instant: the later upload (ObjectIds rise) first
-    .limit(500)
+    .limit(page.limit + 1)
     .toArray();
-  return documents.filter(
-    (d) => decideAccess({ actor, participant, record: scopeOf(d), action: 'read', now }).allowed,
-  );
+  const { items, nextCursor } = documentCursor.page(rows, page.limit, (d) => ({
+    createdAt: d.createdAt.toISOString(),
+    contentId: d.contentId.toHexString(),
+  }));
+  const allowed = (d: DocumentRecord) =>
+    decideAccess({ actor, participant, record: scopeOf(d), action: 'read', now }).allowed;
+  return { items: items.filter(allowed), nextCursor };
 }
