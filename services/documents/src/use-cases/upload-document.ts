@@ -78,8 +78,8 @@ export async function uploadDocument(
       occurredAt: now,
       data: documentFacts(document),
     });
-    // Twice at most: a key past its 24 h is freed by the first conflict, and a retry racing this
-    // one to the freed key is answered with the winner's document.
+    // Three tries at most: a key past its 24 h is freed by the first conflict, and a retry racing
+    // this one to the freed key is answered with the winner's document.
     for (let attempt = 1; ; attempt++) {
       try {
         await deps.mongo.documents.insertOne({ ...document, pendingEvents: [event] });
@@ -87,7 +87,9 @@ export async function uploadDocument(
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         const first = await firstAnswer(deps, actor, idempotencyKey!, requestHash, now);
-        if (!first && attempt === 1) continue; // expired and freed: a new request
+        // the key is free (expired and freed here, or freed by a racing retry that has not
+        // written its document yet): try again, and meet the winner's document if there is one
+        if (!first && attempt < 3) continue;
         if (!first) throw err;
         await discard(bucket, file.contentId); // the first upload's content is the one kept
         return { document: first, replayed: true };
@@ -100,8 +102,8 @@ export async function uploadDocument(
 }
 
 /**
- * The document a key already made, or undefined when the key has expired (freed here); the same
- * key with another upload within its 24 h breaks its promise.
+ * The document a key already made, or undefined when the key is free (expired and freed here, or
+ * freed by a racing retry); the same key with another upload within its 24 h breaks its promise.
  */
 async function firstAnswer(
   deps: DocumentsDeps,
@@ -114,8 +116,9 @@ async function firstAnswer(
     'idempotency.actorId': actor.userId,
     'idempotency.key': key,
   });
-  if (kept && isKeyExpired(kept, now)) return void (await releaseKey(deps, kept));
-  if (!kept || kept.idempotency.requestHash !== requestHash)
+  if (!kept) return undefined; // freed meanwhile by a racing retry
+  if (isKeyExpired(kept, now)) return void (await releaseKey(deps, kept));
+  if (kept.idempotency.requestHash !== requestHash)
     throw unprocessable('This Idempotency-Key was used for another request.', [
       { field: 'Idempotency-Key', message: 'Already used with a different request; use a new key' },
     ]);
