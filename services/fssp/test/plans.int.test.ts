@@ -189,6 +189,35 @@ describe('creating an FSSP', () => {
     expect(await written()).toEqual(before);
   });
 
+  test('a relative whose sharing keeps this organization out is not made a member of its plan, and the denial is audited', async () => {
+    const { orgId, worker } = await organization(service);
+    const head = await participantOf(service, orgId);
+    const child = await participantOf(service, orgId);
+    // the grandmother's record belongs to another agency and is restricted to it
+    const grandmother = await participantOf(service, randomUUID());
+    await familyOf(service, head, [child, grandmother]);
+    const enrollmentId = await enrollmentOf(service, orgId, head);
+    const answer = await apiClient(service.url, worker).post('/fssps', {
+      headParticipantId: head,
+      assessmentDate: '2026-09-01',
+      enrollmentId,
+    });
+    expect(answer.status).toBe(201);
+    const members = answer.body.members.map((m: { participantId: string }) => m.participantId);
+    expect(members.sort()).toEqual([head, child].sort());
+    const denied = async () =>
+      (
+        await service.pool.query(
+          'SELECT reason, action FROM access_denials WHERE participant_id = $1 AND org_id = $2',
+          [grandmother, orgId],
+        )
+      ).rows.map((r) => `${r.action}: ${r.reason}`);
+    // audited after the answer: wait for it
+    for (let i = 0; i < 50 && (await denied()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await denied()).toEqual(['write: restricted_to_org']);
+  });
+
   test('unknown fields and malformed dates are 400 naming the field', async () => {
     const h = await household();
     const client = apiClient(service.url, h.worker);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { allowedParticipants } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
 import { FsspPlanCreated } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
+import { sharingOf } from '@hearth/sharing';
 import type { FsspDeps } from '../deps';
 import { followUpDates, planMembers, type CreatePlanBody } from '../domain/plan';
 import { liveCaseNotes } from '../store/case-notes';
@@ -23,7 +25,7 @@ const secondOpenPlan = conflict(
  * `fssp.plan.created` in one transaction. "One open plan" is held by the database's indexes.
  */
 export async function createPlan(
-  deps: Pick<FsspDeps, 'pool' | 'clock'>,
+  deps: Pick<FsspDeps, 'pool' | 'clock' | 'logger'>,
   actor: Actor,
   body: CreatePlanBody,
 ): Promise<Plan> {
@@ -39,7 +41,19 @@ export async function createPlan(
       throw unprocessable('The head of household needs an enrollment (any program) first.', [
         { field: 'enrollmentId', message: 'Not an enrollment of the head at your organization' },
       ]);
-    const relatives = family?.others ?? [];
+    // A relative the actor may not write for is no member of this organization's plan: a plan
+    // member is a record about them, and would show them to an agency their sharing keeps out
+    // (the denial is audited; an exclusion naming them reads as naming a stranger).
+    const others = family?.others ?? [];
+    const mayWrite = allowedParticipants(
+      deps.pool,
+      actor,
+      await sharingOf(tx, others),
+      'write',
+      deps.clock(),
+      deps.logger,
+    );
+    const relatives = others.filter((p) => mayWrite.has(p));
     const named = body.exclusions.flatMap((x) =>
       x.caseNoteId ? [{ participantId: x.participantId, noteId: x.caseNoteId }] : [],
     );
