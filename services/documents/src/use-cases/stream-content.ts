@@ -14,12 +14,25 @@ function downloadHeaders(res: Response, contentType: string, fileName: string) {
   res.setHeader('Cache-Control', 'private, no-store');
 }
 
+/**
+ * A download cut short (the reader went away, or reading failed midway) cannot be answered any
+ * more: only the log is left. Before a byte went out, the failure is the route's to answer.
+ */
+function cutShort(deps: DocumentsDeps, res: Response, what: string) {
+  return (err: unknown) => {
+    if (!res.headersSent) throw err;
+    deps.logger.warn({ err }, `${what} was not delivered whole`);
+  };
+}
+
 /** Streams one document's content from GridFS (the caller decided it is visible). */
 export async function streamDocument(deps: DocumentsDeps, d: DocumentRecord, res: Response) {
   const bucket = await deps.mongo.bucket();
   downloadHeaders(res, d.contentType, d.fileName);
   res.setHeader('Content-Length', String(d.size));
-  await pipeline(bucket.openDownloadStream(d.contentId), res);
+  await pipeline(bucket.openDownloadStream(d.contentId), res).catch(
+    cutShort(deps, res, 'a download'),
+  );
 }
 
 /**
@@ -32,10 +45,15 @@ export async function streamArchive(deps: DocumentsDeps, ds: DocumentRecord[], r
   // photos and PDFs are compressed already: storing them is as small and far cheaper
   const zip = archiver('zip', { store: true });
   const names = uniqueNames(ds.map((d) => d.fileName));
-  ds.forEach((d, i) =>
-    zip.append(bucket.openDownloadStream(d.contentId), { name: names[i]!, date: d.createdAt }),
-  );
+  const entries = ds.map((d) => bucket.openDownloadStream(d.contentId));
+  entries.forEach((entry, i) => zip.append(entry, { name: names[i]!, date: ds[i]!.createdAt }));
   const done = pipeline(zip, res);
-  await zip.finalize();
-  await done;
+  // awaited together: a reader going away rejects `done` while finalize is pending, and a
+  // rejection left unawaited would stop the process; the entries not yet read are closed, or their
+  // GridFS reads would linger
+  await Promise.all([zip.finalize(), done]).catch((err: unknown) => {
+    zip.abort();
+    for (const entry of entries) entry.destroy();
+    return cutShort(deps, res, 'a zip')(err);
+  });
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '@hearth/logging';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { applySharingState } from '@hearth/sharing';
@@ -11,12 +12,17 @@ import { documentsEnv } from '../../src/config';
 /** "Now" for every test: 1 December 2026, 15:00 UTC. */
 export const NOW = new Date('2026-12-01T15:00:00Z');
 
-export async function startDocuments(env: Record<string, string> = {}, clock = () => NOW) {
+export async function startDocuments(
+  env: Record<string, string> = {},
+  clock = () => NOW,
+  logger?: Logger,
+) {
   const url = new URL(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:57017/');
   url.pathname = `/documents_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const service = await startServiceForTest(documents, documentsEnv, {
     env: { MONGO_URL: url.toString(), ...env },
     clock,
+    logger,
   });
   const client = await MongoClient.connect(url.toString());
   const db = client.db();
