@@ -9,3 +9,4 @@ export * from './isolation';
 export * from './logger';
 export * from './records';
 export * from './service';
+export * from './sharing';

@@ -7,8 +7,13 @@ import {
   OrganizationCreated,
   type EnrollmentSnapshot,
 } from '@hearth/events';
-import { applySharingState } from '@hearth/sharing';
-import { apiClient, publishAndWait, testActor, type TestService } from '@hearth/testkit';
+import {
+  apiClient,
+  publishAndWait,
+  sharedParticipant,
+  testActor,
+  type TestService,
+} from '@hearth/testkit';
 
 /**
  * The service's "now" in these tests: 03:00 UTC on Sep 11, 2026, which is still Sep 10 (22:00)
@@ -38,28 +43,11 @@ export async function organization(service: TestService) {
 }
 
 /** A participant of `ownerOrgId` whose sharing has arrived (restricted to their org unless told). */
-export async function participantOf(
+export const participantOf = (
   service: TestService,
   ownerOrgId: string,
-  sharing: Partial<{
-    securityRestriction: 'restrict_to_org' | 'share_mou' | 'share_global';
-    releases: Array<{ toOrgId: string; beginDate: string; endDate: string }>;
-  }> = {},
-): Promise<string> {
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId,
-    securityRestriction: sharing.securityRestriction ?? 'restrict_to_org',
-    releases: (sharing.releases ?? []).map((r) => ({
-      ...r,
-      releaseId: randomUUID(),
-      revokedAt: null,
-    })),
-    sharingVersion: 1,
-  });
-  return participantId;
-}
+  sharing?: Parameters<typeof sharedParticipant>[2],
+) => sharedParticipant(service.pool, ownerOrgId, sharing);
 
 /** A family as intake announces it: the head and the others, everyone's current family. */
 export async function familyOf(service: TestService, headId: string, others: string[]) {

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { EnrollmentCreated, FsspGoalAdded, type EnrollmentSnapshot } from '@hearth/events';
-import { applySharingState } from '@hearth/sharing';
-import { apiClient, publishAndWait, testActor, type TestService } from '@hearth/testkit';
+import {
+  apiClient,
+  publishAndWait,
+  sharedParticipant,
+  testActor,
+  type TestService,
+} from '@hearth/testkit';
 
 /** The service's "now" in these tests: late evening UTC, so today is 2026-03-10. */
 export const NOW = new Date('2026-03-10T23:30:00Z');
@@ -19,28 +24,11 @@ export function organization() {
 }
 
 /** A participant of `ownerOrgId` whose sharing has arrived (restricted to their org unless told). */
-export async function participantOf(
+export const participantOf = (
   service: TestService,
   ownerOrgId: string,
-  sharing: Partial<{
-    securityRestriction: 'restrict_to_org' | 'share_mou' | 'share_global';
-    releases: Array<{ toOrgId: string; beginDate: string; endDate: string }>;
-  }> = {},
-): Promise<string> {
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId,
-    securityRestriction: sharing.securityRestriction ?? 'restrict_to_org',
-    releases: (sharing.releases ?? []).map((r) => ({
-      ...r,
-      releaseId: randomUUID(),
-      revokedAt: null,
-    })),
-    sharingVersion: 1,
-  });
-  return participantId;
-}
+  sharing?: Parameters<typeof sharedParticipant>[2],
+) => sharedParticipant(service.pool, ownerOrgId, sharing);
 
 /** An enrollment as enrollment announces it, applied to the read model. */
 export async function enrollmentOf(
