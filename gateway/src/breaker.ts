@@ -51,7 +51,8 @@ export class Upstream {
         return status;
       },
       {
-        timeout: options.timeoutMs + 1000, // the proxy's own timeout answers first, with a 504
+        // no timeout of its own: the proxy's starts once the body has arrived and answers 504
+        timeout: false,
         errorThresholdPercentage: 50,
         volumeThreshold: 5,
         rollingCountTimeout: 10_000,
@@ -80,7 +81,6 @@ export class Upstream {
   /** Proxies the request, or answers it with problem+json when the upstream cannot. */
   handle(req: Request, res: Response): void {
     this.breaker.fire(req, res).catch((err: Error & { code?: string }) => {
-      if (err.code === 'ETIMEDOUT') this.proxy.abort(req); // the breaker gave up first
       const answered = err instanceof UpstreamError && err.kind === 'server_error';
       if (answered || res.headersSent) return; // the upstream's own answer is streaming out
       this.options.logger.warn(
@@ -111,7 +111,6 @@ export class Upstream {
           `${this.name} is unavailable; try again in a few seconds.`,
         );
       case 'timeout':
-      case 'ETIMEDOUT':
         return new Problem(
           504,
           'Gateway Timeout',

@@ -28,8 +28,6 @@ export interface UpstreamProxy {
    * no answer, in which case nothing has been written to `res`.
    */
   forward(req: Request, res: Response): Promise<number>;
-  /** Gives up on a request still waiting for its answer. */
-  abort(req: Request): void;
   close(): void;
 }
 
@@ -112,9 +110,33 @@ export function upstreamProxy(
     target,
     forward: (req, res) =>
       new Promise<number>((resolve, reject) => {
-        inFlight.set(req, { timedOut: false, tooLarge: false, answered: resolve, failed: reject });
+        // The answer is awaited for `timeoutMs` from when the body has arrived: a 25 MB upload
+        // over a slow link is the link's time, not the upstream's slowness. While a body streams,
+        // the socket's idle timeout (proxyTimeout) still catches an upload that stalls.
+        let answerDue: NodeJS.Timeout | undefined;
+        const settled =
+          <T>(settle: (value: T) => void) =>
+          (value: T) => {
+            clearTimeout(answerDue);
+            settle(value);
+          };
+        const flight: InFlight = {
+          timedOut: false,
+          tooLarge: false,
+          answered: settled(resolve),
+          failed: settled(reject),
+        };
+        inFlight.set(req, flight);
+        const awaitAnswer = () => {
+          answerDue = setTimeout(() => {
+            flight.timedOut = true;
+            flight.proxyReq?.destroy();
+          }, options.timeoutMs);
+        };
+        if (req.complete) awaitAnswer();
+        else req.once('end', awaitAnswer);
         // A promise settles once: after an answer or failure this does nothing.
-        res.once('close', () => resolve(CLIENT_CLOSED));
+        res.once('close', () => flight.answered(CLIENT_CLOSED));
         for (const name of Object.keys(req.headers))
           if (HOP_BY_HOP.has(name) || CLIENT_IDENTITY.test(name)) delete req.headers[name];
         req.headers['x-request-id'] = String(req.id); // set by the access log, echoed to the client
@@ -122,10 +144,11 @@ export function upstreamProxy(
         // configured proxy hops (TRUSTED_PROXY_HOPS) make of the connection.
         req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? req.socket.remoteAddress ?? '';
         void proxy(req, res, (err?: unknown) =>
-          reject(err instanceof Error ? err : new UpstreamError('unreachable', 'not proxied')),
+          flight.failed(
+            err instanceof Error ? err : new UpstreamError('unreachable', 'not proxied'),
+          ),
         );
       }),
-    abort: (req) => inFlight.get(req)?.proxyReq?.destroy(),
     close: () => agent.destroy(),
   };
 }

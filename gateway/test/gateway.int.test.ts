@@ -167,6 +167,37 @@ describe('gateway resilience', () => {
     await new Promise((r) => setTimeout(r, 700)); // let the slow answer drain and the breaker settle
   });
 
+  it('waits for the answer from when a slowly sent body has arrived, not from its first byte', async () => {
+    // 10 pieces 250 ms apart: the upload takes 2.5 s, over the 1 s timeout, and the upstream
+    // answers at once after it
+    const patient = await startGateway(
+      { identity: identity.url, intake: intake.url, enrollment: enrollment.url },
+      { UPSTREAM_TIMEOUT_MS: '1000' },
+    );
+    try {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (sent === 10) return controller.close();
+          await new Promise((r) => setTimeout(r, 250));
+          controller.enqueue(new TextEncoder().encode(`piece ${sent++};`));
+        },
+      });
+      const res = await fetch(`${patient.url}/api/v1/participants`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mintToken(actor)}`, 'content-type': 'text/plain' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(200);
+      expect(intake.seen.at(-1)!.body).toBe(
+        Array.from({ length: 10 }, (_, i) => `piece ${i};`).join(''),
+      );
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('opens the breaker after repeated 503s from the upstream, answers 503 at once, then recovers by itself', async () => {
     intake.set('fail');
     for (let i = 0; i < 6; i++) await call('/api/v1/families');

@@ -1,6 +1,8 @@
 import { GridFSBucket, type Collection, type Db, type ObjectId } from 'mongodb';
 import mongoose, { Schema } from 'mongoose';
+import type { Readable } from 'node:stream';
 import type { Envelope } from '@hearth/events';
+import { readContent } from './content-reader';
 
 /**
  * A document's metadata: one MongoDB document, the unit of atomicity (FerretDB v1 and a
@@ -77,6 +79,8 @@ export interface MongoStore {
   ready: () => Promise<void>;
   /** GridFS bucket `content` (content.files, content.chunks), once connected */
   bucket: () => Promise<GridFSBucket>;
+  /** a stored file's content, read a few chunks at a time */
+  content: (contentId: ObjectId, size: number) => Promise<Readable>;
   /** the database itself, for the GridFS collections the sweep reads */
   database: () => Promise<Db>;
   /** for /readyz */
@@ -90,6 +94,8 @@ export interface MongoStore {
  * before MongoDB recovers once it answers. Until then every use fails fast with the driver's
  * unavailability error (answered 503).
  */
+const BUCKET = 'content';
+
 export function mongoStore(url: string): MongoStore {
   const connection = mongoose.createConnection();
   const model = connection.model<DocumentRecord>('Document', documentSchema, 'documents');
@@ -100,7 +106,7 @@ export function mongoStore(url: string): MongoStore {
       .openUri(url, { serverSelectionTimeoutMS: 5000 })
       .then(async (c) => {
         await model.createIndexes();
-        return new GridFSBucket(c.db!, { bucketName: 'content' });
+        return new GridFSBucket(c.db!, { bucketName: BUCKET });
       })
       .catch(async (err: unknown) => {
         opening = undefined;
@@ -111,6 +117,10 @@ export function mongoStore(url: string): MongoStore {
     documents,
     ready: async () => void (await open()),
     bucket: open,
+    content: async (contentId, size) => {
+      await open();
+      return readContent(connection.db!, BUCKET, contentId, size);
+    },
     database: () => open().then(() => connection.db!),
     ping: async () => {
       await open();

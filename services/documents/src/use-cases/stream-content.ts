@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import archiver from 'archiver';
@@ -27,33 +28,43 @@ function cutShort(deps: DocumentsDeps, res: Response, what: string) {
 
 /** Streams one document's content from GridFS (the caller decided it is visible). */
 export async function streamDocument(deps: DocumentsDeps, d: DocumentRecord, res: Response) {
-  const bucket = await deps.mongo.bucket();
+  const content = await deps.mongo.content(d.contentId, d.size);
   downloadHeaders(res, d.contentType, d.fileName);
   res.setHeader('Content-Length', String(d.size));
-  await pipeline(bucket.openDownloadStream(d.contentId), res).catch(
-    cutShort(deps, res, 'a download'),
-  );
+  await pipeline(content, res).catch(cutShort(deps, res, 'a download'));
 }
 
 /**
- * Streams several documents as one zip as it is built (archiver): each entry is read from GridFS
- * only when the archive reaches it, so memory holds a chunk, not the files.
+ * Streams several documents as one zip as it is built (archiver). Each entry's GridFS read opens
+ * only when the one before it is written: archiver pipes every appended stream at once, so fifty
+ * entries were fifty reads running together, each holding a server cursor and its chunks.
  */
 export async function streamArchive(deps: DocumentsDeps, ds: DocumentRecord[], res: Response) {
-  const bucket = await deps.mongo.bucket();
   downloadHeaders(res, 'application/zip', 'documents.zip');
   // photos and PDFs are compressed already: storing them is as small and far cheaper
   const zip = archiver('zip', { store: true });
   const names = uniqueNames(ds.map((d) => d.fileName));
-  const entries = ds.map((d) => bucket.openDownloadStream(d.contentId));
-  entries.forEach((entry, i) => zip.append(entry, { name: names[i]!, date: ds[i]!.createdAt }));
-  const done = pipeline(zip, res);
-  // awaited together: a reader going away rejects `done` while finalize is pending, and a
-  // rejection left unawaited would stop the process; the entries not yet read are closed, or their
-  // GridFS reads would linger
-  await Promise.all([zip.finalize(), done]).catch((err: unknown) => {
+  let reading: Readable | undefined;
+  let next = 0;
+  const all = new Promise<void>((resolve, reject) => {
+    const appendNext = () => {
+      const d = ds[next];
+      if (!d) return void zip.finalize().then(resolve, reject);
+      deps.mongo.content(d.contentId, d.size).then((content) => {
+        reading = content;
+        zip.append(content, { name: names[next++]!, date: d.createdAt });
+      }, reject);
+    };
+    zip.on('entry', appendNext);
+    zip.on('error', reject);
+    appendNext();
+  });
+  // awaited together: a reader going away rejects the pipeline while entries are pending, and a
+  // rejection left unawaited would stop the process; the entry being read is closed, or its
+  // GridFS read would linger
+  await Promise.all([all, pipeline(zip, res)]).catch((err: unknown) => {
     zip.abort();
-    for (const entry of entries) entry.destroy();
+    reading?.destroy();
     return cutShort(deps, res, 'a zip')(err);
   });
 }
