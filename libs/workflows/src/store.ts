@@ -71,6 +71,20 @@ export async function findDraft(
   return rows[0] && toView(rows[0]);
 }
 
+/** The draft, its row locked until the transaction ends: two finishes of one draft run one by one. */
+export async function lockDraft(
+  db: Queryable,
+  owner: Owner,
+  id: string,
+): Promise<WorkflowView | undefined> {
+  const { rows } = await db.query(`SELECT ${FULL} FROM workflow_drafts WHERE ${MINE} FOR UPDATE`, [
+    id,
+    owner.userId,
+    owner.orgId,
+  ]);
+  return rows[0] && toView(rows[0]);
+}
+
 /** Merge one step into the draft in one statement; undefined when it is no longer writable. */
 export async function saveStep(
   db: Queryable,
