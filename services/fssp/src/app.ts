@@ -6,6 +6,7 @@ import { familyFactsMigrations } from '@hearth/families';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
+import { workflowMigrations } from '@hearth/workflows';
 import type { FsspEnv } from './config';
 import type { FsspDeps } from './deps';
 import { consumers } from './events/consumers';
@@ -14,6 +15,7 @@ import { aboutRoutes } from './routes/about';
 import { goalRoutes } from './routes/goals';
 import { planRoutes } from './routes/plans';
 import { printRoutes } from './routes/print';
+import { fsspWorkflowRoutes } from './workflows';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const fssp: ServiceDefinition<FsspEnv> = {
@@ -26,6 +28,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
     sharingFactsMigrations,
     directoryMigrations,
     familyFactsMigrations,
+    workflowMigrations, // drafts of creating an FSSP and of its follow-ups
   ],
   consumers,
   jobs,
@@ -42,6 +45,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
         planRoutes(api, deps); // after about: /fssps/about before /fssps/:id
         goalRoutes(api, deps);
         printRoutes(api, deps);
+        fsspWorkflowRoutes(api, deps);
       },
     });
   },
