@@ -52,7 +52,11 @@ const meta = {
   updatedAt: z.string(),
 };
 export const workflowView = z.object({ ...meta, steps: z.record(z.string(), z.unknown()) });
-export const workflowSummary = z.object({ ...meta, savedSteps: z.array(z.string()) });
+export const workflowSummary = z.object({
+  ...meta,
+  savedSteps: z.array(z.string()),
+  cursor: z.string().describe('The cursor of a page starting after this item'),
+});
 export const finishedView = workflowView.extend({
   result: z.unknown().optional().describe('What finishing made, when the type makes a record'),
 });

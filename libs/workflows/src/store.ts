@@ -22,7 +22,10 @@ export interface WorkflowView {
   updatedAt: string;
 }
 
-export type WorkflowSummary = Omit<WorkflowView, 'steps'> & { savedSteps: string[] };
+export type WorkflowSummary = Omit<WorkflowView, 'steps'> & {
+  savedSteps: string[];
+  cursor: string;
+};
 
 const META = `id, type, status, participant_id, title, current_step, version, created_at, updated_at`;
 const FULL = `${META}, steps`;
@@ -160,7 +163,13 @@ export async function listDrafts(
   );
   const { items, nextCursor } = cursor.page(rows, q.limit, (r) => ({ t: r.updated_key, id: r.id }));
   return {
-    items: items.map((r) => ({ ...toMeta(r), savedSteps: r.saved_steps as string[] })),
+    // each item's own cursor: the gateway's list composed of several owners resumes each owner
+    // after the last of its items it showed, wherever that fell in the merged page
+    items: items.map((r) => ({
+      ...toMeta(r),
+      savedSteps: r.saved_steps as string[],
+      cursor: cursor.encode({ t: r.updated_key, id: r.id }),
+    })),
     nextCursor,
   };
 }
