@@ -4,14 +4,14 @@ import { defineRoute, idParams, notFound, type Api } from '@hearth/http';
 import { WHAT, answer, conflictWith, ownerOf, whyNot } from './answers';
 import { participantsNamed, validateStep, type WorkflowType } from './registry';
 import { finishedView, ifMatchVersion } from './schemas';
-import { lockDraft, moveDraft } from './store';
+import { findDraft, lockDraft, moveDraft } from './store';
 import { transition, transitions } from './transitions';
 
 /**
- * POST {base}/:id/finish: the type's own use case runs on the saved steps (its rules, its
- * transaction), then the draft is finished. The draft's row stays locked meanwhile, so a second
- * finish of the same draft waits and then finds it finished (409): the use case runs once. When
- * the use case refuses, the draft stays in progress and nothing is written.
+ * POST {base}/:id/finish: the type's own gate and use case run on the saved steps, and the use
+ * case's write commits in the transaction that finishes the draft (its row locked, so a second
+ * finish of the same draft waits, then finds it finished: 409). When anything refuses, the draft
+ * stays in progress and nothing is written.
  */
 export function finishRoute(
   api: Api,
@@ -23,6 +23,10 @@ export function finishRoute(
   },
 ) {
   const rule = transitions.finish;
+  const refusal = (status: Parameters<typeof transition>[0]) => {
+    const outcome = transition(status, 'finish');
+    return outcome.ok ? undefined : outcome.reason;
+  };
   defineRoute(api.router, api.registry, {
     method: 'post',
     path: `${o.base}/:id/finish`,
@@ -30,20 +34,30 @@ export function finishRoute(
     tag: 'workflows',
     params: idParams,
     success: { status: 200, schema: finishedView },
+    problems: [412], // a stale If-Match
     handler: async ({ params, req, res }) => {
       const owner = ownerOf(req);
       const ifMatch = ifMatchVersion(req);
+      const draft = await findDraft(db, owner, params.id);
+      if (!draft || draft.type !== o.type.type) throw notFound(WHAT);
+      if (!(await o.visible(req, participantsNamed(o.type, draft)))) throw notFound(WHAT);
+      const refused = refusal(draft.status);
+      if (refused) throw conflictWith(refused, draft.status);
+      if (ifMatch !== undefined && draft.version !== ifMatch)
+        throw await whyNot(db, owner, params.id, ifMatch, () => undefined);
+      // each saved step again, as its schema reads today (a type may have tightened it)
+      for (const [step, data] of Object.entries(draft.steps)) validateStep(o.type, step, data);
+      const write = o.type.finish ? await o.type.finish({ req, draft }) : undefined;
       const done = await withTransaction(db, async (tx) => {
-        const draft = await lockDraft(tx, owner, params.id);
-        if (!draft || draft.type !== o.type.type) throw notFound(WHAT);
-        if (!(await o.visible(req, participantsNamed(o.type, draft)))) throw notFound(WHAT);
-        const outcome = transition(draft.status, 'finish');
-        if (!outcome.ok) throw conflictWith(outcome.reason, draft.status);
-        if (ifMatch !== undefined && draft.version !== ifMatch)
-          throw await whyNot(tx, owner, params.id, ifMatch, () => undefined);
-        // each saved step again, as its schema reads today (a type may have tightened it)
-        for (const [step, data] of Object.entries(draft.steps)) validateStep(o.type, step, data);
-        const result = o.type.finish ? await o.type.finish({ req, draft }) : undefined;
+        const now = await lockDraft(tx, owner, params.id);
+        // changed since it was checked (a step saved, paused, finished by another tab): redo
+        if (!now) throw notFound(WHAT);
+        if (now.version !== draft.version)
+          throw conflictWith(
+            refusal(now.status) ?? 'The workflow changed meanwhile; finish it again.',
+            now.status,
+          );
+        const result = write ? await write(tx) : undefined;
         const moved = await moveDraft(tx, owner, params.id, { ...rule, discard: false });
         return { ...moved!, ...(result === undefined ? {} : { result }) };
       });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { PoolClient } from '@hearth/db';
 import type { z } from 'zod';
 import { badRequest, fieldErrors } from '@hearth/http';
 import type { WorkflowView } from './store';
@@ -7,11 +8,16 @@ import type { WorkflowView } from './store';
 export type ParticipantIdsOf = (data: unknown) => Array<string | undefined>;
 
 /**
- * What finishing a draft does in its service: the same use case as the service's own route, so a
- * workflow and a direct request follow one rule set. It throws a Problem (the draft stays in
- * progress) or answers what it made (the finish answer's `result`).
+ * What finishing a draft does in its service: the same gate and use case as the service's own
+ * route, so a workflow and a direct request follow one rule set. Given the draft, it checks what
+ * needs the pool (the body from the steps, the access gate) and answers the write, which runs in
+ * the transaction that finishes the draft: both commit or neither. Either throws a Problem (the
+ * draft stays in progress); the write answers what it made (the finish answer's `result`).
  */
-export type FinishWorkflow = (ctx: { req: Request; draft: WorkflowView }) => Promise<unknown>;
+export type FinishWorkflow = (ctx: {
+  req: Request;
+  draft: WorkflowView;
+}) => Promise<(tx: PoolClient) => Promise<unknown>>;
 
 /** A kind of multi-step workflow and the schema each of its steps is saved with. */
 export interface WorkflowType<S extends Record<string, z.ZodType> = Record<string, z.ZodType>> {

@@ -139,6 +139,7 @@ export function workflowRoutes(
       params: stepParams,
       body: stepBody,
       success: { status: 200, schema: workflowView },
+      problems: [412], // a stale If-Match
       handler: async ({ params, body, req, res }) => {
         const owner = ownerOf(req);
         const ifMatch = ifMatchVersion(req);
@@ -176,6 +177,7 @@ export function workflowRoutes(
         tag,
         params: idParams,
         success: { status: 200, schema: workflowView },
+        problems: [412], // a stale If-Match
         handler: async ({ params, req, res }) => {
           const owner = ownerOf(req);
           const ifMatch = ifMatchVersion(req);

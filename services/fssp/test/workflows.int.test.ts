@@ -126,6 +126,23 @@ describe('a paused and resumed FSSP creation', () => {
     expect((await w.client.get(w.base)).body.status).toBe('in_progress');
   });
 
+  test('two finishes of one draft at once make one plan; the other answers 409', async () => {
+    const w = await creationStarted();
+    const enrollmentId = await enrollmentOf(service, w.orgId, w.head);
+    await w.client.put(`${w.base}/steps/head`, { data: { headParticipantId: w.head } });
+    await w.client.put(`${w.base}/steps/assessment`, {
+      data: { assessmentDate: TODAY, enrollmentId },
+    });
+    const plans = async () =>
+      (await w.client.get(`/fssps?participantId=${w.head}`)).body.items.length as number;
+    const answers = await Promise.all([
+      w.client.post(`${w.base}/finish`),
+      w.client.post(`${w.base}/finish`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await plans()).toBe(1);
+  });
+
   test('a step with bad data is refused at saving naming the step field, the draft unchanged', async () => {
     const w = await creationStarted();
     const bad = await w.client.put(`${w.base}/steps/assessment`, {
