@@ -3,7 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import { workflowMigrations } from '@hearth/workflows';
@@ -29,6 +29,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
     directoryMigrations,
     familyFactsMigrations,
     workflowMigrations, // drafts of creating an FSSP and of its follow-ups
+    idempotencyMigrations, // the kept answers of retried POSTs (Idempotency-Key)
   ],
   consumers,
   jobs,

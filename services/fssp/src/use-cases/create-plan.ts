@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { allowedParticipants } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
-import { withTransaction, type Queryable } from '@hearth/db';
+import type { Queryable } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
 import { FsspPlanCreated } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
@@ -22,21 +22,11 @@ const secondOpenPlan = conflict(
 /**
  * Create a family's plan from its head of household (the route has passed the gate for writing):
  * members, their enrollments and the follow-up dates by the rules, then the plan and
- * `fssp.plan.created` in one transaction. "One open plan" is held by the database's indexes.
+ * `fssp.plan.created` in the caller's transaction `tx` (the route's, with its Idempotency-Key, or
+ * a finished workflow's). "One open plan" is held by the database's indexes; the pool is only for
+ * auditing denied relatives after the answer.
  */
 export async function createPlan(
-  deps: Pick<FsspDeps, 'pool' | 'clock' | 'logger'>,
-  actor: Actor,
-  body: CreatePlanBody,
-): Promise<Plan> {
-  return withTransaction(deps.pool, (tx) => createPlanIn(tx, deps, actor, body));
-}
-
-/**
- * The same, in the caller's transaction (a finished creation workflow commits with it). The pool
- * is only for auditing denied relatives after the answer.
- */
-export async function createPlanIn(
   tx: Queryable,
   deps: Pick<FsspDeps, 'pool' | 'clock' | 'logger'>,
   actor: Actor,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { authorOf, recordEvents } from '@hearth/bus';
-import { withTransaction, type Queryable } from '@hearth/db';
+import type { Queryable } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
 import { FsspScoreRecorded, createEvent } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable, type FieldError } from '@hearth/http';
@@ -24,16 +24,6 @@ const recordedAlready = conflict('This follow-up is recorded already: record a r
  * assessment of the same plan whose scores join each goal's history, with their events.
  */
 export async function recordFollowUp(
-  deps: Pick<FsspDeps, 'pool' | 'clock'>,
-  actor: Actor,
-  planId: string,
-  body: RecordFollowUpBody,
-) {
-  return withTransaction(deps.pool, (tx) => recordFollowUpIn(tx, deps, actor, planId, body));
-}
-
-/** The same, in the caller's transaction (a finished follow-up workflow commits with it). */
-export async function recordFollowUpIn(
   tx: Queryable,
   deps: Pick<FsspDeps, 'clock'>,
   actor: Actor,

@@ -5,7 +5,7 @@ import { defineWorkflowType } from '@hearth/workflows';
 import type { FsspDeps } from '../deps';
 import { createPlanBody, exclusion } from '../domain/plan';
 import { participantFor } from '../routes/participant-gate';
-import { createPlanIn } from '../use-cases/create-plan';
+import { createPlan } from '../use-cases/create-plan';
 import { bodyFromSteps, onSteps } from './step-fields';
 
 const stepOf = {
@@ -44,6 +44,6 @@ export const fsspCreation = (deps: FsspDeps) =>
       );
       const actor = actorOf(req);
       await participantFor(deps.pool, actor, body.headParticipantId, 'write', deps.clock());
-      return (tx) => createPlanIn(tx, deps, actor, body).catch(onSteps(stepOf));
+      return (tx) => createPlan(tx, deps, actor, body).catch(onSteps(stepOf));
     },
   });

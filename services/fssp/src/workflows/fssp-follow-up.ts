@@ -5,7 +5,7 @@ import { defineWorkflowType } from '@hearth/workflows';
 import type { FsspDeps } from '../deps';
 import { recordFollowUpBody } from '../domain/follow-up';
 import { planFor } from '../routes/plan-gate';
-import { recordFollowUpIn } from '../use-cases/record-follow-up';
+import { recordFollowUp } from '../use-cases/record-follow-up';
 import { bodyFromSteps, onSteps } from './step-fields';
 
 const stepOf = {
@@ -39,6 +39,6 @@ export const fsspFollowUp = (deps: FsspDeps) =>
       );
       const actor = actorOf(req);
       await planFor(deps.pool, actor, planId, 'write', deps.clock());
-      return (tx) => recordFollowUpIn(tx, deps, actor, planId, body).catch(onSteps(stepOf));
+      return (tx) => recordFollowUp(tx, deps, actor, planId, body).catch(onSteps(stepOf));
     },
   });
