@@ -49,6 +49,13 @@ const intakeDrafts = [
 ];
 const fsspDrafts = [draft('fssp-creation', 3, '2026-09-09T12:00:00.000Z')];
 
+interface Page {
+  items: Draft[];
+  nextCursor: string | null;
+  unavailable: string[];
+}
+const pageOf = async (res: Response) => (await res.json()) as Page;
+
 const token = mintToken(testActor());
 const get = (url: string) => fetch(url, { headers: { authorization: `Bearer ${token}` } });
 
@@ -97,17 +104,17 @@ describe('workflows at the gateway', () => {
     try {
       const first = await get(`${gw.url}/api/v1/workflows?limit=2`);
       expect(first.status).toBe(200);
-      const page1 = await first.json();
+      const page1 = await pageOf(first);
       expect(page1.items.map((d: Draft) => d.cursor)).toEqual(['c1', 'c3']);
       expect(page1.unavailable).toEqual([]);
-      const page2 = await (
-        await get(`${gw.url}/api/v1/workflows?limit=2&cursor=${page1.nextCursor}`)
-      ).json();
+      const page2 = await pageOf(
+        await get(`${gw.url}/api/v1/workflows?limit=2&cursor=${page1.nextCursor}`),
+      );
       expect(page2.items.map((d: Draft) => d.cursor)).toEqual(['c2']);
       expect(page2.nextCursor).toBeNull();
       // one type: only its owner is asked
       const before = intake.seen.length;
-      const one = await (await get(`${gw.url}/api/v1/workflows?type=fssp-creation`)).json();
+      const one = await pageOf(await get(`${gw.url}/api/v1/workflows?type=fssp-creation`));
       expect(one.items.map((d: Draft) => d.cursor)).toEqual(['c3']);
       expect(intake.seen.length).toBe(before);
       const bad = await get(`${gw.url}/api/v1/workflows?cursor=bm90LWEtY3Vyc29y`);
@@ -129,7 +136,7 @@ describe('workflows at the gateway', () => {
     try {
       const res = await get(`${gw.url}/api/v1/workflows`);
       expect(res.status).toBe(200);
-      const body = await res.json();
+      const body = await pageOf(res);
       expect(body.unavailable).toEqual(['fssp']);
       expect(body.items.map((d: Draft) => d.cursor)).toEqual(['c1', 'c2']);
     } finally {

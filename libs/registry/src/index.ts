@@ -22,7 +22,10 @@ const entry = z.strictObject({
   /** First path segments under /api/v1 that this service owns. */
   resources: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1),
   /** The workflow types it serves under /api/v1/workflows/{type}/… (ARCHITECTURE.md). */
-  workflowTypes: z.array(z.string().regex(/^[a-z][a-z0-9_-]*$/)).min(1).optional(),
+  workflowTypes: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]*$/))
+    .min(1)
+    .optional(),
 });
 const registry = z.strictObject({ services: z.array(entry) }).superRefine((value, ctx) => {
   const owners = new Map<string, string>();
