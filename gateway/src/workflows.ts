@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
-import { badRequest, fieldErrors, pageQuery } from '@hearth/http';
+import { Problem, badRequest, fieldErrors, pageQuery } from '@hearth/http';
 import { SERVICES, WORKFLOW_TYPE_OWNERS } from '@hearth/registry';
 import type { Upstream } from './breaker';
 
@@ -38,11 +38,14 @@ function decodePosition(cursor: string | undefined): Position {
   try {
     return position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw badRequest('The cursor is not one this list gave out.', [
-      { field: 'query.cursor', message: 'Use the nextCursor of the previous page' },
-    ]);
+    throw badCursor();
   }
 }
+
+const badCursor = () =>
+  badRequest('The cursor is not one this list gave out.', [
+    { field: 'query.cursor', message: 'Use the nextCursor of the previous page' },
+  ]);
 
 export const composedWorkflowPage = z.object({
   items: z.array(z.looseObject({ id: z.string(), type: z.string(), updatedAt: z.string() })),
@@ -114,10 +117,13 @@ async function askOwner(
       },
       signal: AbortSignal.timeout(timeoutMs),
     });
+    // its part of our cursor refused: the cursor was made up, not the owner down
+    if (res.status === 400 && q.cursor) throw badCursor();
     if (res.status !== 200) return undefined;
     const page = ownerPage.safeParse(await res.json());
     return page.success ? page.data : undefined;
-  } catch {
+  } catch (err) {
+    if (err instanceof Problem) throw err;
     return undefined;
   }
 }

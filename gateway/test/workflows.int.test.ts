@@ -23,6 +23,10 @@ async function workflowOwner(name: string, drafts: Draft[]) {
     res.setHeader('content-type', 'application/json');
     if (url.pathname !== '/api/v1/workflows') return void res.end(JSON.stringify({ owner: name }));
     const limit = Number(url.searchParams.get('limit'));
+    if (url.searchParams.get('cursor') === 'forged') {
+      res.statusCode = 400;
+      return void res.end(JSON.stringify({ errors: [{ field: 'cursor' }] }));
+    }
     const after = url.searchParams.get('cursor');
     const from = after ? drafts.findIndex((d) => d.cursor === after) + 1 : 0;
     const items = drafts.slice(from, from + limit);
@@ -119,6 +123,10 @@ describe('workflows at the gateway', () => {
       expect(intake.seen.length).toBe(before);
       const bad = await get(`${gw.url}/api/v1/workflows?cursor=bm90LWEtY3Vyc29y`);
       expect(bad.status).toBe(400);
+      // well-formed, but an owner's part of it was never given out: 400 too, not "unavailable"
+      const forged = Buffer.from(JSON.stringify({ fssp: 'forged' })).toString('base64url');
+      const refused = await get(`${gw.url}/api/v1/workflows?cursor=${forged}`);
+      expect(refused.status).toBe(400);
       const unknown = await get(`${gw.url}/api/v1/workflows?type=space-travel`);
       expect(unknown.status).toBe(400);
     } finally {
