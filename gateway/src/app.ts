@@ -9,8 +9,10 @@ import { bodyLimits, rateLimits, rejectDeclaredLargeBodies } from './limits';
 import { mergedOpenApi } from './openapi';
 import { upstreamProxy } from './proxy';
 import { readinessChecks } from './readiness';
+import { composedWorkflowList } from './workflows';
 import {
   ACCEPT_INVITATION_PATH,
+  COMPOSED_PATHS,
   JWKS_PATH,
   LOGIN_PATH,
   upstreamOf,
@@ -84,7 +86,7 @@ export function buildGateway(
     authenticate: authenticate(verify),
     routes: ({ router }) => {
       router.use(limits.byUser);
-      composedRoutes(router);
+      composedRoutes(router, upstreams, config.UPSTREAM_TIMEOUT_MS);
       router.all('/{*rest}', forward);
     },
   });
@@ -105,12 +107,22 @@ export function buildGateway(
  * Routes the gateway answers itself, matched before the route table. Not yet:
  *   router.get('/participants/:id/dashboard', participantDashboard(upstreams));
  */
-function composedRoutes(_router: Router): void {}
+function composedRoutes(
+  router: Router,
+  upstreams: ReadonlyMap<UpstreamName, Upstream>,
+  timeoutMs: number,
+): void {
+  router.get('/workflows', composedWorkflowList(upstreams, timeoutMs));
+  router.all('/workflows', () => {
+    throw notFound('The resource /api/v1/workflows (start a workflow at /workflows/{type})');
+  });
+}
 
 /** 404 for a resource no service owns; 400 for dot segments, which have no business in our paths. */
 const knownResource: RequestHandler = (req, _res, next) => {
   if (req.path.split('/').some((s) => /^(\.|%2e){1,2}$/i.test(s)))
     throw badRequest('Paths may not contain "." or ".." segments.');
-  if (!upstreamOf(req.path)) throw notFound(`The resource ${API_PREFIX}${req.path}`);
+  if (!upstreamOf(req.path) && !COMPOSED_PATHS.has(req.path))
+    throw notFound(`The resource ${API_PREFIX}${req.path}`);
   next();
 };

@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express';
+import { z } from 'zod';
 import { problemResponses } from '@hearth/http';
+import { composedWorkflowPage, composedWorkflowQuery } from './workflows';
 
 interface OpenApiDocument {
   paths?: Record<string, unknown>;
@@ -30,6 +32,24 @@ const GATEWAY_PATHS = {
       tags: ['gateway'],
       security: [],
       responses: { 200: { description: 'Ready' }, ...problemResponses([503]) },
+    },
+  },
+  // answered here for every owner of workflow types; wins over each owner's own part of it
+  '/api/v1/workflows': {
+    get: {
+      summary: "The caller's open workflows of every type (Paused Workflows), newest first",
+      tags: ['workflows'],
+      parameters: Object.entries(
+        (z.toJSONSchema(composedWorkflowQuery, { io: 'input' }) as { properties: object })
+          .properties,
+      ).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+      responses: {
+        200: {
+          description: 'The drafts of the owners that answered; the others named in unavailable',
+          content: { 'application/json': { schema: z.toJSONSchema(composedWorkflowPage) } },
+        },
+        ...problemResponses([400, 401]),
+      },
     },
   },
   '/openapi.json': {

@@ -1,4 +1,10 @@
-import { RESOURCE_OWNERS, SERVICES, urlVariableOf } from '@hearth/registry';
+import {
+  RESOURCE_OWNERS,
+  SERVICES,
+  WORKFLOWS,
+  WORKFLOW_TYPE_OWNERS,
+  urlVariableOf,
+} from '@hearth/registry';
 import type { GatewayEnv } from './config';
 
 /** A service named in the registry (libs/registry); built or planned. */
@@ -10,7 +16,9 @@ export type UpstreamName = string;
  * as `__proto__` matches nothing.
  *
  * Answered by the gateway itself, before this table (see `composedRoutes` in app.ts):
+ *   GET /api/v1/workflows                    every workflow owner's list of the user's drafts
  *   GET /api/v1/participants/:id/dashboard   composition of intake, enrollment, services, … (later)
+ * /api/v1/workflows/{type}/… goes to the owner of the type (libs/registry `workflowTypes`).
  */
 export const ROUTES: ReadonlyMap<string, UpstreamName> = RESOURCE_OWNERS;
 
@@ -23,8 +31,13 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 
 /** The owning service of a path under /api/v1 (`/participants/1?x` → intake), if any. */
 export function upstreamOf(path: string): UpstreamName | undefined {
-  return ROUTES.get(path.split('/')[1] ?? '');
+  const [, resource = '', second = ''] = path.split('/');
+  if (resource === WORKFLOWS) return WORKFLOW_TYPE_OWNERS.get(second);
+  return ROUTES.get(resource);
 }
+
+/** The paths the gateway answers itself (relative to /api/v1). */
+export const COMPOSED_PATHS = new Set([`/${WORKFLOWS}`, `/${WORKFLOWS}/`]);
 
 /** Each registered service's address from the config (`INTAKE_URL`, …); unset = not deployed. */
 export function upstreamUrls(config: GatewayEnv): Record<UpstreamName, string | undefined> {

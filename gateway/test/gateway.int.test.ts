@@ -62,7 +62,7 @@ describe('gateway routing', () => {
 
   it('passes JSON and large bodies through untouched', async () => {
     const big = JSON.stringify({ note: 'x'.repeat(500_000) });
-    const res = await call('/api/v1/workflows', {
+    const res = await call('/api/v1/workflows/intake_assessment', {
       method: 'POST',
       body: big,
       headers: { 'content-type': 'application/json' },

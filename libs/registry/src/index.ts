@@ -7,6 +7,9 @@ import registryFile from './services.json';
  * test/registry.unit.test.ts fails when a built service is missing from any of them.
  * `npm run new-service -- <name>` adds an entry here and everywhere else.
  */
+/** The resource routed on its second segment, the workflow type, and composed at its root. */
+export const WORKFLOWS = 'workflows';
+
 const serviceName = z
   .string()
   .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case words joined by -');
@@ -18,10 +21,32 @@ const entry = z.strictObject({
   planned: z.literal(true).optional(),
   /** First path segments under /api/v1 that this service owns. */
   resources: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1),
+  /** The workflow types it serves under /api/v1/workflows/{type}/… (ARCHITECTURE.md). */
+  workflowTypes: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]*$/))
+    .min(1)
+    .optional(),
 });
 const registry = z.strictObject({ services: z.array(entry) }).superRefine((value, ctx) => {
   const owners = new Map<string, string>();
+  const typeOwners = new Map<string, string>();
   for (const [i, service] of value.services.entries()) {
+    for (const type of service.workflowTypes ?? []) {
+      const owner = typeOwners.get(type);
+      if (owner)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'workflowTypes'],
+          message: `${type} is already served by ${owner}`,
+        });
+      typeOwners.set(type, service.name);
+    }
+    if (service.resources.includes(WORKFLOWS))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['services', i, 'resources'],
+        message: `${WORKFLOWS} is routed by type: list workflowTypes instead`,
+      });
     if (!service.planned && service.port === undefined)
       ctx.addIssue({
         code: 'custom',
@@ -46,6 +71,7 @@ export interface RegisteredService {
   port?: number;
   planned?: true;
   resources: string[];
+  workflowTypes?: string[];
 }
 
 /** A built service: it has a folder, a port, a database, an image and a manifest. */
@@ -75,4 +101,9 @@ export const BUILT_SERVICES: readonly BuiltService[] = SERVICES.filter(
 /** Resource (first segment under /api/v1) → owning service. */
 export const RESOURCE_OWNERS: ReadonlyMap<string, string> = new Map(
   SERVICES.flatMap((s) => s.resources.map((r) => [r, s.name] as const)),
+);
+
+/** Workflow type (/api/v1/workflows/{type}/…) → the service whose rules and drafts it has. */
+export const WORKFLOW_TYPE_OWNERS: ReadonlyMap<string, string> = new Map(
+  SERVICES.flatMap((s) => (s.workflowTypes ?? []).map((t) => [t, s.name] as const)),
 );

@@ -1,7 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_SERVICES, RESOURCE_OWNERS, SERVICES, urlVariableOf } from '../src';
+import {
+  BUILT_SERVICES,
+  RESOURCE_OWNERS,
+  SERVICES,
+  WORKFLOW_TYPE_OWNERS,
+  urlVariableOf,
+} from '../src';
 import { registrationProblems } from './registration';
 
 const root = join(__dirname, '..', '..', '..');
@@ -23,7 +29,9 @@ test('a built service has its own database and gateway address named after it', 
 
 test('each resource has exactly one owner, as ARCHITECTURE.md "API shape" assigns them', () => {
   expect(RESOURCE_OWNERS.get('participants')).toBe('intake');
-  expect(RESOURCE_OWNERS.get('workflows')).toBe('intake');
+  expect(RESOURCE_OWNERS.get('workflows')).toBeUndefined(); // routed by type
+  expect(WORKFLOW_TYPE_OWNERS.get('intake_assessment')).toBe('intake');
+  expect(WORKFLOW_TYPE_OWNERS.get('fssp-creation')).toBe('fssp');
   expect(RESOURCE_OWNERS.get('payments')).toBe('rent-assistance');
   const all = SERVICES.flatMap((s) => s.resources);
   expect(new Set(all).size).toBe(all.length);

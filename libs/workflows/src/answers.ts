@@ -1,10 +1,17 @@
 import type { Response } from 'express';
+import { actorOf } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { Problem, notFound } from '@hearth/http';
 import { findDraft, type Owner, type WorkflowView } from './store';
 import type { WorkflowStatus } from './transitions';
 
 export const WHAT = 'The workflow';
+
+/** Drafts belong to the user who started them, in the organization they were started in. */
+export const ownerOf = (req: Parameters<typeof actorOf>[0]): Owner => {
+  const actor = actorOf(req);
+  return { userId: actor.userId, orgId: actor.orgId };
+};
 
 export const conflictWith = (detail: string, currentStatus: WorkflowStatus) =>
   new Problem(409, 'Conflict', detail, undefined, { currentStatus });

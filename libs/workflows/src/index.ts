@@ -8,6 +8,7 @@ export const workflowMigrations: MigrationSource = {
 };
 
 export { workflowRoutes } from './routes';
+export type { FinishWorkflow } from './registry';
 export { defineWorkflowType, typeRegistry, validateStep, type WorkflowType } from './registry';
 export * from './transitions';
 export type { WorkflowView, WorkflowSummary } from './store';

@@ -1,17 +1,35 @@
+import type { Request } from 'express';
+import type { PoolClient } from '@hearth/db';
 import type { z } from 'zod';
 import { badRequest, fieldErrors } from '@hearth/http';
+import type { WorkflowView } from './store';
 
 /** Where a step's parsed data names participants (each must pass the same gate as the draft's). */
 export type ParticipantIdsOf = (data: unknown) => Array<string | undefined>;
+
+/**
+ * What finishing a draft does in its service: the same gate and use case as the service's own
+ * route, so a workflow and a direct request follow one rule set. Given the draft, it checks what
+ * needs the pool (the body from the steps, the access gate) and answers the write, which runs in
+ * the transaction that finishes the draft: both commit or neither. Either throws a Problem (the
+ * draft stays in progress); the write answers what it made (the finish answer's `result`).
+ */
+export type FinishWorkflow = (ctx: {
+  req: Request;
+  draft: WorkflowView;
+}) => Promise<(tx: PoolClient) => Promise<unknown>>;
 
 /** A kind of multi-step workflow and the schema each of its steps is saved with. */
 export interface WorkflowType<S extends Record<string, z.ZodType> = Record<string, z.ZodType>> {
   type: string;
   steps: S;
   participantIds: Partial<Record<string, ParticipantIdsOf>>;
+  finish?: FinishWorkflow;
 }
 
-const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const STEP = /^[a-z][a-z0-9_]{0,62}$/;
+// A type is a path segment (/workflows/{type}/...): words joined by _ or -.
+const TYPE = /^[a-z][a-z0-9_-]{0,62}$/;
 
 /**
  * Declared once per workflow at start-up, so a bad name fails the process early rather than a
@@ -22,16 +40,19 @@ export function defineWorkflowType<const S extends Record<string, z.ZodType>>(de
   steps: S;
   /** per step, the participant ids its data names (a chosen participant, family members...) */
   participantIds?: { [K in keyof S]?: (data: z.infer<S[K]>) => Array<string | undefined> };
+  finish?: FinishWorkflow;
 }): WorkflowType<S> {
-  if (!NAME.test(def.type)) throw new Error(`Workflow type "${def.type}" must be snake_case.`);
+  if (!TYPE.test(def.type))
+    throw new Error(`Workflow type "${def.type}" must be lower-case words joined by _ or -.`);
   const steps = Object.keys(def.steps);
   if (steps.length === 0) throw new Error(`Workflow type "${def.type}" needs at least one step.`);
-  const bad = steps.find((s) => !NAME.test(s));
+  const bad = steps.find((s) => !STEP.test(s));
   if (bad) throw new Error(`Step "${bad}" of workflow type "${def.type}" must be snake_case.`);
   return {
     type: def.type,
     steps: def.steps,
     participantIds: (def.participantIds ?? {}) as Partial<Record<string, ParticipantIdsOf>>,
+    finish: def.finish,
   };
 }
 

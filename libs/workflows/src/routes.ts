@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { actorOf } from '@hearth/auth';
-import type { Queryable } from '@hearth/db';
+import type { Pool } from '@hearth/db';
 import { Problem, defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
-import { WHAT, answer, conflictWith, whyNot } from './answers';
+import { WHAT, answer, conflictWith, ownerOf, whyNot } from './answers';
+import { finishRoute } from './finish';
 import { participantsNamed, typeRegistry, validateStep, type WorkflowType } from './registry';
 import {
   ifMatchVersion,
@@ -20,7 +20,6 @@ import {
   listDrafts,
   moveDraft,
   saveStep,
-  type Owner,
   type WorkflowView,
 } from './store';
 import {
@@ -34,7 +33,9 @@ import {
 const tag = 'workflows';
 
 /**
- * The paused-workflow mechanism under /workflows, for the workflow types a service offers.
+ * The paused-workflow mechanism for the workflow types a service offers: each type under
+ * /workflows/{type}/… (the gateway routes on the type, ARCHITECTURE.md), and GET /workflows, this
+ * service's part of the user's Paused Workflows (the gateway composes every owner's).
  * `participantVisible` guards every participant a draft names, at its top and inside its steps'
  * data: it throws (a 404, as the service's access rules answer) when the caller may not see that
  * participant, so a draft cannot point at someone hidden from its author. A draft is re-checked
@@ -42,7 +43,7 @@ const tag = 'workflows';
  */
 export function workflowRoutes(
   api: Api,
-  db: Queryable,
+  db: Pool,
   options: {
     types: readonly WorkflowType[];
     participantVisible: (req: Request, participantId: string) => Promise<void>;
@@ -50,10 +51,6 @@ export function workflowRoutes(
 ) {
   const registry = typeRegistry(options.types);
   const typeNames = [...registry.keys()] as [string, ...string[]];
-  const ownerOf = (req: Parameters<typeof actorOf>[0]): Owner => {
-    const actor = actorOf(req);
-    return { userId: actor.userId, orgId: actor.orgId };
-  };
   const checkAll = async (req: Request, ids: string[]) => {
     for (const id of ids) await options.participantVisible(req, id);
   };
@@ -74,24 +71,9 @@ export function workflowRoutes(
   };
 
   defineRoute(api.router, api.registry, {
-    method: 'post',
-    path: '/workflows',
-    summary: 'Start a workflow; its steps are then saved one by one',
-    tag,
-    body: startBody(typeNames),
-    success: { status: 201, schema: workflowView },
-    handler: async ({ body, req, res }) => {
-      if (body.participantId) await options.participantVisible(req, body.participantId);
-      const draft = await insertDraft(db, ownerOf(req), { id: randomUUID(), ...body });
-      res.setHeader('Location', `${req.baseUrl}/workflows/${draft.id}`);
-      return answer(res, draft);
-    },
-  });
-
-  defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/workflows',
-    summary: "The caller's own open workflows (Paused Workflows), newest first",
+    summary: `The caller's own open workflows of ${typeNames.join(', ')}, newest first`,
     tag,
     query: listQuery(typeNames),
     success: { status: 200, schema: page(workflowSummary) },
@@ -110,82 +92,108 @@ export function workflowRoutes(
     },
   });
 
-  defineRoute(api.router, api.registry, {
-    method: 'get',
-    path: '/workflows/:id',
-    summary: 'One of the caller’s workflows with the data of its saved steps',
-    tag,
-    params: idParams,
-    success: { status: 200, schema: workflowView },
-    handler: async ({ params, req, res }) => {
-      const draft = await findDraft(db, ownerOf(req), params.id);
-      if (!draft) throw notFound(WHAT);
-      return answerChecked(req, res, draft);
-    },
-  });
+  for (const type of registry.values()) {
+    const base = `/workflows/${type.type}`;
+    /** The caller's draft of this type; one of another type is not here (404). */
+    const draftOf = async (req: Request, id: string) => {
+      const draft = await findDraft(db, ownerOf(req), id);
+      if (!draft || draft.type !== type.type) throw notFound(WHAT);
+      return draft;
+    };
 
-  defineRoute(api.router, api.registry, {
-    method: 'put',
-    path: '/workflows/:id/steps/:step',
-    summary: 'Save one step (validated by its schema) while the workflow is in progress',
-    tag,
-    params: stepParams,
-    body: stepBody,
-    success: { status: 200, schema: workflowView },
-    handler: async ({ params, body, req, res }) => {
-      const owner = ownerOf(req);
-      const ifMatch = ifMatchVersion(req);
-      const draft = await findDraft(db, owner, params.id);
-      if (!draft) throw notFound(WHAT);
-      const refusal = stepSaveRefusal(draft.status);
-      if (refusal) throw conflictWith(refusal, draft.status);
-      const type = registry.get(draft.type);
-      if (!type)
-        throw conflictWith(
-          `Workflows of type ${draft.type} are no longer offered here.`,
-          draft.status,
-        );
-      const data = validateStep(type, params.step, body.data);
-      // everyone the draft will name once this step is in, the steps saved before included
-      const named = participantsNamed(type, {
-        participantId: body.participantId ?? draft.participantId,
-        steps: { ...draft.steps, [params.step]: data },
-      });
-      await checkAll(req, named);
-      const saved = await saveStep(db, owner, params.id, {
-        ...body,
-        step: params.step,
-        data,
-        ifMatch,
-      });
-      if (!saved) throw await whyNot(db, owner, params.id, ifMatch, stepSaveRefusal);
-      return answer(res, saved);
-    },
-  });
-
-  for (const action of workflowActions) {
-    const rule = transitions[action];
     defineRoute(api.router, api.registry, {
       method: 'post',
-      path: `/workflows/:id/${action}`,
-      summary: `${action[0].toUpperCase()}${action.slice(1)} the workflow (from ${rule.from.join(' or ')} to ${rule.to})${action === 'cancel' ? '; its saved steps are discarded' : ''}`,
+      path: base,
+      summary: `Start a ${type.type} workflow; its steps (${Object.keys(type.steps).join(', ')}) are then saved one by one`,
+      tag,
+      body: startBody,
+      success: { status: 201, schema: workflowView },
+      handler: async ({ body, req, res }) => {
+        if (body.participantId) await options.participantVisible(req, body.participantId);
+        const draft = await insertDraft(db, ownerOf(req), {
+          id: randomUUID(),
+          type: type.type,
+          ...body,
+        });
+        res.setHeader('Location', `${req.baseUrl}${base}/${draft.id}`);
+        return answer(res, draft);
+      },
+    });
+
+    defineRoute(api.router, api.registry, {
+      method: 'get',
+      path: `${base}/:id`,
+      summary: `One of the caller’s ${type.type} workflows with the data of its saved steps`,
       tag,
       params: idParams,
       success: { status: 200, schema: workflowView },
-      handler: async ({ params, req, res }) => {
+      handler: async ({ params, req, res }) =>
+        answerChecked(req, res, await draftOf(req, params.id)),
+    });
+
+    defineRoute(api.router, api.registry, {
+      method: 'put',
+      path: `${base}/:id/steps/:step`,
+      summary: `Save one step of a ${type.type} workflow (validated by its schema) while it is in progress`,
+      tag,
+      params: stepParams,
+      body: stepBody,
+      success: { status: 200, schema: workflowView },
+      problems: [412], // a stale If-Match
+      handler: async ({ params, body, req, res }) => {
         const owner = ownerOf(req);
         const ifMatch = ifMatchVersion(req);
-        const moved = await moveDraft(db, owner, params.id, {
-          ...rule,
-          discard: action === 'cancel', // cancelling discards the progress, not just hides it
+        const draft = await draftOf(req, params.id);
+        const refusal = stepSaveRefusal(draft.status);
+        if (refusal) throw conflictWith(refusal, draft.status);
+        const data = validateStep(type, params.step, body.data);
+        // everyone the draft will name once this step is in, the steps saved before included
+        const named = participantsNamed(type, {
+          participantId: body.participantId ?? draft.participantId,
+          steps: { ...draft.steps, [params.step]: data },
+        });
+        await checkAll(req, named);
+        const saved = await saveStep(db, owner, params.id, {
+          ...body,
+          step: params.step,
+          data,
           ifMatch,
         });
-        if (moved) return answerChecked(req, res, moved);
-        throw await whyNot(db, owner, params.id, ifMatch, (status) => {
-          const outcome = transition(status, action);
-          return outcome.ok ? undefined : outcome.reason;
-        });
+        if (!saved) throw await whyNot(db, owner, params.id, ifMatch, stepSaveRefusal);
+        return answer(res, saved);
       },
     });
+
+    for (const action of workflowActions) {
+      if (action === 'finish') {
+        finishRoute(api, db, { type, base, visible: (req, ids) => stillVisible(req, ids) });
+        continue;
+      }
+      const rule = transitions[action];
+      defineRoute(api.router, api.registry, {
+        method: 'post',
+        path: `${base}/:id/${action}`,
+        summary: `${action[0].toUpperCase()}${action.slice(1)} the ${type.type} workflow (from ${rule.from.join(' or ')} to ${rule.to})${action === 'cancel' ? '; its saved steps are discarded' : ''}`,
+        tag,
+        params: idParams,
+        success: { status: 200, schema: workflowView },
+        problems: [412], // a stale If-Match
+        handler: async ({ params, req, res }) => {
+          const owner = ownerOf(req);
+          const ifMatch = ifMatchVersion(req);
+          await draftOf(req, params.id);
+          const moved = await moveDraft(db, owner, params.id, {
+            ...rule,
+            discard: action === 'cancel', // cancelling discards the progress, not just hides it
+            ifMatch,
+          });
+          if (moved) return answerChecked(req, res, moved);
+          throw await whyNot(db, owner, params.id, ifMatch, (status) => {
+            const outcome = transition(status, action);
+            return outcome.ok ? undefined : outcome.reason;
+          });
+        },
+      });
+    }
   }
 }

@@ -11,12 +11,10 @@ const title = z
   .max(200)
   .describe('What the draft is listed as, e.g. a name');
 
-export const startBody = (types: [string, ...string[]]) =>
-  z.strictObject({
-    type: z.enum(types),
-    participantId: z.string().uuid().optional(),
-    title: title.optional(),
-  });
+export const startBody = z.strictObject({
+  participantId: z.string().uuid().optional(),
+  title: title.optional(),
+});
 
 export const listQuery = (types: [string, ...string[]]) =>
   z.strictObject({
@@ -54,7 +52,14 @@ const meta = {
   updatedAt: z.string(),
 };
 export const workflowView = z.object({ ...meta, steps: z.record(z.string(), z.unknown()) });
-export const workflowSummary = z.object({ ...meta, savedSteps: z.array(z.string()) });
+export const workflowSummary = z.object({
+  ...meta,
+  savedSteps: z.array(z.string()),
+  cursor: z.string().describe('The cursor of a page starting after this item'),
+});
+export const finishedView = workflowView.extend({
+  result: z.unknown().optional().describe('What finishing made, when the type makes a record'),
+});
 
 /**
  * The version a client insists on, from an optional If-Match header ("3", W/"3" or *). Absent or *

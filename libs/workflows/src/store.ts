@@ -22,7 +22,10 @@ export interface WorkflowView {
   updatedAt: string;
 }
 
-export type WorkflowSummary = Omit<WorkflowView, 'steps'> & { savedSteps: string[] };
+export type WorkflowSummary = Omit<WorkflowView, 'steps'> & {
+  savedSteps: string[];
+  cursor: string;
+};
 
 const META = `id, type, status, participant_id, title, current_step, version, created_at, updated_at`;
 const FULL = `${META}, steps`;
@@ -64,6 +67,20 @@ export async function findDraft(
   id: string,
 ): Promise<WorkflowView | undefined> {
   const { rows } = await db.query(`SELECT ${FULL} FROM workflow_drafts WHERE ${MINE}`, [
+    id,
+    owner.userId,
+    owner.orgId,
+  ]);
+  return rows[0] && toView(rows[0]);
+}
+
+/** The draft, its row locked until the transaction ends: two finishes of one draft run one by one. */
+export async function lockDraft(
+  db: Queryable,
+  owner: Owner,
+  id: string,
+): Promise<WorkflowView | undefined> {
+  const { rows } = await db.query(`SELECT ${FULL} FROM workflow_drafts WHERE ${MINE} FOR UPDATE`, [
     id,
     owner.userId,
     owner.orgId,
@@ -146,7 +163,13 @@ export async function listDrafts(
   );
   const { items, nextCursor } = cursor.page(rows, q.limit, (r) => ({ t: r.updated_key, id: r.id }));
   return {
-    items: items.map((r) => ({ ...toMeta(r), savedSteps: r.saved_steps as string[] })),
+    // each item's own cursor: the gateway's list composed of several owners resumes each owner
+    // after the last of its items it showed, wherever that fell in the merged page
+    items: items.map((r) => ({
+      ...toMeta(r),
+      savedSteps: r.saved_steps as string[],
+      cursor: cursor.encode({ t: r.updated_key, id: r.id }),
+    })),
     nextCursor,
   };
 }

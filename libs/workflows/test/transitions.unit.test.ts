@@ -94,6 +94,13 @@ describe('step validation', () => {
 });
 
 describe('workflow type registry', () => {
+  it('takes types of words joined by - or _ (they are path segments), steps in snake_case', () => {
+    expect(defineWorkflowType({ type: 'fssp-follow-up', steps: { a: z.object({}) } }).type).toBe(
+      'fssp-follow-up',
+    );
+    expect(() => defineWorkflowType({ type: 'x', steps: { 'a-b': z.object({}) } })).toThrow();
+  });
+
   it('refuses names that are not snake_case, empty types and duplicates', () => {
     expect(() => defineWorkflowType({ type: 'Intake', steps: { a: z.object({}) } })).toThrow();
     expect(() => defineWorkflowType({ type: 'intake', steps: {} })).toThrow();

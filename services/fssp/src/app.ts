@@ -3,9 +3,10 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
+import { workflowMigrations } from '@hearth/workflows';
 import type { FsspEnv } from './config';
 import type { FsspDeps } from './deps';
 import { consumers } from './events/consumers';
@@ -14,6 +15,7 @@ import { aboutRoutes } from './routes/about';
 import { goalRoutes } from './routes/goals';
 import { planRoutes } from './routes/plans';
 import { printRoutes } from './routes/print';
+import { fsspWorkflowRoutes } from './workflows';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const fssp: ServiceDefinition<FsspEnv> = {
@@ -26,6 +28,8 @@ export const fssp: ServiceDefinition<FsspEnv> = {
     sharingFactsMigrations,
     directoryMigrations,
     familyFactsMigrations,
+    workflowMigrations, // drafts of creating an FSSP and of its follow-ups
+    idempotencyMigrations, // the kept answers of retried POSTs (Idempotency-Key)
   ],
   consumers,
   jobs,
@@ -42,6 +46,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
         planRoutes(api, deps); // after about: /fssps/about before /fssps/:id
         goalRoutes(api, deps);
         printRoutes(api, deps);
+        fsspWorkflowRoutes(api, deps);
       },
     });
   },

@@ -94,13 +94,15 @@ const print = (part: 'plan' | 'goals' | 'follow-up', followUpId?: string) =>
     goals: [job, savings],
     scores,
     creatorName: 'Dana Worker',
+    // the reader may see the head (named); the child is hidden from them
+    names: new Map([[HEAD, 'Amina Odhiambo']]),
     printedOn: '2026-09-10',
     part,
     followUpId,
   });
 
 describe('what a print of an FSSP holds', () => {
-  test('the whole plan: its facts and members, then each goal numbered as the plan lists them', () => {
+  test('the whole plan: its facts and members (named when the reader may see them), then each goal numbered as the plan lists them', () => {
     const p = print('plan')!;
     expect(p.title).toBe('FSSP of 2026-03-01, printed 2026-09-10');
     expect(p.sections.map((s) => s.bookmark)).toEqual(['Plan', 'Goal 1', 'Goal 2']);
@@ -110,8 +112,8 @@ describe('what a print of an FSSP holds', () => {
       'Follow-ups due: 6-month 2026-09-01, 12-month 2027-03-01',
       'Follow-ups recorded: Six month 2026-09-02',
       'Case worker: Dana Worker',
-      `Head of household ${HEAD}: included (enrollment e1)`,
-      `Member ${CHILD}: excluded, Declines all services`,
+      'Head of household Amina Odhiambo: included (enrollment e1)',
+      `Member ${CHILD} (name not shown): excluded, Declines all services`,
     ]);
   });
 
@@ -120,7 +122,7 @@ describe('what a print of an FSSP holds', () => {
     expect(first.heading).toBe('Goal 1: Employment, Obtain employment (individual)');
     expect(first.lines).toEqual([
       'From 2026-03-01 to 2026-12-31; open',
-      `Members: ${HEAD}`,
+      'Members: Amina Odhiambo',
       'Strengths: Eight years in food service',
       'Barrier: No reliable transportation',
       'Step: Update the resume (due 2026-03-15, done 2026-03-10)',
@@ -130,7 +132,7 @@ describe('what a print of an FSSP holds', () => {
     ]);
     expect(second.lines).toEqual([
       'From 2026-03-01 to 2026-12-31; open',
-      `Members: ${HEAD}`,
+      'Members: Amina Odhiambo',
       'Strengths: none recorded',
       'Step: Open an account (due 2026-04-01)',
       'Score 2026-03-01: 0 In Crisis',

@@ -31,8 +31,9 @@ test('its migrations ran on its own database', async () => {
       '003_goals.sql',
       '004_scores.sql',
       '005_follow_ups.sql',
+      '020_participant_names.sql',
     ],
-    schemaVersion: 5,
+    schemaVersion: 20,
   });
   const table = await service.pool.query("SELECT to_regclass('plan_members') AS name");
   expect(table.rows[0].name).toBe('plan_members');

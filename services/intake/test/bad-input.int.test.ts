@@ -30,8 +30,7 @@ test("when a participant's name holds a NUL, it answers 400 naming the name", as
 });
 
 test('when a workflow title holds a NUL, it answers 400 naming the title', async () => {
-  const res = await client(intake.url, worker).post('/workflows', {
-    type: 'intake_assessment',
+  const res = await client(intake.url, worker).post('/workflows/intake_assessment', {
     title: 'Amina\u0000',
   });
   expect(res.status).toBe(400);

@@ -36,7 +36,7 @@ const participant = (as: ReturnType<typeof testActor>) =>
   });
 
 const start = async (as = me, title = 'Amina Odhiambo') => {
-  const res = await as.post('/workflows', { type: 'intake_assessment', title });
+  const res = await as.post('/workflows/intake_assessment', { title });
   expect(res.status).toBe(201);
   return res.body as { id: string; version: number; status: string };
 };
@@ -48,28 +48,34 @@ const stored = async (id: string) =>
 
 describe('paused workflows', () => {
   it('starts, saves, pauses, lists, resumes, saves again and finishes', async () => {
-    const res = await me.post('/workflows', { type: 'intake_assessment', title: 'Amina O.' });
+    const res = await me.post('/workflows/intake_assessment', { title: 'Amina O.' });
     expect(res.status).toBe(201);
     const wf = res.body;
-    expect(res.headers.get('location')).toBe(`/api/v1/workflows/${wf.id}`);
+    expect(res.headers.get('location')).toBe(`/api/v1/workflows/intake_assessment/${wf.id}`);
     expect(res.headers.get('etag')).toBe('"1"');
     expect(wf).toMatchObject({ status: 'in_progress', steps: {}, version: 1, currentStep: null });
 
     const chosen = { choice: 'new', search: { firstName: 'Amina', lastName: 'Odhiambo' } };
-    let saved = await me.put(`/workflows/${wf.id}/steps/choose_participant`, { data: chosen });
+    let saved = await me.put(`/workflows/intake_assessment/${wf.id}/steps/choose_participant`, {
+      data: chosen,
+    });
     expect(saved.status).toBe(200);
     const form = { firstName: 'Amina', birthDate: '1990-04-02', phones: [{ number: '555-0100' }] };
-    saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: form });
+    saved = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, { data: form });
     expect(saved.body).toMatchObject({
       currentStep: 'intake_form',
       version: 3,
       steps: { choose_participant: chosen, intake_form: form },
     });
 
-    expect((await me.post(`/workflows/${wf.id}/pause`)).body.status).toBe('paused');
+    expect((await me.post(`/workflows/intake_assessment/${wf.id}/pause`)).body.status).toBe(
+      'paused',
+    );
     await start(other, 'someone else'); // in progress, not paused
     const othersPaused = await start(other, 'paused by someone else');
-    expect((await other.post(`/workflows/${othersPaused.id}/pause`)).status).toBe(200);
+    expect((await other.post(`/workflows/intake_assessment/${othersPaused.id}/pause`)).status).toBe(
+      200,
+    );
 
     const paused = await me.get('/workflows?status=paused');
     expect(paused.status).toBe(200);
@@ -80,11 +86,15 @@ describe('paused workflows', () => {
     });
     expect(paused.body.items[0].steps).toBeUndefined(); // the list stays light
 
-    expect((await me.post(`/workflows/${wf.id}/resume`)).body.status).toBe('in_progress');
+    expect((await me.post(`/workflows/intake_assessment/${wf.id}/resume`)).body.status).toBe(
+      'in_progress',
+    );
     const family = { members: [{ firstName: 'Baraka', relationshipToHead: 'child' }] };
-    saved = await me.put(`/workflows/${wf.id}/steps/family_members`, { data: family });
+    saved = await me.put(`/workflows/intake_assessment/${wf.id}/steps/family_members`, {
+      data: family,
+    });
     expect(saved.status).toBe(200);
-    const finished = await me.post(`/workflows/${wf.id}/finish`);
+    const finished = await me.post(`/workflows/intake_assessment/${wf.id}/finish`);
     expect(finished.body).toMatchObject({ status: 'finished', version: 7 });
     expect(Object.keys(finished.body.steps)).toHaveLength(3); // finishing keeps the data
     const open = await me.get('/workflows');
@@ -93,48 +103,54 @@ describe('paused workflows', () => {
 
   it('refuses to save a step of a paused workflow until it is resumed', async () => {
     const wf = await start();
-    await me.post(`/workflows/${wf.id}/pause`);
-    const res = await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { sex: 'female' } });
+    await me.post(`/workflows/intake_assessment/${wf.id}/pause`);
+    const res = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
+      data: { sex: 'female' },
+    });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ currentStatus: 'paused' });
     expect(res.body.detail).toContain('resume it first');
     expect((await stored(wf.id)).steps).toEqual({});
-    const finish = await me.post(`/workflows/${wf.id}/finish`);
+    const finish = await me.post(`/workflows/intake_assessment/${wf.id}/finish`);
     expect(finish).toMatchObject({ status: 409, body: { currentStatus: 'paused' } });
   });
 
   it("answers someone else's workflow as not found and changes nothing", async () => {
     const wf = await start();
-    await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { firstName: 'Amina' } });
-    await me.post(`/workflows/${wf.id}/pause`);
+    await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
+      data: { firstName: 'Amina' },
+    });
+    await me.post(`/workflows/intake_assessment/${wf.id}/pause`);
     const before = await stored(wf.id);
-    const missing = await other.get(`/workflows/${randomUUID()}`);
+    const missing = await other.get(`/workflows/intake_assessment/${randomUUID()}`);
     for (const res of [
-      await other.post(`/workflows/${wf.id}/resume`),
-      await other.post(`/workflows/${wf.id}/cancel`),
-      await other.get(`/workflows/${wf.id}`),
-      await other.put(`/workflows/${wf.id}/steps/intake_form`, { data: {} }),
+      await other.post(`/workflows/intake_assessment/${wf.id}/resume`),
+      await other.post(`/workflows/intake_assessment/${wf.id}/cancel`),
+      await other.get(`/workflows/intake_assessment/${wf.id}`),
+      await other.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, { data: {} }),
     ]) {
       expect(res.status).toBe(404);
       expect(res.body.detail).toBe(missing.body.detail); // indistinguishable from no workflow
     }
     expect(await stored(wf.id)).toEqual(before);
-    expect((await me.get(`/workflows/${wf.id}`)).body).toMatchObject({ status: 'paused' });
+    expect((await me.get(`/workflows/intake_assessment/${wf.id}`)).body).toMatchObject({
+      status: 'paused',
+    });
   });
 
   it('discards the saved data when a workflow is cancelled', async () => {
     const wf = await start();
     const participantId = await participant(worker);
-    const saved = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+    const saved = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
       data: { lastName: 'Odhiambo' },
       title: 'Odhiambo',
       participantId, // a step may update what the list shows
     });
     expect(saved.body).toMatchObject({ title: 'Odhiambo', participantId });
-    const res = await me.post(`/workflows/${wf.id}/cancel`);
+    const res = await me.post(`/workflows/intake_assessment/${wf.id}/cancel`);
     expect(res.body).toMatchObject({ status: 'cancelled', steps: {}, currentStep: null });
     expect(await stored(wf.id)).toMatchObject({ status: 'cancelled', steps: {} });
-    expect(await me.post(`/workflows/${wf.id}/resume`)).toMatchObject({
+    expect(await me.post(`/workflows/intake_assessment/${wf.id}/resume`)).toMatchObject({
       status: 409,
       body: { currentStatus: 'cancelled' },
     });
@@ -142,13 +158,10 @@ describe('paused workflows', () => {
 
   it('refuses a draft naming a participant its author may not see, as not found', async () => {
     const hidden = await participant(testActor({ roles: ['caseworker'] })); // another agency
-    const refused = await me.post('/workflows', {
-      type: 'intake_assessment',
-      participantId: hidden,
-    });
+    const refused = await me.post('/workflows/intake_assessment', { participantId: hidden });
     expect(refused.status).toBe(404);
     const wf = await start();
-    const step = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+    const step = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
       data: { lastName: 'Odhiambo' },
       participantId: hidden,
     });
@@ -177,7 +190,9 @@ describe('paused workflows', () => {
     async (step, data) => {
       const hidden = await participant(testActor({ roles: ['caseworker'] }));
       const wf = await start();
-      const res = await me.put(`/workflows/${wf.id}/steps/${step}`, { data: data(hidden) });
+      const res = await me.put(`/workflows/intake_assessment/${wf.id}/steps/${step}`, {
+        data: data(hidden),
+      });
       expect(res.status).toBe(404);
       expect(await stored(wf.id)).toMatchObject({ steps: {}, version: 1 });
     },
@@ -193,17 +208,17 @@ describe('paused workflows', () => {
       securityRestriction: 'share_global',
     });
     const wf = await start();
-    const saved = await me.put(`/workflows/${wf.id}/steps/family_members`, {
+    const saved = await me.put(`/workflows/intake_assessment/${wf.id}/steps/family_members`, {
       data: { members: [{ participantId: shared }] },
     });
     expect(saved.status).toBe(200);
-    expect((await me.get(`/workflows/${wf.id}`)).status).toBe(200);
+    expect((await me.get(`/workflows/intake_assessment/${wf.id}`)).status).toBe(200);
     const restricted = await client(intake.url, elsewhere).put(`/participants/${shared}/sharing`, {
       securityRestriction: 'restrict_to_org',
     });
     expect(restricted.status).toBe(200);
-    const missing = await me.get(`/workflows/${randomUUID()}`);
-    const res = await me.get(`/workflows/${wf.id}`);
+    const missing = await me.get(`/workflows/intake_assessment/${randomUUID()}`);
+    const res = await me.get(`/workflows/intake_assessment/${wf.id}`);
     expect(res.status).toBe(404);
     expect(res.body.detail).toBe(missing.body.detail);
     expect(JSON.stringify(res.body)).not.toContain(shared);
@@ -220,11 +235,8 @@ describe('paused workflows', () => {
     });
     const lister = testActor({ roles: ['caseworker'] });
     const mine = client(intake.url, lister);
-    const named = await mine.post('/workflows', {
-      type: 'intake_assessment',
-      participantId: shared,
-    });
-    const unnamed = await mine.post('/workflows', { type: 'intake_assessment' });
+    const named = await mine.post('/workflows/intake_assessment', { participantId: shared });
+    const unnamed = await mine.post('/workflows/intake_assessment', {});
     const ids = async () =>
       (await mine.get('/workflows')).body.items.map((i: { id: string }) => i.id).sort();
     expect(await ids()).toEqual([named.body.id, unnamed.body.id].sort());
@@ -236,28 +248,40 @@ describe('paused workflows', () => {
 
   it('rejects invalid step data, unknown steps and unknown types naming the field', async () => {
     const wf = await start();
-    const bad = await me.put(`/workflows/${wf.id}/steps/intake_form`, {
+    const bad = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
       data: { birthDate: '1990-02-30' },
     });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(fieldsOf(bad.body)).toEqual(['intake_form.birthDate']);
-    const noData = await me.put(`/workflows/${wf.id}/steps/intake_form`, { title: 'x' });
+    const noData = await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
+      title: 'x',
+    });
     expect(fieldsOf(noData.body)).toEqual(['data']);
-    const unknownStep = await me.put(`/workflows/${wf.id}/steps/payments`, { data: {} });
+    const unknownStep = await me.put(`/workflows/intake_assessment/${wf.id}/steps/payments`, {
+      data: {},
+    });
     expect(unknownStep.status).toBe(400);
     expect(fieldsOf(unknownStep.body)).toEqual(['step']);
     expect((await stored(wf.id)).version).toBe(1); // nothing written
-    const unknownType = await me.post('/workflows', { type: 'space_travel' });
+    // a type is a path: one this service does not offer is not here
+    expect((await me.post('/workflows/space_travel', {})).status).toBe(404);
+    expect((await me.post('/workflows', { type: 'intake_assessment' })).status).toBe(404);
+    expect((await me.get(`/workflows/space_travel/${wf.id}`)).status).toBe(404);
+    const unknownType = await me.get('/workflows?type=space_travel');
     expect(unknownType.status).toBe(400);
-    expect(fieldsOf(unknownType.body)).toEqual(['type']);
+    expect(fieldsOf(unknownType.body)).toEqual(['query.type']);
   });
 
   it('keeps two tabs from overwriting each other', async () => {
     const wf = await start();
     // without If-Match, two tabs saving different steps both keep their step
-    await me.put(`/workflows/${wf.id}/steps/intake_form`, { data: { firstName: 'A' } });
-    await me.put(`/workflows/${wf.id}/steps/family_members`, { data: { members: [] } });
+    await me.put(`/workflows/intake_assessment/${wf.id}/steps/intake_form`, {
+      data: { firstName: 'A' },
+    });
+    await me.put(`/workflows/intake_assessment/${wf.id}/steps/family_members`, {
+      data: { members: [] },
+    });
     expect(Object.keys((await stored(wf.id)).steps).sort()).toEqual([
       'family_members',
       'intake_form',
@@ -265,7 +289,7 @@ describe('paused workflows', () => {
     // with If-Match (sent by plain fetch: the harness client sets no extra headers), a tab that
     // read version 1 is refused once the draft moved on, and the current ETag goes through
     const pause = (etag: string) =>
-      fetch(`${intake.url}/api/v1/workflows/${wf.id}/pause`, {
+      fetch(`${intake.url}/api/v1/workflows/intake_assessment/${wf.id}/pause`, {
         method: 'POST',
         headers: { authorization: `Bearer ${mintToken(worker)}`, 'if-match': etag },
       });

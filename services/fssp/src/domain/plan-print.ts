@@ -47,9 +47,19 @@ const scoreName = (score: number) => `${score} ${SCORE_NAMES[score] ?? SCORE_LAB
 /** A catalog or type code as words: obtain_employment → Obtain employment. */
 const words = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ');
 
-function planSection(plan: Plan, creatorName: string): PrintSection {
+/**
+ * How the print names a participant: the name when the reader may see them (`names` holds only
+ * those), else the id the plan's own answer shows, marked so nobody takes it for an oversight.
+ */
+type Label = (participantId: string) => string;
+const labelFrom =
+  (names: ReadonlyMap<string, string>): Label =>
+  (id) =>
+    names.get(id) ?? `${id} (name not shown)`;
+
+function planSection(plan: Plan, creatorName: string, label: Label): PrintSection {
   const members = plan.members.map((m) => {
-    const who = `${m.isHead ? 'Head of household' : 'Member'} ${m.participantId}`;
+    const who = `${m.isHead ? 'Head of household' : 'Member'} ${label(m.participantId)}`;
     return m.included
       ? `${who}: included (enrollment ${m.enrollmentId})`
       : `${who}: excluded, ${words(m.exclusionReason ?? 'no reason')}`;
@@ -71,7 +81,12 @@ function planSection(plan: Plan, creatorName: string): PrintSection {
   };
 }
 
-function goalSection(goal: Goal, n: number, scores: readonly PrintedScore[]): PrintSection {
+function goalSection(
+  goal: Goal,
+  n: number,
+  scores: readonly PrintedScore[],
+  label: Label,
+): PrintSection {
   const history = scores.filter((s) => s.goalId === goal.id);
   const p = goal.progress;
   return {
@@ -79,7 +94,7 @@ function goalSection(goal: Goal, n: number, scores: readonly PrintedScore[]): Pr
     heading: `Goal ${n}: ${words(goal.category)}, ${words(goal.goal)} (${goal.kind})`,
     lines: [
       `From ${goal.startDate} to ${goal.targetDate}; ${goal.status}`,
-      `Members: ${goal.participantIds.join(', ')}`,
+      `Members: ${goal.participantIds.map(label).join(', ')}`,
       `Strengths: ${goal.strengths || 'none recorded'}`,
       ...goal.barriers.map((b) => `Barrier: ${b.description}`),
       ...goal.actionSteps.map(
@@ -106,15 +121,18 @@ export function planPrint(input: {
   goals: readonly Goal[];
   scores: readonly PrintedScore[];
   creatorName: string;
+  /** the names of the participants this reader may see; the others print as their id */
+  names: ReadonlyMap<string, string>;
   printedOn: string;
   part: PrintPlanQuery['part'];
   followUpId?: string;
 }): PlanPrint | undefined {
   const { plan, goals, scores } = input;
   const title = `FSSP of ${plan.assessmentDate}, printed ${input.printedOn}`;
-  const goalSections = goals.map((g, i) => goalSection(g, i + 1, scores));
+  const label = labelFrom(input.names);
+  const goalSections = goals.map((g, i) => goalSection(g, i + 1, scores, label));
   if (input.part === 'plan')
-    return { title, sections: [planSection(plan, input.creatorName), ...goalSections] };
+    return { title, sections: [planSection(plan, input.creatorName, label), ...goalSections] };
   if (input.part === 'goals') return { title, sections: goalSections };
   const followUp = plan.followUps.find((f) => f.id === input.followUpId);
   if (!followUp) return undefined;

@@ -3,6 +3,7 @@ import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { FsspDeps } from '../deps';
+import { participantNamesConsumer } from './participant-names';
 import { caseNotesConsumer, enrollmentsConsumer } from './read-models';
 
 /**
@@ -19,5 +20,7 @@ export function consumers(_deps: FsspDeps): ConsumerOptions[] {
     familyFactsConsumer('fssp.families'),
     enrollmentsConsumer,
     caseNotesConsumer,
+    // The head's and members' names on the print (shown only to a reader who may see them).
+    participantNamesConsumer,
   ];
 }

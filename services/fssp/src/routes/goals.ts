@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decideAccess } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, idParams, uuid, type Api } from '@hearth/http';
+import { defineRoute, idParams, idempotencyHeaders, uuid, type Api } from '@hearth/http';
 import type { FsspDeps } from '../deps';
 import { GOAL_KINDS, GOAL_STATUSES, createGoalBody, updateGoalBody } from '../domain/goal';
 import { SCORE_LABELS, recordScoreBody } from '../domain/score';
@@ -10,6 +10,7 @@ import { scoresOf } from '../store/scores';
 import { addGoal } from '../use-cases/add-goal';
 import { changeGoal } from '../use-cases/change-goal';
 import { recordScore } from '../use-cases/record-score';
+import { writeOnce } from '../use-cases/write-once';
 import { goalFor } from './goal-gate';
 import { participantFor } from './participant-gate';
 import { planFor } from './plan-gate';
@@ -62,11 +63,15 @@ export function goalRoutes(api: Api, deps: FsspDeps) {
       goal: createGoalBody.shape.goal.describe("One of the category's goals in the catalog"),
       targetDate: createGoalBody.shape.targetDate.describe('Not before the start date'),
     }),
+    headers: idempotencyHeaders,
     success: { status: 201, schema: goal },
-    handler: async ({ body, req, res }) => {
+    handler: async ({ body, headers, req, res }) => {
       const actor = actorOf(req);
       await planFor(deps.pool, actor, body.planId, 'write', deps.clock());
-      const saved = await addGoal(deps, actor, body);
+      const retry = { key: headers['idempotency-key'], request: ['POST /goals', body] };
+      const saved = await writeOnce(deps, actor, res, retry, 201, (tx) =>
+        addGoal(tx, deps, actor, body),
+      );
       res.location(`/api/v1/goals/${saved.id}`);
       return saved;
     },
@@ -123,11 +128,15 @@ export function goalRoutes(api: Api, deps: FsspDeps) {
     tag: 'goals',
     params: idParams,
     body: recordScoreBody,
+    headers: idempotencyHeaders,
     success: { status: 201, schema: score },
-    handler: async ({ params, body, req }) => {
+    handler: async ({ params, body, headers, req, res }) => {
       const actor = actorOf(req);
       await goalFor(deps.pool, actor, params.id, 'write', deps.clock(), body.participantId);
-      return labelled(await recordScore(deps, actor, params.id, body));
+      const retry = { key: headers['idempotency-key'], request: ['POST scores', params, body] };
+      return writeOnce(deps, actor, res, retry, 201, async (tx) =>
+        labelled(await recordScore(tx, deps, actor, params.id, body)),
+      );
     },
   });
 

@@ -5,7 +5,7 @@ import { addDays } from '@hearth/time';
 import { organizationToday } from '@hearth/directory';
 import { actorOf } from '@hearth/auth';
 import { fsspAssessmentTypes, fsspExclusionReasons } from '@hearth/events';
-import { defineRoute, idParams, uuid, type Api } from '@hearth/http';
+import { defineRoute, idParams, idempotencyHeaders, uuid, type Api } from '@hearth/http';
 import type { FsspDeps } from '../deps';
 import { DUE_WITHIN_DAYS, closePlanBody, recordFollowUpBody } from '../domain/follow-up';
 import { createPlanBody } from '../domain/plan';
@@ -14,6 +14,7 @@ import { plansOf } from '../store/plans';
 import { closePlan } from '../use-cases/close-plan';
 import { createPlan } from '../use-cases/create-plan';
 import { recordFollowUp } from '../use-cases/record-follow-up';
+import { writeOnce } from '../use-cases/write-once';
 import { participantFor } from './participant-gate';
 import { planFor } from './plan-gate';
 
@@ -81,11 +82,15 @@ export function planRoutes(api: Api, deps: FsspDeps) {
     summary: "Create a family's FSSP from its head of household; 409 when one is open already",
     tag: 'fssps',
     body: newPlan,
+    headers: idempotencyHeaders,
     success: { status: 201, schema: plan },
-    handler: async ({ body, req, res }) => {
+    handler: async ({ body, headers, req, res }) => {
       const actor = actorOf(req);
       await participantFor(deps.pool, actor, body.headParticipantId, 'write', deps.clock());
-      const saved = await createPlan(deps, actor, body);
+      const retry = { key: headers['idempotency-key'], request: ['POST /fssps', body] };
+      const saved = await writeOnce(deps, actor, res, retry, 201, (tx) =>
+        createPlan(tx, deps, actor, body),
+      );
       res.location(`/api/v1/fssps/${saved.id}`);
       return saved;
     },
@@ -164,11 +169,15 @@ export function planRoutes(api: Api, deps: FsspDeps) {
     tag: 'fssps',
     params: idParams,
     body: recordFollowUpBody,
+    headers: idempotencyHeaders,
     success: { status: 201, schema: followUp },
-    handler: async ({ params, body, req }) => {
+    handler: async ({ params, body, headers, req, res }) => {
       const actor = actorOf(req);
       await planFor(deps.pool, actor, params.id, 'write', deps.clock());
-      return recordFollowUp(deps, actor, params.id, body);
+      const retry = { key: headers['idempotency-key'], request: ['POST follow-ups', params, body] };
+      return writeOnce(deps, actor, res, retry, 201, (tx) =>
+        recordFollowUp(tx, deps, actor, params.id, body),
+      );
     },
   });
 

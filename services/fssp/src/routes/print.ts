@@ -18,7 +18,7 @@ export function printRoutes(api: Api, deps: FsspDeps) {
     success: { status: 200, contentType: 'application/pdf', description: 'The part as a PDF' },
     handler: async ({ params, query, req, res }) => {
       const plan = await planFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
-      const pdf = await printPlan(deps, plan, query);
+      const pdf = await printPlan(deps, actorOf(req), plan, query);
       res.status(200).type('application/pdf');
       res.set('content-disposition', 'attachment; filename="fssp.pdf"');
       res.set('cache-control', 'no-store'); // a family's plan: never in a shared cache

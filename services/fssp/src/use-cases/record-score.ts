@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { authorOf, recordEvent } from '@hearth/bus';
-import { withTransaction } from '@hearth/db';
+import type { Queryable } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
 import { FsspScoreRecorded, createEvent } from '@hearth/events';
 import { conflict, unprocessable } from '@hearth/http';
@@ -16,46 +16,45 @@ import { insertScore, scoresOf, type Score } from '../store/scores';
  * an overwrite, and `fssp.score.recorded` in the same transaction.
  */
 export async function recordScore(
-  deps: Pick<FsspDeps, 'pool' | 'clock'>,
+  tx: Queryable,
+  deps: Pick<FsspDeps, 'clock'>,
   actor: Actor,
   goalId: string,
   body: RecordScoreBody,
 ): Promise<Score> {
-  return withTransaction(deps.pool, async (tx) => {
-    const goal = (await findGoal(tx, goalId, true))!; // the gate found it; goals are never deleted
-    if ((await lockPlanForGoals(tx, goal.planId))?.status !== 'open')
-      throw conflict('The FSSP is closed: its goals are kept as they were.', [
-        { field: 'scoreDate', message: 'The FSSP is closed' },
-      ]);
-    const today = await organizationToday(tx, actor.orgId, deps.clock);
-    if (body.scoreDate > today)
-      throw unprocessable('A score is dated when it was given.', [
-        { field: 'scoreDate', message: `Not after today (${today})` },
-      ]);
-    const id = randomUUID();
-    await insertScore(tx, {
-      id,
-      goalId,
-      scoreDate: body.scoreDate,
-      score: body.score,
-      recordedBy: actor.userId,
-    });
-    await recordEvent(
-      tx,
-      createEvent(FsspScoreRecorded, {
-        orgId: goal.orgId,
-        ...authorOf(actor),
-        data: {
-          scoreId: id,
-          goalId,
-          planId: goal.planId,
-          orgId: goal.orgId,
-          participantIds: goal.participantIds,
-          scoreDate: body.scoreDate,
-          score: body.score,
-        },
-      }),
-    );
-    return (await scoresOf(tx, goalId)).find((s) => s.id === id)!;
+  const goal = (await findGoal(tx, goalId, true))!; // the gate found it; goals are never deleted
+  if ((await lockPlanForGoals(tx, goal.planId))?.status !== 'open')
+    throw conflict('The FSSP is closed: its goals are kept as they were.', [
+      { field: 'scoreDate', message: 'The FSSP is closed' },
+    ]);
+  const today = await organizationToday(tx, actor.orgId, deps.clock);
+  if (body.scoreDate > today)
+    throw unprocessable('A score is dated when it was given.', [
+      { field: 'scoreDate', message: `Not after today (${today})` },
+    ]);
+  const id = randomUUID();
+  await insertScore(tx, {
+    id,
+    goalId,
+    scoreDate: body.scoreDate,
+    score: body.score,
+    recordedBy: actor.userId,
   });
+  await recordEvent(
+    tx,
+    createEvent(FsspScoreRecorded, {
+      orgId: goal.orgId,
+      ...authorOf(actor),
+      data: {
+        scoreId: id,
+        goalId,
+        planId: goal.planId,
+        orgId: goal.orgId,
+        participantIds: goal.participantIds,
+        scoreDate: body.scoreDate,
+        score: body.score,
+      },
+    }),
+  );
+  return (await scoresOf(tx, goalId)).find((s) => s.id === id)!;
 }
