@@ -12,6 +12,8 @@ import { servicesConsumer } from './events/services';
 import { autoExitJob } from './jobs/auto-exit';
 import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
+import { credentialRoutes } from './routes/credentials';
+import { employmentRoutes } from './routes/employments';
 import { exitRoutes } from './routes/exits';
 import { memberRoutes } from './routes/members';
 import { programRoutes } from './routes/programs';
@@ -57,6 +59,8 @@ export function enrollmentService(
           memberRoutes(api, deps);
           registrationRoutes(api, deps);
           exitRoutes(api, deps);
+          employmentRoutes(api, deps);
+          credentialRoutes(api, deps);
         },
       }),
   };
