@@ -16,6 +16,7 @@ import { credentialRoutes } from './routes/credentials';
 import { employmentRoutes } from './routes/employments';
 import { exitRoutes } from './routes/exits';
 import { memberRoutes } from './routes/members';
+import { outcomeMeasureRoutes } from './routes/outcome-measures';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
 
@@ -61,6 +62,7 @@ export function enrollmentService(
           exitRoutes(api, deps);
           employmentRoutes(api, deps);
           credentialRoutes(api, deps);
+          outcomeMeasureRoutes(api, deps);
         },
       }),
   };
