@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testActor } from '@hearth/testkit';
+import { confirmationView, credentialView } from '../src/routes/workforce-schemas';
 import { client, eventsOf, fieldsOf, startEnrollment, type Harness } from './harness';
 import {
   deleteService,
@@ -56,6 +57,7 @@ describe('employment confirmations', () => {
     );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ period: 'before_exit', staff: { name: 'Kari Brenk' } });
+    expect(confirmationView.parse(res.body)).toEqual(res.body);
     const [job] = (await client(h.url, worker).get(`/enrollments/${e.id}/employments`)).body.items;
     expect(job.countsTowardPerformance).toBe(true);
     expect(await eventsOf(h, e.id)).toContain('enrollment.employment-confirmation.recorded');
@@ -173,6 +175,7 @@ describe('credentials', () => {
     });
     const listed = await client(h.url, worker).get(`/enrollments/${e.id}/credentials`);
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+    expect(credentialView.parse(res.body)).toEqual(res.body); // the documented shape, exactly
     expect(await eventsOf(h, e.id)).toContain('enrollment.credential.recorded');
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { testActor } from '@hearth/testkit';
 import { client, eventsOf, fieldsOf, startEnrollment, type Harness } from './harness';
+import { employmentView } from '../src/routes/workforce-schemas';
 import { outcomeCounts, fixedClock, participating, shareAs, workforceProgram } from './workforce';
 
 const orgA = randomUUID();
@@ -54,6 +55,7 @@ describe('employment with pay history', () => {
 
     const listed = (await jobs(e.id)).body.items;
     expect(listed).toHaveLength(1);
+    expect(employmentView.parse(listed[0])).toEqual(listed[0]); // the documented shape, exactly
     expect(
       listed[0].payEntries.map((p: { effectiveDate: string; hourlyPayCents: number }) => [
         p.effectiveDate,
@@ -128,6 +130,7 @@ describe('employment with pay history', () => {
     ['on a date that already has one', {}, 409, ['effectiveDate']],
     ['with pay in dollars', { hourlyPayCents: 15.5 }, 400, ['hourlyPayCents']],
     ['with more hours than a week has', { hoursPerWeek: 169 }, 400, ['hoursPerWeek']],
+    ['with a sliver of an hour', { hoursPerWeek: 1e-9 }, 400, ['hoursPerWeek']],
     ['with a benefit twice', { benefits: ['dental', 'dental'] }, 400, ['benefits']],
   ])('refuses a pay entry %s, writing nothing', async (_label, change, status, fields) => {
     const [current] = (await jobs(e.id)).body.items;

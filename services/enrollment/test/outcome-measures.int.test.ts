@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { testActor } from '@hearth/testkit';
 import { client, fieldsOf, startEnrollment, type Actor, type Harness } from './harness';
+import { measuresView } from '../src/routes/outcome-measures';
 import { enrollAlone } from './household';
 import { exitOn, fixedClock, participating, workforceProgram } from './workforce';
 
@@ -124,6 +125,7 @@ describe('contract outcome measures', () => {
   it('counts each measure over the exits of the period, listing the enrollments it counted', async () => {
     const res = await measures('from=2026-01-01&to=2026-06-30');
     expect(res.status).toBe(200);
+    expect(measuresView.parse(res.body)).toEqual(res.body); // the documented shape, exactly
     const { a, b, c, d, f } = ids;
     expect(new Set(res.body.counted)).toEqual(new Set([a, b, c]));
     expect(res.body.excluded).toEqual(
@@ -186,4 +188,24 @@ describe('contract outcome measures', () => {
     expect((await measures(period, worker)).status).toBe(403);
     expect((await measures(period, otherManager)).status).toBe(404);
   });
+});
+
+test('its OpenAPI document lists the workforce outcome routes with their problem statuses', async () => {
+  const doc = (await (await fetch(`${h.url}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/v1/enrollments/{id}/employments',
+      '/api/v1/enrollments/{id}/employments/{employmentId}',
+      '/api/v1/enrollments/{id}/employments/{employmentId}/pay-entries',
+      '/api/v1/enrollments/{id}/employments/{employmentId}/confirmations',
+      '/api/v1/enrollments/{id}/credentials',
+      '/api/v1/programs/{id}/outcome-measures',
+    ]),
+  );
+  const measuresGet = doc.paths['/api/v1/programs/{id}/outcome-measures'].get;
+  expect(Object.keys(measuresGet.responses)).toEqual(
+    expect.arrayContaining(['200', '403', '404', '422']),
+  );
 });

@@ -12,7 +12,7 @@ const figure = z.strictObject({
   percent: z.number().nullable(),
   enrollmentIds: z.array(z.string()).describe('The enrollments counted, to check each'),
 });
-const measuresView = z.strictObject({
+export const measuresView = z.strictObject({
   programId: z.string(),
   from: z.string(),
   to: z.string(),

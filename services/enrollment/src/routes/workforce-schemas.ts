@@ -50,7 +50,7 @@ export const newPayEntry = z.strictObject({
   hourlyPayCents: z.number().int().min(0).max(100_000_00),
   hoursPerWeek: z
     .number()
-    .positive()
+    .min(0.01) // what numeric(5, 2) keeps: a smaller figure would be stored as no hours
     .max(168)
     .refine(twoDecimals, 'At most two decimals')
     .describe('Hours a week, e.g. 20 or 37.5'),
