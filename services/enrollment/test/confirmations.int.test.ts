@@ -63,6 +63,19 @@ describe('employment confirmations', () => {
     expect(await eventsOf(h, e.id)).toContain('enrollment.employment-confirmation.recorded');
   });
 
+  it("refuses to move the job's start past its confirmation, writing nothing", async () => {
+    const before = await outcomeCounts(h);
+    const res = await client(h.url, worker).patch(`/enrollments/${e.id}/employments/${jobId}`, {
+      version: 1,
+      startDate: '2026-02-03',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { field: 'startDate', message: 'The job was confirmed on 2026-02-02 already' },
+    ]);
+    expect(await outcomeCounts(h)).toEqual(before);
+  });
+
   it('refuses a quarter confirmation before the enrollment has an exit, writing nothing', async () => {
     const before = await outcomeCounts(h);
     const res = await confirm(working('2026-02-03', 'q1'));

@@ -13,6 +13,7 @@ export function employmentProblems(
   job: JobDates,
   today: string,
   payDates: readonly string[] = [],
+  confirmationDates: readonly string[] = [],
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (job.startDate > today)
@@ -29,6 +30,9 @@ export function employmentProblems(
     errors.push({ field: 'startDate', message: `A pay entry is effective from ${first} already` });
   if (last && job.endDate !== null && last > job.endDate)
     errors.push({ field: 'endDate', message: `A pay entry is effective from ${last} already` });
+  const confirmed = [...confirmationDates].sort()[0];
+  if (confirmed && confirmed < job.startDate)
+    errors.push({ field: 'startDate', message: `The job was confirmed on ${confirmed} already` });
   return errors;
 }
 

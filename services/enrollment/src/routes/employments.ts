@@ -25,10 +25,18 @@ export function employmentRoutes(api: Api, deps: EnrollmentDeps) {
   const jobFor = async (req: Parameters<typeof actorOf>[0], id: string, employmentId: string) => {
     const actor = actorOf(req);
     const now = deps.clock();
-    const { enrollment } = await enrollmentFor(deps.pool, actor, id, 'write', now);
+    // the enrollment's gate first: a hidden enrollment never tells whether the job exists
+    await enrollmentFor(deps.pool, actor, id, 'write', now);
     const job = await findEmployment(deps.pool, id, employmentId);
     if (!job) throw notFound('The employment');
-    await outcomeHolderFor(deps.pool, actor, id, job.participantId, 'write', now);
+    const { enrollment } = await outcomeHolderFor(
+      deps.pool,
+      actor,
+      id,
+      job.participantId,
+      'write',
+      now,
+    );
     return { actor, enrollment, job };
   };
 

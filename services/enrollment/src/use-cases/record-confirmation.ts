@@ -17,8 +17,8 @@ import { relatedServiceProblem } from '../store/service-facts';
 
 /**
  * A confirmation that the participant works (or not) at the job: what makes a job count toward
- * performance. Checked against the exit as it stands in the transaction, so an exit recorded or
- * removed meanwhile is the one the quarter rule sees.
+ * performance. Checked under the enrollment's lock, so an exit recorded or removed meanwhile is the
+ * one the quarter rule sees.
  */
 export function recordConfirmation(
   deps: Pick<EnrollmentDeps, 'pool' | 'clock'>,
@@ -28,9 +28,10 @@ export function recordConfirmation(
   body: z.infer<typeof newConfirmation>,
 ): Promise<ConfirmationRecord> {
   return withTransaction(deps.pool, async (tx) => {
+    // the enrollment first, as an exit locks it: the quarter rule sees the exit as it stands
+    const enrollment = (await findEnrollment(tx, enrollmentId, { lock: true })) as EnrollmentRecord;
     const job = await findEmployment(tx, enrollmentId, employmentId, { lock: true });
     if (!job) throw notFound('The employment');
-    const enrollment = (await findEnrollment(tx, enrollmentId)) as EnrollmentRecord;
     const errors = [
       ...confirmationProblems(job, enrollment.exitDate, body, dateOf(deps.clock())),
       ...(await relatedServiceErrors(tx, body.relatedServiceId, job.participantId)),

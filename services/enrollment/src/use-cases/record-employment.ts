@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { EnrollmentDeps } from '../deps';
 import { employmentProblems, payEntryProblems } from '../domain/employment';
 import type { employmentChanges, newEmployment, newPayEntry } from '../routes/workforce-schemas';
+import { confirmationsOf } from '../store/confirmations';
 import type { EnrollmentRecord } from '../store/enrollments';
 import {
   findEmployment,
@@ -59,11 +60,13 @@ export function changeEmployment(
     const job = await lockedJob(tx, enrollment.id, employmentId);
     requireCurrentVersion('employment', job.version, version);
     const pays = (await payEntriesOf(tx, [job.id])).get(job.id)!;
+    const confirmations = (await confirmationsOf(tx, [job.id])).get(job.id)!;
     const after = { ...job, ...definedOnly(changes) };
     const errors = employmentProblems(
       after,
       dateOf(deps.clock()),
       pays.map((p) => p.effectiveDate),
+      confirmations.map((c) => c.confirmationDate),
     );
     if (errors.length) throw unprocessable('The employment cannot be changed.', errors);
     const changed = await updateEmployment(tx, job.id, definedOnly(changes));
