@@ -141,6 +141,18 @@ describe('employment with pay history', () => {
     expect(fieldsOf(res.body)).toEqual(fields);
     expect(await outcomeCounts(h)).toEqual(before);
   });
+  it('keeps one of two pay entries racing to the same effective date; the other is a 409', async () => {
+    const [current] = (await jobs(e.id)).body.items;
+    const path = `/enrollments/${e.id}/employments/${current.id}/pay-entries`;
+    const body = { ...pay, effectiveDate: '2027-04-01', hourlyPayCents: 1800 };
+    const answers = await Promise.all([1, 2].map(() => client(h.url, worker).post(path, body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const [after] = (await jobs(e.id)).body.items;
+    const dated = after.payEntries.filter(
+      (p: { effectiveDate: string }) => p.effectiveDate === '2027-04-01',
+    );
+    expect(dated).toHaveLength(1);
+  });
 });
 
 describe('who may see and record jobs', () => {
