@@ -158,6 +158,25 @@ describe('employment confirmations', () => {
       },
     );
 
+    it('records a job obtained after the exit, and confirms it in its quarter', async () => {
+      const res = await client(h.url, worker).post(`/enrollments/${e.id}/employments`, {
+        participantId: e.participantId,
+        startDate: '2026-05-04',
+        employmentType: 'unsubsidized',
+        employer: 'Harbor Foods',
+        naicsCode: '445110',
+        naicsTitle: 'Supermarkets and Other Grocery Retailers',
+      });
+      expect(res.status).toBe(201);
+      const path = `/enrollments/${e.id}/employments/${res.body.id}/confirmations`;
+      // before its own start the job cannot be confirmed, even inside the quarter
+      const early = await client(h.url, worker).post(path, working('2026-05-01', 'q1'));
+      expect(fieldsOf(early.body)).toEqual(['confirmationDate']);
+      expect((await client(h.url, worker).post(path, working('2026-05-11', 'q1'))).status).toBe(
+        201,
+      );
+    });
+
     it('refuses a confirmation from another organization as if the enrollment did not exist', async () => {
       expect((await confirm(working('2026-04-02', 'q1'), otherOrg)).status).toBe(404);
     });
