@@ -12,8 +12,11 @@ import { servicesConsumer } from './events/services';
 import { autoExitJob } from './jobs/auto-exit';
 import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
+import { credentialRoutes } from './routes/credentials';
+import { employmentRoutes } from './routes/employments';
 import { exitRoutes } from './routes/exits';
 import { memberRoutes } from './routes/members';
+import { outcomeMeasureRoutes } from './routes/outcome-measures';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
 
@@ -57,6 +60,9 @@ export function enrollmentService(
           memberRoutes(api, deps);
           registrationRoutes(api, deps);
           exitRoutes(api, deps);
+          employmentRoutes(api, deps);
+          credentialRoutes(api, deps);
+          outcomeMeasureRoutes(api, deps);
         },
       }),
   };

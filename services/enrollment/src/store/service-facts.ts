@@ -2,6 +2,7 @@ import type { Queryable } from '@hearth/db';
 
 export interface ServiceFact {
   serviceId: string;
+  participantId: string;
   enrollmentId: string;
   serviceDate: string;
   startsParticipation: boolean;
@@ -20,9 +21,10 @@ export async function keepServiceFact(
 ): Promise<boolean> {
   const { rowCount } = await tx.query(
     `INSERT INTO enrollment_service_facts (service_id, enrollment_id, service_date,
-       starts_participation, qualifying, deleted, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+       starts_participation, qualifying, deleted, version, participant_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (service_id) DO UPDATE SET enrollment_id = EXCLUDED.enrollment_id,
+       participant_id = EXCLUDED.participant_id,
        service_date = EXCLUDED.service_date, starts_participation = EXCLUDED.starts_participation,
        qualifying = EXCLUDED.qualifying, deleted = EXCLUDED.deleted, version = EXCLUDED.version
      WHERE NOT enrollment_service_facts.deleted
@@ -35,6 +37,7 @@ export async function keepServiceFact(
       f.qualifying,
       deleted,
       f.version,
+      f.participantId,
     ],
   );
   return rowCount === 1;
@@ -52,4 +55,23 @@ export async function standingServiceDates(
     [enrollmentId],
   );
   return rows[0];
+}
+
+/**
+ * Why `serviceId` cannot be named as `participantId`'s related training service, or null when it
+ * can: the services service recorded it for them and has not deleted it.
+ */
+export async function relatedServiceProblem(
+  db: Queryable,
+  serviceId: string,
+  participantId: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{ participant_id: string | null; deleted: boolean }>(
+    'SELECT participant_id, deleted FROM enrollment_service_facts WHERE service_id = $1',
+    [serviceId],
+  );
+  // another participant's service is answered like an unknown one: its existence is not theirs
+  if (!rows[0] || rows[0].participant_id !== participantId)
+    return "No service of this participant's has this id";
+  return rows[0].deleted ? 'This service was deleted' : null;
 }
