@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
+import { hmisAssessmentEvents } from './hmis-assessments';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -497,4 +498,5 @@ export const catalog = [
   DocumentUploaded,
   DocumentDeleted,
   ...fsspEvents,
+  ...hmisAssessmentEvents,
 ] as const;

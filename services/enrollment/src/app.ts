@@ -13,6 +13,7 @@ import { autoExitJob } from './jobs/auto-exit';
 import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
 import { exitRoutes } from './routes/exits';
+import { hmisAssessmentRoutes } from './routes/hmis-assessments';
 import { memberRoutes } from './routes/members';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
@@ -57,6 +58,7 @@ export function enrollmentService(
           memberRoutes(api, deps);
           registrationRoutes(api, deps);
           exitRoutes(api, deps);
+          hmisAssessmentRoutes(api, deps);
         },
       }),
   };
