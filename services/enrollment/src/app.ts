@@ -14,6 +14,7 @@ import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
 import { exitRoutes } from './routes/exits';
 import { hmisAssessmentRoutes } from './routes/hmis-assessments';
+import { hmisRequirementRoutes } from './routes/hmis-requirements';
 import { memberRoutes } from './routes/members';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
@@ -59,6 +60,7 @@ export function enrollmentService(
           registrationRoutes(api, deps);
           exitRoutes(api, deps);
           hmisAssessmentRoutes(api, deps);
+          hmisRequirementRoutes(api, deps);
         },
       }),
   };

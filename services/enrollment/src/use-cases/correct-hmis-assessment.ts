@@ -47,6 +47,7 @@ export function correctHmisAssessment(
         elements: given,
       },
       dateOf(deps.clock()),
+      { ...before.elements, ...given },
     );
     if (problems.length) throw unprocessable('The assessment cannot be corrected.', problems);
     const elements = { ...before.elements, ...completeElements(given) };

@@ -17,6 +17,7 @@ import {
   type ElementsBody,
   type Stage,
 } from '../domain/hmis-elements';
+import { missingRequiredSets } from '../domain/hmis-requirements';
 import { announceAssessment } from '../events/hmis-assessments';
 import { findEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import {
@@ -24,6 +25,7 @@ import {
   insertAssessment,
   type AssessmentRecord,
 } from '../store/hmis-assessments';
+import { requirementsOf } from '../store/hmis-requirements';
 import { currentMembers } from '../store/members';
 
 export interface AssessmentRequest {
@@ -39,19 +41,25 @@ const alreadyAssessed = (stage: Stage) =>
     { field: 'stage', message: `One ${stage} assessment per member per enrollment` },
   ]);
 
-/** What is wrong with an assessment of this enrollment's member (membership, date, answers). */
+/**
+ * What is wrong with an assessment of this enrollment's member (membership, date, answers, the
+ * sets its program requires at the stage among `answered`: a correction's merged answers).
+ */
 export async function assessmentProblems(
   db: Parameters<typeof currentMembers>[0],
   enrollment: EnrollmentRecord,
   a: Omit<AssessmentRequest, 'restriction'>,
   today: string,
+  answered: ElementsBody = a.elements,
 ): Promise<FieldError[]> {
   const members = await currentMembers(db, enrollment.id);
   if (!members.some((m) => m.participantId === a.participantId))
     return [{ field: 'participantId', message: 'Not a member of this enrollment' }];
+  const required = (await requirementsOf(db, enrollment.programId)).stages;
   return [
     ...informationDateProblems(enrollment, a.stage, a.informationDate, today),
     ...elementProblems(a.stage, a.elements),
+    ...missingRequiredSets(required, a.stage, answered),
   ];
 }
 
