@@ -39,4 +39,27 @@ export const HmisAssessmentUpdated = defineEvent(
   assessmentFacts,
 );
 
-export const hmisAssessmentEvents = [HmisAssessmentRecorded, HmisAssessmentUpdated] as const;
+/**
+ * An enrollment's annual assessment window has opened (30 days before the anniversary of the
+ * head's entry) and these members have none in it yet: announced once per anniversary, by a job,
+ * for notifications.
+ */
+export const HmisAnnualAssessmentDue = defineEvent(
+  'enrollment.assessment.annual-due',
+  1,
+  z.strictObject({
+    enrollmentId: id,
+    orgId: id,
+    headParticipantId: id,
+    participantIds: z.array(id),
+    anniversaryDate: date,
+    dueFrom: date,
+    dueBy: date,
+  }),
+);
+
+export const hmisAssessmentEvents = [
+  HmisAssessmentRecorded,
+  HmisAssessmentUpdated,
+  HmisAnnualAssessmentDue,
+] as const;

@@ -119,7 +119,7 @@ describe('HUD assessments of an enrollment member', () => {
     [
       'an element set HUD does not collect at that stage',
       () =>
-        spouseAt('annual', {
+        spouseAt('exit', {
           priorLivingSituation: {
             livingSituation: 116,
             lengthOfStay: 5,
@@ -133,6 +133,12 @@ describe('HUD assessments of an enrollment member', () => {
     [
       'an information date before the entry',
       () => spouseAt('update', answers, daysAgo(101)),
+      422,
+      ['informationDate'],
+    ],
+    [
+      'an annual assessment far from an anniversary of the entry',
+      () => spouseAt('annual', { incomeBenefits: { incomeFromAnySource: 0 } }),
       422,
       ['informationDate'],
     ],

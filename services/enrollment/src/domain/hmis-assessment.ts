@@ -6,6 +6,7 @@ import {
   type ParticipantSharing,
 } from '@hearth/access';
 import type { FieldError } from '@hearth/http';
+import { ANNUAL_WINDOW_DAYS, anniversaryWindow } from './annual-assessment';
 import type { Stage } from './hmis-elements';
 
 export const ASSESSMENT_RESTRICTIONS = ['org', 'mou'] as const;
@@ -44,6 +45,13 @@ export function informationDateProblems(
     return [{ field, message: `Never before the enrollment's entry (${applicationDate})` }];
   if (exitDate && informationDate > exitDate)
     return [{ field, message: `Never after the enrollment's exit (${exitDate})` }];
+  if (stage === 'annual' && !anniversaryWindow(applicationDate, informationDate))
+    return [
+      {
+        field,
+        message: `An annual assessment lies within ${ANNUAL_WINDOW_DAYS} days of an anniversary of the entry (${applicationDate})`,
+      },
+    ];
   return [];
 }
 

@@ -5,6 +5,7 @@ import type { EnrollmentDeps } from '../deps';
 import { ELEMENT_SET_KEYS, STAGES } from '../domain/hmis-elements';
 import { PRESET_NAMES, stageRequirements } from '../domain/hmis-requirements';
 import { requirementsOf } from '../store/hmis-requirements';
+import { listAnnualAssessmentsDue } from '../use-cases/list-annual-assessments-due';
 import {
   configureAssessmentRequirements,
   ownProgram,
@@ -28,6 +29,19 @@ const change = z
     message: 'Give either a preset or stages',
     path: ['preset'],
   });
+
+const annualDue = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      enrollmentId: z.string(),
+      headParticipantId: z.string(),
+      participantIds: z.array(z.string()).describe('Members you may see who lack it'),
+      anniversaryDate: z.string(),
+      dueFrom: z.string(),
+      dueBy: z.string(),
+    }),
+  ),
+});
 
 /** Which HUD element sets a program requires at each data collection stage. */
 export function hmisRequirementRoutes(api: Api, deps: EnrollmentDeps) {
@@ -57,6 +71,21 @@ export function hmisRequirementRoutes(api: Api, deps: EnrollmentDeps) {
       const actor = requireRole(req, 'supervisor', 'admin');
       await ownProgram(deps.pool, actor, params.id);
       return configureAssessmentRequirements(deps, actor, params.id, body);
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/programs/:id/annual-assessments-due',
+    summary:
+      "Open enrollments within 30 days of an anniversary of the head's entry, with the members lacking their annual assessment",
+    tag: 'programs',
+    params: idParams,
+    success: { status: 200, schema: annualDue },
+    handler: async ({ params, req }) => {
+      const actor = actorOf(req);
+      await ownProgram(deps.pool, actor, params.id);
+      return listAnnualAssessmentsDue(deps, actor, params.id);
     },
   });
 }
