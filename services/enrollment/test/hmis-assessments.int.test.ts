@@ -201,6 +201,8 @@ describe('HUD assessments of an enrollment member', () => {
       restriction: 'mou',
     });
     expect(stale.status).toBe(409);
+    const nothing = await client(h.url, worker).patch(`${path()}/${first.body.id}`, { version: 2 });
+    expect([nothing.status, fieldsOf(nothing.body)]).toEqual([400, ['version']]);
     const updated = (await outboxEvents(h.pool)).filter(
       (e) => e.type === 'enrollment.assessment.updated',
     );

@@ -20,10 +20,10 @@ const assess = (participantId: string, stage: string, elements: object) =>
     informationDate: daysAgo(2),
     elements,
   });
-const preProgramExit = () =>
+const preProgramExit = (exitDate = daysAgo(1)) =>
   client(h.url, worker).post(`/enrollments/${household.enrollmentId}/exit`, {
     kind: 'pre_program_exit',
-    exitDate: daysAgo(1),
+    exitDate,
     reason: 'completed',
     housingStatusAtExit: 'permanent_housing',
   });
@@ -133,6 +133,9 @@ describe("a program's required HUD element sets", () => {
     expect(refused.body.errors[0].message).toContain(household.spouse.participantId);
     expect(await counts(h)).toEqual(before);
     expect((await assess(household.spouse.participantId, 'exit', exitAnswers)).status).toBe(201);
+    // the exit assessments are dated 2 days ago: an exit 3 days ago would leave them outside
+    const early = await preProgramExit(daysAgo(3));
+    expect([early.status, fieldsOf(early.body)]).toEqual([422, ['exitDate']]);
     expect((await preProgramExit()).status).toBe(200);
   });
 });

@@ -41,12 +41,16 @@ const newAssessment = z.strictObject({
   restriction: restriction.default('org'),
   elements: elementsBody,
 });
-const correction = z.strictObject({
-  version: z.number().int().min(1),
-  informationDate: isoDate().optional(),
-  restriction: restriction.optional(),
-  elements: elementsBody.optional(),
-});
+const correction = z
+  .strictObject({
+    version: z.number().int().min(1),
+    informationDate: isoDate().optional(),
+    restriction: restriction.optional(),
+    elements: elementsBody
+      .optional()
+      .describe('The element sets given replace theirs; the others stay as answered'),
+  })
+  .refine((b) => Object.keys(b).length > 1, { message: 'Nothing to change', path: ['version'] });
 const assessmentParams = z.strictObject({ id: uuid(), assessmentId: uuid() });
 const history = z.strictObject({
   items: z.array(

@@ -190,3 +190,13 @@ export async function assessmentHistory(db: Queryable, id: string): Promise<Asse
     changedAt: (r.changed_at as Date).toISOString(),
   }));
 }
+
+/** The latest information date of the enrollment's assessments before any exit (post-exit aside). */
+export async function lastAssessedOn(db: Queryable, enrollmentId: string): Promise<string | null> {
+  const { rows } = await db.query(
+    `SELECT max(information_date) AS last FROM hmis_assessments
+     WHERE enrollment_id = $1 AND stage <> 'post_exit'`,
+    [enrollmentId],
+  );
+  return rows[0].last;
+}

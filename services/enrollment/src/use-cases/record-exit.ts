@@ -7,7 +7,7 @@ import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { exitEnrollment, type ExitRequest } from './change-status';
-import { missingExitAssessments } from './exit-assessments';
+import { exitAssessmentProblems } from './exit-assessments';
 
 /** A worker's exit (or pre-program exit), checked again under the enrollment's lock. */
 export function recordExit(
@@ -25,7 +25,7 @@ export function recordExit(
       );
     const errors = [
       ...manualExitProblems(current, exit, dateOf(deps.clock())),
-      ...(await missingExitAssessments(tx, current)),
+      ...(await exitAssessmentProblems(tx, current, exit.exitDate)),
     ];
     if (errors.length) throw unprocessable('The exit is not possible.', errors);
     return exitEnrollment(tx, current, exit, authorOf(actor));
