@@ -69,6 +69,51 @@ describe("HUD's element sets", () => {
   });
 });
 
+describe("HUD's prior living situation (3.917)", () => {
+  const prior = (answers: object) => fields('project_start', { priorLivingSituation: answers });
+  const episode = [
+    'elements.priorLivingSituation.timesHomelessPastThreeYears',
+    'elements.priorLivingSituation.monthsHomelessPastThreeYears',
+  ];
+  it('asks the homeless episode of everyone coming from the street, a shelter or a safe haven (A)', () => {
+    expect(prior({ livingSituation: 116, lengthOfStay: 5 })).toEqual(episode);
+    expect(prior({ livingSituation: 101, lengthOfStay: 5, previousStreetEssh: 1 })).toEqual([
+      'elements.priorLivingSituation.previousStreetEssh',
+      ...episode,
+    ]);
+  });
+
+  it('asks after an institution (B) whether a stay under 90 days followed the street, and then the episode', () => {
+    // 3: one to three months, under the 90-day threshold; 4: three months to a year, over it
+    expect(prior({ livingSituation: 206, lengthOfStay: 3 })).toEqual([
+      'elements.priorLivingSituation.previousStreetEssh',
+    ]);
+    expect(prior({ livingSituation: 206, lengthOfStay: 3, previousStreetEssh: 1 })).toEqual(
+      episode,
+    );
+    expect(prior({ livingSituation: 206, lengthOfStay: 3, previousStreetEssh: 0 })).toEqual([]);
+    expect(prior({ livingSituation: 206, lengthOfStay: 4, previousStreetEssh: 1 })).toEqual([
+      'elements.priorLivingSituation.previousStreetEssh',
+    ]);
+  });
+
+  it('asks after any other situation (C) only when the stay was under 7 nights', () => {
+    expect(prior({ livingSituation: 410, lengthOfStay: 2 })).toEqual([]);
+    expect(prior({ livingSituation: 410, lengthOfStay: 11 })).toEqual([
+      'elements.priorLivingSituation.previousStreetEssh',
+    ]);
+  });
+
+  it('computes LOSUnderThreshold from the branch, none for a homeless situation', () => {
+    const los = (answers: object) =>
+      completeElements({ priorLivingSituation: answers as never }).priorLivingSituation
+        .losUnderThreshold;
+    expect(los({ livingSituation: 206, lengthOfStay: 3, previousStreetEssh: 0 })).toBe(1);
+    expect(los({ livingSituation: 410, lengthOfStay: 2 })).toBe(0);
+    expect(los({ livingSituation: 116, lengthOfStay: 5 })).toBeNull();
+  });
+});
+
 const noDisability = {
   physicalDisability: 0,
   developmentalDisability: 0,

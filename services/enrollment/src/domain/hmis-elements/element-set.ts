@@ -22,6 +22,8 @@ export interface Question {
   kind: AnswerKind;
   /** A detail: asked (and required) only when `question` was answered one of `answers`. */
   opensUnder?: { question: string; answers: readonly number[] };
+  /** A detail HUD opens on several answers at once (3.917's branches): asked when `test` holds. */
+  opensWhen?: { test: (answers: GivenAnswers) => boolean; description: string };
   /** Asked but not required (a top-level question HUD leaves to the situation). */
   optional?: boolean;
   /** Left out while open, it takes this answer (a source not named under "any source: yes" is a no). */
@@ -60,8 +62,8 @@ export function schemaOf(set: ElementSet) {
   const shape = Object.fromEntries(
     set.questions.map((q) => {
       const described = answerSchema(q.kind).describe(
-        q.opensUnder
-          ? `Only when ${q.opensUnder.question} is ${q.opensUnder.answers.join(' or ')}` +
+        conditionOf(q)
+          ? `Only when ${conditionOf(q)}` +
               (q.absentMeans === undefined ? '' : `; left out, ${q.absentMeans}`)
           : q.optional
             ? 'Optional'
@@ -86,14 +88,14 @@ export function answerProblems(set: ElementSet, answers: GivenAnswers, path: str
     if (open && !given && !q.optional && q.absentMeans === undefined)
       problems.push({
         field,
-        message: q.opensUnder
-          ? `Required when ${q.opensUnder.question} is ${q.opensUnder.answers.join(' or ')}`
+        message: conditionOf(q)
+          ? `Required when ${conditionOf(q)}`
           : 'Required (answer 8, 9 or 99 when it is not known)',
       });
     if (!open && given)
       problems.push({
         field,
-        message: `Only answered when ${q.opensUnder!.question} is ${q.opensUnder!.answers.join(' or ')}`,
+        message: `Only answered when ${conditionOf(q)}`,
       });
   }
   if (problems.length) return problems;
@@ -103,8 +105,14 @@ export function answerProblems(set: ElementSet, answers: GivenAnswers, path: str
   }));
 }
 
+/** When a detail is asked, in words ("domesticViolenceSurvivor is 1"); none for a question. */
+const conditionOf = (q: Question): string | undefined =>
+  q.opensWhen?.description ??
+  (q.opensUnder && `${q.opensUnder.question} is ${q.opensUnder.answers.join(' or ')}`);
+
 /** Is the question asked, given the answers to the questions it hangs under? */
 function isOpen(set: ElementSet, answers: GivenAnswers, q: Question): boolean {
+  if (q.opensWhen) return q.opensWhen.test(answers);
   if (!q.opensUnder) return true;
   const parent = set.questions.find((p) => p.name === q.opensUnder!.question)!;
   const value = answers[parent.name];

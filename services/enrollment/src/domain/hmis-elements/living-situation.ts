@@ -1,4 +1,4 @@
-import { MISSING, NO_YES, STAGES, type ElementSet } from './element-set';
+import { MISSING, NO_YES, STAGES, type ElementSet, type GivenAnswers } from './element-set';
 
 /**
  * HUD's living situation list (FY2026, as the sample export writes it): 1xx homeless, 2xx
@@ -12,7 +12,32 @@ export const LIVING_SITUATIONS = [
 const WITH_SUBSIDY = 435;
 const RENTAL_SUBSIDY_TYPES = [419, 420, 428, 431, 433, 434, 436, 437, 438, 439, 440];
 
-/** HUD 3.917 Prior living situation at entry (Enrollment.csv), with its length of stay. */
+const homeless = (a: GivenAnswers) =>
+  typeof a.livingSituation === 'number' && a.livingSituation < 200;
+const institutional = (a: GivenAnswers) =>
+  typeof a.livingSituation === 'number' && a.livingSituation >= 200 && a.livingSituation < 300;
+/**
+ * 3.917B/C: a stay short enough not to break a homeless episode: under 90 days in an institution
+ * (10, 11, 2, 3), under 7 nights elsewhere (10, 11). Not asked of 3.917A (already homeless).
+ */
+function losUnderThreshold(a: GivenAnswers): boolean {
+  if (homeless(a) || typeof a.lengthOfStay !== 'number') return false;
+  return (institutional(a) ? [10, 11, 2, 3] : [10, 11]).includes(a.lengthOfStay);
+}
+/** 3.917A, or B/C with a short stay right after the street, shelter or safe haven. */
+const episodeAsked = (a: GivenAnswers) =>
+  homeless(a) || (losUnderThreshold(a) && a.previousStreetEssh === 1);
+const episode = {
+  test: episodeAsked,
+  description:
+    'livingSituation is homeless (1xx), or previousStreetEssh is 1 after a stay under the threshold',
+};
+
+/**
+ * HUD 3.917 Prior living situation at entry (Enrollment.csv): its length of stay, and the
+ * homeless episode's start and history where its branch (A homeless, B institutional, C other)
+ * asks them; LOSUnderThreshold is computed from the branch, never typed.
+ */
 export const priorLivingSituation: ElementSet = {
   key: 'priorLivingSituation',
   hudFile: 'Enrollment.csv',
@@ -28,14 +53,29 @@ export const priorLivingSituation: ElementSet = {
     // 10 one night or less, 11 two to six nights, 2 one week to a month, 3 one to three months,
     // 4 three months to a year, 5 one year or longer
     { name: 'lengthOfStay', kind: { codes: [10, 11, 2, 3, 4, 5, ...MISSING] } },
-    { name: 'dateToStreetEssh', kind: { date: true }, optional: true },
-    { name: 'timesHomelessPastThreeYears', kind: { codes: [1, 2, 3, 4, ...MISSING] } },
+    {
+      name: 'previousStreetEssh',
+      kind: { codes: [0, 1] },
+      opensWhen: {
+        test: losUnderThreshold,
+        description: 'lengthOfStay is under the threshold of its (non-homeless) livingSituation',
+      },
+    },
+    // the approximate start of this episode: HUD takes it as known or leaves it blank
+    { name: 'dateToStreetEssh', kind: { date: true }, opensWhen: episode, optional: true },
+    {
+      name: 'timesHomelessPastThreeYears',
+      kind: { codes: [1, 2, 3, 4, ...MISSING] },
+      opensWhen: episode,
+    },
     {
       // 101 one month … 112 twelve months, 113 more than twelve
       name: 'monthsHomelessPastThreeYears',
       kind: { codes: [...Array.from({ length: 13 }, (_, i) => 101 + i), ...MISSING] },
+      opensWhen: episode,
     },
   ],
+  derive: (a) => ({ losUnderThreshold: homeless(a) ? null : losUnderThreshold(a) ? 1 : 0 }),
 };
 
 /**
