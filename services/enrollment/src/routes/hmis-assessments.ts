@@ -10,6 +10,7 @@ import { currentMembers } from '../store/members';
 import { correctHmisAssessment } from '../use-cases/correct-hmis-assessment';
 import { listHmisAssessments } from '../use-cases/list-hmis-assessments';
 import { recordHmisAssessment } from '../use-cases/record-hmis-assessment';
+import { recordProjectStarts } from '../use-cases/record-project-starts';
 import { assessmentFor } from './hmis-assessment-gate';
 
 const restriction = z
@@ -51,6 +52,19 @@ const correction = z
       .describe('The element sets given replace theirs; the others stay as answered'),
   })
   .refine((b) => Object.keys(b).length > 1, { message: 'Nothing to change', path: ['version'] });
+const projectStarts = z.strictObject({
+  informationDate: isoDate().describe('Within the enrollment: from its entry'),
+  restriction: restriction.default('org'),
+  members: z
+    .array(
+      z.strictObject({
+        participantId: uuid().describe('A current member of the enrollment'),
+        elements: elementsBody,
+      }),
+    )
+    .min(1)
+    .max(20),
+});
 const assessmentParams = z.strictObject({ id: uuid(), assessmentId: uuid() });
 const history = z.strictObject({
   items: z.array(
@@ -89,6 +103,29 @@ export function hmisAssessmentRoutes(api: Api, deps: EnrollmentDeps) {
       const saved = await recordHmisAssessment(deps, actor, params.id, body);
       res.location(`/api/v1/enrollments/${params.id}/assessments/${saved.id}`);
       return saved;
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/enrollments/:id/assessments/project-start',
+    summary:
+      "The household's master assessment: each member's project-start assessment, all or none",
+    tag: 'hmis-assessments',
+    params: z.strictObject({ id: uuid() }),
+    body: projectStarts,
+    success: { status: 201, schema: z.strictObject({ items: z.array(assessment) }) },
+    handler: async ({ params, body, req }) => {
+      const actor = actorOf(req);
+      const now = deps.clock();
+      await enrollmentFor(deps.pool, actor, params.id, 'write', now);
+      const members = new Set(
+        (await currentMembers(deps.pool, params.id)).map((m) => m.participantId),
+      );
+      for (const m of body.members)
+        if (members.has(m.participantId))
+          await participantFor(deps.pool, actor, m.participantId, 'write', now);
+      return { items: await recordProjectStarts(deps, actor, params.id, body) };
     },
   });
 

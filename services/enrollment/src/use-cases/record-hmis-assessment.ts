@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { authorOf } from '@hearth/bus';
 import { withTransaction } from '@hearth/db';
-import { conflict, onUniqueViolation, unprocessable, type FieldError } from '@hearth/http';
+import {
+  conflict,
+  onUniqueViolation,
+  unprocessable,
+  type FieldError,
+  type Problem,
+} from '@hearth/http';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import {
@@ -36,9 +42,9 @@ export interface AssessmentRequest {
   elements: ElementsBody;
 }
 
-const alreadyAssessed = (stage: Stage) =>
+export const alreadyAssessed = (stage: Stage, field = 'stage') =>
   conflict(`This member already has a ${stage} assessment in this enrollment; correct that one.`, [
-    { field: 'stage', message: `One ${stage} assessment per member per enrollment` },
+    { field, message: `One ${stage} assessment per member per enrollment` },
   ]);
 
 /**
@@ -63,6 +69,31 @@ export async function assessmentProblems(
   ];
 }
 
+/** Inserts an assessment already checked, with its event, in the caller's transaction. */
+export async function insertChecked(
+  tx: Parameters<typeof insertAssessment>[0],
+  actor: Actor,
+  enrollment: EnrollmentRecord,
+  request: AssessmentRequest,
+  duplicate: Problem = alreadyAssessed(request.stage),
+): Promise<AssessmentRecord> {
+  const elements = completeElements(request.elements);
+  const saved = await insertAssessment(tx, {
+    id: randomUUID(),
+    enrollmentId: enrollment.id,
+    participantId: request.participantId,
+    orgId: enrollment.orgId,
+    authorUserId: actor.userId,
+    stage: request.stage,
+    informationDate: request.informationDate,
+    restriction: request.restriction,
+    elements,
+    totalMonthlyIncomeCents: totalMonthlyIncomeCents(elements),
+  }).catch(onUniqueViolation(duplicate));
+  await announceAssessment(tx, 'recorded', saved, authorOf(actor));
+  return saved;
+}
+
 /**
  * Records a member's assessment at a stage, checked under the enrollment's lock; the unique index
  * holds "one project start, one exit" against a racing request, answered like the check.
@@ -83,20 +114,6 @@ export function recordHmisAssessment(
       (await hasAssessmentAt(tx, enrollmentId, participantId, stage))
     )
       throw alreadyAssessed(stage);
-    const elements = completeElements(request.elements);
-    const saved = await insertAssessment(tx, {
-      id: randomUUID(),
-      enrollmentId,
-      participantId,
-      orgId: enrollment.orgId,
-      authorUserId: actor.userId,
-      stage,
-      informationDate: request.informationDate,
-      restriction: request.restriction,
-      elements,
-      totalMonthlyIncomeCents: totalMonthlyIncomeCents(elements),
-    }).catch(onUniqueViolation(alreadyAssessed(stage)));
-    await announceAssessment(tx, 'recorded', saved, authorOf(actor));
-    return saved;
+    return insertChecked(tx, actor, enrollment, request);
   });
 }
