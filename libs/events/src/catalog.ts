@@ -3,6 +3,7 @@ import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
 import { workforceEvents } from './workforce';
+import { hmisAssessmentEvents } from './hmis-assessments';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -499,4 +500,5 @@ export const catalog = [
   DocumentDeleted,
   ...fsspEvents,
   ...workforceEvents,
+  ...hmisAssessmentEvents,
 ] as const;

@@ -4,3 +4,4 @@ export * from './parse';
 export * from './coordinated-entry';
 export * from './fssp';
 export * from './workforce';
+export * from './hmis-assessments';

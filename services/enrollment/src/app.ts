@@ -9,12 +9,15 @@ import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';
+import { annualAssessmentDueJob } from './jobs/annual-assessment-due';
 import { autoExitJob } from './jobs/auto-exit';
 import { eligibilityRoutes } from './routes/eligibility';
 import { enrollmentRoutes } from './routes/enrollments';
 import { credentialRoutes } from './routes/credentials';
 import { employmentRoutes } from './routes/employments';
 import { exitRoutes } from './routes/exits';
+import { hmisAssessmentRoutes } from './routes/hmis-assessments';
+import { hmisRequirementRoutes } from './routes/hmis-requirements';
 import { memberRoutes } from './routes/members';
 import { outcomeMeasureRoutes } from './routes/outcome-measures';
 import { programRoutes } from './routes/programs';
@@ -26,7 +29,12 @@ export interface EnrollmentOptions {
   autoExitEveryMs?: number;
   /** Tests that are not about auto exit turn the job off, so it never exits their records. */
   autoExit?: boolean;
+  /** The same for the "annual assessment due" announcement (hourly by default). */
+  annualDue?: boolean;
+  annualDueEveryMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 export function enrollmentService(
   options: EnrollmentOptions = {},
@@ -42,10 +50,14 @@ export function enrollmentService(
       familyFactsConsumer('enrollment.families'),
       servicesConsumer(deps),
     ],
-    jobs: (ctx) =>
-      options.autoExit === false
+    jobs: (ctx) => [
+      ...(options.autoExit === false
         ? []
-        : [autoExitJob(options.autoExitEveryMs ?? ctx.config.AUTO_EXIT_EVERY_MS)],
+        : [autoExitJob(options.autoExitEveryMs ?? ctx.config.AUTO_EXIT_EVERY_MS)]),
+      ...(options.annualDue === false
+        ? []
+        : [annualAssessmentDueJob(options.annualDueEveryMs ?? HOUR_MS)]),
+    ],
     app: (deps: EnrollmentDeps) =>
       createApp({
         service: 'enrollment',
@@ -63,6 +75,8 @@ export function enrollmentService(
           employmentRoutes(api, deps);
           credentialRoutes(api, deps);
           outcomeMeasureRoutes(api, deps);
+          hmisAssessmentRoutes(api, deps);
+          hmisRequirementRoutes(api, deps);
         },
       }),
   };

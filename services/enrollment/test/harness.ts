@@ -30,14 +30,14 @@ type Replica = Pick<TestService, 'databaseUrl' | 'exchange' | 'queuePrefix'>;
  * Enrollment on a fresh database, isolated on the shared broker with its own exchange. Other
  * instances may join the same database and exchange (`shareWith`), as several replicas would:
  * they compete on the same queues, as they would in production.
- * The auto-exit job is off unless a test turns it on.
+ * The auto-exit and annual-due jobs are off unless a test turns them on.
  */
 export function startEnrollment(
   options: EnrollmentOptions & { clock?: Clock; shareWith?: Replica } = {},
 ) {
   const { shareWith, clock, ...enrollmentOptions } = options;
   return startServiceForTest(
-    enrollmentService({ autoExit: false, ...enrollmentOptions }),
+    enrollmentService({ autoExit: false, annualDue: false, ...enrollmentOptions }),
     enrollmentEnv,
     { ...shareWith, clock, logger },
   );

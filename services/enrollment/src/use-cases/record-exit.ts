@@ -7,6 +7,7 @@ import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { exitEnrollment, type ExitRequest } from './change-status';
+import { exitAssessmentProblems } from './exit-assessments';
 
 /** A worker's exit (or pre-program exit), checked again under the enrollment's lock. */
 export function recordExit(
@@ -22,7 +23,10 @@ export function recordExit(
         `The enrollment was already exited on ${current.exitDate} (${current.exitKind}); a contract manager can remove that exit within 90 days.`,
         [{ field: 'exitDate', message: 'The enrollment is already exited' }],
       );
-    const errors = manualExitProblems(current, exit, dateOf(deps.clock()));
+    const errors = [
+      ...manualExitProblems(current, exit, dateOf(deps.clock())),
+      ...(await exitAssessmentProblems(tx, current, exit.exitDate)),
+    ];
     if (errors.length) throw unprocessable('The exit is not possible.', errors);
     return exitEnrollment(tx, current, exit, authorOf(actor));
   });
