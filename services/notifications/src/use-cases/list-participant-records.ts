@@ -1,0 +1,10 @@
+import type { NotificationsDeps } from '../deps';
+import { recordsOf } from '../store/records';
+
+/** The records kept for one participant, newest first (the route has passed the gate). */
+export function listParticipantRecords(
+  deps: Pick<NotificationsDeps, 'pool'>,
+  participantId: string,
+) {
+  return recordsOf(deps.pool, participantId);
+}
