@@ -9,7 +9,7 @@ import type { NotificationsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
-import { participantRoutes } from './routes/participants';
+import { noticeRoutes } from './routes/notices';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const notifications: ServiceDefinition<NotificationsEnv> = {
@@ -29,7 +29,7 @@ export const notifications: ServiceDefinition<NotificationsEnv> = {
       authenticate: authenticate(deps.verify),
       routes: (api) => {
         aboutRoutes(api, deps);
-        participantRoutes(api, deps);
+        noticeRoutes(api, deps);
       },
     });
   },

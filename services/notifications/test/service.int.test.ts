@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { applySharingState } from '@hearth/sharing';
 import { apiClient, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { notifications } from '../src/app';
 import { notificationsEnv } from '../src/config';
@@ -30,8 +28,8 @@ test('its first migration ran on its own database', async () => {
     migrations: ['001_notifications.sql'],
     schemaVersion: 1,
   });
-  const table = await service.pool.query("SELECT to_regclass('notifications_records') AS name");
-  expect(table.rows[0].name).toBe('notifications_records');
+  const table = await service.pool.query("SELECT to_regclass('notices') AS name");
+  expect(table.rows[0].name).toBe('notices');
 });
 
 test('without a token its API answers 401 problem+json', async () => {
@@ -50,43 +48,4 @@ test('its OpenAPI document lists its route', async () => {
 test('its /metrics carries the parked-message gauge of its consumers', async () => {
   const text = await (await fetch(`${service.url}/metrics`)).text();
   expect(text).toMatch(/^# HELP hearth_dead_letter_messages /m);
-});
-
-test('a participant whose sharing has not arrived here answers 404, as if unknown (never fail open)', async () => {
-  const answer = await apiClient(service.url, testActor()).get(
-    `/notifications/participants/${randomUUID()}/records`,
-  );
-  expect(answer.status).toBe(404);
-});
-
-test("once a participant's sharing arrives, their owner organization reads their records", async () => {
-  const owner = testActor();
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId: owner.orgId,
-    securityRestriction: 'restrict_to_org',
-    releases: [],
-    sharingVersion: 1,
-  });
-  const answer = await apiClient(service.url, owner).get(
-    `/notifications/participants/${participantId}/records`,
-  );
-  expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ items: [] });
-});
-
-test('another organization without a release is answered 404 for the same participant', async () => {
-  const participantId = randomUUID();
-  await applySharingState(service.pool, {
-    participantId,
-    ownerOrgId: randomUUID(),
-    securityRestriction: 'restrict_to_org',
-    releases: [],
-    sharingVersion: 1,
-  });
-  const answer = await apiClient(service.url, testActor()).get(
-    `/notifications/participants/${participantId}/records`,
-  );
-  expect(answer.status).toBe(404);
 });

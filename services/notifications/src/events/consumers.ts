@@ -1,14 +1,25 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { NotificationsDeps } from '../deps';
+import { noticeEventTypes } from '../domain/notice';
+import { recordNotice } from '../use-cases/record-notice';
 
 /**
  * What this service consumes: one consumer per queue (`notifications.<purpose>`), each parsing its
  * events with the schemas of libs/events and calling one use case in the transaction that records
- * the event as processed. Events it publishes are written to the outbox in the transaction of the
- * change.
+ * the event as processed.
  */
-export function consumers(_deps: NotificationsDeps): ConsumerOptions[] {
-  // Who may see each participant: intake's versioned sharing state, newest version wins.
-  return [sharingFactsConsumer('notifications.sharing-facts')];
+export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
+  return [
+    // Who may see each participant: intake's versioned sharing state, newest version wins.
+    sharingFactsConsumer('notifications.sharing-facts'),
+    // Referrals', coordinated entry's and FSSP's events that ask for a notice.
+    {
+      queue: 'notifications.notices',
+      eventTypes: noticeEventTypes,
+      handle: async (event, tx) => {
+        await recordNotice(deps, tx, event);
+      },
+    },
+  ];
 }
