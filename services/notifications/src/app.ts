@@ -9,6 +9,7 @@ import type { NotificationsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
+import { mailAddressRoutes } from './routes/mail-address';
 import { noticeRoutes } from './routes/notices';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -30,6 +31,7 @@ export const notifications: ServiceDefinition<NotificationsEnv> = {
       routes: (api) => {
         aboutRoutes(api, deps);
         noticeRoutes(api, deps);
+        mailAddressRoutes(api, deps);
       },
     });
   },

@@ -16,3 +16,10 @@ test('when DATABASE_URL is missing, the configuration is refused naming it', () 
 test('when PORT is not set, it listens on its own local port 3008', () => {
   expect(loadConfig(notificationsEnv, complete).PORT).toBe(3008);
 });
+
+test('an SMTP_URL that is not smtp:// or smtps:// is refused naming it; unset, mail waits', () => {
+  expect(() => loadConfig(notificationsEnv, { ...complete, SMTP_URL: 'http://mail' })).toThrow(
+    /SMTP_URL/,
+  );
+  expect(loadConfig(notificationsEnv, complete).SMTP_URL).toBeUndefined();
+});

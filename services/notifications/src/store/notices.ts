@@ -16,14 +16,19 @@ export interface NoticeRow {
   readAt: string | null;
 }
 
-/** One notice per event: a redelivered event writes nothing (true when it was written). */
-export async function saveNotice(tx: Queryable, notice: NewNotice, now: Date): Promise<boolean> {
+/** One notice per event: a redelivered event writes nothing (its id when it was written). */
+export async function saveNotice(
+  tx: Queryable,
+  notice: NewNotice,
+  now: Date,
+): Promise<string | undefined> {
+  const id = randomUUID();
   const { rowCount } = await tx.query(
     `INSERT INTO notices (id, org_id, user_id, kind, title, record_type, record_id, participant_id,
        source_event_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (source_event_id) DO NOTHING`,
     [
-      randomUUID(),
+      id,
       notice.orgId,
       notice.userId,
       notice.kind,
@@ -35,7 +40,7 @@ export async function saveNotice(tx: Queryable, notice: NewNotice, now: Date): P
       now,
     ],
   );
-  return rowCount === 1;
+  return rowCount === 1 ? id : undefined;
 }
 
 /** The notices addressed to the actor: to them, or to their organization as a whole. */
