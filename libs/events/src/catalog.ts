@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
@@ -497,4 +498,5 @@ export const catalog = [
   DocumentUploaded,
   DocumentDeleted,
   ...fsspEvents,
+  ParticipantAccessed,
 ] as const;
