@@ -9,6 +9,7 @@ import type { NotificationsDeps } from './deps';
 import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
+import { auditRoutes } from './routes/audit';
 import { mailAddressRoutes } from './routes/mail-address';
 import { noticeRoutes } from './routes/notices';
 
@@ -32,6 +33,7 @@ export const notifications: ServiceDefinition<NotificationsEnv> = {
         aboutRoutes(api, deps);
         noticeRoutes(api, deps);
         mailAddressRoutes(api, deps);
+        auditRoutes(api, deps);
       },
     });
   },

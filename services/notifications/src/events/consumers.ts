@@ -2,6 +2,8 @@ import type { ConsumerOptions } from '@hearth/bus';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { NotificationsDeps } from '../deps';
 import { noticeEventTypes } from '../domain/notice';
+import { ParticipantAccessed } from '@hearth/events';
+import { recordAccess } from '../use-cases/audit-trail';
 import { recordNotice } from '../use-cases/record-notice';
 
 /**
@@ -20,6 +22,12 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
       handle: async (event, tx) => {
         await recordNotice(deps, tx, event);
       },
+    },
+    // Every service's participant gate decisions (libs/access): the one audit trail.
+    {
+      queue: 'notifications.audit-trail',
+      eventTypes: [ParticipantAccessed.type],
+      handle: (event, tx) => recordAccess(deps, tx, event),
     },
   ];
 }

@@ -70,8 +70,8 @@ export async function noticesOf(
     `SELECT n.id, n.kind, n.title, n.record_type AS "recordType", n.record_id AS "recordId",
        CASE WHEN sf.participant_id IS NOT NULL AND ${visible} THEN n.participant_id END
          AS "participantId",
-       to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt",
-       to_char(r.read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "readAt"
+       to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+       to_char(r.read_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "readAt"
      FROM notices n
      LEFT JOIN sharing_facts sf ON sf.participant_id = n.participant_id
      LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ${user}
