@@ -10,6 +10,7 @@ import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { auditRoutes } from './routes/audit';
+import { helpTicketRoutes } from './routes/help-tickets';
 import { mailAddressRoutes } from './routes/mail-address';
 import { noticeRoutes } from './routes/notices';
 
@@ -34,6 +35,7 @@ export const notifications: ServiceDefinition<NotificationsEnv> = {
         noticeRoutes(api, deps);
         mailAddressRoutes(api, deps);
         auditRoutes(api, deps);
+        helpTicketRoutes(api, deps);
       },
     });
   },

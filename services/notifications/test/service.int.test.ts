@@ -25,8 +25,13 @@ test('its first migration ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'notifications',
-    migrations: ['001_notifications.sql', '002_mail.sql', '003_audit_trail.sql'],
-    schemaVersion: 3,
+    migrations: [
+      '001_notifications.sql',
+      '002_mail.sql',
+      '003_audit_trail.sql',
+      '004_help_tickets.sql',
+    ],
+    schemaVersion: 4,
   });
   const table = await service.pool.query("SELECT to_regclass('notices') AS name");
   expect(table.rows[0].name).toBe('notices');

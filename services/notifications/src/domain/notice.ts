@@ -7,15 +7,21 @@ import {
   type Envelope,
 } from '@hearth/events';
 
-export const noticeKinds = ['incoming_referral', 'placement', 'fssp_follow_up_due'] as const;
+export const noticeKinds = [
+  'incoming_referral',
+  'placement',
+  'fssp_follow_up_due',
+  'help_ticket_answered',
+] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The records a notice can link to, and where the API answers them (their service decides access). */
-export const recordTypes = ['referral', 'fssp'] as const;
+export const recordTypes = ['referral', 'fssp', 'help_ticket'] as const;
 export type RecordType = (typeof recordTypes)[number];
 const hrefOf: Record<RecordType, (id: string) => string> = {
   referral: (id) => `/api/v1/referrals/${id}`,
   fssp: (id) => `/api/v1/fssps/${id}`,
+  help_ticket: (id) => `/api/v1/help-tickets/${id}`,
 };
 export const linkOf = (recordType: RecordType, recordId: string) => ({
   recordType,
@@ -35,7 +41,9 @@ export interface NewNotice {
   title: string;
   recordType: RecordType;
   recordId: string;
-  participantId: string;
+  /** null when the notice is about no participant (a help ticket's answer) */
+  participantId: string | null;
+  /** what it came from (an event, an answer): one notice each */
   sourceEventId: string;
 }
 

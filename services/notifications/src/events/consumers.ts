@@ -2,8 +2,9 @@ import type { ConsumerOptions } from '@hearth/bus';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { NotificationsDeps } from '../deps';
 import { noticeEventTypes } from '../domain/notice';
-import { ParticipantAccessed } from '@hearth/events';
+import { DocumentDeleted, DocumentUploaded, ParticipantAccessed } from '@hearth/events';
 import { recordAccess } from '../use-cases/audit-trail';
+import { keepDocument } from '../use-cases/help-tickets';
 import { recordNotice } from '../use-cases/record-notice';
 
 /**
@@ -28,6 +29,12 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
       queue: 'notifications.audit-trail',
       eventTypes: [ParticipantAccessed.type],
       handle: (event, tx) => recordAccess(deps, tx, event),
+    },
+    // Documents' ids and organizations: what a help ticket's attachment may name.
+    {
+      queue: 'notifications.documents',
+      eventTypes: [DocumentUploaded.type, DocumentDeleted.type],
+      handle: keepDocument,
     },
   ];
 }
