@@ -104,7 +104,8 @@ describe('every decision of the gate is announced through the outbox for the one
       gate(pool, owner, id, 'read', NOW, 'The case note'),
     );
     await runWithRequestId('req-denied', () => outcome(gate(pool, STRANGER, id, 'write', NOW)));
-    const rows = await waitFor(async () => (await announced(id)).length === 2 && announced(id));
+    await waitFor(async () => (await announced(id)).length === 2);
+    const rows = await announced(id);
     const byRequest = Object.fromEntries(rows.map((r) => [r.envelope.requestId, r]));
     expect(byRequest['req-allowed']).toMatchObject({
       routing_key: 'access.participant.accessed',

@@ -139,7 +139,7 @@ describe('who may see and handle a ticket', () => {
 
 describe('the attachment names a live document of the organization', () => {
   test.each([
-    ['of another organization', async (orgId: string, pid: string) => uploaded(randomUUID(), pid)],
+    ['of another organization', async (_orgId: string, pid: string) => uploaded(randomUUID(), pid)],
     ['about another participant', async (orgId: string) => uploaded(orgId, randomUUID())],
     ['never uploaded', async () => randomUUID()],
     [
