@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { recordEvent } from '@hearth/bus';
 import type { MigrationSource, Queryable } from '@hearth/db';
+import { ParticipantAccessed, createEvent } from '@hearth/events';
 import { currentRequestId } from '@hearth/logging';
-import type { Actor } from './types';
+import type { Action, Actor, Decision } from './types';
 
 /** The access_denials table; every service that reads participants' records migrates it. */
 export const accessAuditMigrations: MigrationSource = {
@@ -47,5 +49,41 @@ export async function auditDenials(
       currentRequestId() ?? null,
       denials.map((d) => d.reason),
     ],
+  );
+}
+
+/**
+ * Announces one decision of the gate (allowed or denied) through the service's own outbox, so the
+ * audit trail of every service arrives in one store without code of its own. Call it with the
+ * pool: the row stands alone, never rolled back with the request's transaction.
+ */
+export async function announceAccess(
+  db: Queryable,
+  actor: Pick<Actor, 'userId' | 'orgId'> & { name?: string },
+  participantId: string,
+  action: Action,
+  decision: Decision,
+  what: string,
+  now: Date,
+): Promise<void> {
+  const requestId = currentRequestId();
+  await recordEvent(
+    db,
+    createEvent(ParticipantAccessed, {
+      orgId: actor.orgId,
+      actor: { userId: actor.userId, name: (actor.name ?? '').slice(0, 200) },
+      requestId: requestId ? requestId.slice(0, 128) : undefined,
+      occurredAt: now,
+      data: {
+        participantId,
+        userId: actor.userId,
+        orgId: actor.orgId,
+        action,
+        allowed: decision.allowed,
+        reason: decision.reason.slice(0, 60),
+        what: what.slice(0, 100),
+        at: now.toISOString(),
+      },
+    }),
   );
 }

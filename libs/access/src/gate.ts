@@ -1,9 +1,9 @@
 import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
 import { createLogger, type Logger } from '@hearth/logging';
-import { auditDenial, auditDenials } from './audit';
+import { announceAccess, auditDenial, auditDenials } from './audit';
 import { decideAccess } from './decide';
-import type { Action, Actor, ParticipantSharing } from './types';
+import type { Action, Actor, Decision, ParticipantSharing } from './types';
 
 /** How a service loads one participant with the sharing facts it keeps for them. */
 export type FindParticipant<P> = (
@@ -45,9 +45,28 @@ export function auditDenialAfterAnswer(
   });
 }
 
+/** The gate's decision announced to the audit trail after the answer (same timing either way). */
+function announceAfterAnswer(
+  db: Queryable,
+  actor: Actor,
+  participantId: string,
+  action: Action,
+  decision: Decision,
+  what: string,
+  now: Date,
+  logger?: Logger,
+): void {
+  setImmediate(() => {
+    announceAccess(db, actor, participantId, action, decision, what, now).catch((err: unknown) =>
+      loggerOr(logger).error({ err, participantId, action }, 'could not announce an access'),
+    );
+  });
+}
+
 /**
  * The participant gate every participant-scoped route goes through: find → decideAccess → on
- * denial, audit and answer 404 exactly as if the participant did not exist.
+ * denial, audit and answer 404 exactly as if the participant did not exist. Each decision, allowed
+ * or denied, is also announced (`access.participant.accessed`) for the one audit trail.
  */
 export function participantGate<P>(
   find: FindParticipant<P>,
@@ -57,6 +76,7 @@ export function participantGate<P>(
     const found = await find(db, participantId);
     if (!found) throw notFound(what);
     const decision = decideAccess({ actor, participant: found.sharing, action, now });
+    announceAfterAnswer(db, actor, participantId, action, decision, what, now, options.logger);
     if (!decision.allowed) {
       auditDenialAfterAnswer(db, actor, participantId, action, decision.reason, options.logger);
       throw notFound(what);

@@ -2,7 +2,7 @@ export * from './types';
 export { canSeeParticipant, decideAccess } from './decide';
 export { isReleaseActive } from './releases';
 export { roleAllows } from './roles';
-export { accessAuditMigrations, auditDenial } from './audit';
+export { accessAuditMigrations, announceAccess, auditDenial } from './audit';
 export {
   allowedParticipants,
   auditDenialAfterAnswer,

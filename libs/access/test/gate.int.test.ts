@@ -5,8 +5,10 @@ import {
   participantGate,
   type ParticipantSharing,
 } from '@hearth/access';
+import { busMigrations } from '@hearth/bus';
 import { createPool, migrate, type Pool, type Queryable } from '@hearth/db';
 import { Problem } from '@hearth/http';
+import { runWithRequestId } from '@hearth/logging';
 import { createTestDatabase, testLogger, waitFor } from '@hearth/testkit';
 
 // The gate on a real Postgres: participants in a small table of sharing facts, denials audited in
@@ -35,7 +37,7 @@ const gate = participantGate(find);
 beforeAll(async () => {
   db = await createTestDatabase('gate');
   pool = createPool(db.url, logger);
-  await migrate(pool, [accessAuditMigrations], logger);
+  await migrate(pool, [busMigrations, accessAuditMigrations], logger);
   await pool.query(
     'CREATE TABLE people (id uuid PRIMARY KEY, owner_org_id uuid NOT NULL, security_restriction text NOT NULL)',
   );
@@ -82,6 +84,61 @@ describe('the participant gate', () => {
     }
     const audited = await waitFor(async () => (await denialsOf(id)).length > 0 && denialsOf(id));
     expect(audited).toEqual([{ org_id: STRANGER.orgId, reason: 'restricted_to_org' }]);
+  });
+});
+
+describe('every decision of the gate is announced through the outbox for the one audit trail', () => {
+  const announced = async (id: string) =>
+    (
+      await pool.query(
+        `SELECT routing_key, envelope FROM outbox WHERE envelope->'data'->>'participantId' = $1`,
+        [id],
+      )
+    ).rows;
+
+  it('an allowed read and a denied write, each with who, organization, action, reason and request id', async () => {
+    const id = randomUUID();
+    await pool.query("INSERT INTO people VALUES ($1, $2, 'restrict_to_org')", [id, OWNER]);
+    const owner = { userId: randomUUID(), orgId: OWNER, roles: ['caseworker'], name: 'Ada Worker' };
+    await runWithRequestId('req-allowed', () =>
+      gate(pool, owner, id, 'read', NOW, 'The case note'),
+    );
+    await runWithRequestId('req-denied', () => outcome(gate(pool, STRANGER, id, 'write', NOW)));
+    await waitFor(async () => (await announced(id)).length === 2);
+    const rows = await announced(id);
+    const byRequest = Object.fromEntries(rows.map((r) => [r.envelope.requestId, r]));
+    expect(byRequest['req-allowed']).toMatchObject({
+      routing_key: 'access.participant.accessed',
+      envelope: {
+        orgId: OWNER,
+        actor: { userId: owner.userId, name: 'Ada Worker' },
+        data: {
+          participantId: id,
+          userId: owner.userId,
+          orgId: OWNER,
+          action: 'read',
+          allowed: true,
+          reason: 'same_org',
+          what: 'The case note',
+          at: NOW.toISOString(),
+        },
+      },
+    });
+    expect(byRequest['req-denied'].envelope.data).toMatchObject({
+      userId: STRANGER.userId,
+      orgId: STRANGER.orgId,
+      action: 'write',
+      allowed: false,
+      reason: 'restricted_to_org',
+      what: 'The participant',
+    });
+  });
+
+  it('a participant not known here announces nothing (there is no one to attribute it to)', async () => {
+    const id = randomUUID();
+    await outcome(gate(pool, STRANGER, id, 'read', NOW));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await announced(id)).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
@@ -501,4 +502,5 @@ export const catalog = [
   ...fsspEvents,
   ...workforceEvents,
   ...hmisAssessmentEvents,
+  ParticipantAccessed,
 ] as const;

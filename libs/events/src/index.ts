@@ -5,3 +5,4 @@ export * from './coordinated-entry';
 export * from './fssp';
 export * from './workforce';
 export * from './hmis-assessments';
+export * from './access';

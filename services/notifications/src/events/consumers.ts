@@ -1,0 +1,40 @@
+import type { ConsumerOptions } from '@hearth/bus';
+import { sharingFactsConsumer } from '@hearth/sharing';
+import type { NotificationsDeps } from '../deps';
+import { noticeEventTypes } from '../domain/notice';
+import { DocumentDeleted, DocumentUploaded, ParticipantAccessed } from '@hearth/events';
+import { recordAccess } from '../use-cases/audit-trail';
+import { keepDocument } from '../use-cases/help-tickets';
+import { recordNotice } from '../use-cases/record-notice';
+
+/**
+ * What this service consumes: one consumer per queue (`notifications.<purpose>`), each parsing its
+ * events with the schemas of libs/events and calling one use case in the transaction that records
+ * the event as processed.
+ */
+export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
+  return [
+    // Who may see each participant: intake's versioned sharing state, newest version wins.
+    sharingFactsConsumer('notifications.sharing-facts'),
+    // Referrals', coordinated entry's and FSSP's events that ask for a notice.
+    {
+      queue: 'notifications.notices',
+      eventTypes: noticeEventTypes,
+      handle: async (event, tx) => {
+        await recordNotice(deps, tx, event);
+      },
+    },
+    // Every service's participant gate decisions (libs/access): the one audit trail.
+    {
+      queue: 'notifications.audit-trail',
+      eventTypes: [ParticipantAccessed.type],
+      handle: (event, tx) => recordAccess(deps, tx, event),
+    },
+    // Documents' ids and organizations: what a help ticket's attachment may name.
+    {
+      queue: 'notifications.documents',
+      eventTypes: [DocumentUploaded.type, DocumentDeleted.type],
+      handle: keepDocument,
+    },
+  ];
+}

@@ -1,0 +1,79 @@
+import type { Queryable } from '@hearth/db';
+import type { Envelope, ParticipantAccessed } from '@hearth/events';
+import type { z } from 'zod';
+
+type Accessed = z.infer<typeof ParticipantAccessed.data>;
+
+/** One gate decision into the trail; a redelivery (same event id) adds nothing. */
+export async function appendAccess(tx: Queryable, event: Envelope<Accessed>, now: Date) {
+  const d = event.data;
+  await tx.query(
+    `INSERT INTO audit_trail (event_id, participant_id, user_id, org_id, action, allowed, reason,
+       what, request_id, at, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`,
+    [
+      event.id,
+      d.participantId,
+      d.userId,
+      d.orgId,
+      d.action,
+      d.allowed,
+      d.reason,
+      d.what,
+      event.requestId ?? null,
+      d.at,
+      now,
+    ],
+  );
+}
+
+export interface AuditEntry {
+  id: string;
+  userId: string;
+  orgId: string;
+  action: 'read' | 'write' | 'delete';
+  allowed: boolean;
+  reason: string;
+  what: string;
+  requestId: string | null;
+  at: string;
+}
+
+const utc = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A participant's trail, newest first (`limit + 1` asked by the caller). */
+export async function trailOf(
+  db: Queryable,
+  participantId: string,
+  after: { at: string; id: string } | undefined,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const { rows } = await db.query<AuditEntry>(
+    `SELECT event_id AS id, user_id AS "userId", org_id AS "orgId", action, allowed, reason, what,
+       request_id AS "requestId", ${utc('at')} AS at
+     FROM audit_trail WHERE participant_id = $1
+       AND ($2::timestamptz IS NULL OR (at, event_id) < ($2::timestamptz, $3::uuid))
+     ORDER BY audit_trail.at DESC, event_id DESC LIMIT $4`,
+    [participantId, after?.at ?? null, after?.id ?? null, limit],
+  );
+  return rows;
+}
+
+/** Who has seen the participant's record: each user of each organization whose reads were allowed. */
+export async function viewersOf(db: Queryable, participantId: string) {
+  const { rows } = await db.query<{
+    userId: string;
+    orgId: string;
+    reads: number;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  }>(
+    `SELECT user_id AS "userId", org_id AS "orgId", count(*)::int AS reads,
+       ${utc('min(at)')} AS "firstSeenAt", ${utc('max(at)')} AS "lastSeenAt"
+     FROM audit_trail WHERE participant_id = $1 AND allowed AND action = 'read'
+     GROUP BY user_id, org_id ORDER BY max(at) DESC, user_id LIMIT 1000`,
+    [participantId],
+  );
+  return rows;
+}
