@@ -7,3 +7,4 @@ CREATE DATABASE services;
 CREATE DATABASE referrals;
 CREATE DATABASE documents;
 CREATE DATABASE fssp;
+CREATE DATABASE rent_assistance;

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './parse';
 export * from './coordinated-entry';
 export * from './fssp';
+export * from './rent-assistance';
