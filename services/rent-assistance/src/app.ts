@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
-import { createApp } from '@hearth/http';
+import { createApp, idempotencyMigrations } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { RentAssistanceEnv } from './config';
@@ -11,6 +11,9 @@ import { consumers } from './events/consumers';
 import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { budgetRoutes } from './routes/budgets';
+import { engagementRoutes } from './routes/engagement';
+import { paymentRoutes } from './routes/payments';
+import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -19,7 +22,12 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
   // Identity's organizations (each hub's today).
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    idempotencyMigrations, // Idempotency-Key on every payment write
+  ],
   consumers,
   jobs,
   app: (ctx) => {
@@ -34,6 +42,9 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
         aboutRoutes(api, deps);
         recordRoutes(api, deps);
         budgetRoutes(api, deps);
+        engagementRoutes(api, deps);
+        planRoutes(api, deps);
+        paymentRoutes(api, deps);
       },
     });
   },

@@ -7,7 +7,13 @@ import {
   ServiceRecorded,
   type EnrollmentSnapshot,
 } from '@hearth/events';
-import { publishAndWait, sharedParticipant, testActor, type TestService } from '@hearth/testkit';
+import {
+  apiClient,
+  publishAndWait,
+  sharedParticipant,
+  testActor,
+  type TestService,
+} from '@hearth/testkit';
 
 /**
  * The service's "now" in these tests: 03:00 UTC on Sep 11, 2026, still Sep 10 (22:00) in Chicago,
@@ -156,3 +162,55 @@ export const budgetLines = [
   { kind: 'expense', label: 'Rent', amountCents: 140_050 },
   { kind: 'expense', label: 'Food', amountCents: 45_025 },
 ];
+
+/**
+ * A referral the hub accepted (plan, budget and signed application in place, reviewed today), with
+ * a coaching service copied in on 2025-11-03 and a second hub user to approve payments.
+ */
+export async function acceptedReferral(
+  target: TestService,
+  { applicationDate = '2026-09-01', coachingOn = '2025-11-03' as string | null } = {},
+) {
+  const r = await referral(target, { applicationDate });
+  await document(target, r, CAREER_PLAN, '2026-08-01');
+  await document(target, r, SIGNED_APPLICATION, applicationDate);
+  const client = (actor: typeof r.hub) => apiClient(target.url, actor);
+  expect(
+    (
+      await client(r.coach).post(`/rent-assistance/participants/${r.participantId}/budgets`, {
+        lines: budgetLines,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (await client(r.hub).post(`/rent-assistance/records/${r.enrollmentId}/review`, {})).status,
+  ).toBe(200);
+  if (coachingOn) await service(target, r, 'coaching', coachingOn);
+  return { ...r, approver: testActor({ orgId: r.hubOrgId, roles: ['hub_staff'], name: 'Second' }) };
+}
+
+/** A plan of `fundingSource` on the record, by the hub; answers it. */
+export async function planOf(
+  target: TestService,
+  r: { hub: ReturnType<typeof testActor>; enrollmentId: string },
+  more: Record<string, unknown> = {},
+) {
+  const answer = await apiClient(target.url, r.hub).post(
+    `/rent-assistance/records/${r.enrollmentId}/plans`,
+    {
+      fundingSource: 'metro-ra',
+      approvedPaymentTypes: ['rent', 'deposit', 'arrears'],
+      capCents: 500_000,
+      targetEndDate: '2027-03-31',
+      ...more,
+    },
+  );
+  expect(answer.status).toBe(201);
+  return answer.body as { id: string; version: number };
+}
+
+let keys = 0;
+/** A fresh Idempotency-Key. */
+export const newKey = () => ({
+  'idempotency-key': `test-${process.pid}-${++keys}-${randomUUID()}`,
+});

@@ -1,3 +1,4 @@
+import { deleteExpiredIdempotencyKeys } from '@hearth/http';
 import type { ScheduledJob } from '@hearth/runtime';
 import type { RentAssistanceDeps } from '../deps';
 import { exitUnreviewedReferrals } from '../use-cases/exit-unreviewed-referrals';
@@ -16,6 +17,14 @@ export function jobs(_deps: RentAssistanceDeps): ScheduledJob<RentAssistanceDeps
       run: async (deps) => {
         const exited = await exitUnreviewedReferrals(deps);
         if (exited) deps.logger.info({ exited }, 'unreviewed referrals pre-program exited');
+      },
+    },
+    {
+      // a payment's Idempotency-Key answers retries for 24 hours, then it goes
+      name: 'expired-idempotency-keys',
+      everyMs: HOUR_MS,
+      run: async (deps) => {
+        await deleteExpiredIdempotencyKeys(deps.pool, deps.clock());
       },
     },
   ];

@@ -1,7 +1,7 @@
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
 import { organizationToday } from '@hearth/directory';
-import { conflict, forbidden } from '@hearth/http';
+import { conflict, forbidden, unprocessable } from '@hearth/http';
 import type { Clock } from '@hearth/time';
 import type { RaRecord } from '../store/records';
 
@@ -16,8 +16,7 @@ export async function hubDecisionDay(
   actor: Actor,
   record: RaRecord,
 ): Promise<string> {
-  if (actor.orgId !== record.hubOrgId || !actor.roles.includes('hub_staff'))
-    throw forbidden("Only the chosen hub's staff (hub_staff) decide on this referral.");
+  requireHubStaff(actor, record);
   if (record.reviewedOn)
     throw conflict('The referral was reviewed already.', [
       { field: 'enrollmentId', message: `Reviewed on ${record.reviewedOn}` },
@@ -30,4 +29,23 @@ export async function hubDecisionDay(
       },
     ]);
   return organizationToday(tx, record.hubOrgId, clock);
+}
+
+/** The hub's work on a record (review, plans, payments) is for the chosen hub's `hub_staff` only. */
+export function requireHubStaff(actor: Actor, record: Pick<RaRecord, 'hubOrgId'>) {
+  if (actor.orgId !== record.hubOrgId || !actor.roles.includes('hub_staff'))
+    throw forbidden("Only the chosen hub's staff (hub_staff) do this on the record.");
+}
+
+/** Plans and payments need a record the hub accepted and nobody exited. */
+export function requireOpenReviewedRecord(record: RaRecord) {
+  const exited = record.preProgramExitOn ?? record.exitDate;
+  if (exited)
+    throw unprocessable('The record is exited.', [
+      { field: 'enrollmentId', message: `Exited on ${exited}` },
+    ]);
+  if (!record.reviewedOn)
+    throw unprocessable('The hub has not reviewed the referral yet.', [
+      { field: 'enrollmentId', message: 'Not reviewed' },
+    ]);
 }
