@@ -12,6 +12,7 @@ import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { budgetRoutes } from './routes/budgets';
 import { engagementRoutes } from './routes/engagement';
+import { paymentBatchRoutes } from './routes/payment-batch';
 import { paymentRoutes } from './routes/payments';
 import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
@@ -38,12 +39,14 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
       readiness: deps.readiness,
       metrics: deps.metrics, // the parked-message (dead-letter) gauge of its consumers
       authenticate: authenticate(deps.verify),
+      bodyLimit: '3mb', // a batch of 5,000 payments is about 2 MB
       routes: (api) => {
         aboutRoutes(api, deps);
         recordRoutes(api, deps);
         budgetRoutes(api, deps);
         engagementRoutes(api, deps);
         planRoutes(api, deps);
+        paymentBatchRoutes(api, deps);
         paymentRoutes(api, deps);
       },
     });

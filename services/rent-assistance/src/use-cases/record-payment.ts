@@ -39,57 +39,63 @@ export function recordPayment(
       tx,
       { actorId: actor.userId, key: idempotencyKey, request },
       deps.clock(),
-      async () => ({ status: 201, body: await enter(tx) }),
+      async () => ({ status: 201, body: await enterPayment(tx, deps, actor, body) }),
     );
     return answer.body;
   });
+}
 
-  async function enter(tx: Queryable): Promise<Payment> {
-    const plan = await findPlan(tx, body.planId, true);
-    const record = (await findRecord(tx, body.enrollmentId, true))!; // the gate found it
-    requireHubStaff(actor, record);
-    if (!plan || plan.enrollmentId !== record.enrollmentId)
-      throw unprocessable('The plan is not one of this record.', [
-        { field: 'planId', message: 'Not a payment and services plan of the record' },
-      ]);
-    requireOpenReviewedRecord(record);
-    const today = await organizationToday(tx, actor.orgId, deps.clock);
-    const problems: FieldError[] = [];
-    if (body.paymentDate > today)
-      problems.push({ field: 'paymentDate', message: `After today (${today})` });
-    if (plan.endDate && body.paymentDate > plan.endDate)
-      problems.push({ field: 'paymentDate', message: `The plan ended on ${plan.endDate}` });
-    if (!plan.approvedPaymentTypes.includes(body.paymentType))
-      problems.push({
-        field: 'paymentType',
-        message: `Not approved in the ${plan.fundingSource} plan (${plan.approvedPaymentTypes.join(', ')})`,
-      });
-    if (plan.committedCents + body.amountCents > plan.capCents)
-      problems.push({
-        field: 'amountCents',
-        message: `Over the plan's cap: ${plan.capCents - plan.committedCents} cents remain of ${plan.capCents}`,
-      });
-    problems.push(
-      ...engagementProblems({
-        ...body,
-        firstCoachingDate: (await engagementDatesOf(tx, record.enrollmentId)).firstCoachingDate,
-        engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
-      }),
-    );
-    if (problems.length) throw unprocessable('The payment breaks a rule.', problems);
-    const paidAlready = conflict('This month is paid already for this payment type.', [
-      {
-        field: 'adjustmentReason',
-        message: `${body.paymentType} of ${monthKey(body.year, body.month)} is paid: a second payment is an adjustment with its reason`,
-      },
+/** The payment's rules and its row and event, in the caller's transaction (one or a batch's row). */
+export async function enterPayment(
+  tx: Queryable,
+  deps: Pick<RentAssistanceDeps, 'clock'>,
+  actor: Actor,
+  body: RecordPaymentBody,
+): Promise<Payment> {
+  const plan = await findPlan(tx, body.planId, true);
+  const record = (await findRecord(tx, body.enrollmentId, true))!; // the gate found it
+  requireHubStaff(actor, record);
+  if (!plan || plan.enrollmentId !== record.enrollmentId)
+    throw unprocessable('The plan is not one of this record.', [
+      { field: 'planId', message: 'Not a payment and services plan of the record' },
     ]);
-    if (!body.adjustmentReason && (await monthPaid(tx, body))) throw paidAlready;
-    const id = randomUUID();
-    await insertPayment(tx, id, body, actor.userId, deps.clock()).catch(
-      onUniqueViolation(paidAlready),
-    );
-    const payment = (await findPayment(tx, id))!;
-    await announcePayment(tx, authorOf(actor), record, payment);
-    return payment;
-  }
+  requireOpenReviewedRecord(record);
+  const today = await organizationToday(tx, actor.orgId, deps.clock);
+  const problems: FieldError[] = [];
+  if (body.paymentDate > today)
+    problems.push({ field: 'paymentDate', message: `After today (${today})` });
+  if (plan.endDate && body.paymentDate > plan.endDate)
+    problems.push({ field: 'paymentDate', message: `The plan ended on ${plan.endDate}` });
+  if (!plan.approvedPaymentTypes.includes(body.paymentType))
+    problems.push({
+      field: 'paymentType',
+      message: `Not approved in the ${plan.fundingSource} plan (${plan.approvedPaymentTypes.join(', ')})`,
+    });
+  if (plan.committedCents + body.amountCents > plan.capCents)
+    problems.push({
+      field: 'amountCents',
+      message: `Over the plan's cap: ${plan.capCents - plan.committedCents} cents remain of ${plan.capCents}`,
+    });
+  problems.push(
+    ...engagementProblems({
+      ...body,
+      firstCoachingDate: (await engagementDatesOf(tx, record.enrollmentId)).firstCoachingDate,
+      engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
+    }),
+  );
+  if (problems.length) throw unprocessable('The payment breaks a rule.', problems);
+  const paidAlready = conflict('This month is paid already for this payment type.', [
+    {
+      field: 'adjustmentReason',
+      message: `${body.paymentType} of ${monthKey(body.year, body.month)} is paid: a second payment is an adjustment with its reason`,
+    },
+  ]);
+  if (!body.adjustmentReason && (await monthPaid(tx, body))) throw paidAlready;
+  const id = randomUUID();
+  await insertPayment(tx, id, body, actor.userId, deps.clock()).catch(
+    onUniqueViolation(paidAlready),
+  );
+  const payment = (await findPayment(tx, id))!;
+  await announcePayment(tx, authorOf(actor), record, payment);
+  return payment;
 }
