@@ -22,13 +22,13 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
   });
 });
 
-test('its first migration ran on its own database', async () => {
+test('its migrations ran on its own database', async () => {
   const answer = await apiClient(service.url, testActor()).get('/rent-assistance/about');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'rent-assistance',
-    migrations: ['001_rent_assistance.sql'],
-    schemaVersion: 1,
+    migrations: ['001_rent_assistance.sql', '002_engagement_and_plans.sql', '003_payments.sql'],
+    schemaVersion: 3,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');
