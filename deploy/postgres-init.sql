@@ -8,3 +8,4 @@ CREATE DATABASE referrals;
 CREATE DATABASE documents;
 CREATE DATABASE fssp;
 CREATE DATABASE notifications;
+CREATE DATABASE rent_assistance;

@@ -1,7 +1,7 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
 // `npm run bench -- events matching gateway quick-services case-notes-print housing-queue
-// vacancy-race documents` runs a subset; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
+// vacancy-race documents rent-assistance` runs a subset; BENCH_PAYMENTS sizes the payments batch; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
 // case-notes-print makes (at most 100), BENCH_QUEUE_ENTRIES the housing queue, BENCH_UPLOADS how
 // many 1 MB uploads documents makes (default 100).
 import { benchCaseNotesPrint } from './case-notes-print.mjs';
@@ -11,6 +11,7 @@ import { benchEvents } from './events.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
 import { benchQuickServices } from './quick-services.mjs';
+import { benchRentAssistance } from './rent-assistance.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const only = process.argv.slice(2);
@@ -65,5 +66,12 @@ if (want('documents')) {
     `\nDocuments: ${uploads} uploads of 1 MB and a zip of up to 50 through the gateway; the service's memory while 25 MB streams up and down (should stay flat)`,
   );
   console.table(await benchDocuments({ uploads }));
+}
+if (want('rent-assistance')) {
+  const rows = Number(process.env.BENCH_PAYMENTS ?? 5000);
+  console.log(
+    `\nRent assistance: a batch of ${rows} payments through the gateway (goal ≤ 5 s), replayed (nothing new), 50 parallel payments against one cap (it holds)`,
+  );
+  console.table(await benchRentAssistance({ rows }));
 }
 process.exit(0);

@@ -77,6 +77,7 @@ export async function startServicesStack(database, ports, service = SERVICES) {
       [service.upstream]: servicesUrl,
       RATE_LIMIT_PER_USER_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+      ...service.gatewayEnv,
     }),
   ];
   const stop = () => {

@@ -5,6 +5,7 @@ import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
 import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
+import { rentAssistanceEvents } from './rent-assistance';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -241,7 +242,7 @@ export const housingStatusesAtExit = [
  * A program the guides give rules of its own: Refugee School Impact (grade promotions) and Refugee
  * Youth Mentoring. Null for every other program.
  */
-export const programKinds = ['rsi', 'rym'] as const;
+export const programKinds = ['rsi', 'rym', 'rent_assistance'] as const;
 
 /** An enrollment as it stands after a change: consumers (services, reporting) simply upsert it. */
 const enrollmentSnapshot = z.strictObject({
@@ -250,6 +251,11 @@ const enrollmentSnapshot = z.strictObject({
   /** Absent from snapshots made before programs had a kind: read it as null. */
   programKind: z.enum(programKinds).nullable().optional(),
   orgId: id,
+  /**
+   * The organization providing the program's services when it is not `orgId`: a Rent Assistance
+   * record is created by the coach's organization with the hub as provider. Absent: `orgId`.
+   */
+  serviceProviderOrgId: id.nullable().optional(),
   headParticipantId: id,
   memberParticipantIds: z.array(id),
   applicationDate: date,
@@ -503,4 +509,5 @@ export const catalog = [
   ...workforceEvents,
   ...hmisAssessmentEvents,
   ParticipantAccessed,
+  ...rentAssistanceEvents,
 ] as const;

@@ -6,3 +6,4 @@ export * from './fssp';
 export * from './workforce';
 export * from './hmis-assessments';
 export * from './access';
+export * from './rent-assistance';

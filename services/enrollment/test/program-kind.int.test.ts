@@ -58,3 +58,15 @@ test('a kind outside the list is a 400, and a kind cannot be changed afterwards'
   expect(change.status).toBe(400);
   expect((await client(h.url, supervisor).get(`/programs/${id}`)).body.kind).toBe('rym');
 });
+
+test("a hub's Rent Assistance program is a kind: its enrollments are rent-assistance's records", async () => {
+  const ra = await createProgram(h, supervisor, {
+    name: 'Rent Assistance',
+    fundingSource: 'Metro RA',
+    activeFrom: '2020-01-01',
+    kind: 'rent_assistance',
+  });
+  expect((await client(h.url, worker).get(`/programs/${ra}`)).body.kind).toBe('rent_assistance');
+  const record = await enrollAlone(h, worker, ra, daysAgo(5));
+  expect((await createdFor(record.id)).data.programKind).toBe('rent_assistance');
+});

@@ -3,7 +3,7 @@ import { serviceEnv } from '@hearth/config';
 
 /** Parsed once at start; the process refuses to start naming any variable at fault. */
 export const notificationsEnv = serviceEnv.extend({
-  PORT: serviceEnv.shape.PORT.default(3008),
+  PORT: serviceEnv.shape.PORT.default(3009),
   /** The mail server (smtp://host:port or smtps://user:pass@host); unset: mail waits in its queue. */
   SMTP_URL: z
     .string()

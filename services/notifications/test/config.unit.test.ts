@@ -13,8 +13,8 @@ test('when DATABASE_URL is missing, the configuration is refused naming it', () 
   expect(() => loadConfig(notificationsEnv, withoutDatabase)).toThrow(/DATABASE_URL is required/);
 });
 
-test('when PORT is not set, it listens on its own local port 3008', () => {
-  expect(loadConfig(notificationsEnv, complete).PORT).toBe(3008);
+test('when PORT is not set, it listens on its own local port 3009', () => {
+  expect(loadConfig(notificationsEnv, complete).PORT).toBe(3009);
 });
 
 test('an SMTP_URL that is not smtp:// or smtps:// is refused naming it; unset, mail waits', () => {

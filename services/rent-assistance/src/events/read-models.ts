@@ -1,0 +1,73 @@
+import type { ConsumerOptions } from '@hearth/bus';
+import {
+  CaseNoteAdded,
+  CaseNoteDeleted,
+  DocumentDeleted,
+  DocumentUploaded,
+  EnrollmentCreated,
+  EnrollmentExited,
+  EnrollmentUpdated,
+  ServiceDeleted,
+  ServiceRecorded,
+  ServiceUpdated,
+  isEvent,
+} from '@hearth/events';
+import { serviceKindOf } from '../domain/service-kind';
+import { saveCaseNote } from '../store/case-notes';
+import { saveDocument, saveRecordService } from '../store/evidence';
+import { findRecord, recordExitOf, saveRecordSnapshot } from '../store/records';
+
+/** Enrollment's snapshots of Rent Assistance enrollments (program kind rent_assistance) only. */
+export const recordsConsumer: ConsumerOptions = {
+  queue: 'rent-assistance.enrollments',
+  eventTypes: [EnrollmentCreated.type, EnrollmentUpdated.type, EnrollmentExited.type],
+  handle: async (event, tx) => {
+    if (isEvent(event, EnrollmentCreated) || isEvent(event, EnrollmentUpdated)) {
+      if (event.data.programKind === 'rent_assistance')
+        await saveRecordSnapshot(tx, event.data, event.occurredAt);
+    } else if (isEvent(event, EnrollmentExited))
+      await recordExitOf(tx, event.data.enrollmentId, event.data.exitDate);
+  },
+};
+
+/** Documents' facts: the review asks for a career plan and a signed application by their codes. */
+export const documentsConsumer: ConsumerOptions = {
+  queue: 'rent-assistance.documents',
+  eventTypes: [DocumentUploaded.type, DocumentDeleted.type],
+  handle: async (event, tx) => {
+    const uploadedOn = event.occurredAt.slice(0, 10);
+    if (isEvent(event, DocumentUploaded)) await saveDocument(tx, event.data, uploadedOn, false);
+    else if (isEvent(event, DocumentDeleted)) await saveDocument(tx, event.data, uploadedOn, true);
+  },
+};
+
+/**
+ * Services on RA records (others are not kept): coaching copied in, RRH/HP, the final rent. A
+ * service arrives after its enrollment's snapshot (services records only on enrollments it knows).
+ */
+export const servicesConsumer: ConsumerOptions = {
+  queue: 'rent-assistance.services',
+  eventTypes: [ServiceRecorded.type, ServiceUpdated.type, ServiceDeleted.type],
+  handle: async (event, tx) => {
+    // a recorded service is its first version; updated and deleted ones carry theirs
+    const facts = isEvent(event, ServiceRecorded)
+      ? { ...event.data, version: 1, deleted: false }
+      : isEvent(event, ServiceUpdated)
+        ? { ...event.data, deleted: false }
+        : isEvent(event, ServiceDeleted)
+          ? { ...event.data, deleted: true }
+          : undefined;
+    if (!facts || !(await findRecord(tx, facts.enrollmentId))) return;
+    await saveRecordService(tx, facts, serviceKindOf(facts), facts.version, facts.deleted);
+  },
+};
+
+/** Case notes' ids and owners: a rejection names one. */
+export const caseNotesConsumer: ConsumerOptions = {
+  queue: 'rent-assistance.case-notes',
+  eventTypes: [CaseNoteAdded.type, CaseNoteDeleted.type],
+  handle: async (event, tx) => {
+    if (isEvent(event, CaseNoteAdded)) await saveCaseNote(tx, event.data, false);
+    else if (isEvent(event, CaseNoteDeleted)) await saveCaseNote(tx, event.data, true);
+  },
+};

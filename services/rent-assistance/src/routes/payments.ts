@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { actorOf } from '@hearth/auth';
+import { raHousingTypes, raPaidTo, raPaymentStatuses, raPaymentTypes } from '@hearth/events';
+import { defineRoute, idParams, idempotencyHeaders, notFound, type Api } from '@hearth/http';
+import type { RentAssistanceDeps } from '../deps';
+import { recordPaymentBody, versionBody, voidPaymentBody } from '../domain/payment';
+import { findPayment, paymentsOf } from '../store/payments';
+import { changePaymentStatus, type PaymentMove } from '../use-cases/move-payment';
+import { recordPayment } from '../use-cases/record-payment';
+import { recordFor } from './record-gate';
+
+/** Every payment write names its Idempotency-Key: entering one payment twice never pays twice. */
+const keyRequired = z.object({
+  'idempotency-key': idempotencyHeaders.shape['idempotency-key'].unwrap(),
+});
+const payment = z.strictObject({
+  id: z.string(),
+  enrollmentId: z.string(),
+  planId: z.string(),
+  fundingSource: z.string(),
+  paymentDate: z.string(),
+  paymentType: z.enum(raPaymentTypes),
+  paidTo: z.enum(raPaidTo),
+  payee: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  amountCents: z.number().int(),
+  housingType: z.enum(raHousingTypes),
+  raEligible: z.boolean(),
+  adjustmentReason: z.string().nullable(),
+  status: z.enum(raPaymentStatuses),
+  voidReason: z.string().nullable(),
+  enteredBy: z.string(),
+  approvedBy: z.string().nullable(),
+  modifiedBy: z.string(),
+  modifiedAt: z.string(),
+  version: z.number().int(),
+});
+
+/** The finance hub's payments ledger: pending → approved (a second user) → paid, or voided. */
+export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
+  defineRoute(api.router, api.registry, {
+    method: 'post',
+    path: '/payments',
+    summary: "Enter a payment against a record's plan (pending); refused naming each broken rule",
+    tag: 'payments',
+    body: recordPaymentBody,
+    headers: keyRequired,
+    success: { status: 201, schema: payment },
+    problems: [403, 409, 422],
+    handler: async ({ body, headers, req, res }) => {
+      const actor = actorOf(req);
+      await recordFor(deps.pool, actor, body.enrollmentId, 'write', deps.clock());
+      const saved = await recordPayment(deps, actor, body, headers['idempotency-key']);
+      res.location(`/api/v1/payments/${saved.id}`);
+      return saved;
+    },
+  });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/payments/:id',
+    summary: 'One payment',
+    tag: 'payments',
+    params: idParams,
+    query: z.strictObject({}),
+    success: { status: 200, schema: payment },
+    handler: async ({ params, req }) => {
+      const found = await findPayment(deps.pool, params.id);
+      if (!found) throw notFound('The payment');
+      await recordFor(deps.pool, actorOf(req), found.enrollmentId, 'read', deps.clock());
+      return found;
+    },
+  });
+
+  const moves: Array<{ path: string; to: PaymentMove['to']; summary: string; body: z.ZodObject }> =
+    [
+      {
+        path: 'approval',
+        to: 'approved',
+        summary: 'Approve (a second hub user)',
+        body: versionBody,
+      },
+      { path: 'paid', to: 'paid', summary: 'Mark an approved payment paid', body: versionBody },
+      { path: 'void', to: 'voided', summary: 'Void with a reason (kept)', body: voidPaymentBody },
+    ];
+  for (const move of moves)
+    defineRoute(api.router, api.registry, {
+      method: 'post',
+      path: `/payments/:id/${move.path}`,
+      summary: `${move.summary}; Idempotency-Key required`,
+      tag: 'payments',
+      params: idParams,
+      body: move.body,
+      headers: keyRequired,
+      success: { status: 200, schema: payment },
+      problems: [403, 409, 422],
+      handler: async ({ params, body, headers, req }) => {
+        const actor = actorOf(req);
+        const found = await findPayment(deps.pool, params.id);
+        if (!found) throw notFound('The payment');
+        await recordFor(deps.pool, actor, found.enrollmentId, 'write', deps.clock());
+        const given = body as { version: number; reason?: string };
+        const change =
+          move.to === 'voided'
+            ? { to: 'voided' as const, reason: given.reason!, version: given.version }
+            : { to: move.to, version: given.version };
+        return changePaymentStatus(deps, actor, params.id, change, headers['idempotency-key']);
+      },
+    });
+
+  defineRoute(api.router, api.registry, {
+    method: 'get',
+    path: '/rent-assistance/records/:id/payments',
+    summary: "A record's payments, with totals (non-voided) per funding source and month",
+    tag: 'payments',
+    params: idParams,
+    query: z.strictObject({}),
+    success: {
+      status: 200,
+      schema: z.object({
+        items: z.array(payment),
+        totalCents: z.number().int(),
+        byFundingSource: z.record(z.string(), z.number().int()),
+        byMonth: z.record(z.string(), z.number().int()),
+      }),
+    },
+    handler: async ({ params, req }) => {
+      await recordFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
+      const items = await paymentsOf(deps.pool, params.id);
+      const live = items.filter((p) => p.status !== 'voided');
+      const add = (into: Record<string, number>, key: string, cents: number) =>
+        (into[key] = (into[key] ?? 0) + cents);
+      const byFundingSource: Record<string, number> = {};
+      const byMonth: Record<string, number> = {};
+      for (const p of live) {
+        add(byFundingSource, p.fundingSource, p.amountCents);
+        add(byMonth, `${p.year}-${String(p.month).padStart(2, '0')}`, p.amountCents);
+      }
+      const totalCents = live.reduce((t, p) => t + p.amountCents, 0);
+      return { items, totalCents, byFundingSource, byMonth };
+    },
+  });
+}
