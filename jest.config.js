@@ -12,6 +12,9 @@ const shared = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 module.exports = {
+  // Jest 30 reads the timeout from the top level only (a project's own was ignored: every test and
+  // hook had 5 s, and starting a service on a busy machine took longer). Unit tests are far under it.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/test/**/*.unit.test.ts'] },
     {
@@ -20,7 +23,6 @@ module.exports = {
       testMatch: ['<rootDir>/**/test/**/*.int.test.ts'],
       globalSetup: '<rootDir>/libs/testkit/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testkit/src/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
