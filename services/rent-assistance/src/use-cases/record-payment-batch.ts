@@ -40,8 +40,13 @@ export function recordPaymentBatch(
       async () => {
         const results: RowResult[] = [];
         for (const [row, { rowKey, ...payment }] of body.payments.entries()) {
-          if (!gates.has(payment.enrollmentId))
-            gates.set(payment.enrollmentId, gate(payment.enrollmentId));
+          if (!gates.has(payment.enrollmentId)) {
+            const decided = gate(payment.enrollmentId);
+            // awaited only inside the row's savepoint: a denial arriving before then must not
+            // count as unhandled, which stops the process
+            decided.catch(() => undefined);
+            gates.set(payment.enrollmentId, decided);
+          }
           results.push(
             await inSavepoint(tx, row, async () => {
               await gates.get(payment.enrollmentId);
