@@ -38,6 +38,7 @@ export async function participantIdsOfPerson(
   participantId: string,
   options: { lock?: boolean } = {},
 ): Promise<string[]> {
+  participantId = participantId.toLowerCase(); // as Postgres answers uuids, so the filter below holds
   const { rows } = await db.query<{ participant_ids: string[] }>(
     `SELECT participant_ids FROM person_link_facts
      WHERE unlinked_at IS NULL AND participant_ids @> ARRAY[$1::uuid]

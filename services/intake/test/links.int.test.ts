@@ -126,7 +126,7 @@ describe('linking two records as one person', () => {
     const body = { participantIds: [older, newer], survivingParticipantId: older, reason: 'x' };
     expect((await link(body, worker)).status).toBe(403);
     const self = await link({
-      participantIds: [older, older],
+      participantIds: [older, older.toUpperCase()],
       survivingParticipantId: older,
       reason: 'x',
     });

@@ -19,7 +19,8 @@ export async function dismissDuplicate(
   reason: string,
 ) {
   for (const id of participantIds) await participantFor(deps, actor, id, 'write');
-  const pair = orderedPair(...participantIds);
+  // lower case, as Postgres writes uuids: the order of the pair is then the database's
+  const pair = orderedPair(participantIds[0].toLowerCase(), participantIds[1].toLowerCase());
   const now = deps.clock();
   await withTransaction(deps.pool, async (tx) => {
     const state = await lockPair(tx, pair);

@@ -22,7 +22,13 @@ export interface LinkRequest {
  * they could not see. Who, when and why go into the link and each record's history; the event in
  * the same transaction.
  */
-export async function linkPerson(deps: ReadDeps, actor: Actor, request: LinkRequest) {
+export async function linkPerson(deps: ReadDeps, actor: Actor, asked: LinkRequest) {
+  // ids as Postgres writes them, so the same record in capitals is still the same record
+  const request = {
+    ...asked,
+    participantIds: asked.participantIds.map((id) => id.toLowerCase()) as [string, string],
+    survivingParticipantId: asked.survivingParticipantId.toLowerCase(),
+  };
   const [first, second] = request.participantIds;
   if (first === second)
     throw unprocessable('A record cannot be linked to itself.', [
