@@ -68,6 +68,16 @@ describe('one open FSSP per person across linked records', () => {
     expect((await planFor(r, r.second, r.secondEnrollment)).status).toBe(201);
   });
 
+  test('two plans created at once through the two records of one person: one 201, one 409', async () => {
+    const r = await twoRecords();
+    await service.publish(PersonLinked, link(randomUUID(), r.first, r.second), { orgId: r.orgId });
+    const answers = await Promise.all([
+      planFor(r, r.first, r.firstEnrollment),
+      planFor(r, r.second, r.secondEnrollment),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+
   test('records of different people keep a plan each', async () => {
     const r = await twoRecords();
     expect((await planFor(r, r.first, r.firstEnrollment)).status).toBe(201);

@@ -196,6 +196,22 @@ describe('linking two records as one person', () => {
     expect(relinked.body.personId).toBe(newer);
   });
 
+  it('links a record once when two supervisors link it at the same moment', async () => {
+    const one = await createParticipant(intake.url, agency, amina);
+    const two = await createParticipant(intake.url, agency, amina);
+    const three = await createParticipant(intake.url, agency, amina);
+    const answers = await Promise.all([
+      link({ participantIds: [one, two], survivingParticipantId: one, reason: 'Same' }),
+      link({ participantIds: [one, three], survivingParticipantId: one, reason: 'Same' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const { rows } = await intake.pool.query(
+      'SELECT count(*)::int AS n FROM linked_records WHERE participant_id = $1',
+      [one],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('answers 404 to an undo of a link unknown or not the actor’s to see', async () => {
     const [, relinked] = await outboxEvents(intake.pool, PersonLinked);
     const foreign = await api(stranger).post(`/participants/links/${relinked.data.linkId}/undo`, {
