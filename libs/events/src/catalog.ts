@@ -6,6 +6,7 @@ import { fsspEvents } from './fssp';
 import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
 import { rentAssistanceEvents } from './rent-assistance';
+import { peopleEvents } from './people';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -510,4 +511,5 @@ export const catalog = [
   ...hmisAssessmentEvents,
   ParticipantAccessed,
   ...rentAssistanceEvents,
+  ...peopleEvents,
 ] as const;

@@ -7,3 +7,4 @@ export * from './workforce';
 export * from './hmis-assessments';
 export * from './access';
 export * from './rent-assistance';
+export * from './people';

@@ -3,6 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { familyFactsConsumer, familyFactsMigrations } from '@hearth/families';
 import { createApp } from '@hearth/http';
+import { peopleConsumer, peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
@@ -43,12 +44,19 @@ export function enrollmentService(
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
     // intake's families: who may join the head's enrollment, whose eligibility is listed
-    sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, familyFactsMigrations],
+    sharedMigrations: [
+      accessAuditMigrations,
+      sharingFactsMigrations,
+      familyFactsMigrations,
+      peopleMigrations, // intake's links of records as one person
+    ],
     consumers: (deps) => [
       participantFactsConsumer,
       sharingFactsConsumer('enrollment.sharing-facts'),
       familyFactsConsumer('enrollment.families'),
       servicesConsumer(deps),
+      // a linked person's enrollments listed together (libs/people)
+      peopleConsumer('enrollment.people'),
     ],
     jobs: (ctx) => [
       ...(options.autoExit === false

@@ -4,6 +4,7 @@ import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
 import { createApp, idempotencyMigrations } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import { workflowMigrations } from '@hearth/workflows';
@@ -30,6 +31,7 @@ export const fssp: ServiceDefinition<FsspEnv> = {
     familyFactsMigrations,
     workflowMigrations, // drafts of creating an FSSP and of its follow-ups
     idempotencyMigrations, // the kept answers of retried POSTs (Idempotency-Key)
+    peopleMigrations, // intake's links of records as one person (libs/people)
   ],
   consumers,
   jobs,

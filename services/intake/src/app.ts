@@ -9,7 +9,10 @@ import { SsnCipher } from './adapters/ssn-cipher';
 import type { IntakeEnv } from './config';
 import type { IntakeDeps } from './deps';
 import { referralReleasesConsumer } from './events/referrals';
+import { jobs } from './jobs/jobs';
+import { duplicateRoutes } from './routes/duplicates';
 import { familyRoutes } from './routes/families';
+import { linkRoutes } from './routes/links';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
 import { sharingRoutes } from './routes/sharing';
@@ -21,6 +24,8 @@ export const intake: ServiceDefinition<IntakeEnv> = {
   sharedMigrations: [accessAuditMigrations, workflowMigrations],
   // A referral's word grants or revokes the read-only release to its receiver.
   consumers: (ctx) => [referralReleasesConsumer(ctx)],
+  // The duplicate scan over existing records (issue 18).
+  jobs: () => jobs(),
   app: (ctx) => {
     const deps: IntakeDeps = {
       ...ctx,
@@ -33,6 +38,9 @@ export const intake: ServiceDefinition<IntakeEnv> = {
       authenticate: authenticate(ctx.verify),
       routes: (api) => {
         searchRoutes(api, deps);
+        // before /participants/:id, whose id would refuse these words
+        duplicateRoutes(api, deps);
+        linkRoutes(api, deps);
         participantRoutes(api, deps);
         sharingRoutes(api, deps);
         familyRoutes(api, deps);

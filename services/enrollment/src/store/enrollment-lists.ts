@@ -4,18 +4,19 @@ import type { Queryable } from '@hearth/db';
 import { toRecord, type EnrollmentRecord } from './enrollments';
 
 /**
- * The participant's enrollments (as head or member, open and exited), newest application first,
+ * The enrollments of these participant ids (one person's records, as head or member, open and
+ * exited), newest application first,
  * only those whose head the actor may read: an enrollment is its head's record, so a shared child
  * never reveals the enrollment of a head hidden from the actor (nor its page limit or cursor).
  */
 export async function enrollmentsOf(
   db: Queryable,
-  participantId: string,
+  participantIds: string[],
   viewer: { actor: Actor; now: Date },
   page: { limit: number; after?: { applicationDate: string; id: string } },
 ): Promise<EnrollmentRecord[]> {
   const params: unknown[] = [
-    participantId,
+    participantIds,
     page.limit,
     page.after?.applicationDate ?? null,
     page.after?.id ?? null,
@@ -29,7 +30,7 @@ export async function enrollmentsOf(
   const { rows } = await db.query(
     `SELECT e.* FROM enrollments e
      WHERE EXISTS (SELECT 1 FROM enrollment_members m
-                   WHERE m.enrollment_id = e.id AND m.participant_id = $1 AND m.removed_at IS NULL)
+                   WHERE m.enrollment_id = e.id AND m.participant_id = ANY($1::uuid[]) AND m.removed_at IS NULL)
        AND EXISTS (SELECT 1 FROM sharing_facts sf
                    WHERE sf.participant_id = e.head_participant_id AND ${headVisible})
        AND ($3::date IS NULL OR (e.application_date, e.id) < ($3::date, $4::uuid))

@@ -1,13 +1,17 @@
 import { canSeeParticipant } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { EnrollmentDeps } from '../deps';
+import { participantIdsOfPerson } from '@hearth/people';
 import { enrollmentsOf } from '../store/enrollment-lists';
 import { findParticipants } from '../store/participant-facts';
 import { findProgram } from '../store/programs';
 
 /**
  * A page of the participant's enrollments (as head or member) that the actor may see, with each
- * program's name; `more` says whether another page follows the last item.
+ * program's name; `more` says whether another page follows the last item. A person linked in
+ * intake (libs/people) shows the enrollments of all their records together, but only to an actor
+ * who may see every one of those records (the stricter sharing applies to the person); another
+ * sees this record's enrollments alone, as before the link.
  */
 export async function listEnrollments(
   deps: Pick<EnrollmentDeps, 'pool' | 'clock'>,
@@ -19,9 +23,15 @@ export async function listEnrollments(
   },
 ) {
   const now = deps.clock();
+  const personIds = await participantIdsOfPerson(deps.pool, request.participantId);
+  const sharing = await findParticipants(deps.pool, personIds);
+  const seesPerson = personIds.every((id) => {
+    const known = sharing.get(id);
+    return known !== undefined && canSeeParticipant(actor, known.sharing, now).allowed;
+  });
   const rows = await enrollmentsOf(
     deps.pool,
-    request.participantId,
+    seesPerson ? personIds : [request.participantId],
     { actor, now },
     { limit: request.limit + 1, after: request.after },
   );

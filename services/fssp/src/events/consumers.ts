@@ -1,6 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { FsspDeps } from '../deps';
 import { participantNamesConsumer } from './participant-names';
@@ -22,5 +23,7 @@ export function consumers(_deps: FsspDeps): ConsumerOptions[] {
     caseNotesConsumer,
     // The head's and members' names on the print (shown only to a reader who may see them).
     participantNamesConsumer,
+    // Records linked as one person: "one open FSSP" counts the person once.
+    peopleConsumer('fssp.people'),
   ];
 }

@@ -11,6 +11,7 @@ import { followUpDates, planMembers, type CreatePlanBody } from '../domain/plan'
 import { liveCaseNotes } from '../store/case-notes';
 import { activeEnrollmentsOf, isOnEnrollment } from '../store/enrollments';
 import { currentFamily } from '../store/households';
+import { linkedRecordsOnOpenPlans } from '../store/person-plans';
 import { findPlan, insertPlan, type Plan } from '../store/plans';
 import { announcePlan } from './plan-events';
 
@@ -78,6 +79,8 @@ export async function createPlan(
     createdBy: actor.userId,
     members: made.members,
   };
+  const included = made.members.filter((m) => m.included).map((m) => m.participantId);
+  if ((await linkedRecordsOnOpenPlans(tx, included)).length) throw secondOpenPlan;
   await insertPlan(tx, plan).catch(onUniqueViolation(secondOpenPlan));
   const created = (await findPlan(tx, id))!;
   await announcePlan(tx, FsspPlanCreated, actor, created);

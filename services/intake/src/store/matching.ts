@@ -30,8 +30,7 @@ export interface Candidate extends MatchPerson {
 export async function findCandidates(
   pool: Pool,
   query: MatchQuery,
-  actor: Actor,
-  now: Date,
+  scope: { actor: Actor; now: Date } | 'all_records',
 ): Promise<{ candidates: Candidate[]; phonetic: MatchPerson['phonetic'] }> {
   const first = normalizeName(query.firstName);
   const last = normalizeName(query.lastName);
@@ -44,7 +43,11 @@ export async function findCandidates(
     query.ssnLast4 ?? null, // $6
     query.alienNumber ? normalizeId(query.alienNumber) : null, // $7
   ];
-  const visible = visibleToSql(intakeSharing, actor, now, binder(params)); // $8...
+  // the background scan (no user) compares every record; a user's check only what they may see
+  const visible =
+    scope === 'all_records'
+      ? 'TRUE'
+      : visibleToSql(intakeSharing, scope.actor, scope.now, binder(params)); // $8...
   const fdm = `coalesce(dmetaphone($4), '')`;
   const ldm = `coalesce(dmetaphone($2), '')`;
   const sql = `

@@ -29,7 +29,7 @@ export async function findDuplicates(
   top = 10,
 ): Promise<RankedCandidate[]> {
   const now = clock();
-  const { candidates, phonetic } = await findCandidates(pool, query, actor, now);
+  const { candidates, phonetic } = await findCandidates(pool, query, { actor, now });
   const releases = await releasesOf(
     pool,
     candidates.filter((c) => c.securityRestriction === 'share_mou').map((c) => c.id),

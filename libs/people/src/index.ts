@@ -1,0 +1,8 @@
+export {
+  applyLink,
+  applyUnlink,
+  participantIdsOfPerson,
+  peopleMigrations,
+  peopleOf,
+} from './people';
+export { peopleConsumer } from './consumer';

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@hearth/auth';
+import { withTransaction } from '@hearth/db';
+import { PersonLinked } from '@hearth/events';
+import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
+import { participantFor } from '../access';
+import type { ReadDeps } from '../deps';
+import { announceLink } from '../events/links';
+import { recordHistory } from '../store/history';
+import { insertLink } from '../store/links';
+
+export interface LinkRequest {
+  participantIds: [string, string];
+  survivingParticipantId: string;
+  reason: string;
+}
+
+/**
+ * Two records become one person without either changing: the surviving record's identity is the
+ * person's, both ids stay valid. Needs the right to change both (a record the actor's organization
+ * may not see answers 404, audited by the gate, exactly as an unknown id), so no one links what
+ * they could not see. Who, when and why go into the link and each record's history; the event in
+ * the same transaction.
+ */
+export async function linkPerson(deps: ReadDeps, actor: Actor, asked: LinkRequest) {
+  // ids as Postgres writes them, so the same record in capitals is still the same record
+  const request = {
+    ...asked,
+    participantIds: asked.participantIds.map((id) => id.toLowerCase()) as [string, string],
+    survivingParticipantId: asked.survivingParticipantId.toLowerCase(),
+  };
+  const [first, second] = request.participantIds;
+  if (first === second)
+    throw unprocessable('A record cannot be linked to itself.', [
+      { field: 'participantIds.1', message: 'Another participant than the first' },
+    ]);
+  if (!request.participantIds.includes(request.survivingParticipantId))
+    throw unprocessable('The surviving identity must be one of the two records.', [
+      { field: 'survivingParticipantId', message: 'One of participantIds' },
+    ]);
+  for (const id of request.participantIds) await participantFor(deps, actor, id, 'write');
+  const linkedId = first === request.survivingParticipantId ? second : first;
+  const now = deps.clock();
+  return withTransaction(deps.pool, async (tx) => {
+    const link = await insertLink(
+      tx,
+      {
+        id: randomUUID(),
+        survivingId: request.survivingParticipantId,
+        linkedId,
+        reason: request.reason,
+      },
+      actor,
+      now,
+    ).catch(
+      onUniqueViolation(
+        conflict('One of these records is linked to a person already; undo that link first.', [
+          { field: 'participantIds', message: 'Already linked' },
+        ]),
+      ),
+    );
+    for (const id of link.participantIds)
+      await recordHistory(tx, id, actor, [
+        {
+          field: 'personLink',
+          oldValue: null,
+          newValue: { linkId: link.linkId, personId: link.personId, reason: link.reason },
+        },
+      ]);
+    await announceLink(tx, actor, PersonLinked, link);
+    return link;
+  });
+}
