@@ -6,6 +6,7 @@ import {
   codedAnswers,
   completeAnswers,
   schemaOf,
+  type Answer,
   type Answers,
   type ElementSet,
   type GivenAnswers,
@@ -85,5 +86,21 @@ export function freeTextAnswers(elements: ElementsBody): string[] {
     (byKey.get(key)?.questions ?? [])
       .filter((q) => 'text' in q.kind && answers?.[q.name] != null)
       .map((q) => `${key}.${q.name}`),
+  );
+}
+
+/** The answers given, as plain data (a set or question left out is absent, not undefined). */
+export function answeredElements(elements: ElementsBody): Record<string, Answers> {
+  return Object.fromEntries(
+    Object.entries(elements)
+      .filter((entry): entry is [string, GivenAnswers] => entry[1] !== undefined)
+      .map(([key, answers]) => [
+        key,
+        Object.fromEntries(
+          Object.entries(answers).filter(
+            (entry): entry is [string, Answer] => entry[1] !== undefined,
+          ),
+        ),
+      ]),
   );
 }

@@ -7,6 +7,7 @@ import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
+import { masterAssessmentsConsumer } from './events/master-assessments';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';
 import { annualAssessmentDueJob } from './jobs/annual-assessment-due';
@@ -49,6 +50,7 @@ export function enrollmentService(
       sharingFactsConsumer('enrollment.sharing-facts'),
       familyFactsConsumer('enrollment.families'),
       servicesConsumer(deps),
+      masterAssessmentsConsumer(deps),
     ],
     jobs: (ctx) => [
       ...(options.autoExit === false

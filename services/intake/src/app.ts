@@ -13,7 +13,7 @@ import { familyRoutes } from './routes/families';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
 import { sharingRoutes } from './routes/sharing';
-import { INTAKE_WORKFLOW_TYPES } from './workflows';
+import { intakeWorkflowTypes } from './workflows';
 
 export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
@@ -37,7 +37,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
         sharingRoutes(api, deps);
         familyRoutes(api, deps);
         workflowRoutes(api, deps.pool, {
-          types: INTAKE_WORKFLOW_TYPES,
+          types: intakeWorkflowTypes(deps),
           participantVisible: async (req, id) => {
             await participantFor(deps, actorOf(req), id, 'read');
           },
