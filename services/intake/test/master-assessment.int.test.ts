@@ -6,7 +6,7 @@ import {
   startIntakeAndEnrollment,
   type Both,
 } from './master-assessment-fixtures';
-import { client } from './harness';
+import { client, createParticipant } from './harness';
 
 /**
  * Intake's master assessment on real intake and enrollment services over real RabbitMQ: the
@@ -52,6 +52,19 @@ const wf = (as = worker) => {
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) =>
   (body.errors ?? []).map((e) => e.field);
 const announced = async () => outboxEvents(both.intake.pool, MasterAssessmentCompleted);
+/** Once enrollment has handled the workflow's announcement (its processed_events row). */
+async function handledByEnrollment(workflowId: string) {
+  const event = (await waitFor(async () =>
+    (await announced()).find((e) => e.data.workflowId === workflowId),
+  ))!;
+  await waitFor(async () => {
+    const { rowCount } = await both.enrollment.pool.query(
+      'SELECT 1 FROM processed_events WHERE event_id = $1',
+      [event.id],
+    );
+    return rowCount === 1;
+  });
+}
 
 describe("intake's master assessment", () => {
   it('a paused and resumed intake keeps the assessment answers', async () => {
@@ -195,17 +208,28 @@ describe("intake's master assessment", () => {
       members: [{ participantId: theirs.head, elements: spouseAnswers }],
     });
     expect((await wf(stranger).finish(id)).status).toBe(200);
-    const event = (await waitFor(async () =>
-      (await announced()).find((e) => e.data.workflowId === id),
-    ))!;
-    // delivered and handled: enrollment marks the event processed and records nothing
-    await waitFor(async () => {
-      const { rowCount } = await both.enrollment.pool.query(
-        'SELECT 1 FROM processed_events WHERE event_id = $1',
-        [event.id],
-      );
-      return rowCount === 1;
+    await handledByEnrollment(id);
+    expect(await projectStarts(both, worker, household.enrollmentId)).toEqual([]);
+  });
+
+  it("records nobody when enrollment's rules refuse one member (all or none)", async () => {
+    const household = await enrolledHousehold(both, worker);
+    const outsider = await createParticipant(both.intake.url, worker, {
+      firstName: 'Zahra',
+      lastName: 'Odhiambo',
+      birthDate: '2001-02-03',
+      sex: 'female',
     });
+    const id = await wf().start();
+    await wf().save(id, {
+      enrollmentId: household.enrollmentId,
+      members: [
+        { participantId: household.head, elements: spouseAnswers },
+        { participantId: outsider, elements: spouseAnswers }, // not a member of the enrollment
+      ],
+    });
+    expect((await wf().finish(id)).status).toBe(200);
+    await handledByEnrollment(id);
     expect(await projectStarts(both, worker, household.enrollmentId)).toEqual([]);
   });
 
