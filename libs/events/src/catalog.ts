@@ -5,6 +5,7 @@ import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
 import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
+import { MasterAssessmentCompleted } from './master-assessment';
 import { rentAssistanceEvents } from './rent-assistance';
 import { peopleEvents } from './people';
 
@@ -509,6 +510,7 @@ export const catalog = [
   ...fsspEvents,
   ...workforceEvents,
   ...hmisAssessmentEvents,
+  MasterAssessmentCompleted,
   ParticipantAccessed,
   ...rentAssistanceEvents,
   ...peopleEvents,

@@ -5,6 +5,7 @@ export * from './coordinated-entry';
 export * from './fssp';
 export * from './workforce';
 export * from './hmis-assessments';
+export * from './master-assessment';
 export * from './access';
 export * from './rent-assistance';
 export * from './people';

@@ -8,6 +8,7 @@ import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
+import { masterAssessmentsConsumer } from './events/master-assessments';
 import { participantFactsConsumer } from './events/participants';
 import { servicesConsumer } from './events/services';
 import { annualAssessmentDueJob } from './jobs/annual-assessment-due';
@@ -57,6 +58,7 @@ export function enrollmentService(
       servicesConsumer(deps),
       // a linked person's enrollments listed together (libs/people)
       peopleConsumer('enrollment.people'),
+      masterAssessmentsConsumer(deps),
     ],
     jobs: (ctx) => [
       ...(options.autoExit === false

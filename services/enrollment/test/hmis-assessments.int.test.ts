@@ -137,6 +137,13 @@ describe('HUD assessments of an enrollment member', () => {
       ['informationDate'],
     ],
     [
+      // HUD: a project start's information date is the entry (100 days ago), not a day after
+      'a project-start assessment dated other than the entry',
+      () => spouseAt('project_start', { incomeBenefits: { incomeFromAnySource: 0 } }, daysAgo(99)),
+      422,
+      ['informationDate'],
+    ],
+    [
       'an annual assessment far from an anniversary of the entry',
       () => spouseAt('annual', { incomeBenefits: { incomeFromAnySource: 0 } }),
       422,

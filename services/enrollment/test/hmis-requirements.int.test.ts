@@ -124,18 +124,29 @@ describe("a program's required HUD element sets", () => {
     await configure({ version: 2, preset: 'hud_coc' });
   });
 
-  it('refuses the exit until every member has an exit assessment, writing nothing', async () => {
+  it('refuses the exit until every member has an exit assessment, then dates it on theirs (HUD)', async () => {
     expect((await assess(household.head.participantId, 'exit', exitAnswers)).status).toBe(201);
     const before = await counts(h);
-    const refused = await preProgramExit();
+    const refused = await preProgramExit(daysAgo(2));
     expect(refused.status).toBe(422);
     expect(fieldsOf(refused.body)).toEqual(['exitAssessment']);
     expect(refused.body.errors[0].message).toContain(household.spouse.participantId);
     expect(await counts(h)).toEqual(before);
-    expect((await assess(household.spouse.participantId, 'exit', exitAnswers)).status).toBe(201);
+    const spouseExit = await assess(household.spouse.participantId, 'exit', exitAnswers);
+    expect(spouseExit.status).toBe(201);
     // the exit assessments are dated 2 days ago: an exit 3 days ago would leave them outside
     const early = await preProgramExit(daysAgo(3));
     expect([early.status, fieldsOf(early.body)]).toEqual([422, ['exitDate']]);
-    expect((await preProgramExit()).status).toBe(200);
+    // HUD dates the exit assessment the exit: an exit on another day leaves them misdated
+    const later = await preProgramExit(daysAgo(1));
+    expect([later.status, fieldsOf(later.body)]).toEqual([422, ['exitDate']]);
+    expect(later.body.errors[0].message).toContain(daysAgo(2));
+    expect((await preProgramExit(daysAgo(2))).status).toBe(200);
+    // exited: an exit assessment moved off the exit date is refused
+    const moved = await client(h.url, worker).patch(
+      `/enrollments/${household.enrollmentId}/assessments/${spouseExit.body.id}`,
+      { version: 1, informationDate: daysAgo(3) },
+    );
+    expect([moved.status, fieldsOf(moved.body)]).toEqual([422, ['informationDate']]);
   });
 });

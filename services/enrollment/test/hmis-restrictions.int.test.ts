@@ -26,7 +26,7 @@ beforeAll(async () => {
     const res = await client(h.url, worker).post(path(), {
       participantId,
       stage,
-      informationDate: daysAgo(90),
+      informationDate: daysAgo(stage === 'project_start' ? 100 : 90), // HUD: the entry
       restriction,
       elements: { incomeBenefits: answers.incomeBenefits },
     });

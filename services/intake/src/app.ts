@@ -16,7 +16,7 @@ import { linkRoutes } from './routes/links';
 import { participantRoutes } from './routes/participants';
 import { searchRoutes } from './routes/search';
 import { sharingRoutes } from './routes/sharing';
-import { INTAKE_WORKFLOW_TYPES } from './workflows';
+import { intakeWorkflowTypes } from './workflows';
 
 export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
@@ -45,7 +45,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
         sharingRoutes(api, deps);
         familyRoutes(api, deps);
         workflowRoutes(api, deps.pool, {
-          types: INTAKE_WORKFLOW_TYPES,
+          types: intakeWorkflowTypes(deps),
           participantVisible: async (req, id) => {
             await participantFor(deps, actorOf(req), id, 'read');
           },

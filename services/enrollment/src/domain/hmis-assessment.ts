@@ -17,7 +17,8 @@ export const ONCE_PER_MEMBER: readonly Stage[] = ['project_start', 'exit'];
 
 /**
  * An information date lies within the enrollment: never before its entry, never after its exit
- * (a post-exit assessment, by definition, follows the exit), never in the future.
+ * (a post-exit assessment, by definition, follows the exit), never in the future; a project
+ * start's is the entry and an exit's the exit (HUD), an exit recorded later must match it.
  */
 export function informationDateProblems(
   enrollment: { applicationDate: string; exitDate: string | null },
@@ -41,6 +42,13 @@ export function informationDateProblems(
       ? [{ field, message: `A post-exit assessment is dated on or after the exit (${exitDate})` }]
       : [];
   }
+  // HUD's letter: the project start's information date is the entry, the exit's is the exit
+  if (stage === 'project_start' && informationDate !== applicationDate)
+    return [
+      { field, message: `A project-start assessment is dated the entry (${applicationDate})` },
+    ];
+  if (stage === 'exit' && exitDate && informationDate !== exitDate)
+    return [{ field, message: `An exit assessment is dated the exit (${exitDate})` }];
   if (informationDate < applicationDate)
     return [{ field, message: `Never before the enrollment's entry (${applicationDate})` }];
   if (exitDate && informationDate > exitDate)

@@ -200,3 +200,17 @@ export async function lastAssessedOn(db: Queryable, enrollmentId: string): Promi
   );
   return rows[0].last;
 }
+
+/** The information date of a member's exit assessment in an enrollment, if it has one. */
+export async function exitAssessedOn(
+  db: Queryable,
+  enrollmentId: string,
+  participantId: string,
+): Promise<string | null> {
+  const { rows } = await db.query(
+    `SELECT information_date FROM hmis_assessments
+     WHERE enrollment_id = $1 AND participant_id = $2 AND stage = 'exit'`,
+    [enrollmentId, participantId],
+  );
+  return rows[0]?.information_date ?? null;
+}

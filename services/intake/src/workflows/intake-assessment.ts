@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailAddress, isoDate } from '@hearth/http';
 import { defineWorkflowType } from '@hearth/workflows';
+import { masterAssessmentStep } from './master-assessment';
 
 /*
  * A draft keeps what the worker has entered so far, so every field is optional: the full rules
@@ -136,11 +137,13 @@ export const intakeAssessment = defineWorkflowType({
     intake_form: intakeForm,
     family_members: familyMembers,
     eligibility_enrollment: eligibilityEnrollment,
+    assessment: masterAssessmentStep,
   },
   participantIds: {
     choose_participant: (d) => [d.participantId],
     family_members: (d) => d.members.map((m) => m.participantId),
     eligibility_enrollment: (d) =>
       d.enrollments.flatMap((e) => [e.headOfEnrollmentId, ...(e.memberIds ?? [])]),
+    assessment: (d) => d.members.map((m) => m.participantId),
   },
 });

@@ -1,4 +1,4 @@
-import { completeElements, elementProblems, elementsBody } from '../src/domain/hmis-elements';
+import { completeElements, elementProblems, elementsBody } from '../src';
 
 const fields = (stage: Parameters<typeof elementProblems>[0], elements: object) =>
   elementProblems(stage, elements as never).map((p) => p.field);
