@@ -51,8 +51,9 @@ export async function enrollmentFor(
 }
 
 /**
- * Removing an exit is a contract manager's correction of the enrolling organization's own record:
- * reading another organization's enrollment through sharing never lets one undo its exit.
+ * Removing an exit is a contract manager's correction of the enrolling organization's own record
+ * (or of the hub providing a Rent Assistance record): reading another organization's enrollment
+ * through sharing never lets one undo its exit.
  */
 export function requireEnrollingOrganization(
   db: Queryable,
@@ -60,9 +61,34 @@ export function requireEnrollingOrganization(
   enrollment: EnrollmentRecord,
   action: string,
 ): void {
-  if (enrollment.orgId === actor.orgId) return;
+  if (enrollment.orgId === actor.orgId || enrollment.serviceProviderOrgId === actor.orgId) return;
   auditDenialAfterAnswer(db, actor, enrollment.headParticipantId, action, 'other_org_record');
   throw forbidden(
     'Only the organization that enrolled the participant can change this enrollment.',
   );
+}
+
+/**
+ * A Rent Assistance record's hub-side changes ("customer of", the Service Point ID) are the
+ * service provider's: its hub staff, who read the record as any organization does (sharing).
+ * Another organization, the coach's too, is refused (403: it may read the record).
+ */
+export async function providerRecordFor(
+  db: Queryable,
+  actor: Actor,
+  enrollmentId: string,
+  now: Date,
+): Promise<EnrollmentRecord> {
+  const { enrollment } = await enrollmentFor(db, actor, enrollmentId, 'read', now);
+  if (enrollment.serviceProviderOrgId !== actor.orgId || !actor.roles.includes('hub_staff')) {
+    auditDenialAfterAnswer(
+      db,
+      actor,
+      enrollment.headParticipantId,
+      'write',
+      'not_service_provider',
+    );
+    throw forbidden("Only the hub providing this record's services can change this.");
+  }
+  return enrollment;
 }

@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { familyFactsConsumer, familyFactsMigrations } from '@hearth/families';
+import { directoryConsumer, directoryMigrations } from '@hearth/directory';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
 import { participantFactsConsumer } from './events/participants';
+import { rentAssistanceConsumer } from './events/rent-assistance';
 import { servicesConsumer } from './events/services';
 import { annualAssessmentDueJob } from './jobs/annual-assessment-due';
 import { autoExitJob } from './jobs/auto-exit';
@@ -22,6 +24,7 @@ import { memberRoutes } from './routes/members';
 import { outcomeMeasureRoutes } from './routes/outcome-measures';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
+import { rentAssistanceRoutes } from './routes/rent-assistance';
 
 /** Test switches; "now" comes from the runtime's clock (StartOptions.clock), as for every service. */
 export interface EnrollmentOptions {
@@ -43,12 +46,20 @@ export function enrollmentService(
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
     // intake's families: who may join the head's enrollment, whose eligibility is listed
-    sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, familyFactsMigrations],
+    // identity's users: the hub staff a Rent Assistance record is assigned to
+    sharedMigrations: [
+      accessAuditMigrations,
+      sharingFactsMigrations,
+      familyFactsMigrations,
+      directoryMigrations,
+    ],
     consumers: (deps) => [
       participantFactsConsumer,
       sharingFactsConsumer('enrollment.sharing-facts'),
       familyFactsConsumer('enrollment.families'),
       servicesConsumer(deps),
+      rentAssistanceConsumer(deps),
+      directoryConsumer('enrollment.directory'),
     ],
     jobs: (ctx) => [
       ...(options.autoExit === false
@@ -77,6 +88,7 @@ export function enrollmentService(
           outcomeMeasureRoutes(api, deps);
           hmisAssessmentRoutes(api, deps);
           hmisRequirementRoutes(api, deps);
+          rentAssistanceRoutes(api, deps);
         },
       }),
   };

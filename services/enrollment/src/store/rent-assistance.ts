@@ -1,0 +1,25 @@
+import type { Queryable } from '@hearth/db';
+import { toRecord, type EnrollmentRecord } from './enrollments';
+
+/** When a contract manager last removed the enrollment's exit (null: never). */
+export async function lastExitRemovalAt(db: Queryable, enrollmentId: string): Promise<Date | null> {
+  const { rows } = await db.query<{ at: Date | null }>(
+    `SELECT max(recorded_at) AS at FROM program_statuses
+     WHERE enrollment_id = $1 AND status = 'exit_removed'`,
+    [enrollmentId],
+  );
+  return rows[0]?.at ?? null;
+}
+
+/** The participant's most recent open enrollment as head (any program, any organization). */
+export async function latestOpenEnrollmentOf(
+  db: Queryable,
+  headParticipantId: string,
+): Promise<EnrollmentRecord | undefined> {
+  const { rows } = await db.query(
+    `SELECT * FROM enrollments WHERE head_participant_id = $1 AND exit_date IS NULL
+     ORDER BY application_date DESC, created_at DESC LIMIT 1`,
+    [headParticipantId],
+  );
+  return rows[0] && toRecord(rows[0]);
+}
