@@ -79,16 +79,22 @@ export async function providerRecordFor(
   enrollmentId: string,
   now: Date,
 ): Promise<EnrollmentRecord> {
-  const { enrollment } = await enrollmentFor(db, actor, enrollmentId, 'read', now);
-  if (enrollment.serviceProviderOrgId !== actor.orgId || !actor.roles.includes('hub_staff')) {
-    auditDenialAfterAnswer(
-      db,
-      actor,
-      enrollment.headParticipantId,
-      'write',
-      'not_service_provider',
-    );
-    throw forbidden("Only the hub providing this record's services can change this.");
+  const { enrollment, head } = await enrollmentFor(db, actor, enrollmentId, 'read', now);
+  const provider = enrollment.serviceProviderOrgId;
+  // the record is the hub's to change: a read-only (referral) release to the hub is not enough
+  const decision = provider
+    ? decideAccess({
+        actor,
+        participant: head.sharing,
+        record: { orgId: provider, restriction: 'mou' },
+        action: 'write',
+        now,
+      })
+    : { allowed: false, reason: 'not_service_provider' };
+  if (!decision.allowed || !actor.roles.includes('hub_staff')) {
+    const reason = decision.allowed ? 'role_cannot_write' : decision.reason;
+    auditDenialAfterAnswer(db, actor, enrollment.headParticipantId, 'write', reason);
+    throw forbidden("Only the hub staff providing this record's services can change this.");
   }
   return enrollment;
 }

@@ -146,12 +146,14 @@ describe('the hub side of the record', () => {
     expect((await snapshotsOf(record.id)).at(-1)).toMatchObject({ customerOfUserId: assigned });
   });
 
-  it('is refused to the coach (403), another organization (404), a stale version (409) and a user who is not hub staff of the hub (422)', async () => {
+  it('is refused to the coach and to hub users who are not hub staff (403), another organization (404), a stale version (409) and a user who is not hub staff of the hub (422)', async () => {
     const participantId = await coachParticipant(h, orgs);
     const record = (await referToHub(h, orgs, program, participantId)).body;
     const path = `/enrollments/${record.id}/service-provider`;
     const body = { version: record.version, servicePointId: 'SP-1' };
     expect((await client(h.url, orgs.coach).patch(path, body)).status).toBe(403);
+    const hubCaseworker = { ...orgs.hub, roles: ['caseworker'] };
+    expect((await client(h.url, hubCaseworker).patch(path, body)).status).toBe(403);
     expect((await client(h.url, orgs.stranger).patch(path, body)).status).toBe(404);
     const stale = await client(h.url, orgs.hub).patch(path, { ...body, version: 99 });
     expect(stale.status).toBe(409);
