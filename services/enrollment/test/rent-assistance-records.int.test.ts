@@ -29,6 +29,41 @@ const snapshotsOf = async (enrollmentId: string) =>
     .map((e) => e.data);
 
 describe("a career coach's Rent Assistance record in the hub's program", () => {
+  it("finds every hub's Rent Assistance programs, and reads one, but not the hub's other programs", async () => {
+    const other = await createProgram(h, orgs.hub, {
+      name: 'Hub Shelter',
+      fundingSource: 'ESG',
+      activeFrom: '2020-01-01',
+    });
+    const listed = await client(h.url, orgs.coach).get('/programs?kind=rent_assistance');
+    expect(listed.status).toBe(200);
+    const ids = listed.body.items.map((p: { id: string }) => p.id);
+    expect(ids).toContain(program);
+    expect(ids).not.toContain(other);
+    const own = (await client(h.url, orgs.coach).get('/programs')).body.items;
+    expect(own.map((p: { id: string }) => p.id)).not.toContain(program);
+    expect((await client(h.url, orgs.coach).get(`/programs/${program}`)).body).toMatchObject({
+      orgId: orgs.hubOrgId,
+      kind: 'rent_assistance',
+    });
+    expect((await client(h.url, orgs.coach).get(`/programs/${other}`)).status).toBe(404);
+    const bad = await client(h.url, orgs.coach).get('/programs?kind=rsi');
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['query.kind']);
+  });
+
+  it("cannot enroll into another organization's program that is not Rent Assistance (422 programId)", async () => {
+    const shelter = await createProgram(h, orgs.hub, {
+      name: 'Hub Emergency Shelter',
+      fundingSource: 'ESG',
+      activeFrom: '2020-01-01',
+    });
+    const participantId = await coachParticipant(h, orgs);
+    const refused = await referToHub(h, orgs, shelter, participantId);
+    expect(refused.status).toBe(422);
+    expect(fieldsOf(refused.body)).toEqual(['programId']);
+  });
+
   it('has the hub as service provider and the coach as "customer of", announced with the total requested', async () => {
     const participantId = await coachParticipant(h, orgs);
     const res = await referToHub(h, orgs, program, participantId);

@@ -1,5 +1,6 @@
 import type { Queryable } from '@hearth/db';
 import { toRecord, type EnrollmentRecord } from './enrollments';
+import { toProgram, type Program } from './programs';
 
 /** When a contract manager last removed the enrollment's exit (null: never). */
 export async function lastExitRemovalAt(db: Queryable, enrollmentId: string): Promise<Date | null> {
@@ -22,4 +23,15 @@ export async function latestOpenEnrollmentOf(
     [headParticipantId],
   );
   return rows[0] && toRecord(rows[0]);
+}
+
+/** Every hub's Rent Assistance programs (a coach refers to one), by name. */
+export async function rentAssistancePrograms(db: Queryable, activeOn?: string): Promise<Program[]> {
+  const { rows } = await db.query(
+    `SELECT * FROM programs WHERE kind = 'rent_assistance'
+       AND ($1::date IS NULL OR (active_from <= $1 AND (active_to IS NULL OR active_to >= $1)))
+     ORDER BY name, id LIMIT 500`,
+    [activeOn ?? null],
+  );
+  return rows.map(toProgram);
 }
