@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EnrollmentExited, RentAssistancePreProgramExited, type Envelope } from '@hearth/events';
 import { outboxEvents, waitFor } from '@hearth/testkit';
-import { client, daysAgo, startEnrollment, type Harness } from './harness';
+import { client, counts, daysAgo, fieldsOf, startEnrollment, type Harness } from './harness';
+import { recordService } from './household';
 import {
   coachParticipant,
+  fullRegistration,
   organizations,
   referToHub,
   rentAssistanceProgram,
@@ -144,5 +146,50 @@ describe('exit removal of a Rent Assistance record', () => {
       `/enrollments/${r.enrollmentId}/exit-removal`,
     );
     expect(hub.status).toBe(200);
+  });
+});
+
+describe('a participant returning for Rent Assistance', () => {
+  /** A record served from `applied` and exited (a regular exit) on `exitDate`. */
+  async function exitedRecord(participantId: string, applied: string, exitDate: string) {
+    const created = await client(h.url, orgs.coach).post('/enrollments', {
+      programId: program,
+      headParticipantId: participantId,
+      applicationDate: applied,
+      registration: fullRegistration,
+    });
+    const e = { id: created.body.id as string, participantId };
+    await recordService(h, e, applied, { startsParticipation: true, qualifying: true });
+    const exit = await client(h.url, orgs.coach).post(`/enrollments/${e.id}/exit`, {
+      kind: 'exit',
+      exitDate,
+      reason: 'completed',
+      housingStatusAtExit: 'permanent_housing',
+    });
+    expect(exit.status).toBe(200);
+    return e.id;
+  }
+
+  it('within 90 days of the exit continues the record: a new one is a 409 naming it, nothing written', async () => {
+    const participantId = await coachParticipant(h, orgs);
+    const old = await exitedRecord(participantId, daysAgo(120), daysAgo(90));
+    const before = await counts(h);
+    const again = await referToHub(h, orgs, program, participantId);
+    expect(again.status).toBe(409);
+    expect(fieldsOf(again.body)).toEqual(['headParticipantId']);
+    expect(again.body.errors[0].message).toContain(old);
+    expect(await counts(h)).toEqual(before);
+  });
+
+  it('after 90 days needs a new record', async () => {
+    const participantId = await coachParticipant(h, orgs);
+    await exitedRecord(participantId, daysAgo(120), daysAgo(91));
+    expect((await referToHub(h, orgs, program, participantId)).status).toBe(201);
+  });
+
+  it('after a pre-program exit may be referred again at once', async () => {
+    const r = await referral();
+    await preProgramExit(r);
+    expect((await referToHub(h, orgs, program, r.participantId)).status).toBe(201);
   });
 });

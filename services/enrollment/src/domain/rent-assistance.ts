@@ -1,4 +1,6 @@
+import type { FieldError } from '@hearth/http';
 import type { Program } from '../store/programs';
+import { exitRemovalProblem } from './program-status';
 import type { RegistrationAnswers, RegistrationField } from './registration-answers';
 
 /** The Registration Tab's required (yellow) fields of a Rent Assistance record (I-Trac guide). */
@@ -71,4 +73,20 @@ export function prefillFrom(answers: RegistrationAnswers): RegistrationAnswers {
   for (const field of PREFILLED_FIELDS)
     if (answers[field] !== undefined) out[field] = answers[field];
   return out as RegistrationAnswers;
+}
+
+/**
+ * "A participant returning within 90 days continues the same record (exit removed by a contract
+ * manager); after 90 days a new record is needed": a new record while the last one's exit can
+ * still be removed is refused, naming the record to continue. A pre-program exit never began.
+ */
+export function returnWithinWindowProblem(
+  lastExited: { id: string; exitDate: string | null } | undefined,
+  today: string,
+): FieldError | null {
+  if (!lastExited?.exitDate || exitRemovalProblem(lastExited.exitDate, today)) return null;
+  return {
+    field: 'headParticipantId',
+    message: `Exited ${lastExited.exitDate} from record ${lastExited.id}: within 90 days a contract manager removes that exit and the record continues`,
+  };
 }

@@ -35,3 +35,18 @@ export async function rentAssistancePrograms(db: Queryable, activeOn?: string): 
   );
   return rows.map(toProgram);
 }
+
+/** The head's most recently exited record in the program that ended with an exit or auto exit. */
+export async function lastExitedRecordOf(
+  db: Queryable,
+  headParticipantId: string,
+  programId: string,
+): Promise<EnrollmentRecord | undefined> {
+  const { rows } = await db.query(
+    `SELECT * FROM enrollments
+     WHERE head_participant_id = $1 AND program_id = $2 AND exit_kind IN ('exit', 'auto_exit')
+     ORDER BY exit_date DESC, created_at DESC LIMIT 1`,
+    [headParticipantId, programId],
+  );
+  return rows[0] && toRecord(rows[0]);
+}

@@ -9,11 +9,16 @@ import { participantFor } from '../access';
 import type { EnrollmentDeps } from '../deps';
 import { activeOn, applicationDateProblems } from '../domain/enrollment';
 import type { RegistrationAnswers } from '../domain/registration-answers';
-import { housingNeedProblem, isRentAssistance } from '../domain/rent-assistance';
+import {
+  housingNeedProblem,
+  isRentAssistance,
+  returnWithinWindowProblem,
+} from '../domain/rent-assistance';
 import { announce, snapshotOf } from '../events/enrollments';
 import { openEnrollmentOf } from '../store/enrollment-lists';
 import { insertEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { addMember } from '../store/members';
+import { lastExitedRecordOf } from '../store/rent-assistance';
 import { findProgram, type Program } from '../store/programs';
 import { appendStatus } from '../store/statuses';
 import { checkMember, type CheckedMember, type MemberRequest } from './check-member';
@@ -93,6 +98,12 @@ async function checkNewEnrollment(
   for (const [i, m] of request.members.entries())
     members.push(await checkMember(db, actor, { ...request, program }, m, `members.${i}`, now));
   if (await openEnrollmentOf(db, head.participantId, program.id)) throw alreadyOpen();
+  if (isRentAssistance(program)) {
+    const last = await lastExitedRecordOf(db, head.participantId, program.id);
+    const returning = returnWithinWindowProblem(last, dateOf(now));
+    if (returning)
+      throw conflict('Continue the Rent Assistance record exited within 90 days.', [returning]);
+  }
   return { program, members };
 }
 
