@@ -1,7 +1,7 @@
 import { auditDenialAfterAnswer, decideAccess, participantGate } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { Queryable } from '@hearth/db';
-import { forbidden, notFound } from '@hearth/http';
+import { forbidden, notFound, unprocessable } from '@hearth/http';
 import { findEnrollment, type EnrollmentRecord } from './store/enrollments';
 import { findParticipants, type KnownParticipant } from './store/participant-facts';
 
@@ -97,4 +97,29 @@ export async function providerRecordFor(
     throw forbidden("Only the hub staff providing this record's services can change this.");
   }
   return enrollment;
+}
+
+/**
+ * Who exits an enrollment: its organization, or the hub of a Rent Assistance record (its hub staff
+ * enter the exit after the final rent). A hub's rejection is a pre-program exit made in
+ * rent-assistance with its case note, so here the hub records only an exit.
+ */
+export async function exitWriterFor(
+  db: Queryable,
+  actor: Actor,
+  enrollmentId: string,
+  kind: 'exit' | 'pre_program_exit',
+  now: Date,
+): Promise<void> {
+  const { enrollment } = await enrollmentFor(db, actor, enrollmentId, 'read', now);
+  const byHub = enrollment.serviceProviderOrgId === actor.orgId && enrollment.orgId !== actor.orgId;
+  if (!byHub) {
+    await enrollmentFor(db, actor, enrollmentId, 'write', now);
+    return;
+  }
+  await providerRecordFor(db, actor, enrollmentId, now);
+  if (kind !== 'exit')
+    throw unprocessable('The hub rejects a referral in rent-assistance, with its case note.', [
+      { field: 'kind', message: 'The hub records an exit here' },
+    ]);
 }

@@ -149,6 +149,31 @@ describe('exit removal of a Rent Assistance record', () => {
   });
 });
 
+describe('the exit of a Rent Assistance record', () => {
+  it("is the hub staff's too once served, but a hub's pre-program exit is rent-assistance's (422 on kind)", async () => {
+    const r = await referral();
+    await recordService(h, { id: r.enrollmentId, participantId: r.participantId }, daysAgo(8), {
+      startsParticipation: true,
+      qualifying: true,
+    });
+    const exit = (actor: typeof orgs.hub, kind: string) =>
+      client(h.url, actor).post(`/enrollments/${r.enrollmentId}/exit`, {
+        kind,
+        exitDate: daysAgo(1),
+        reason: kind === 'exit' ? 'completed' : 'referral_rejected',
+        housingStatusAtExit: 'permanent_housing',
+      });
+    const preProgram = await exit(orgs.hub, 'pre_program_exit');
+    expect(preProgram.status).toBe(422);
+    expect(fieldsOf(preProgram.body)).toEqual(['kind']);
+    expect((await exit(orgs.stranger, 'exit')).status).toBe(404);
+    expect((await exit({ ...orgs.hub, roles: ['caseworker'] }, 'exit')).status).toBe(403);
+    const byHub = await exit(orgs.hub, 'exit');
+    expect(byHub.status).toBe(200);
+    expect(byHub.body).toMatchObject({ status: 'exit', exit: { exitDate: daysAgo(1) } });
+  });
+});
+
 describe('a participant returning for Rent Assistance', () => {
   /** A record served from `applied` and exited (a regular exit) on `exitDate`. */
   async function exitedRecord(participantId: string, applied: string, exitDate: string) {
