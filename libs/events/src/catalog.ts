@@ -258,6 +258,10 @@ const enrollmentSnapshot = z.strictObject({
    * record is created by the coach's organization with the hub as provider. Absent: `orgId`.
    */
   serviceProviderOrgId: id.nullable().optional(),
+  /** A Rent Assistance record's "customer of" (the coach, then the hub's assigned staff). */
+  customerOfUserId: id.nullable().optional(),
+  /** A Rent Assistance record's total amount requested, in cents: payments are capped by it. */
+  totalAmountRequestedCents: z.number().int().nonnegative().nullable().optional(),
   headParticipantId: id,
   memberParticipantIds: z.array(id),
   applicationDate: date,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { familyFactsConsumer, familyFactsMigrations } from '@hearth/families';
+import { directoryConsumer, directoryMigrations } from '@hearth/directory';
 import { createApp } from '@hearth/http';
 import { peopleConsumer, peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
@@ -10,6 +11,7 @@ import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
 import { masterAssessmentsConsumer } from './events/master-assessments';
 import { participantFactsConsumer } from './events/participants';
+import { rentAssistanceConsumer } from './events/rent-assistance';
 import { servicesConsumer } from './events/services';
 import { annualAssessmentDueJob } from './jobs/annual-assessment-due';
 import { autoExitJob } from './jobs/auto-exit';
@@ -24,6 +26,7 @@ import { memberRoutes } from './routes/members';
 import { outcomeMeasureRoutes } from './routes/outcome-measures';
 import { programRoutes } from './routes/programs';
 import { registrationRoutes } from './routes/registration';
+import { rentAssistanceRoutes } from './routes/rent-assistance';
 
 /** Test switches; "now" comes from the runtime's clock (StartOptions.clock), as for every service. */
 export interface EnrollmentOptions {
@@ -45,11 +48,13 @@ export function enrollmentService(
     name: 'enrollment',
     migrationsDir: join(__dirname, '..', 'migrations'),
     // intake's families: who may join the head's enrollment, whose eligibility is listed
+    // identity's users: the hub staff a Rent Assistance record is assigned to
     sharedMigrations: [
       accessAuditMigrations,
       sharingFactsMigrations,
       familyFactsMigrations,
       peopleMigrations, // intake's links of records as one person
+      directoryMigrations,
     ],
     consumers: (deps) => [
       participantFactsConsumer,
@@ -59,6 +64,8 @@ export function enrollmentService(
       // a linked person's enrollments listed together (libs/people)
       peopleConsumer('enrollment.people'),
       masterAssessmentsConsumer(deps),
+      rentAssistanceConsumer(deps),
+      directoryConsumer('enrollment.directory'),
     ],
     jobs: (ctx) => [
       ...(options.autoExit === false
@@ -87,6 +94,7 @@ export function enrollmentService(
           outcomeMeasureRoutes(api, deps);
           hmisAssessmentRoutes(api, deps);
           hmisRequirementRoutes(api, deps);
+          rentAssistanceRoutes(api, deps);
         },
       }),
   };

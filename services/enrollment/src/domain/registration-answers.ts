@@ -12,6 +12,20 @@ export const employmentCharacteristics = [
 
 const cents = () => z.number().int().min(0).max(100_000_000_00);
 const people = () => z.number().int().min(0).max(50);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The guide's yes/no history questions (property debt, eviction, ...): details when yes. */
+const history = () =>
+  z
+    .strictObject({ answer: z.enum(['yes', 'no']), details: text(2000).optional() })
+    .superRefine((h, ctx) => {
+      if (h.answer === 'yes' && !h.details)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['details'],
+          message: 'Details are required for yes',
+        });
+    });
 
 /** Every registration field a program may require, with the shape of its answer. */
 const fields = {
@@ -26,6 +40,17 @@ const fields = {
   childrenInHousehold: people(),
   housingTypeAtRegistration: z.enum(['rapid_rehousing', 'homeless_prevention']),
   totalAmountRequestedCents: cents(),
+  // the rest of a Rent Assistance registration (I-Trac guide): never prefilled
+  publicAssistance: z.array(text(100)).max(20),
+  otherFundingSource: text(300),
+  sixMonthIncomeCents: cents(),
+  planToPayRent: text(2000),
+  sourceOfIncome: text(500),
+  pastPropertyDebt: history(),
+  creditDebt: history(),
+  evictionHistory: history(),
+  criminalHistory: history(),
+  registrationNotes: text(4000),
 };
 
 export const registrationAnswers = z.strictObject(fields).partial();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf, requireRole } from '@hearth/auth';
 import { exitReasons, housingStatusesAtExit } from '@hearth/events';
 import { defineRoute, idParams, isoDate, type Api } from '@hearth/http';
-import { enrollmentFor, requireEnrollingOrganization } from '../access';
+import { enrollmentFor, exitWriterFor, requireEnrollingOrganization } from '../access';
 import type { EnrollmentDeps } from '../deps';
 import { recordExit } from '../use-cases/record-exit';
 import { removeExit } from '../use-cases/remove-exit';
@@ -29,7 +29,7 @@ export function exitRoutes(api: Api, deps: EnrollmentDeps) {
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
       const now = deps.clock();
-      await enrollmentFor(deps.pool, actor, params.id, 'write', now);
+      await exitWriterFor(deps.pool, actor, params.id, body.kind, now);
       const updated = await recordExit(deps, actor, params.id, body);
       return enrollmentView(deps.pool, actor, updated, now);
     },

@@ -3,6 +3,8 @@ import { requireRole, actorOf } from '@hearth/auth';
 import { programKinds } from '@hearth/events';
 import { defineRoute, idParams, isoDate, notFound, type Api } from '@hearth/http';
 import type { EnrollmentDeps } from '../deps';
+import { isRentAssistance } from '../domain/rent-assistance';
+import { rentAssistancePrograms } from '../store/rent-assistance';
 import { eligibilityCriteria } from '../domain/criteria';
 import { registrationField } from '../domain/registration-answers';
 import { findProgram, listPrograms } from '../store/programs';
@@ -70,12 +72,18 @@ export function programRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/programs',
-    summary: "Your organization's programs; activeOn lists only those active on that date",
+    summary:
+      "Your organization's programs (kind=rent_assistance: every hub's Rent Assistance programs, to refer to); activeOn lists only those active on that date",
     tag: 'programs',
-    query: z.strictObject({ activeOn: isoDate().optional() }),
+    query: z.strictObject({
+      activeOn: isoDate().optional(),
+      kind: z.enum(['rent_assistance']).optional(),
+    }),
     success: { status: 200, schema: z.object({ items: z.array(program), nextCursor: z.null() }) },
     handler: async ({ query, req }) => ({
-      items: await listPrograms(deps.pool, actorOf(req).orgId, query.activeOn),
+      items: query.kind
+        ? await rentAssistancePrograms(deps.pool, query.activeOn)
+        : await listPrograms(deps.pool, actorOf(req).orgId, query.activeOn),
       nextCursor: null, // an organization runs a handful of programs: one page
     }),
   });
@@ -83,13 +91,15 @@ export function programRoutes(api: Api, deps: EnrollmentDeps) {
   defineRoute(api.router, api.registry, {
     method: 'get',
     path: '/programs/:id',
-    summary: 'One program of your organization',
+    summary: "One program of your organization, or a hub's Rent Assistance program",
     tag: 'programs',
     params: idParams,
     success: { status: 200, schema: program },
     handler: async ({ params, req }) => {
       const found = await findProgram(deps.pool, params.id);
-      if (!found || found.orgId !== actorOf(req).orgId) throw notFound('The program');
+      // a hub's Rent Assistance program is open to every organization's career coaches
+      if (!found || (found.orgId !== actorOf(req).orgId && !isRentAssistance(found)))
+        throw notFound('The program');
       return found;
     },
   });

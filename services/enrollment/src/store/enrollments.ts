@@ -5,6 +5,11 @@ export interface EnrollmentRecord {
   id: string;
   programId: string;
   orgId: string;
+  /** The hub providing a Rent Assistance record's services; null: the enrolling organization. */
+  serviceProviderOrgId: string | null;
+  /** I-Trac's "Customer Of": the staff member the record belongs to. */
+  customerOfUserId: string | null;
+  servicePointId: string | null;
   headParticipantId: string;
   applicationDate: string;
   registration: RegistrationAnswers;
@@ -27,6 +32,9 @@ export const toRecord = (r: Record<string, unknown>): EnrollmentRecord => ({
   id: r.id as string,
   programId: r.program_id as string,
   orgId: r.org_id as string,
+  serviceProviderOrgId: (r.service_provider_org_id as string | null) ?? null,
+  customerOfUserId: (r.customer_of_user_id as string | null) ?? null,
+  servicePointId: (r.service_point_id as string | null) ?? null,
   headParticipantId: r.head_participant_id as string,
   applicationDate: r.application_date as string,
   registration: r.registration as RegistrationAnswers,
@@ -51,12 +59,20 @@ export async function insertEnrollment(
   tx: Queryable,
   e: Pick<
     EnrollmentRecord,
-    'id' | 'programId' | 'orgId' | 'headParticipantId' | 'applicationDate' | 'registration'
+    | 'id'
+    | 'programId'
+    | 'orgId'
+    | 'headParticipantId'
+    | 'applicationDate'
+    | 'registration'
+    | 'serviceProviderOrgId'
+    | 'customerOfUserId'
   > & { createdBy: string },
 ): Promise<EnrollmentRecord> {
   const { rows } = await tx.query(
-    `INSERT INTO enrollments (id, program_id, org_id, head_participant_id, application_date, registration, status, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'application', $7) RETURNING *`,
+    `INSERT INTO enrollments (id, program_id, org_id, head_participant_id, application_date, registration, status, created_by,
+       service_provider_org_id, customer_of_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 'application', $7, $8, $9) RETURNING *`,
     [
       e.id,
       e.programId,
@@ -65,6 +81,8 @@ export async function insertEnrollment(
       e.applicationDate,
       e.registration,
       e.createdBy,
+      e.serviceProviderOrgId,
+      e.customerOfUserId,
     ],
   );
   return toRecord(rows[0]);
@@ -97,6 +115,8 @@ const COLUMNS = {
   exitReason: 'exit_reason',
   housingStatusAtExit: 'housing_status_at_exit',
   status: 'status',
+  customerOfUserId: 'customer_of_user_id',
+  servicePointId: 'service_point_id',
 } as const;
 export type EnrollmentChanges = Partial<
   Record<Exclude<keyof typeof COLUMNS, 'registration'>, string | null> & {

@@ -27,7 +27,7 @@ export type NewProgram = Omit<Program, 'version' | 'createdAt' | 'updatedAt'> & 
 /** What a supervisor may change about a program (its organization and id never change). */
 export type ProgramChanges = Omit<NewProgram, 'id' | 'orgId' | 'createdBy' | 'kind'>;
 
-const toProgram = (r: Record<string, unknown>): Program => ({
+export const toProgram = (r: Record<string, unknown>): Program => ({
   id: r.id as string,
   orgId: r.org_id as string,
   name: r.name as string,

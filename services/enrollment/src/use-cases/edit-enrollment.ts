@@ -6,6 +6,7 @@ import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { applicationDateProblems } from '../domain/enrollment';
 import { applyRegistrationChanges, type RegistrationChanges } from '../domain/registration-answers';
+import { housingNeedProblem } from '../domain/rent-assistance';
 import { findEnrollment, updateEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import type { KnownParticipant } from '../store/participant-facts';
 import { findProgram } from '../store/programs';
@@ -27,10 +28,11 @@ export function editEnrollment(
     const current = (await findEnrollment(tx, enrollmentId, { lock: true }))!;
     requireCurrentVersion('enrollment', current.version, changes.version);
     const applicationDate = changes.applicationDate ?? current.applicationDate;
+    const program = (await findProgram(tx, current.programId, { lock: 'share' }))!;
     const errors = applicationDateProblems({
       applicationDate,
       birthDate: head.birthDate,
-      program: (await findProgram(tx, current.programId, { lock: 'share' }))!,
+      program,
       later: {
         registrationDate: current.registrationDate,
         participationDate: current.participationDate,
@@ -41,6 +43,9 @@ export function editEnrollment(
     if (changes.applicationDate && errors.length)
       throw unprocessable('The application date is not possible.', errors);
     const registration = applyRegistrationChanges(current.registration, changes.registration ?? {});
+    const housing = housingNeedProblem(program, registration);
+    if (housing)
+      throw unprocessable('The participant is not eligible for Rent Assistance.', [housing]);
     const changed = await updateEnrollment(tx, current.id, { applicationDate, registration });
     await moveStatusDate(tx, current.id, 'application', applicationDate);
     await announceUpdated(tx, changed, authorOf(actor));

@@ -9,10 +9,16 @@ import { participantFor } from '../access';
 import type { EnrollmentDeps } from '../deps';
 import { activeOn, applicationDateProblems } from '../domain/enrollment';
 import type { RegistrationAnswers } from '../domain/registration-answers';
+import {
+  housingNeedProblem,
+  isRentAssistance,
+  returnWithinWindowProblem,
+} from '../domain/rent-assistance';
 import { announce, snapshotOf } from '../events/enrollments';
 import { openEnrollmentOf } from '../store/enrollment-lists';
 import { insertEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { addMember } from '../store/members';
+import { lastExitedRecordOf } from '../store/rent-assistance';
 import { findProgram, type Program } from '../store/programs';
 import { appendStatus } from '../store/statuses';
 import { checkMember, type CheckedMember, type MemberRequest } from './check-member';
@@ -41,10 +47,13 @@ export async function enrollHousehold(
   ).catch(onUniqueViolation(alreadyOpen()));
 }
 
-/** A program of the actor's organization; another's (or none) is the same clear 422. */
+/**
+ * A program of the actor's organization, or a hub's Rent Assistance program (a career coach of any
+ * organization refers to it); another's (or none) is the same clear 422.
+ */
 async function offeredProgram(db: Queryable, actor: Actor, programId: string): Promise<Program> {
   const program = await findProgram(db, programId);
-  if (!program || program.orgId !== actor.orgId)
+  if (!program || (program.orgId !== actor.orgId && !isRentAssistance(program)))
     throw unprocessable('Enroll participants only into programs your organization offers.', [
       { field: 'programId', message: 'Not a program of your organization' },
     ]);
@@ -77,6 +86,9 @@ async function checkNewEnrollment(
     today: dateOf(now),
   });
   if (dateErrors.length) throw unprocessable('The application date is not possible.', dateErrors);
+  const housing = housingNeedProblem(program, request.registration);
+  if (housing)
+    throw unprocessable('The participant is not eligible for Rent Assistance.', [housing]);
   const ids = request.members.map((m) => m.participantId);
   if (new Set(ids).size !== ids.length)
     throw badRequest('A member is listed twice.', [
@@ -86,6 +98,12 @@ async function checkNewEnrollment(
   for (const [i, m] of request.members.entries())
     members.push(await checkMember(db, actor, { ...request, program }, m, `members.${i}`, now));
   if (await openEnrollmentOf(db, head.participantId, program.id)) throw alreadyOpen();
+  if (isRentAssistance(program)) {
+    const last = await lastExitedRecordOf(db, head.participantId, program.id);
+    const returning = returnWithinWindowProblem(last, dateOf(now));
+    if (returning)
+      throw conflict('Continue the Rent Assistance record exited within 90 days.', [returning]);
+  }
   return { program, members };
 }
 
@@ -114,6 +132,10 @@ async function openEnrollment(
     programId: input.program.id,
     orgId: actor.orgId,
     createdBy: actor.userId,
+    // the hub provides a Rent Assistance record; the coach who made it is its "customer of"
+    ...(isRentAssistance(program)
+      ? { serviceProviderOrgId: program.orgId, customerOfUserId: actor.userId }
+      : { serviceProviderOrgId: null, customerOfUserId: null }),
   });
   const head = { participantId: input.headParticipantId, relationship: 'head_of_household' };
   for (const m of [{ ...head, overrideReason: null, isHead: true }, ...input.members]) {

@@ -4,6 +4,7 @@ import type { Queryable } from '@hearth/db';
 import { evaluateEligibility, type Eligibility } from '../domain/eligibility';
 import { eligibilityFacts } from '../domain/facts';
 import { registrationResults } from '../domain/registration';
+import { requiredFieldsOf } from '../domain/rent-assistance';
 import type { EnrollmentRecord } from '../store/enrollments';
 import { currentMembers, type MemberRecord } from '../store/members';
 import { findParticipants } from '../store/participant-facts';
@@ -80,7 +81,7 @@ export async function resultsSeenBy(
       .map((s) => s.participantId),
   );
   const results = registrationResults(
-    program.requiredRegistrationFields,
+    requiredFieldsOf(program),
     enrollment.registration,
     standings,
   );
