@@ -4,7 +4,6 @@ import {
   claimIdempotencyKeys,
   idempotencyMigrations,
   idempotently,
-  keepIdempotentAnswers,
   releaseIdempotencyKeys,
 } from '../src';
 
@@ -30,14 +29,14 @@ test("a batch's keys: new ones taken, kept ones answered, another request refuse
       body: { id: 'first' },
     })),
   );
+  const answer = (id: string) => ({ status: 201, body: { id } });
   const requests = [
-    { key: 'new-a', request: { n: 2 } },
-    { key: 'kept', request: { n: 1 } },
-    { key: 'new-b', request: { n: 3 } },
+    { key: 'new-a', request: { n: 2 }, answer: answer('a') },
+    { key: 'kept', request: { n: 1 }, answer: answer('not kept') },
+    { key: 'new-b', request: { n: 3 }, answer: answer('b') },
   ];
   const claims = await withTransaction(pool, async (tx) => {
     const c = await claimIdempotencyKeys(tx, ACTOR, requests, NOW);
-    await keepIdempotentAnswers(tx, ACTOR, [{ key: 'new-a', status: 201, body: { id: 'a' } }]);
     await releaseIdempotencyKeys(tx, ACTOR, ['new-b']);
     return c;
   });
@@ -50,8 +49,8 @@ test("a batch's keys: new ones taken, kept ones answered, another request refuse
     claimIdempotencyKeys(
       tx,
       ACTOR,
-      [...requests.slice(0, 2), { key: 'new-b', request: { n: 4 } }].map((r, i) =>
-        i === 1 ? { ...r, request: { n: 9 } } : r,
+      [...requests.slice(0, 2), { key: 'new-b', request: { n: 4 }, answer: answer('b2') }].map(
+        (r, i) => (i === 1 ? { ...r, request: { n: 9 } } : r),
       ),
       NOW,
     ),

@@ -2,7 +2,7 @@ import type { Queryable } from '@hearth/db';
 import type { RecordPaymentBody } from '../domain/payment';
 import { monthKey } from '../domain/engagement';
 import { paidMonthKey } from '../domain/payment-rules';
-import { paymentColumns, paymentsFrom, type Payment } from './payments';
+import { paymentColumns, type Payment } from './payments';
 import { planColumns, type PaymentPlan } from './plans';
 import { recordColumns, type RaRecord } from './records';
 
@@ -77,7 +77,10 @@ export async function paidMonthsAmong(
   return new Set(paid.map(paidMonthKey));
 }
 
-/** The accepted rows in one INSERT, answered as the ledger reads them, in the order given. */
+/**
+ * The accepted rows in one INSERT, answered as the ledger reads them, in the order given. The rows
+ * go as one JSON parameter: array parameters are escaped element by element, slow for thousands.
+ */
 export async function insertPayments(
   tx: Queryable,
   rows: ReadonlyArray<{ id: string; body: RecordPaymentBody }>,
@@ -85,36 +88,20 @@ export async function insertPayments(
   at: Date,
 ): Promise<Payment[]> {
   if (!rows.length) return [];
-  const column = <K extends keyof RecordPaymentBody>(k: K) => rows.map((r) => r.body[k]);
-  await tx.query(
-    `INSERT INTO payments (id, enrollment_id, plan_id, payment_date, payment_type, paid_to, payee,
-       year, month, amount_cents, housing_type, ra_eligible, adjustment_reason, status, entered_by,
-       modified_by, modified_at)
-     SELECT r.*, 'pending', $14, $14, $15
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[],
-       $7::text[], $8::int[], $9::int[], $10::bigint[], $11::text[], $12::boolean[], $13::text[])
-       AS r`,
-    [
-      rows.map((r) => r.id),
-      column('enrollmentId'),
-      column('planId'),
-      column('paymentDate'),
-      column('paymentType'),
-      column('paidTo'),
-      column('payee'),
-      column('year'),
-      column('month'),
-      column('amountCents'),
-      column('housingType'),
-      column('raEligible'),
-      column('adjustmentReason'),
-      by,
-      at,
-    ],
-  );
   const { rows: payments } = await tx.query<Payment>(
-    `SELECT ${paymentColumns} ${paymentsFrom} WHERE x.id = ANY($1::uuid[])`,
-    [rows.map((r) => r.id)],
+    `WITH x AS (
+       INSERT INTO payments (id, enrollment_id, plan_id, payment_date, payment_type, paid_to, payee,
+         year, month, amount_cents, housing_type, ra_eligible, adjustment_reason, status,
+         entered_by, modified_by, modified_at)
+       SELECT r.id, r."enrollmentId", r."planId", r."paymentDate", r."paymentType", r."paidTo",
+         r.payee, r.year, r.month, r."amountCents", r."housingType", r."raEligible",
+         r."adjustmentReason", 'pending', $2, $2, $3
+       FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, "enrollmentId" uuid, "planId" uuid,
+         "paymentDate" date, "paymentType" text, "paidTo" text, payee text, year int, month int,
+         "amountCents" bigint, "housingType" text, "raEligible" boolean, "adjustmentReason" text)
+       RETURNING *)
+     SELECT ${paymentColumns} FROM x JOIN payment_plans p ON p.id = x.plan_id`,
+    [JSON.stringify(rows.map((r) => ({ ...r.body, id: r.id }))), by, at],
   );
   const byId = new Map(payments.map((p) => [p.id, p]));
   return rows.map((r) => byId.get(r.id)!);

@@ -22,7 +22,7 @@ export const paymentColumns = `x.id, x.enrollment_id AS "enrollmentId", x.plan_i
   x.modified_by AS "modifiedBy",
   to_char(x.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "modifiedAt",
   x.version`;
-export const paymentsFrom = 'FROM payments x JOIN payment_plans p ON p.id = x.plan_id';
+const paymentsFrom = 'FROM payments x JOIN payment_plans p ON p.id = x.plan_id';
 
 export async function insertPayment(
   tx: Queryable,

@@ -7,7 +7,6 @@ import {
   Problem,
   claimIdempotencyKeys,
   idempotently,
-  keepIdempotentAnswers,
   notFound,
   onUniqueViolation,
   releaseIdempotencyKeys,
@@ -24,7 +23,6 @@ import {
   lockedPlansAndRecords,
   paidMonthsAmong,
 } from '../store/payment-batch';
-import type { Payment } from '../store/payments';
 import type { RaRecord } from '../store/records';
 import { paymentEvent } from './payment-events';
 
@@ -81,13 +79,18 @@ async function enterRows(
   const now = deps.clock();
   const rows = body.payments.map(({ rowKey, ...payment }) => ({
     key: `payment-row:${rowKey}`,
+    id: randomUUID(), // the payment's id if the row is entered: its key keeps it beforehand
     payment: payment as RecordPaymentBody,
   }));
   const writable = await gate([...new Set(rows.map((r) => r.payment.enrollmentId))]);
-  const claims = await claimIdempotencyKeys<Payment>(
+  const claims = await claimIdempotencyKeys<{ id: string }>(
     tx,
     actor.userId,
-    rows.map((r) => ({ key: r.key, request: r.payment })),
+    rows.map((r) => ({
+      key: r.key,
+      request: r.payment,
+      answer: { status: 201, body: { id: r.id } },
+    })),
     now,
   );
   const fresh = rows.filter((r, i) => claims[i]!.claimed && writable.has(r.payment.enrollmentId));
@@ -106,9 +109,9 @@ async function enterRows(
   const today = await organizationToday(tx, actor.orgId, deps.clock);
 
   const results: RowResult[] = [];
-  const accepted: Array<{ row: number; key: string; id: string; body: RecordPaymentBody }> = [];
+  const accepted: Array<{ id: string; body: RecordPaymentBody }> = [];
   const refusedKeys: string[] = [];
-  for (const [row, { key, payment }] of rows.entries()) {
+  for (const [row, { key, id, payment }] of rows.entries()) {
     const claim = claims[row]!;
     const record = records.get(payment.enrollmentId);
     try {
@@ -132,8 +135,7 @@ async function enterRows(
       checkPayment(facts, payment);
       committed.set(plan!.id, facts.plan!.committedCents + payment.amountCents);
       if (!payment.adjustmentReason) paid.add(paidMonthKey(payment));
-      const id = randomUUID();
-      accepted.push({ row, key, id, body: payment });
+      accepted.push({ id, body: payment });
       results.push(entered(row, id));
     } catch (err) {
       if (!(err instanceof Problem)) throw err;
@@ -157,11 +159,6 @@ async function enterRows(
   await recordEvents(
     tx,
     payments.map((p) => paymentEvent(author, records.get(p.enrollmentId)!, p)),
-  );
-  await keepIdempotentAnswers(
-    tx,
-    actor.userId,
-    accepted.map((a, i) => ({ key: a.key, status: 201, body: payments[i] })),
   );
   await releaseIdempotencyKeys(tx, actor.userId, refusedKeys);
   return results;
