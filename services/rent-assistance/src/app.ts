@@ -13,6 +13,7 @@ import { aboutRoutes } from './routes/about';
 import { budgetRoutes } from './routes/budgets';
 import { engagementRoutes } from './routes/engagement';
 import { paymentBatchRoutes } from './routes/payment-batch';
+import { paymentExportRoutes } from './routes/payment-export';
 import { paymentRoutes } from './routes/payments';
 import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
@@ -47,6 +48,7 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
         engagementRoutes(api, deps);
         planRoutes(api, deps);
         paymentBatchRoutes(api, deps);
+        paymentExportRoutes(api, deps);
         paymentRoutes(api, deps);
       },
     });

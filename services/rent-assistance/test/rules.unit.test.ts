@@ -6,6 +6,7 @@ import {
   previousMonth,
 } from '../src/domain/engagement';
 import { canMove } from '../src/domain/payment';
+import { dollars } from '../src/domain/payment-export';
 import { lastReviewDay, unmetReviewConditions } from '../src/domain/review';
 import { serviceKindOf } from '../src/domain/service-kind';
 
@@ -80,4 +81,14 @@ test("a budget's totals are sums of its lines in cents", () => {
       { kind: 'expense', label: 'Rent', amountCents: 150_001 },
     ]),
   ).toEqual({ incomeCents: 199_999, expenseCents: 150_001, balanceCents: 49_998 });
+});
+
+test('the export writes cents as dollars with two decimals, exactly', () => {
+  expect([5, 100, 12_345, 80_000, 100_000_000].map(dollars)).toEqual([
+    '0.05',
+    '1.00',
+    '123.45',
+    '800.00',
+    '1000000.00',
+  ]);
 });
