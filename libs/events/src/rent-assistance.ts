@@ -125,6 +125,22 @@ export const RentAssistancePaymentVoided = defineEvent(
   paymentFacts,
 );
 
+export const raOutcomeTypes = ['at_exit', 'six_month_retention', 'twelve_month_retention'] as const;
+export const raHousingOutcomes = ['housed', 'not_housed', 'unknown', 'received_ra_again'] as const;
+/**
+ * The hub's housing outcome of an exited record at exit, or 6 or 12 months after assistance ended;
+ * `received_ra_again` takes the episode out of the measures.
+ */
+export const RentAssistanceOutcomeRecorded = defineEvent(
+  'rent-assistance.outcome.recorded',
+  1,
+  recordFacts.extend({
+    type: z.enum(raOutcomeTypes),
+    housingStatus: z.enum(raHousingOutcomes),
+    recordedOn: date,
+  }),
+);
+
 export const rentAssistanceEvents = [
   RentAssistanceReviewed,
   RentAssistancePreProgramExited,
@@ -134,4 +150,5 @@ export const rentAssistanceEvents = [
   RentAssistancePaymentApproved,
   RentAssistancePaymentPaid,
   RentAssistancePaymentVoided,
+  RentAssistanceOutcomeRecorded,
 ] as const;

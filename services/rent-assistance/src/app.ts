@@ -15,6 +15,7 @@ import { engagementRoutes } from './routes/engagement';
 import { paymentBatchRoutes } from './routes/payment-batch';
 import { paymentExportRoutes } from './routes/payment-export';
 import { paymentRoutes } from './routes/payments';
+import { outcomeRoutes } from './routes/outcomes';
 import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
 
@@ -47,6 +48,7 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
         budgetRoutes(api, deps);
         engagementRoutes(api, deps);
         planRoutes(api, deps);
+        outcomeRoutes(api, deps);
         paymentBatchRoutes(api, deps);
         paymentExportRoutes(api, deps);
         paymentRoutes(api, deps);
