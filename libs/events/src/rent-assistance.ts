@@ -141,6 +141,19 @@ export const RentAssistanceOutcomeRecorded = defineEvent(
   }),
 );
 
+/**
+ * A retention follow-up is due: an exited record housed at exit reached 6 or 12 months after
+ * assistance ended and its outcome is not recorded yet (the daily job announces each once).
+ */
+export const RentAssistanceRetentionDue = defineEvent(
+  'rent-assistance.retention.due',
+  1,
+  recordFacts.extend({
+    type: z.enum(['six_month_retention', 'twelve_month_retention']),
+    dueDate: date,
+  }),
+);
+
 export const rentAssistanceEvents = [
   RentAssistanceReviewed,
   RentAssistancePreProgramExited,
@@ -151,4 +164,5 @@ export const rentAssistanceEvents = [
   RentAssistancePaymentPaid,
   RentAssistancePaymentVoided,
   RentAssistanceOutcomeRecorded,
+  RentAssistanceRetentionDue,
 ] as const;

@@ -33,8 +33,9 @@ test('its migrations ran on its own database', async () => {
       '003_payments.sql',
       '020_payments_by_date.sql',
       '021_outcomes.sql',
+      '022_retention_follow_ups.sql',
     ],
-    schemaVersion: 21,
+    schemaVersion: 22,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');

@@ -72,3 +72,46 @@ export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQu
   );
   return rows[0]!;
 }
+
+export interface DueRetention {
+  enrollmentId: string;
+  participantId: string;
+  hubOrgId: string;
+  type: 'six_month_retention' | 'twelve_month_retention';
+  dueDate: string;
+}
+
+/**
+ * The retention follow-ups due by `today` not announced yet, claimed (each once): records exited
+ * after the program, housed at exit, not marked received RA again, whose outcome of that type is
+ * not recorded, a full 6 or 12 months after the exit date (the date arithmetic of outcomeDueOn).
+ */
+export async function claimDueRetentions(
+  tx: Queryable,
+  today: string,
+  now: Date,
+): Promise<DueRetention[]> {
+  const { rows } = await tx.query<DueRetention>(
+    `WITH due AS (
+       SELECT r.enrollment_id, r.participant_id, r.hub_org_id, m.type,
+         (r.exit_date + make_interval(months => m.months))::date AS due_date
+       FROM ra_records r
+       CROSS JOIN (VALUES (6, 'six_month_retention'), (12, 'twelve_month_retention')) AS m (months, type)
+       WHERE r.exit_date IS NOT NULL AND r.pre_program_exit_on IS NULL
+         AND (r.exit_date + make_interval(months => m.months))::date <= $1
+         AND EXISTS (SELECT 1 FROM ra_outcomes o WHERE o.enrollment_id = r.enrollment_id
+           AND o.type = 'at_exit' AND o.housing_status = 'housed')
+         AND NOT EXISTS (SELECT 1 FROM ra_outcomes o WHERE o.enrollment_id = r.enrollment_id
+           AND (o.type = m.type OR o.housing_status = 'received_ra_again'))),
+     claimed AS (
+       INSERT INTO retention_announcements (enrollment_id, type, announced_at)
+       SELECT enrollment_id, type, $2 FROM due ON CONFLICT DO NOTHING
+       RETURNING enrollment_id, type)
+     SELECT due.enrollment_id AS "enrollmentId", due.participant_id AS "participantId",
+       due.hub_org_id AS "hubOrgId", due.type, to_char(due.due_date, 'YYYY-MM-DD') AS "dueDate"
+     FROM due JOIN claimed USING (enrollment_id, type)
+     ORDER BY due.due_date, due.enrollment_id, due.type`,
+    [today, now],
+  );
+  return rows;
+}
