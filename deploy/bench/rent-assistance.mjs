@@ -15,8 +15,9 @@ const RENT_ASSISTANCE = {
   dir: 'services/rent-assistance',
   upstream: 'RENT_ASSISTANCE_URL',
   env: {},
-  // a 5,000-row batch is about 2 MB; the gateway waits for it long enough to measure it
-  gatewayEnv: { BODY_LIMIT: '3mb', UPSTREAM_TIMEOUT_MS: '60000' },
+  // a 5,000-row batch is about 2 MB: the gateway's own limit for the batch route
+  // (PAYMENT_BATCH_BODY_LIMIT) and its default upstream timeout (5 s) hold it
+  gatewayEnv: {},
 };
 
 /** `records` reviewed RA records of the hub, each with a coaching service and a plan of `capCents`. */

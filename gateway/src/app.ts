@@ -33,7 +33,11 @@ export function buildGateway(
   deps: { logger: Logger; keys?: KeySource },
 ): Gateway {
   const upstreams = new Map<UpstreamName, Upstream>();
-  const bodyLimit = bodyLimits({ body: config.BODY_LIMIT, upload: config.UPLOAD_BODY_LIMIT });
+  const bodyLimit = bodyLimits({
+    body: config.BODY_LIMIT,
+    upload: config.UPLOAD_BODY_LIMIT,
+    paymentBatch: config.PAYMENT_BATCH_BODY_LIMIT,
+  });
   for (const [name, url] of Object.entries(upstreamUrls(config)) as [UpstreamName, string][]) {
     if (!url) continue; // not deployed: its routes answer 503
     const proxy = upstreamProxy(url, {

@@ -98,11 +98,14 @@ export function rejectDeclaredLargeBodies(limitOf: BodyLimit): RequestHandler {
 /** The largest body a request may carry, by its route. */
 export type BodyLimit = (req: Request) => number;
 
-/** Uploading a document takes the larger limit; every other route, the small one. */
+/** Uploading a document and the finance hub's payment batch take larger limits; every other route, the small one. */
 export const UPLOAD_PATH = '/api/v1/documents';
+export const PAYMENT_BATCH_PATH = '/api/v1/payments/batch';
 export const bodyLimits =
-  (limits: { body: number; upload: number }): BodyLimit =>
-  (req) =>
-    req.method === 'POST' && req.originalUrl.split('?')[0] === UPLOAD_PATH
-      ? limits.upload
-      : limits.body;
+  (limits: { body: number; upload: number; paymentBatch: number }): BodyLimit =>
+  (req) => {
+    if (req.method !== 'POST') return limits.body;
+    const path = req.originalUrl.split('?')[0];
+    if (path === UPLOAD_PATH) return limits.upload;
+    return path === PAYMENT_BATCH_PATH ? limits.paymentBatch : limits.body;
+  };

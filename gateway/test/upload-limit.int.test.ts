@@ -5,21 +5,30 @@ import { fakeUpstream, startGateway } from './harness';
 const actor = testActor();
 let documents: Awaited<ReturnType<typeof fakeUpstream>>;
 let intake: Awaited<ReturnType<typeof fakeUpstream>>;
+let rentAssistance: Awaited<ReturnType<typeof fakeUpstream>>;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 
 beforeAll(async () => {
   documents = await fakeUpstream('documents');
   intake = await fakeUpstream('intake');
+  rentAssistance = await fakeUpstream('rent-assistance');
   const unused = 'http://127.0.0.1:1';
   gateway = await startGateway(
     { identity: unused, intake: intake.url, enrollment: unused },
-    { BODY_LIMIT: '64kb', UPLOAD_BODY_LIMIT: '512kb', DOCUMENTS_URL: documents.url },
+    {
+      BODY_LIMIT: '64kb',
+      UPLOAD_BODY_LIMIT: '512kb',
+      PAYMENT_BATCH_BODY_LIMIT: '256kb',
+      DOCUMENTS_URL: documents.url,
+      RENT_ASSISTANCE_URL: rentAssistance.url,
+    },
   );
 });
 afterAll(async () => {
   await gateway.close();
   await documents.close();
   await intake.close();
+  await rentAssistance.close();
 });
 
 const post = (path: string, bytes: number, headers: Record<string, string> = {}) =>
@@ -61,4 +70,17 @@ test('an upload over its own limit is 413 before it reaches the service', async 
 test('only POST /documents gets the larger limit, not a path under it', async () => {
   const res = await post('/documents/archive', 200 * 1024);
   expect(res.status).toBe(413);
+});
+
+test("the finance hub's payment batch has a limit of its own: over the common one, under its own", async () => {
+  const batch = await post('/payments/batch', 200 * 1024, { 'content-type': 'application/json' });
+  expect(batch.status).toBe(200);
+  expect(rentAssistance.seen.at(-1)!.body).toHaveLength(200 * 1024);
+  const before = rentAssistance.seen.length;
+  const over = await post('/payments/batch', 300 * 1024, { 'content-type': 'application/json' });
+  expect(over.status).toBe(413);
+  expect((await bodyOf(over)).detail).toContain(`${256 * 1024} bytes`);
+  // a single payment keeps the common limit
+  expect((await post('/payments', 200 * 1024)).status).toBe(413);
+  expect(rentAssistance.seen).toHaveLength(before);
 });

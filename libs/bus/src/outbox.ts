@@ -23,13 +23,17 @@ export async function recordEvent(tx: Queryable, event: Envelope): Promise<void>
   await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
 
-/** Many events of one change (a service for many participants) in one insert, one wake-up. */
+/**
+ * Many events of one change (a service for many participants, a batch of payments) in one insert,
+ * one wake-up. The envelopes go as one JSON array: a jsonb[] parameter would be escaped element by
+ * element into an array literal, the slowest part of a 5,000-event insert.
+ */
 export async function recordEvents(tx: Queryable, events: readonly Envelope[]): Promise<void> {
   if (!events.length) return;
   await tx.query(
     `INSERT INTO outbox (id, routing_key, envelope)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])`,
-    [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => JSON.stringify(e))],
+     SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(events)],
   );
   await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }

@@ -125,6 +125,35 @@ export const RentAssistancePaymentVoided = defineEvent(
   paymentFacts,
 );
 
+export const raOutcomeTypes = ['at_exit', 'six_month_retention', 'twelve_month_retention'] as const;
+export const raHousingOutcomes = ['housed', 'not_housed', 'unknown', 'received_ra_again'] as const;
+/**
+ * The hub's housing outcome of an exited record at exit, or 6 or 12 months after assistance ended;
+ * `received_ra_again` takes the episode out of the measures.
+ */
+export const RentAssistanceOutcomeRecorded = defineEvent(
+  'rent-assistance.outcome.recorded',
+  1,
+  recordFacts.extend({
+    type: z.enum(raOutcomeTypes),
+    housingStatus: z.enum(raHousingOutcomes),
+    recordedOn: date,
+  }),
+);
+
+/**
+ * A retention follow-up is due: an exited record housed at exit reached 6 or 12 months after
+ * assistance ended and its outcome is not recorded yet (the daily job announces each once).
+ */
+export const RentAssistanceRetentionDue = defineEvent(
+  'rent-assistance.retention.due',
+  1,
+  recordFacts.extend({
+    type: z.enum(['six_month_retention', 'twelve_month_retention']),
+    dueDate: date,
+  }),
+);
+
 export const rentAssistanceEvents = [
   RentAssistanceReviewed,
   RentAssistancePreProgramExited,
@@ -134,4 +163,6 @@ export const rentAssistanceEvents = [
   RentAssistancePaymentApproved,
   RentAssistancePaymentPaid,
   RentAssistancePaymentVoided,
+  RentAssistanceOutcomeRecorded,
+  RentAssistanceRetentionDue,
 ] as const;

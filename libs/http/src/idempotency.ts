@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { unprocessable } from './problem';
+import { unprocessable, type Problem } from './problem';
 
 /** The idempotency_keys table; a service that honours Idempotency-Key migrates it. */
 export const idempotencyMigrations = {
@@ -55,6 +55,16 @@ const canonical = (v: unknown): string =>
           .join(',')}}`
       : JSON.stringify(v);
 
+/** What a key promises to repeat, as kept in `request_hash`. */
+const requestHash = (request: unknown) =>
+  createHash('sha256').update(canonical(request)).digest('hex');
+
+/** The same key with another request: well-formed, but it breaks the key's promise. */
+const keyReused = () =>
+  unprocessable('This Idempotency-Key was used for another request.', [
+    { field: 'Idempotency-Key', message: 'Already used with a different request; use a new key' },
+  ]);
+
 /** Keys at or past IDEMPOTENCY_KEY_HOURS at `now`: the ones `idempotently` would take afresh. */
 const expiredAt = (now: Date) =>
   new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000).toISOString();
@@ -101,7 +111,7 @@ export async function idempotently<T>(
   write: () => Promise<{ status: number; body: T }>,
 ): Promise<Answer<T>> {
   if (r.key === undefined) return { ...(await write()), replayed: false };
-  const hash = createHash('sha256').update(canonical(r.request)).digest('hex');
+  const hash = requestHash(r.request);
   const expired = expiredAt(now);
   const { rows: claimed } = await tx.query(
     `INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
@@ -117,13 +127,7 @@ export async function idempotently<T>(
       [r.actorId, r.key],
     );
     const kept = rows[0] as { request_hash: string; status: number; body: T };
-    if (kept.request_hash !== hash)
-      throw unprocessable('This Idempotency-Key was used for another request.', [
-        {
-          field: 'Idempotency-Key',
-          message: 'Already used with a different request; use a new key',
-        },
-      ]);
+    if (kept.request_hash !== hash) throw keyReused();
     return { status: kept.status, body: kept.body, replayed: true };
   }
   const answer = await write();
@@ -132,4 +136,72 @@ export async function idempotently<T>(
     [r.actorId, r.key, answer.status, JSON.stringify(answer.body)],
   );
   return { ...answer, replayed: false };
+}
+
+/** One key of a batch as it stands once claimed: taken by this transaction, or answered before. */
+export type KeyClaim<T> =
+  | { claimed: true }
+  | { claimed: false; status: number; body: T }
+  | { claimed: false; refused: Problem };
+
+/**
+ * `idempotently` for many keys of one request at once (a batch whose rows carry their own keys),
+ * in two statements. Each free (or expired) key is taken by `tx` with the answer it will keep if
+ * its write is done (`answer`: known beforehand, such as the id the write will use), in key order
+ * so two batches sharing keys wait for each other instead of deadlocking; every other key answers
+ * what it kept, or its refusal when kept for another request. The caller frees the keys whose write
+ * it refused (`releaseIdempotencyKeys`), as a rolled-back write would; nothing is visible to a
+ * retry before the transaction commits. Keys must be distinct. Answers in the order of `requests`.
+ */
+export async function claimIdempotencyKeys<T>(
+  tx: Sql,
+  actorId: string,
+  requests: ReadonlyArray<{ key: string; request: unknown; answer: { status: number; body: T } }>,
+  now: Date,
+): Promise<Array<KeyClaim<T>>> {
+  const hashes = requests.map((r) => requestHash(r.request));
+  // one JSON parameter: a text[]/jsonb[] one is escaped element by element, slow for thousands
+  const claims = requests.map((r, i) => ({
+    key: r.key,
+    hash: hashes[i],
+    status: r.answer.status,
+    body: r.answer.body,
+  }));
+  const { rows: claimed } = await tx.query(
+    `INSERT INTO idempotency_keys (actor_id, key, request_hash, status, body, created_at)
+     SELECT $1, k.key, k.hash, k.status, k.body, $3
+     FROM jsonb_to_recordset($2::jsonb) AS k (key text, hash text, status int, body jsonb)
+     ORDER BY k.key
+     ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+       status = EXCLUDED.status, body = EXCLUDED.body, created_at = EXCLUDED.created_at
+     WHERE idempotency_keys.created_at <= $4
+     RETURNING key`,
+    [actorId, JSON.stringify(claims), now.toISOString(), expiredAt(now)],
+  );
+  const taken = new Set(claimed.map((r) => r.key as string));
+  const { rows: kept } = await tx.query(
+    `SELECT key, request_hash, status, body FROM idempotency_keys
+     WHERE actor_id = $1 AND key = ANY($2::text[])`,
+    [actorId, requests.map((r) => r.key).filter((k) => !taken.has(k))],
+  );
+  const keptBy = new Map(kept.map((r) => [r.key as string, r]));
+  return requests.map((r, i): KeyClaim<T> => {
+    if (taken.has(r.key)) return { claimed: true };
+    const k = keptBy.get(r.key)!;
+    if (k.request_hash !== hashes[i]) return { claimed: false, refused: keyReused() };
+    return { claimed: false, status: k.status as number, body: k.body as T };
+  });
+}
+
+/** Claimed keys whose write was refused: free again, as if never sent. */
+export async function releaseIdempotencyKeys(
+  tx: Sql,
+  actorId: string,
+  keys: readonly string[],
+): Promise<void> {
+  if (!keys.length) return;
+  await tx.query('DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = ANY($2::text[])', [
+    actorId,
+    keys,
+  ]);
 }

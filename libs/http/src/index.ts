@@ -9,3 +9,4 @@ export * from './text';
 export * from './cursor';
 export * from './database-errors';
 export * from './idempotency';
+export * from './csv';

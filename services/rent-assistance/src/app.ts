@@ -13,7 +13,9 @@ import { aboutRoutes } from './routes/about';
 import { budgetRoutes } from './routes/budgets';
 import { engagementRoutes } from './routes/engagement';
 import { paymentBatchRoutes } from './routes/payment-batch';
+import { paymentExportRoutes } from './routes/payment-export';
 import { paymentRoutes } from './routes/payments';
+import { outcomeRoutes } from './routes/outcomes';
 import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
 
@@ -46,7 +48,9 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
         budgetRoutes(api, deps);
         engagementRoutes(api, deps);
         planRoutes(api, deps);
+        outcomeRoutes(api, deps);
         paymentBatchRoutes(api, deps);
+        paymentExportRoutes(api, deps);
         paymentRoutes(api, deps);
       },
     });

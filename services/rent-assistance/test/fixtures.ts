@@ -48,10 +48,10 @@ async function organization(service: TestService) {
  */
 export async function referral(
   service: TestService,
-  options: { applicationDate?: string; releaseEnd?: string } = {},
+  options: { applicationDate?: string; releaseEnd?: string; hubOrgId?: string } = {},
 ) {
   const coachOrgId = await organization(service);
-  const hubOrgId = await organization(service);
+  const hubOrgId = options.hubOrgId ?? (await organization(service));
   const participantId = await sharedParticipant(service.pool, coachOrgId, {
     securityRestriction: 'share_mou',
     releases: [
@@ -169,9 +169,13 @@ export const budgetLines = [
  */
 export async function acceptedReferral(
   target: TestService,
-  { applicationDate = '2026-09-01', coachingOn = '2025-11-03' as string | null } = {},
+  {
+    applicationDate = '2026-09-01',
+    coachingOn = '2025-11-03' as string | null,
+    hubOrgId = undefined as string | undefined,
+  } = {},
 ) {
-  const r = await referral(target, { applicationDate });
+  const r = await referral(target, { applicationDate, hubOrgId });
   await document(target, r, CAREER_PLAN, '2026-08-01');
   await document(target, r, SIGNED_APPLICATION, applicationDate);
   const client = (actor: typeof r.hub) => apiClient(target.url, actor);

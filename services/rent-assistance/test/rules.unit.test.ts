@@ -5,7 +5,9 @@ import {
   isEngaged,
   previousMonth,
 } from '../src/domain/engagement';
+import { outcomeDueOn, percentHoused } from '../src/domain/outcome';
 import { canMove } from '../src/domain/payment';
+import { dollars } from '../src/domain/payment-export';
 import { lastReviewDay, unmetReviewConditions } from '../src/domain/review';
 import { serviceKindOf } from '../src/domain/service-kind';
 
@@ -80,4 +82,27 @@ test("a budget's totals are sums of its lines in cents", () => {
       { kind: 'expense', label: 'Rent', amountCents: 150_001 },
     ]),
   ).toEqual({ incomeCents: 199_999, expenseCents: 150_001, balanceCents: 49_998 });
+});
+
+test('the export writes cents as dollars with two decimals, exactly', () => {
+  expect([5, 100, 12_345, 80_000, 100_000_000].map(dollars)).toEqual([
+    '0.05',
+    '1.00',
+    '123.45',
+    '800.00',
+    '1000000.00',
+  ]);
+});
+
+test('retention is due a full 6 or 12 months after assistance ended; percent housed has one decimal', () => {
+  expect(outcomeDueOn('2026-03-31', 'at_exit')).toBe('2026-03-31');
+  expect(outcomeDueOn('2026-03-31', 'six_month_retention')).toBe('2026-09-30');
+  expect(outcomeDueOn('2026-08-31', 'six_month_retention')).toBe('2027-02-28');
+  expect(outcomeDueOn('2025-12-31', 'twelve_month_retention')).toBe('2026-12-31');
+  expect([
+    percentHoused(1, 3),
+    percentHoused(2, 3),
+    percentHoused(3, 3),
+    percentHoused(0, 0),
+  ]).toEqual([33.3, 66.7, 100, null]);
 });

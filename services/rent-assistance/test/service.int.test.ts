@@ -27,8 +27,15 @@ test('its migrations ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'rent-assistance',
-    migrations: ['001_rent_assistance.sql', '002_engagement_and_plans.sql', '003_payments.sql'],
-    schemaVersion: 3,
+    migrations: [
+      '001_rent_assistance.sql',
+      '002_engagement_and_plans.sql',
+      '003_payments.sql',
+      '020_payments_by_date.sql',
+      '021_outcomes.sql',
+      '022_retention_follow_ups.sql',
+    ],
+    schemaVersion: 22,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');

@@ -1,9 +1,11 @@
 import { deleteExpiredIdempotencyKeys } from '@hearth/http';
 import type { ScheduledJob } from '@hearth/runtime';
 import type { RentAssistanceDeps } from '../deps';
+import { announceDueRetentions } from '../use-cases/announce-due-retentions';
 import { exitUnreviewedReferrals } from '../use-cases/exit-unreviewed-referrals';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Scheduled work, under the runtime's advisory lock (one replica at a time), "now" from
@@ -17,6 +19,15 @@ export function jobs(_deps: RentAssistanceDeps): ScheduledJob<RentAssistanceDeps
       run: async (deps) => {
         const exited = await exitUnreviewedReferrals(deps);
         if (exited) deps.logger.info({ exited }, 'unreviewed referrals pre-program exited');
+      },
+    },
+    {
+      // daily: a run twice in a day announces nothing twice
+      name: 'retention-due',
+      everyMs: DAY_MS,
+      run: async (deps) => {
+        const announced = await announceDueRetentions(deps);
+        if (announced) deps.logger.info({ announced }, 'retention follow-ups due announced');
       },
     },
     {

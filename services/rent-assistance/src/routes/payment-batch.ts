@@ -4,7 +4,7 @@ import { defineRoute, idempotencyHeaders, type Api } from '@hearth/http';
 import type { RentAssistanceDeps } from '../deps';
 import { paymentBatchBody } from '../domain/payment-batch';
 import { recordPaymentBatch } from '../use-cases/record-payment-batch';
-import { recordFor } from './record-gate';
+import { recordsFor } from './record-gate';
 
 const keyRequired = z.object({
   'idempotency-key': idempotencyHeaders.shape['idempotency-key'].unwrap(),
@@ -31,9 +31,9 @@ export function paymentBatchRoutes(api: Api, deps: RentAssistanceDeps) {
     handler: async ({ body, headers, req }) => {
       const actor = actorOf(req);
       const now = deps.clock();
-      return recordPaymentBatch(deps, actor, body, headers['idempotency-key'], async (id) => {
-        await recordFor(deps.pool, actor, id, 'write', now);
-      });
+      return recordPaymentBatch(deps, actor, body, headers['idempotency-key'], (ids) =>
+        recordsFor(deps.pool, actor, ids, 'write', now),
+      );
     },
   });
 }

@@ -1,7 +1,15 @@
-import { auditDenialAfterAnswer, decideAccess, type Action, type Actor } from '@hearth/access';
+import {
+  allowedParticipants,
+  auditDenialAfterAnswer,
+  decideAccess,
+  type Action,
+  type Actor,
+  type ParticipantSharing,
+} from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
-import { findRecord, type RaRecord } from '../store/records';
+import { sharingOf } from '@hearth/sharing';
+import { findRecord, recordsAmong, type RaRecord } from '../store/records';
 import { participantFor } from './participant-gate';
 
 const WHAT = 'The rent-assistance record';
@@ -22,18 +30,49 @@ export async function recordFor(
   const record = await findRecord(pool, enrollmentId);
   if (!record) throw notFound(WHAT);
   const person = await participantFor(pool, actor, record.participantId, action, now, WHAT);
-  const decisions = [record.hubOrgId, record.coachOrgId].map((orgId) =>
-    decideAccess({
-      actor,
-      participant: person.sharing,
-      record: { orgId, restriction: 'mou' },
-      action,
-      now,
-    }),
-  );
-  if (!decisions.some((d) => d.allowed)) {
-    auditDenialAfterAnswer(pool, actor, record.participantId, action, decisions[0]!.reason);
-    throw notFound(WHAT);
-  }
+  if (!recordAllowed(pool, actor, record, person.sharing, action, now)) throw notFound(WHAT);
   return record;
+}
+
+/**
+ * The same gate for the records a batch names, in two queries: the records the actor may
+ * `action`, by id; any other id is answered as unknown (404) by the caller. Denials are audited
+ * after the answer as the single gate audits them.
+ */
+export async function recordsFor(
+  pool: Queryable,
+  actor: Actor,
+  enrollmentIds: readonly string[],
+  action: Action,
+  now: Date,
+): Promise<Map<string, RaRecord>> {
+  const records = await recordsAmong(pool, enrollmentIds);
+  const sharing = await sharingOf(pool, [...new Set(records.map((r) => r.participantId))]);
+  const people = allowedParticipants(pool, actor, sharing, action, now);
+  return new Map(
+    records
+      .filter(
+        (r) =>
+          people.has(r.participantId) &&
+          recordAllowed(pool, actor, r, sharing.get(r.participantId)!, action, now),
+      )
+      .map((r) => [r.enrollmentId, r]),
+  );
+}
+
+/** The record's scope: "mou" for the hub and for the coach's organization (audited when denied). */
+function recordAllowed(
+  pool: Queryable,
+  actor: Actor,
+  record: RaRecord,
+  participant: ParticipantSharing,
+  action: Action,
+  now: Date,
+): boolean {
+  const decisions = [record.hubOrgId, record.coachOrgId].map((orgId) =>
+    decideAccess({ actor, participant, record: { orgId, restriction: 'mou' }, action, now }),
+  );
+  if (decisions.some((d) => d.allowed)) return true;
+  auditDenialAfterAnswer(pool, actor, record.participantId, action, decisions[0]!.reason);
+  return false;
 }

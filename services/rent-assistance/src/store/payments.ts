@@ -13,7 +13,7 @@ export interface Payment extends RecordPaymentBody {
   version: number;
 }
 
-const columns = `x.id, x.enrollment_id AS "enrollmentId", x.plan_id AS "planId",
+export const paymentColumns = `x.id, x.enrollment_id AS "enrollmentId", x.plan_id AS "planId",
   p.funding_source AS "fundingSource", to_char(x.payment_date, 'YYYY-MM-DD') AS "paymentDate",
   x.payment_type AS "paymentType", x.paid_to AS "paidTo", x.payee, x.year, x.month,
   x.amount_cents::float8 AS "amountCents", x.housing_type AS "housingType",
@@ -22,7 +22,7 @@ const columns = `x.id, x.enrollment_id AS "enrollmentId", x.plan_id AS "planId",
   x.modified_by AS "modifiedBy",
   to_char(x.modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "modifiedAt",
   x.version`;
-const from = 'FROM payments x JOIN payment_plans p ON p.id = x.plan_id';
+const paymentsFrom = 'FROM payments x JOIN payment_plans p ON p.id = x.plan_id';
 
 export async function insertPayment(
   tx: Queryable,
@@ -75,7 +75,7 @@ export async function findPayment(
   forUpdate = false,
 ): Promise<Payment | undefined> {
   const { rows } = await db.query<Payment>(
-    `SELECT ${columns} ${from} WHERE x.id = $1${forUpdate ? ' FOR UPDATE OF x' : ''}`,
+    `SELECT ${paymentColumns} ${paymentsFrom} WHERE x.id = $1${forUpdate ? ' FOR UPDATE OF x' : ''}`,
     [id],
   );
   return rows[0];
@@ -83,7 +83,7 @@ export async function findPayment(
 
 export async function paymentsOf(db: Queryable, enrollmentId: string): Promise<Payment[]> {
   const { rows } = await db.query<Payment>(
-    `SELECT ${columns} ${from} WHERE x.enrollment_id = $1
+    `SELECT ${paymentColumns} ${paymentsFrom} WHERE x.enrollment_id = $1
      ORDER BY x.year, x.month, x.payment_date, x.id LIMIT 1000`,
     [enrollmentId],
   );

@@ -14,7 +14,7 @@ export interface PaymentPlan {
   version: number;
 }
 
-const columns = `p.id, p.enrollment_id AS "enrollmentId", p.funding_source AS "fundingSource",
+export const planColumns = `p.id, p.enrollment_id AS "enrollmentId", p.funding_source AS "fundingSource",
   p.approved_payment_types AS "approvedPaymentTypes", p.cap_cents::float8 AS "capCents",
   to_char(p.target_end_date, 'YYYY-MM-DD') AS "targetEndDate",
   to_char(p.end_date, 'YYYY-MM-DD') AS "endDate",
@@ -60,7 +60,7 @@ export async function findPlan(
 ): Promise<PaymentPlan | undefined> {
   if (forUpdate) await db.query('SELECT 1 FROM payment_plans WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<PaymentPlan>(
-    `SELECT ${columns} FROM payment_plans p WHERE p.id = $1`,
+    `SELECT ${planColumns} FROM payment_plans p WHERE p.id = $1`,
     [id],
   );
   return rows[0];
@@ -68,7 +68,7 @@ export async function findPlan(
 
 export async function plansOf(db: Queryable, enrollmentId: string): Promise<PaymentPlan[]> {
   const { rows } = await db.query<PaymentPlan>(
-    `SELECT ${columns} FROM payment_plans p WHERE p.enrollment_id = $1 ORDER BY p.funding_source`,
+    `SELECT ${planColumns} FROM payment_plans p WHERE p.enrollment_id = $1 ORDER BY p.funding_source`,
     [enrollmentId],
   );
   return rows;

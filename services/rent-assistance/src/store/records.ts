@@ -19,7 +19,7 @@ export interface RaRecord {
   version: number;
 }
 
-const columns = `enrollment_id AS "enrollmentId", program_id AS "programId",
+export const recordColumns = `enrollment_id AS "enrollmentId", program_id AS "programId",
   coach_org_id AS "coachOrgId", hub_org_id AS "hubOrgId", participant_id AS "participantId",
   to_char(application_date, 'YYYY-MM-DD') AS "applicationDate",
   to_char(participation_date, 'YYYY-MM-DD') AS "participationDate",
@@ -72,15 +72,23 @@ export async function findRecord(
   forUpdate = false,
 ): Promise<RaRecord | undefined> {
   const { rows } = await db.query<RaRecord>(
-    `SELECT ${columns} FROM ra_records WHERE enrollment_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT ${recordColumns} FROM ra_records WHERE enrollment_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
     [enrollmentId],
   );
   return rows[0];
 }
 
+export async function recordsAmong(db: Queryable, ids: readonly string[]): Promise<RaRecord[]> {
+  const { rows } = await db.query<RaRecord>(
+    `SELECT ${recordColumns} FROM ra_records WHERE enrollment_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return rows;
+}
+
 export async function recordsOf(db: Queryable, participantId: string): Promise<RaRecord[]> {
   const { rows } = await db.query<RaRecord>(
-    `SELECT ${columns} FROM ra_records WHERE participant_id = $1
+    `SELECT ${recordColumns} FROM ra_records WHERE participant_id = $1
      ORDER BY application_date DESC, enrollment_id LIMIT 200`,
     [participantId],
   );
@@ -113,7 +121,7 @@ export async function markPreProgramExit(
 /** Records still awaiting the hub whose application date is on or before `appliedBy`. */
 export async function awaitingReview(db: Queryable, appliedBy: string, limit: number) {
   const { rows } = await db.query<RaRecord>(
-    `SELECT ${columns} FROM ra_records
+    `SELECT ${recordColumns} FROM ra_records
      WHERE reviewed_on IS NULL AND pre_program_exit_on IS NULL AND exit_date IS NULL
        AND application_date <= $1
      ORDER BY application_date, enrollment_id LIMIT $2`,
