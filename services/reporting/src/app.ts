@@ -3,11 +3,14 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
+import { directoryMigrations } from '@hearth/directory';
+import { familyFactsMigrations } from '@hearth/families';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReportingEnv } from './config';
 import type { ReportingDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
+import { exportRoutes } from './routes/exports';
 import { participantRoutes } from './routes/participants';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -15,7 +18,12 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
   name: 'reporting',
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    familyFactsMigrations,
+  ],
   consumers,
   app: (ctx) => {
     const deps: ReportingDeps = ctx;
@@ -28,6 +36,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
       routes: (api) => {
         aboutRoutes(api, deps);
         participantRoutes(api, deps);
+        exportRoutes(api, deps);
       },
     });
   },

@@ -22,13 +22,13 @@ test('it answers /healthz, and /readyz once its database and broker answer', asy
   });
 });
 
-test('its first migration ran on its own database', async () => {
+test('its migrations ran on its own database', async () => {
   const answer = await apiClient(service.url, testActor()).get('/reports/about');
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'reporting',
-    migrations: ['001_reporting.sql'],
-    schemaVersion: 1,
+    migrations: ['001_reporting.sql', '002_read_model.sql'],
+    schemaVersion: 2,
   });
   const table = await service.pool.query("SELECT to_regclass('reporting_records') AS name");
   expect(table.rows[0].name).toBe('reporting_records');
