@@ -4,10 +4,12 @@
 
 CREATE TABLE event_journal (
   seq         bigserial PRIMARY KEY,
-  event_id    uuid NOT NULL UNIQUE,
+  event_id    uuid NOT NULL,
+  -- the consumer that applied it: one event may feed several (identity's feed two)
   queue       text NOT NULL,
   envelope    jsonb NOT NULL,
-  received_at timestamptz NOT NULL DEFAULT now()
+  received_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (event_id, queue)
 );
 
 -- Client.csv: intake's participant facts (never the SSN: intake does not announce it).
@@ -88,3 +90,13 @@ CREATE TABLE hmis_assessments (
   user_id          uuid
 );
 CREATE INDEX hmis_assessments_enrollment ON hmis_assessments (enrollment_id);
+
+-- Organization.csv and User.csv dates: when identity announced each first and last (the directory
+-- tables of libs/directory keep only when they were received, which a rebuild would change).
+CREATE TABLE hmis_directory_stamps (
+  kind         text NOT NULL CHECK (kind IN ('organization', 'user')),
+  id           uuid NOT NULL,
+  date_created timestamptz NOT NULL,
+  date_updated timestamptz NOT NULL,
+  PRIMARY KEY (kind, id)
+);

@@ -14,7 +14,7 @@ export function journaled(consumer: ConsumerOptions): ConsumerOptions {
     handle: async (event, tx) => {
       await tx.query(
         `INSERT INTO event_journal (event_id, queue, envelope) VALUES ($1, $2, $3)
-         ON CONFLICT (event_id) DO NOTHING`,
+         ON CONFLICT (event_id, queue) DO NOTHING`,
         [event.id, consumer.queue, JSON.stringify(event)],
       );
       await consumer.handle(event, tx);
@@ -29,6 +29,7 @@ export const READ_MODEL_TABLES = [
   'hmis_exits',
   'hmis_services',
   'hmis_assessments',
+  'hmis_directory_stamps',
   'sharing_facts',
   'organizations',
   'org_users',

@@ -10,6 +10,10 @@ import {
   ServiceDeleted,
   ServiceRecorded,
   ServiceUpdated,
+  OrganizationCreated,
+  OrganizationUpdated,
+  UserCreated,
+  UserUpdated,
   isEvent,
 } from '@hearth/events';
 import {
@@ -18,11 +22,13 @@ import {
   applyEnrollment,
   applyExit,
   applyService,
+  stampDirectory,
 } from '../store/read-model';
 
 /**
  * The HMIS read model's own consumer: participants, enrollments, exits, services and HUD
- * assessments, each event a whole snapshot applied when newer (store/read-model.ts).
+ * assessments, each event a whole snapshot applied when newer (store/read-model.ts), and the
+ * dates of identity's organizations and users.
  */
 export function readModelConsumer(queue: string): ConsumerOptions {
   return {
@@ -38,6 +44,10 @@ export function readModelConsumer(queue: string): ConsumerOptions {
       ServiceDeleted.type,
       HmisAssessmentRecorded.type,
       HmisAssessmentUpdated.type,
+      OrganizationCreated.type,
+      OrganizationUpdated.type,
+      UserCreated.type,
+      UserUpdated.type,
     ],
     handle: async (event, tx) => {
       if (isEvent(event, ParticipantCreated) || isEvent(event, ParticipantUpdated))
@@ -51,6 +61,11 @@ export function readModelConsumer(queue: string): ConsumerOptions {
       else if (isEvent(event, ServiceDeleted)) await applyService(tx, event.data, true, event);
       else if (isEvent(event, HmisAssessmentRecorded) || isEvent(event, HmisAssessmentUpdated))
         await applyAssessment(tx, event.data, event);
+      // the facts themselves are libs/directory's (reporting.directory): only their dates here
+      else if (isEvent(event, OrganizationCreated) || isEvent(event, OrganizationUpdated))
+        await stampDirectory(tx, 'organization', event.data.organizationId, event);
+      else if (isEvent(event, UserCreated) || isEvent(event, UserUpdated))
+        await stampDirectory(tx, 'user', event.data.userId, event);
     },
   };
 }

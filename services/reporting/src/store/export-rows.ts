@@ -25,7 +25,9 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
     return pagesOf(
       tx,
       'organization_rows',
-      `SELECT id, name, received_at FROM organizations WHERE id IN (${ids.sql}) ORDER BY id`,
+      `SELECT o.id, o.name, s.date_created, s.date_updated FROM organizations o
+       JOIN hmis_directory_stamps s ON s.kind = 'organization' AND s.id = o.id
+       WHERE o.id IN (${ids.sql}) ORDER BY o.id`,
       ids.params,
     );
   },
@@ -34,8 +36,9 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
     return pagesOf(
       tx,
       'user_rows',
-      `SELECT DISTINCT ON (user_id) user_id, name, received_at, active FROM org_users
-       WHERE org_id IN (${ids.sql}) ORDER BY user_id, active DESC, received_at DESC`,
+      `SELECT DISTINCT ON (u.user_id) u.user_id, u.name, s.date_created, s.date_updated
+       FROM org_users u JOIN hmis_directory_stamps s ON s.kind = 'user' AND s.id = u.user_id
+       WHERE u.org_id IN (${ids.sql}) ORDER BY u.user_id, u.active DESC, u.version DESC`,
       ids.params,
     );
   },

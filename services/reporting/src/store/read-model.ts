@@ -174,3 +174,19 @@ export async function applyAssessment(tx: Queryable, a: AssessmentFacts, e: Meta
     ],
   );
 }
+
+/** When identity first and last announced an organization or a user (any delivery order). */
+export async function stampDirectory(
+  tx: Queryable,
+  kind: 'organization' | 'user',
+  id: string,
+  e: Meta,
+) {
+  await tx.query(
+    `INSERT INTO hmis_directory_stamps (kind, id, date_created, date_updated) VALUES ($1, $2, $3, $3)
+     ON CONFLICT (kind, id) DO UPDATE SET
+       date_created = LEAST(hmis_directory_stamps.date_created, EXCLUDED.date_created),
+       date_updated = GREATEST(hmis_directory_stamps.date_updated, EXCLUDED.date_updated)`,
+    [kind, id, e.occurredAt],
+  );
+}
