@@ -220,6 +220,11 @@ export async function seedContinuum(service: EventReceiver) {
           totalMonthlyIncomeCents: 120050,
         },
         healthAndDv: { domesticViolenceSurvivor: 0 },
+        disabilities: {
+          physicalDisability: 1,
+          physicalDisabilityLongTerm: 1,
+          mentalHealthDisorder: 0,
+        },
       },
       totalMonthlyIncomeCents: 120050,
       version: 1,

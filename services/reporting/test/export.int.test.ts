@@ -157,6 +157,24 @@ test("an income assessment's cents are HUD's dollars, at data collection stage 1
   });
 });
 
+test('a disability assessment is one Disabilities record per type answered, long-term in IndefiniteAndImpairs', async () => {
+  const { ids } = seeded;
+  const rows = (await exported(lakeshore)).records('Disabilities');
+  expect(
+    rows.map((r) => [
+      r.PersonalID,
+      r.DisabilityType,
+      r.DisabilityResponse,
+      r.IndefiniteAndImpairs,
+      r.DataCollectionStage,
+    ]),
+  ).toEqual([
+    [hex(ids.amina), '5', '1', '1', '1'], // physical, long-term
+    [hex(ids.amina), '9', '0', '', '1'], // mental health disorder: no
+  ]);
+  expect(new Set(rows.map((r) => r.DisabilitiesID)).size).toBe(2);
+});
+
 test("another organization's client, and one whose release has ended, are absent; a running release is present", async () => {
   const { ids } = seeded;
   const { records } = await exported(lakeshore);

@@ -10,6 +10,21 @@ export const ELEMENT_SETS_OF: Partial<Record<HudFile, readonly string[]>> = {
   IncomeBenefits: ['incomeBenefits', 'nonCashBenefits', 'healthInsurance'],
   HealthAndDV: ['healthAndDv'],
   EmploymentEducation: ['employmentEducation'],
+  Disabilities: ['disabilities'],
+};
+
+/**
+ * HUD 4.05-4.10: Disabilities.csv has one record per DisabilityType (5 physical, 6 developmental,
+ * 7 chronic health condition, 8 HIV/AIDS, 9 mental health disorder, 10 substance use disorder),
+ * its answer in DisabilityResponse and the long-term answer in IndefiniteAndImpairs.
+ */
+export const DISABILITY_TYPES: Record<string, number> = {
+  physicalDisability: 5,
+  developmentalDisability: 6,
+  chronicHealthCondition: 7,
+  hivAids: 8,
+  mentalHealthDisorder: 9,
+  substanceUseDisorder: 10,
 };
 export const ASSESSMENT_FILES = Object.keys(ELEMENT_SETS_OF) as HudFile[];
 

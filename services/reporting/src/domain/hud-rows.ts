@@ -1,5 +1,11 @@
 import type { exitReasons, housingStatusesAtExit, relationships, sexValues } from '@hearth/events';
-import { answerColumns, DATA_COLLECTION_STAGE, ELEMENT_SETS_OF } from './hud-answers';
+import { createHash } from 'node:crypto';
+import {
+  answerColumns,
+  DATA_COLLECTION_STAGE,
+  DISABILITY_TYPES,
+  ELEMENT_SETS_OF,
+} from './hud-answers';
 import { NOT_COLLECTED, RELATIONSHIP_TO_HOH, SERVICE_TYPES, SEX, destinationOf } from './hud-codes';
 import { hudDate, hudId, memberEnrollmentId, sha256, type CsvValue } from './hud-csv';
 import type { HudFile } from './hud-files';
@@ -128,16 +134,39 @@ export const TO_RECORD: Partial<Record<HudFile, (r: Row, o: RecordOptions) => Hu
   },
 };
 
-/** IncomeBenefits, HealthAndDV, EmploymentEducation: one record per assessment answering them. */
-export function assessmentRecord(file: HudFile, r: Row): HudRecord | null {
+/**
+ * IncomeBenefits, HealthAndDV, EmploymentEducation: one record per assessment answering them;
+ * Disabilities: one per disability type answered (its id derived from the assessment's and the type).
+ */
+export function assessmentRecords(file: HudFile, r: Row): HudRecord[] {
   const sets = (ELEMENT_SETS_OF[file] ?? []).filter((set) => r.elements[set]);
-  if (sets.length === 0) return null;
-  return {
-    [`${file}ID`]: hudId(r.assessment_id),
+  if (sets.length === 0) return [];
+  const common = {
     ...memberIds(r),
     InformationDate: hudDate(r.information_date),
-    ...Object.assign({}, ...sets.map((set) => answerColumns(file, r.elements[set]))),
     DataCollectionStage: DATA_COLLECTION_STAGE[r.stage],
     ...stamps(r.date_created, r.date_updated, r.user_id),
   };
+  if (file === 'Disabilities') {
+    const answers = r.elements.disabilities as Record<string, number | null>;
+    return Object.entries(DISABILITY_TYPES)
+      .filter(([question]) => answers[question] !== undefined && answers[question] !== null)
+      .map(([question, type]) => ({
+        DisabilitiesID: createHash('sha256')
+          .update(`${r.assessment_id}/${type}`)
+          .digest('hex')
+          .slice(0, 32),
+        ...common,
+        DisabilityType: type,
+        DisabilityResponse: answers[question],
+        IndefiniteAndImpairs: answers[`${question}LongTerm`] ?? null,
+      }));
+  }
+  return [
+    {
+      [`${file}ID`]: hudId(r.assessment_id),
+      ...common,
+      ...Object.assign({}, ...sets.map((set) => answerColumns(file, r.elements[set]))),
+    },
+  ];
 }

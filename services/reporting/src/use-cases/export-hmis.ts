@@ -9,7 +9,7 @@ import type { ReportingDeps } from '../deps';
 import { ASSESSMENT_FILES } from '../domain/hud-answers';
 import { csvLine, HASH_STATUS, hudDate, hudId } from '../domain/hud-csv';
 import { HUD_FILE_NAMES, HUD_FILES, type HudFile } from '../domain/hud-files';
-import { assessmentRecord, TO_RECORD, type HudRecord } from '../domain/hud-rows';
+import { assessmentRecords, TO_RECORD, type HudRecord } from '../domain/hud-rows';
 import { organizationOf } from '@hearth/directory';
 import { assessmentRows, ROW_SOURCES, type Row } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
@@ -68,7 +68,7 @@ async function* recordsOf(
 ): AsyncGenerator<HudRecord | null> {
   if (file === 'Export') return yield await exportRecord(deps, tx, r, exportId);
   if (ASSESSMENT_FILES.includes(file)) {
-    for await (const row of assessmentRows(tx, r, file)) yield assessmentRecord(file, row);
+    for await (const row of assessmentRows(tx, r, file)) yield* assessmentRecords(file, row);
     return;
   }
   const source = ROW_SOURCES[file];
