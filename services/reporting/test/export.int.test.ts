@@ -1,40 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mintToken, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
-import type { Actor } from '@hearth/auth';
-import { reporting } from '../src/app';
-import { reportingEnv } from '../src/config';
+import { EnrollmentUpdated } from '@hearth/events';
+import { publishAndWait } from '@hearth/testkit';
 import { HUD_FILES } from '../src/domain/hud-files';
-import { readExport } from './csv';
-import { seedContinuum } from './export-fixtures';
+import type { Actor } from '@hearth/auth';
+import type { TestService } from '@hearth/testkit';
+import { at, exportedBy, hex, startSeeded } from './export-harness';
 
 let service: TestService;
-let seeded: Awaited<ReturnType<typeof seedContinuum>>;
+let seeded: Awaited<ReturnType<typeof startSeeded>>['seeded'];
 let lakeshore: Actor;
-const hex = (id: string) => id.replace(/-/g, '');
-const at = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 
 beforeAll(async () => {
-  service = await startServiceForTest(reporting, reportingEnv, {
-    clock: () => new Date('2026-06-30T12:00:00Z'),
-  });
-  seeded = await seedContinuum(service);
-  lakeshore = testActor({ orgId: seeded.ids.lakeshore, roles: ['caseworker'] });
+  ({ service, seeded, lakeshore } = await startSeeded());
 }, 60_000);
 afterAll(() => service?.close());
 
-const post = (actor: Actor, body: unknown) =>
-  fetch(`${service.url}/api/v1/exports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${mintToken(actor)}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-const range = { startDate: '2026-01-01', endDate: '2026-06-30' };
-async function exported(actor: Actor, body: object = range) {
-  const res = await post(actor, body);
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/zip');
-  return readExport(Buffer.from(await res.arrayBuffer()));
-}
+const exported = (actor: Actor, body?: object) => exportedBy(service, actor, body);
 
 test("the export is a zip of HUD's 24 FY2026 files, each opening with the specification's header row", async () => {
   const { files } = await exported(lakeshore);
@@ -175,46 +156,6 @@ test('a disability assessment is one Disabilities record per type answered, long
   expect(new Set(rows.map((r) => r.DisabilitiesID)).size).toBe(2);
 });
 
-test("another organization's client, and one whose release has ended, are absent; a running release is present", async () => {
-  const { ids } = seeded;
-  const { records } = await exported(lakeshore);
-  const clients = records('Client').map((c) => c.PersonalID);
-  expect(clients.sort()).toEqual([hex(ids.amina), hex(ids.daniel), hex(ids.released)].sort());
-  const enrolled = records('Enrollment').map((e) => e.PersonalID);
-  expect(enrolled).not.toContain(hex(ids.expired));
-  expect(enrolled).not.toContain(hex(ids.northsideOwn));
-  // Northside's own export has its client, and none of Lakeshore's restricted ones
-  const northside = await exported(testActor({ orgId: ids.northside }));
-  expect(northside.records('Client').map((c) => c.PersonalID)).toEqual([hex(ids.northsideOwn)]);
-});
-
-test("another organization's assessment restricted to it stays out of an export that sees its client", async () => {
-  const { ids } = seeded;
-  // Rita is Northside's, released to Lakeshore: her assessment Northside shares travels, the
-  // one it keeps to itself does not
-  const rita = (await exported(lakeshore))
-    .records('IncomeBenefits')
-    .filter((r) => r.PersonalID === hex(ids.released));
-  expect(rita.map((r) => r.IncomeBenefitsID)).toEqual([hex(ids.sharedAssessment)]);
-  const own = (await exported(testActor({ orgId: ids.northside }))).records('IncomeBenefits');
-  expect(own).toEqual([]); // Rita's enrollment is Lakeshore's: not in Northside's export
-});
-
-test('names hashed on request are SHA-256 of the upper-cased name, and Export.csv says HashStatus 4', async () => {
-  const { ids } = seeded;
-  const { records } = await exported(lakeshore, { ...range, hashNames: true });
-  const amina = records('Client').find((c) => c.PersonalID === hex(ids.amina))!;
-  expect(amina.FirstName).toBe(createHash('sha256').update('AMINA').digest('hex'));
-  expect(amina.LastName).toBe(createHash('sha256').update('ODHIAMBO').digest('hex'));
-  expect(records('Export')[0]).toMatchObject({
-    HashStatus: '4',
-    CSVVersion: '2026 v1.0',
-    ExportStartDate: '2026-01-01',
-    ExportEndDate: '2026-06-30',
-    ExportDate: '2026-06-30 12:00:00',
-  });
-});
-
 test('the organization, its user and the program enrolled in are exported', async () => {
   const { ids } = seeded;
   const { records } = await exported(lakeshore);
@@ -236,36 +177,22 @@ test('the organization, its user and the program enrolled in are exported', asyn
   ]);
 });
 
-test('a range that ends before it starts is a 422 naming endDate; an unknown field a 400', async () => {
-  const backwards = await post(lakeshore, { startDate: '2026-06-30', endDate: '2026-01-01' });
-  expect(backwards.status).toBe(422);
-  expect(backwards.headers.get('content-type')).toMatch(/application\/problem\+json/);
-  expect(((await backwards.json()) as { errors: unknown[] }).errors).toEqual([
-    expect.objectContaining({ field: 'endDate' }),
-  ]);
-  const unknown = await post(lakeshore, { ...range, everything: true });
-  expect(unknown.status).toBe(400);
-  expect((await post(lakeshore, { startDate: '2026-02-30', endDate: '2026-03-01' })).status).toBe(
-    400,
-  );
-});
-
-test("the continuum is the HMIS lead's to export, another organization's export is refused", async () => {
-  expect((await post(lakeshore, { ...range, continuum: true })).status).toBe(403);
-  expect((await post(lakeshore, { ...range, organizationId: seeded.ids.northside })).status).toBe(
-    403,
-  );
-  expect(
-    (await post(testActor({ orgId: seeded.ids.lakeshore, roles: ['admin'] }), range)).status,
-  ).toBe(403);
-  // the lead's continuum export holds the organizations, and no client (the lead reads none)
-  const lead = await exported(testActor({ roles: ['system_admin'] }), {
-    ...range,
-    continuum: true,
+test('an exit removed in enrollment takes its Exit records out of the export', async () => {
+  const { ids } = seeded;
+  await publishAndWait(service, EnrollmentUpdated, {
+    enrollmentId: ids.household,
+    programId: ids.program,
+    orgId: ids.lakeshore,
+    headParticipantId: ids.amina,
+    memberParticipantIds: [ids.amina, ids.daniel],
+    applicationDate: '2026-03-02',
+    registrationDate: '2026-03-02',
+    participationDate: '2026-03-10',
+    lastQualifyingServiceDate: '2026-03-10',
+    exitDate: null,
+    status: 'exit_removed',
   });
-  expect(lead.records('Organization').map((o) => o.OrganizationID)).toContain(
-    hex(seeded.ids.lakeshore),
-  );
-  expect(lead.records('Client')).toEqual([]);
-  expect(lead.records('Export')[0]).toMatchObject({ SourceType: '1' });
+  const { records } = await exported(lakeshore);
+  expect(records('Exit')).toEqual([]);
+  expect(records('Enrollment').filter((e) => e.HouseholdID === hex(ids.household))).toHaveLength(2);
 });
