@@ -9,7 +9,7 @@ import { pagesOf, type ExportScope } from './export-scope';
 const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
 
 export type Row = Record<string, unknown>;
-type Source = (tx: PoolClient, scope: ExportScope) => AsyncGenerator<Row>;
+type Source = (tx: PoolClient, scope: ExportScope) => AsyncGenerator<Row[]>;
 
 const organizationIds = `SELECT org_id FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
   UNION SELECT provider_org_id FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)`;

@@ -11,7 +11,7 @@ import { csvLine, HASH_STATUS, hudDate, hudId } from '../domain/hud-csv';
 import { HUD_FILE_NAMES, HUD_FILES, type HudFile } from '../domain/hud-files';
 import { assessmentRecords, TO_RECORD, type HudRecord } from '../domain/hud-rows';
 import { organizationOf } from '@hearth/directory';
-import { assessmentRows, ROW_SOURCES, type Row } from '../store/export-rows';
+import { assessmentRows, ROW_SOURCES } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
 
 export interface ExportRequest extends ExportScope {
@@ -45,41 +45,39 @@ async function exportRecord(
   } satisfies HudRecord;
 }
 
-/** One file's text: its header row, then each record in the file's column order. */
-async function* fileLines(
-  file: HudFile,
-  records: AsyncIterable<HudRecord | null>,
-  exportId: string,
-) {
+/** One file's text: its header row, then each record in the file's column order, a page a chunk. */
+async function* fileText(file: HudFile, pages: AsyncIterable<HudRecord[]>, exportId: string) {
   const columns = HUD_FILES[file];
-  // lines go out in chunks of about 64 KB: a chunk per line made the zip's work per chunk dominate
-  let chunk = columns.join(',') + '\n';
-  for await (const record of records) {
-    if (record === null) continue;
-    chunk += csvLine(columns.map((c) => (c === 'ExportID' ? exportId : record[c])));
-    if (chunk.length < 65_536) continue;
-    yield chunk;
-    chunk = '';
+  yield columns.join(',') + '\n';
+  for await (const page of pages) {
+    let chunk = '';
+    for (const record of page)
+      chunk += csvLine(columns.map((c) => (c === 'ExportID' ? exportId : record[c])));
+    if (chunk) yield chunk;
   }
-  yield chunk;
 }
 
-async function* recordsOf(
+async function* recordPages(
   deps: ReportingDeps,
   tx: PoolClient,
   file: HudFile,
   r: ExportRequest,
   exportId: string,
-): AsyncGenerator<HudRecord | null> {
-  if (file === 'Export') return yield await exportRecord(deps, tx, r, exportId);
+): AsyncGenerator<HudRecord[]> {
+  if (file === 'Export') return yield [await exportRecord(deps, tx, r, exportId)];
   if (ASSESSMENT_FILES.includes(file)) {
-    for await (const row of assessmentRows(tx, r, file)) yield* assessmentRecords(file, row);
+    for await (const rows of assessmentRows(tx, r, file))
+      yield rows.flatMap((row) => assessmentRecords(file, row));
     return;
   }
   const source = ROW_SOURCES[file];
   const toRecord = TO_RECORD[file];
   if (!source || !toRecord) return; // a file we hold nothing for: its header row alone
-  for await (const row of source(tx, r)) yield toRecord(row as Row, { hashed: r.hashed });
+  for await (const rows of source(tx, r))
+    yield rows.flatMap((row): HudRecord[] => {
+      const record = toRecord(row, { hashed: r.hashed });
+      return record ? [record] : [];
+    });
 }
 
 /**
@@ -116,7 +114,7 @@ export async function streamHmisExport(
         const file = HUD_FILE_NAMES[next++];
         if (!file) return void zip.finalize().then(resolve, reject);
         const lines = Readable.from(
-          fileLines(file, recordsOf(deps, tx, file, r, exportId), exportId),
+          fileText(file, recordPages(deps, tx, file, r, exportId), exportId),
         );
         lines.on('error', reject);
         zip.append(lines, { name: `${file}.csv`, date: deps.clock() });
