@@ -9,3 +9,4 @@ CREATE DATABASE documents;
 CREATE DATABASE fssp;
 CREATE DATABASE notifications;
 CREATE DATABASE rent_assistance;
+CREATE DATABASE reporting;

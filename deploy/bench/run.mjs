@@ -12,6 +12,7 @@ import { benchGateway } from './gateway.mjs';
 import { benchMatching } from './matching.mjs';
 import { benchQuickServices } from './quick-services.mjs';
 import { benchRentAssistance } from './rent-assistance.mjs';
+import { benchReporting } from './reporting.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const only = process.argv.slice(2);
@@ -73,5 +74,14 @@ if (want('rent-assistance')) {
     `\nRent assistance: a batch of ${rows} payments through the gateway (goal ≤ 5 s), replayed (nothing new), 50 parallel payments against one cap (it holds)`,
   );
   console.table(await benchRentAssistance({ rows }));
+}
+if (want('reporting')) {
+  const clients = Number(process.env.BENCH_CLIENTS ?? 100_000);
+  console.log(
+    `\nReporting: the HMIS CSV export of ${clients} clients, ${clients * 3} enrollments, ${clients * 10} services through the gateway (goal ≤ 60 s; peak RSS)`,
+  );
+  console.table(
+    await benchReporting({ clients, enrollments: clients * 3, services: clients * 10 }),
+  );
 }
 process.exit(0);

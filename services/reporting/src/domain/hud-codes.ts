@@ -1,0 +1,80 @@
+/**
+ * Our values → HUD's FY2026 code lists, one reviewed table per element. A value missing from a
+ * table is a compile error (Record over our enum), so a new value in libs/events cannot be exported
+ * unmapped. 8 = client doesn't know, 9 = client prefers not to answer, 99 = data not collected.
+ */
+import type { exitReasons, housingStatusesAtExit, relationships, sexValues } from '@hearth/events';
+
+export const DOESNT_KNOW = 8;
+export const PREFERS_NOT = 9;
+export const NOT_COLLECTED = 99;
+
+/**
+ * 3.06 Sex (FY2026): 0 Female, 1 Male. `intersex` has no code in HUD's list: reported as not
+ * collected rather than guessed; `unknown` is the client not knowing, `refused` not answering.
+ */
+export const SEX: Record<(typeof sexValues)[number], number> = {
+  female: 0,
+  male: 1,
+  intersex: NOT_COLLECTED,
+  unknown: DOESNT_KNOW,
+  refused: PREFERS_NOT,
+};
+
+/**
+ * 3.15 Relationship to Head of Household: 1 Self (head), 2 Head's child, 3 Head's spouse or
+ * partner, 4 Head's other relation member, 5 Other: non-relation member.
+ */
+export const RELATIONSHIP_TO_HOH: Record<(typeof relationships)[number], number> = {
+  head_of_household: 1,
+  child: 2,
+  stepchild: 2,
+  spouse: 3,
+  partner: 3,
+  parent: 4,
+  sibling: 4,
+  grandchild: 4,
+  grandparent: 4,
+  other_relative: 4,
+  non_relative: 5,
+};
+
+/**
+ * 3.12 Destination from our housing status at exit: 101 Emergency shelter, 116 Place not meant
+ * for habitation, 302 Transitional housing, 17 Other. `permanent_housing` does not say which of
+ * HUD's permanent destinations (rental with or without subsidy, owned, with family...): it is
+ * exported as 17 Other with the words in OtherDestination, never guessed into one of them.
+ */
+export const DESTINATION: Record<
+  (typeof housingStatusesAtExit)[number],
+  { code: number; other?: string }
+> = {
+  permanent_housing: { code: 17, other: 'Permanent housing (type not recorded)' },
+  transitional_housing: { code: 302 },
+  shelter: { code: 101 },
+  street_car: { code: 116 },
+  other_see_case_notes: { code: 17, other: 'Other (see case notes)' },
+};
+/** 30 No exit interview completed: an auto exit asked nobody. 24 Deceased, whatever else. */
+export const NO_EXIT_INTERVIEW = 30;
+export const DECEASED = 24;
+
+export function destinationOf(
+  reason: (typeof exitReasons)[number],
+  housingStatus: (typeof housingStatusesAtExit)[number] | null,
+): { code: number; other: string | null } {
+  if (reason === 'deceased') return { code: DECEASED, other: null };
+  if (housingStatus === null) return { code: NO_EXIT_INTERVIEW, other: null };
+  const { code, other } = DESTINATION[housingStatus];
+  return { code, other: other ?? null };
+}
+
+/**
+ * Services.csv rows need HUD's RecordType and TypeProvided. Our service types are each program's
+ * catalog (rules as data), so only the catalog ids listed here have a HUD meaning; a service of
+ * another type stays out of Services.csv (it is not one of HUD's services).
+ */
+export const SERVICE_TYPES: Readonly<Record<string, { recordType: number; typeProvided: number }>> =
+  {
+    bed_night: { recordType: 200, typeProvided: 200 },
+  };

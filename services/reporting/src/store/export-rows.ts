@@ -1,0 +1,124 @@
+import type { PoolClient } from 'pg';
+import type { HudFile } from '../domain/hud-files';
+import { pagesOf, type ExportScope } from './export-scope';
+
+/**
+ * The read model's rows for each file, over the transaction's export_members (export-scope.ts).
+ * Dates leave Postgres as text (to_char) so no time zone ever shifts a calendar date.
+ */
+const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
+
+export type Row = Record<string, unknown>;
+type Source = (tx: PoolClient, scope: ExportScope) => AsyncGenerator<Row[]>;
+
+const organizationIds = `SELECT org_id FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
+  UNION SELECT provider_org_id FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)`;
+// the organization asked for is in its export even when it holds no enrollment yet
+const orgsOf = (scope: ExportScope) =>
+  scope.orgId === null
+    ? { sql: 'SELECT id FROM organizations', params: [] }
+    : { sql: `${organizationIds} UNION SELECT $1::uuid`, params: [scope.orgId] };
+
+export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
+  Organization: (tx, scope) => {
+    const ids = orgsOf(scope);
+    return pagesOf(
+      tx,
+      'organization_rows',
+      `SELECT o.id, o.name, s.date_created, s.date_updated FROM organizations o
+       JOIN hmis_directory_stamps s ON s.kind = 'organization' AND s.id = o.id
+       WHERE o.id IN (${ids.sql}) ORDER BY o.id`,
+      ids.params,
+    );
+  },
+  User: (tx, scope) => {
+    const ids = orgsOf(scope);
+    return pagesOf(
+      tx,
+      'user_rows',
+      `SELECT DISTINCT ON (u.user_id) u.user_id, u.name, s.date_created, s.date_updated
+       FROM org_users u JOIN hmis_directory_stamps s ON s.kind = 'user' AND s.id = u.user_id
+       WHERE u.org_id IN (${ids.sql}) ORDER BY u.user_id, u.active DESC, u.version DESC`,
+      ids.params,
+    );
+  },
+  Project: (tx) =>
+    pagesOf(
+      tx,
+      'project_rows',
+      `SELECT program_id, min(provider_org_id::text) AS org_id, ${d('min(entry_date)')} AS start_date,
+         min(date_created) AS date_created, max(last_event_at) AS date_updated
+       FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
+       GROUP BY program_id ORDER BY program_id`,
+    ),
+  Client: (tx) =>
+    pagesOf(
+      tx,
+      'client_rows',
+      `SELECT personal_id, first_name, middle_name, last_name, ${d('dob')} AS dob, sex,
+         date_created, last_event_at, user_id
+       FROM hmis_clients WHERE personal_id IN (SELECT participant_id FROM export_members)
+       ORDER BY personal_id`,
+    ),
+  Enrollment: (tx) =>
+    pagesOf(
+      tx,
+      'enrollment_rows',
+      `SELECT e.enrollment_id, m.participant_id, e.head_participant_id, e.program_id,
+         ${d('e.entry_date')} AS entry_date, e.date_created, e.last_event_at, e.user_id,
+         (SELECT fm.relationship FROM family_fact_members fm
+            JOIN family_facts f ON f.family_id = fm.family_id
+           WHERE fm.participant_id = m.participant_id
+             AND f.head_participant_id = e.head_participant_id
+           ORDER BY fm.is_current_family DESC LIMIT 1) AS relationship,
+         (SELECT a.elements->'priorLivingSituation' FROM hmis_assessments a
+           WHERE a.enrollment_id = e.enrollment_id AND a.participant_id = m.participant_id
+             AND a.stage = 'project_start' AND a.elements ? 'priorLivingSituation'
+           ORDER BY a.information_date DESC, a.assessment_id LIMIT 1) AS prior_living
+       FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
+       ORDER BY e.enrollment_id, m.participant_id`,
+    ),
+  Exit: (tx, scope) =>
+    pagesOf(
+      tx,
+      'exit_rows',
+      `SELECT x.enrollment_id, m.participant_id, m.head_participant_id, ${d('x.exit_date')} AS exit_date,
+         x.reason, x.housing_status, x.date_created, x.last_event_at, x.user_id
+       FROM export_members m JOIN hmis_exits x USING (enrollment_id)
+       WHERE x.exit_date <= $1::date
+       ORDER BY x.enrollment_id, m.participant_id`,
+      [scope.endDate],
+    ),
+  Services: (tx, scope) =>
+    pagesOf(
+      tx,
+      'service_rows',
+      `SELECT s.service_id, s.enrollment_id, s.participant_id, m.head_participant_id,
+         s.service_type_id, ${d('s.date_provided')} AS date_provided, s.date_created,
+         s.date_updated, s.user_id
+       FROM hmis_services s
+       JOIN export_members m ON m.enrollment_id = s.enrollment_id AND m.participant_id = s.participant_id
+       WHERE s.date_deleted IS NULL AND s.date_provided BETWEEN $1::date AND $2::date
+       ORDER BY s.service_id`,
+      [scope.startDate, scope.endDate],
+    ),
+};
+
+/**
+ * A member's HUD assessments within the range. An assessment restricted to its organization
+ * (`org`) travels only in that organization's export, as libs/access reads a record scope.
+ */
+export const assessmentRows = (tx: PoolClient, scope: ExportScope, file: string) =>
+  pagesOf<Row>(
+    tx,
+    `assessment_rows_${file.toLowerCase()}`,
+    `SELECT a.assessment_id, a.enrollment_id, a.participant_id, m.head_participant_id, a.stage,
+       ${d('a.information_date')} AS information_date, a.elements, a.date_created, a.date_updated,
+       a.user_id
+     FROM hmis_assessments a
+     JOIN export_members m ON m.enrollment_id = a.enrollment_id AND m.participant_id = a.participant_id
+     WHERE a.information_date BETWEEN $1::date AND $2::date
+       AND (a.restriction = 'mou' OR a.org_id = $3::uuid)
+     ORDER BY a.assessment_id`,
+    [scope.startDate, scope.endDate, scope.orgId],
+  );

@@ -1,0 +1,75 @@
+import { binder, visibleToSql, type Actor } from '@hearth/access';
+import type { PoolClient } from 'pg';
+
+export interface ExportScope {
+  /** One organization's records, or null: the whole continuum (a system_admin). */
+  orgId: string | null;
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * Fills the transaction's `export_members` with every household member's enrollment the export
+ * holds: enrollments of the organization (as owner or service provider) open at some point of the
+ * range, each member only when the requester may see that member (libs/access, the same SQL the
+ * lists use): an enrollment never travels without its client being visible. Only ids are kept,
+ * in Postgres, so the export never holds its rows in memory.
+ */
+export async function selectExportMembers(
+  tx: PoolClient,
+  actor: Actor,
+  scope: ExportScope,
+  now: Date,
+) {
+  const params: unknown[] = [];
+  const bind = binder(params);
+  const visible = visibleToSql(
+    {
+      participantId: 'sf.participant_id',
+      ownerOrgId: 'sf.owner_org_id',
+      restriction: 'sf.security_restriction',
+      releasesTable: 'sharing_fact_releases',
+    },
+    actor,
+    now,
+    bind,
+  );
+  const org =
+    scope.orgId === null ? 'TRUE' : `${bind(scope.orgId)}::uuid IN (e.org_id, e.provider_org_id)`;
+  await tx.query(
+    `CREATE TEMP TABLE export_members ON COMMIT DROP AS
+     SELECT e.enrollment_id, m.participant_id, e.head_participant_id
+     FROM hmis_enrollments e
+     CROSS JOIN LATERAL unnest(e.member_ids) AS m(participant_id)
+     JOIN hmis_clients c ON c.personal_id = m.participant_id
+     JOIN sharing_facts sf ON sf.participant_id = m.participant_id
+     WHERE ${org}
+       AND e.entry_date <= ${bind(scope.endDate)}::date
+       AND (e.exit_date IS NULL OR e.exit_date >= ${bind(scope.startDate)}::date)
+       AND ${visible}`,
+    params,
+  );
+  await tx.query('CREATE INDEX ON export_members (participant_id)');
+  await tx.query('CREATE INDEX ON export_members (enrollment_id)');
+  await tx.query('ANALYZE export_members');
+}
+
+/**
+ * The rows of one query, a page at a time from a server-side cursor of the export's transaction:
+ * memory holds one page whatever the export's size. Pages, not rows: a promise per row was most
+ * of an export's time.
+ */
+export async function* pagesOf<R>(
+  tx: PoolClient,
+  name: string,
+  sql: string,
+  params: unknown[] = [],
+): AsyncGenerator<R[]> {
+  await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+  for (;;) {
+    const { rows } = await tx.query<R & object>(`FETCH 2000 FROM ${name}`);
+    if (rows.length) yield rows;
+    if (rows.length < 2000) break;
+  }
+  await tx.query(`CLOSE ${name}`);
+}
