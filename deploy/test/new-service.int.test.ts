@@ -44,8 +44,17 @@ beforeAll(() => {
           join(root, parent, dir, 'node_modules'),
           join(copy, parent, dir, 'node_modules'),
         );
+  // every planned service is built now: the copy's registry plans one, as the product owner would
+  const registryFile = join(copy, 'libs/registry/src/services.json');
+  const registry = JSON.parse(readFileSync(registryFile, 'utf8'));
+  registry.services.push({
+    name: 'outreach',
+    planned: true,
+    resources: ['outreach-contacts', 'encampments'],
+  });
+  writeFileSync(registryFile, `${JSON.stringify(registry, null, 2)}\n`);
   generate('case-notes-archive');
-  generate('reporting', '--reads-participants', '--jobs'); // planned in the registry until now
+  generate('outreach', '--reads-participants', '--jobs'); // planned in the registry until now
 }, 60_000);
 afterAll(() => copy && rmSync(copy, { recursive: true, force: true }));
 
@@ -62,9 +71,9 @@ test('the new service is registered everywhere: registry, build, compose, k8s, d
 test('a planned service, once generated, is built with the resources the registry gave it', () => {
   const registry = JSON.parse(readFileSync(join(copy, 'libs/registry/src/services.json'), 'utf8'));
   expect(registry.services).toContainEqual({
-    name: 'reporting',
+    name: 'outreach',
     port: nextPort + 1,
-    resources: ['reports', 'exports', 'imports'],
+    resources: ['outreach-contacts', 'encampments'],
   });
 });
 
@@ -72,21 +81,21 @@ const read = (service: string, file: string) =>
   readFileSync(join(copy, 'services', service, file), 'utf8');
 
 test('a service that reads participants keeps sharing facts and migrates the access-denial audit', () => {
-  expect(read('reporting', 'src/app.ts')).toMatch(
+  expect(read('outreach', 'src/app.ts')).toMatch(
     /sharedMigrations: \[accessAuditMigrations, sharingFactsMigrations\]/,
   );
-  expect(read('reporting', 'src/events/consumers.ts')).toContain(
-    "sharingFactsConsumer('reporting.sharing-facts')",
+  expect(read('outreach', 'src/events/consumers.ts')).toContain(
+    "sharingFactsConsumer('outreach.sharing-facts')",
   );
-  const pkg = JSON.parse(read('reporting', 'package.json'));
+  const pkg = JSON.parse(read('outreach', 'package.json'));
   expect(pkg.dependencies).toMatchObject({ '@hearth/access': '*', '@hearth/sharing': '*' });
 });
 
 test('a service that reads participants gates them with participantGate over sharingOf', () => {
-  const gate = read('reporting', 'src/routes/participant-gate.ts');
+  const gate = read('outreach', 'src/routes/participant-gate.ts');
   expect(gate).toMatch(/participantGate\(/);
   expect(gate).toMatch(/sharingOf\(/);
-  expect(read('reporting', 'src/routes/participants.ts')).toMatch(
+  expect(read('outreach', 'src/routes/participants.ts')).toMatch(
     /await participantFor\(deps\.pool/,
   );
 });
@@ -135,8 +144,8 @@ test('its domain rule is pure: no store, HTTP, crypto or I/O import', () => {
 
 test('the jobs room is written only when jobs are declared, and then wired into the service', () => {
   expect(existsSync(join(copy, 'services/case-notes-archive/src/jobs'))).toBe(false);
-  expect(existsSync(join(copy, 'services/reporting/src/jobs/jobs.ts'))).toBe(true);
-  expect(read('reporting', 'src/app.ts')).toMatch(/^ {2}jobs,$/m);
+  expect(existsSync(join(copy, 'services/outreach/src/jobs/jobs.ts'))).toBe(true);
+  expect(read('outreach', 'src/app.ts')).toMatch(/^ {2}jobs,$/m);
 });
 
 test('no adapters room is written: nothing generated needs one', () => {
@@ -148,7 +157,7 @@ test('the new services and their tests typecheck', () => {
     join(copy, 'tsconfig.new-service.json'),
     JSON.stringify({
       extends: './tsconfig.json',
-      include: ['case-notes-archive', 'reporting'].flatMap((name) => [
+      include: ['case-notes-archive', 'outreach'].flatMap((name) => [
         `services/${name}/src`,
         `services/${name}/test`,
       ]),
