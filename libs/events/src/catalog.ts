@@ -3,6 +3,7 @@ import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
+import { workflowEvents } from './workflows';
 import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
 import { rentAssistanceEvents } from './rent-assistance';
@@ -510,4 +511,5 @@ export const catalog = [
   ...hmisAssessmentEvents,
   ParticipantAccessed,
   ...rentAssistanceEvents,
+  ...workflowEvents,
 ] as const;
