@@ -31,8 +31,9 @@ test('its first migration ran on its own database', async () => {
       '003_audit_trail.sql',
       '004_help_tickets.sql',
       '020_paused_workflows.sql',
+      '021_rent_assistance_records.sql',
     ],
-    schemaVersion: 20,
+    schemaVersion: 21,
   });
   const table = await service.pool.query("SELECT to_regclass('notices') AS name");
   expect(table.rows[0].name).toBe('notices');

@@ -13,11 +13,18 @@ export const noticeKinds = [
   'fssp_follow_up_due',
   'help_ticket_answered',
   'paused_workflow',
+  'rent_assistance_review_nearing',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The records a notice can link to, and where the API answers them (their service decides access). */
-export const recordTypes = ['referral', 'fssp', 'help_ticket', 'workflow'] as const;
+export const recordTypes = [
+  'referral',
+  'fssp',
+  'help_ticket',
+  'workflow',
+  'rent_assistance_record',
+] as const;
 export type RecordType = (typeof recordTypes)[number];
 const hrefOf: Record<RecordType, (id: string) => string> = {
   referral: (id) => `/api/v1/referrals/${id}`,
@@ -25,6 +32,7 @@ const hrefOf: Record<RecordType, (id: string) => string> = {
   help_ticket: (id) => `/api/v1/help-tickets/${id}`,
   // the author's Paused Workflows, where the draft (recordId) is resumed
   workflow: () => `/api/v1/workflows?status=paused`,
+  rent_assistance_record: (id) => `/api/v1/rent-assistance/records/${id}`,
 };
 export const linkOf = (recordType: RecordType, recordId: string) => ({
   recordType,

@@ -6,6 +6,7 @@ import { DocumentDeleted, DocumentUploaded, ParticipantAccessed } from '@hearth/
 import { recordAccess } from '../use-cases/audit-trail';
 import { keepDocument } from '../use-cases/help-tickets';
 import { draftEventTypes, keepDraft } from '../use-cases/paused-workflows';
+import { keepRaRecord, raRecordEventTypes } from '../use-cases/rent-assistance-reminders';
 import { recordNotice } from '../use-cases/record-notice';
 
 /**
@@ -42,6 +43,12 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
       queue: 'notifications.workflows',
       eventTypes: draftEventTypes,
       handle: keepDraft,
+    },
+    // Rent Assistance records (enrollment) and their review or exit (rent-assistance).
+    {
+      queue: 'notifications.rent-assistance',
+      eventTypes: raRecordEventTypes,
+      handle: keepRaRecord,
     },
   ];
 }

@@ -2,6 +2,7 @@ import type { ScheduledJob } from '@hearth/runtime';
 import { smtpMailer } from '../adapters/mailer';
 import type { NotificationsDeps } from '../deps';
 import { remindPausedWorkflows } from '../use-cases/paused-workflows';
+import { remindRentAssistanceReviews } from '../use-cases/rent-assistance-reminders';
 import { sendDueMail } from '../use-cases/send-due-mail';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,20 +14,29 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function jobs(ctx: NotificationsDeps): ScheduledJob<NotificationsDeps>[] {
   const { SMTP_URL, MAIL_FROM, MAIL_EVERY_MS } = ctx.config;
-  const reminders: ScheduledJob<NotificationsDeps> = {
-    name: 'paused-workflow-reminders',
-    everyMs: DAY_MS,
-    run: async (deps) => {
-      await remindPausedWorkflows(deps);
+  const reminders: ScheduledJob<NotificationsDeps>[] = [
+    {
+      name: 'paused-workflow-reminders',
+      everyMs: DAY_MS,
+      run: async (deps) => {
+        await remindPausedWorkflows(deps);
+      },
     },
-  };
+    {
+      name: 'rent-assistance-reminders',
+      everyMs: DAY_MS,
+      run: async (deps) => {
+        await remindRentAssistanceReviews(deps);
+      },
+    },
+  ];
   if (!SMTP_URL) {
     ctx.logger.warn('SMTP_URL is not set: mail waits in its queue until a server is configured');
-    return [reminders];
+    return reminders;
   }
   const mailer = smtpMailer(SMTP_URL, MAIL_FROM);
   return [
-    reminders,
+    ...reminders,
     {
       name: 'send-mail',
       everyMs: MAIL_EVERY_MS,
