@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   EnrollmentCreated,
+  RentAssistanceEngagementVerified,
   RentAssistancePreProgramExited,
   RentAssistanceReviewed,
 } from '@hearth/events';
@@ -24,10 +25,14 @@ afterAll(() => service?.close());
 
 const on = (date: string) => (now = new Date(`${date}T12:00:00Z`));
 const remind = () => remindRentAssistanceReviews({ pool: service.pool, clock: () => now });
-const remindersOf = async (actor: ReturnType<typeof testActor>) =>
+const noticesOf = async (actor: ReturnType<typeof testActor>, kind: string) =>
   (await apiClient(service.url, actor).get('/notifications?status=all')).body.items.filter(
-    (n: { kind: string }) => n.kind === 'rent_assistance_review_nearing',
+    (n: { kind: string }) => n.kind === kind,
   );
+const remindersOf = (actor: ReturnType<typeof testActor>) =>
+  noticesOf(actor, 'rent_assistance_review_nearing');
+const missingOf = (actor: ReturnType<typeof testActor>) =>
+  noticesOf(actor, 'rent_assistance_engagement_missing');
 
 /** A Rent Assistance record the coach's organization made with the hub as provider. */
 async function record(
@@ -120,3 +125,67 @@ test('a reviewed, exited or other kind of record reminds no one', async () => {
   await remind();
   for (const r of [reviewed, rejected, other]) expect(await remindersOf(r.hub)).toEqual([]);
 });
+
+type RaRecord = Awaited<ReturnType<typeof record>>;
+const reviewedOn = (r: RaRecord, date: string) =>
+  service.publish(RentAssistanceReviewed, {
+    enrollmentId: r.enrollmentId,
+    participantId: r.participantId,
+    hubOrgId: r.hub.orgId,
+    reviewedOn: date,
+    reviewedBy: r.hub.userId,
+  });
+const engaged = (r: RaRecord, year: number, month: number) =>
+  service.publish(RentAssistanceEngagementVerified, {
+    enrollmentId: r.enrollmentId,
+    participantId: r.participantId,
+    hubOrgId: r.hub.orgId,
+    year,
+    month,
+    activities: ['weekly_contact'],
+    engaged: true,
+    verifiedOn: '2026-11-05',
+    late: false,
+  });
+
+describe("a month's engagement not verified by the 10th of the next", () => {
+  test('reminds the hub and the coach once from the 11th, naming the month', async () => {
+    const r = await reviewedRecord('2026-10-20');
+    on('2026-11-10'); // still due today
+    await remind();
+    expect(await missingOf(r.hub)).toEqual([]);
+    on('2026-11-11');
+    await remind();
+    on('2026-11-12');
+    await remind();
+    const expected = expect.objectContaining({
+      title: 'Rent-assistance engagement of 2026-10 not verified (due by the 10th)',
+      link: expect.objectContaining({ recordId: r.enrollmentId }),
+    });
+    expect(await missingOf(r.hub)).toEqual([expected]);
+    expect(await missingOf(r.coach)).toEqual([expected]);
+  });
+
+  test('a verified month, or a record reviewed after that month, reminds no one', async () => {
+    const verified = await reviewedRecord('2026-10-20');
+    await engaged(verified, 2026, 10);
+    const reviewedLater = await reviewedRecord('2026-11-05');
+    on('2026-11-11');
+    await remind();
+    expect(await missingOf(verified.hub)).toEqual([]);
+    expect(await missingOf(reviewedLater.hub)).toEqual([]);
+  });
+
+  test("in January, December's check of the year before", async () => {
+    const r = await reviewedRecord('2026-12-01');
+    on('2027-01-11');
+    await remind();
+    expect((await missingOf(r.hub))[0].title).toContain('2026-12');
+  });
+});
+
+async function reviewedRecord(date: string) {
+  const r = await record('2026-10-01');
+  await reviewedOn(r, date);
+  return r;
+}

@@ -32,8 +32,9 @@ test('its first migration ran on its own database', async () => {
       '004_help_tickets.sql',
       '020_paused_workflows.sql',
       '021_rent_assistance_records.sql',
+      '022_ra_engagements.sql',
     ],
-    schemaVersion: 21,
+    schemaVersion: 22,
   });
   const table = await service.pool.query("SELECT to_regclass('notices') AS name");
   expect(table.rows[0].name).toBe('notices');

@@ -14,6 +14,7 @@ export const noticeKinds = [
   'help_ticket_answered',
   'paused_workflow',
   'rent_assistance_review_nearing',
+  'rent_assistance_engagement_missing',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -38,3 +38,32 @@ export function reviewNearingNotices(r: {
     sourceEventId: onceId('ra-review-nearing', r.enrollmentId, orgId),
   }));
 }
+
+/** The engagement check of a month is due by the 10th of the next (WRPD manual). */
+export const ENGAGEMENT_DUE_DAY = 10;
+
+/** The month whose engagement is overdue on `today` (after the 10th: the month before), if any. */
+export function overdueEngagementMonth(today: string) {
+  const [y, m, d] = today.split('-').map(Number);
+  if (d <= ENGAGEMENT_DUE_DAY) return undefined;
+  const lastDay = new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+  return { year: m === 1 ? y - 1 : y, month: m === 1 ? 12 : m - 1, lastDay };
+}
+
+/** A record's missing engagement of one month: to the hub and the coach's organization, once. */
+export function engagementMissingNotices(
+  r: { enrollmentId: string; participantId: string; coachOrgId: string; hubOrgId: string },
+  month: { year: number; month: number },
+): NewNotice[] {
+  const label = `${month.year}-${String(month.month).padStart(2, '0')}`;
+  return [...new Set([r.hubOrgId, r.coachOrgId])].map((orgId) => ({
+    orgId,
+    userId: null,
+    kind: 'rent_assistance_engagement_missing',
+    title: `Rent-assistance engagement of ${label} not verified (due by the ${ENGAGEMENT_DUE_DAY}th)`,
+    recordType: 'rent_assistance_record',
+    recordId: r.enrollmentId,
+    participantId: r.participantId,
+    sourceEventId: onceId('ra-engagement-missing', r.enrollmentId, label, orgId),
+  }));
+}

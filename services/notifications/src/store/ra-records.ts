@@ -70,3 +70,31 @@ export async function reviewsNearing(
   );
   return rows;
 }
+
+export async function keepEngagementMonth(
+  tx: Queryable,
+  e: { enrollmentId: string; year: number; month: number },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO ra_engagements_seen (enrollment_id, year, month) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING`,
+    [e.enrollmentId, e.year, e.month],
+  );
+}
+
+/** Open records reviewed by `monthEnd` whose engagement of that month was never verified. */
+export async function engagementMissing(
+  db: Queryable,
+  month: { year: number; month: number; lastDay: string },
+): Promise<Omit<UnreviewedRecord, 'applicationDate'>[]> {
+  const { rows } = await db.query(
+    `SELECT enrollment_id AS "enrollmentId", participant_id AS "participantId",
+       coach_org_id AS "coachOrgId", hub_org_id AS "hubOrgId"
+     FROM ra_records_seen r
+     WHERE ended_on IS NULL AND coach_org_id IS NOT NULL AND reviewed_on <= $3::date
+       AND NOT EXISTS (SELECT 1 FROM ra_engagements_seen e
+         WHERE e.enrollment_id = r.enrollment_id AND e.year = $1 AND e.month = $2)`,
+    [month.year, month.month, month.lastDay],
+  );
+  return rows;
+}

@@ -3,6 +3,7 @@ import {
   EnrollmentCreated,
   EnrollmentExited,
   EnrollmentUpdated,
+  RentAssistanceEngagementVerified,
   RentAssistancePreProgramExited,
   RentAssistanceReviewed,
   isEvent,
@@ -12,10 +13,18 @@ import type { NotificationsDeps } from '../deps';
 import {
   REVIEW_NEARING_DAY,
   REVIEW_WINDOW_DAYS,
+  engagementMissingNotices,
+  overdueEngagementMonth,
   reviewNearingNotices,
 } from '../domain/rent-assistance';
 import { saveNotice } from '../store/notices';
-import { keepRecordOutcome, keepRecordSnapshot, reviewsNearing } from '../store/ra-records';
+import {
+  engagementMissing,
+  keepEngagementMonth,
+  keepRecordOutcome,
+  keepRecordSnapshot,
+  reviewsNearing,
+} from '../store/ra-records';
 
 export const raRecordEventTypes = [
   EnrollmentCreated.type,
@@ -23,6 +32,7 @@ export const raRecordEventTypes = [
   EnrollmentExited.type,
   RentAssistanceReviewed.type,
   RentAssistancePreProgramExited.type,
+  RentAssistanceEngagementVerified.type,
 ];
 
 /** Enrollment's Rent Assistance snapshots and rent-assistance's outcomes, into the read model. */
@@ -48,13 +58,17 @@ export async function keepRaRecord(event: Envelope, tx: Queryable): Promise<void
     await keepRecordOutcome(tx, event.data, { reviewedOn: event.data.reviewedOn });
   } else if (isEvent(event, RentAssistancePreProgramExited)) {
     await keepRecordOutcome(tx, event.data, { endedOn: event.data.exitDate });
+  } else if (isEvent(event, RentAssistanceEngagementVerified)) {
+    await keepEngagementMonth(tx, event.data);
   }
 }
 
 /**
  * The daily reminder: each open record still unreviewed from day 38 after its application date
  * through its 45th gets the hub and the coach's organization one notice each (a run missed on day
- * 38 still reminds on a later day of the window; a second run writes nothing).
+ * 38 still reminds on a later day of the window; a second run writes nothing). After the 10th,
+ * each open record reviewed by the end of last month without last month's engagement check
+ * reminds them too, once per month.
  */
 export async function remindRentAssistanceReviews(
   deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
@@ -67,6 +81,11 @@ export async function remindRentAssistanceReviews(
     for (const record of await reviewsNearing(tx, today, REVIEW_NEARING_DAY, REVIEW_WINDOW_DAYS))
       for (const notice of reviewNearingNotices(record))
         if (await saveNotice(tx, notice, now)) written += 1;
+    const overdue = overdueEngagementMonth(today);
+    if (overdue)
+      for (const record of await engagementMissing(tx, overdue))
+        for (const notice of engagementMissingNotices(record, overdue))
+          if (await saveNotice(tx, notice, now)) written += 1;
   });
   return written;
 }
