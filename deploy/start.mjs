@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { seedDemoPrograms } from './demo-programs.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -78,7 +79,7 @@ function ssnKey() {
   return `local-1:${readFileSync(file, 'utf8').trim()}`;
 }
 
-function environmentFor(service, infra, privateKey) {
+function environmentFor(service, infra, privateKey, mail) {
   const dbUrl = (name) => {
     const url = new URL(infra.DATABASE_URL);
     url.pathname = `/${name}`;
@@ -106,6 +107,8 @@ function environmentFor(service, infra, privateKey) {
   }
   if (service.name === 'intake')
     Object.assign(base, { SSN_KEYS: ssnKey(), SSN_ACTIVE_KEY_ID: 'local-1' });
+  // a configured mail server wins over the local catcher
+  if (service.name === 'notifications') base.SMTP_URL = process.env.SMTP_URL ?? mail.url;
   if (service.name === 'gateway') {
     for (const s of SERVICES.filter((x) => x.database))
       base[`${s.name.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${s.port}`;
@@ -174,11 +177,12 @@ async function main() {
   await createDatabases(infra.DATABASE_URL);
   const privateKey = signingKey();
   mkdirSync(logDir, { recursive: true });
+  const mail = await startMailCatcher(join(dataDir, 'mail'));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   for (const service of SERVICES) {
     step(`Starting ${service.name} on 127.0.0.1:${service.port}`);
-    supervise(service, environmentFor(service, infra, privateKey));
+    supervise(service, environmentFor(service, infra, privateKey, mail));
     await ready(service);
   }
   const { demoLogins } = require(join(root, 'services/identity/dist/seed.js'));
@@ -193,6 +197,11 @@ async function main() {
   for (const login of demoLogins)
     console.log(`    ${login.email.padEnd(36)} ${login.password}   ${login.description ?? ''}`);
   console.log(`  Logs: .data/logs/<service>.log   Stop: Ctrl-C`);
+  console.log(
+    process.env.SMTP_URL
+      ? `  Mail: sent to SMTP_URL`
+      : `  Mail: caught at ${mail.url}, each one written to .data/mail/<time>-<recipient>.eml`,
+  );
 }
 
 main().catch((err) => {

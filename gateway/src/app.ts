@@ -9,6 +9,7 @@ import { bodyLimits, rateLimits, rejectDeclaredLargeBodies } from './limits';
 import { mergedOpenApi } from './openapi';
 import { upstreamProxy } from './proxy';
 import { readinessChecks } from './readiness';
+import { participantDashboard } from './dashboard';
 import { composedWorkflowList } from './workflows';
 import {
   ACCEPT_INVITATION_PATH,
@@ -107,16 +108,14 @@ export function buildGateway(
   };
 }
 
-/**
- * Routes the gateway answers itself, matched before the route table. Not yet:
- *   router.get('/participants/:id/dashboard', participantDashboard(upstreams));
- */
+/** Routes the gateway answers itself, matched before the route table. */
 function composedRoutes(
   router: Router,
   upstreams: ReadonlyMap<UpstreamName, Upstream>,
   timeoutMs: number,
 ): void {
   router.get('/workflows', composedWorkflowList(upstreams, timeoutMs));
+  router.get('/participants/:id/dashboard', participantDashboard(upstreams, timeoutMs));
   router.all('/workflows', () => {
     throw notFound('The resource /api/v1/workflows (start a workflow at /workflows/{type})');
   });

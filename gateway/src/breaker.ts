@@ -6,6 +6,12 @@ import { UpstreamError, type UpstreamProxy } from './proxy';
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
+/** One request through the breaker: proxied, or the gateway's own call; resolves to its status. */
+interface Attempt {
+  reqId: unknown;
+  run: () => Promise<number>;
+}
+
 /**
  * Requests one upstream may have in flight: its agent's 256 sockets and as many again waiting for
  * one. Beyond that the gateway sheds load with a 503 instead of queueing without bound.
@@ -30,7 +36,7 @@ const UNHEALTHY = new Set([502, 503, 504]);
  * the breaker again if it succeeds.
  */
 export class Upstream {
-  private readonly breaker: CircuitBreaker<[Request, Response], number>;
+  private readonly breaker: CircuitBreaker<[Attempt], number>;
 
   constructor(
     readonly name: string,
@@ -38,14 +44,14 @@ export class Upstream {
     private readonly options: { timeoutMs: number; resetMs: number; logger: Logger },
   ) {
     this.breaker = new CircuitBreaker(
-      async (req: Request, res: Response) => {
-        const status = await proxy.forward(req, res);
-        // That answer is already on its way to the client; it still counts against the upstream.
+      async (attempt: Attempt) => {
+        const status = await attempt.run();
+        // A proxied answer is already on its way to the client; it still counts against the upstream.
         if (UNHEALTHY.has(status))
           throw new UpstreamError('server_error', `${name} answered ${status}`);
         if (status >= 500)
           options.logger.warn(
-            { upstream: name, reqId: req.id, status },
+            { upstream: name, reqId: attempt.reqId, status },
             'upstream answered a server error (a bug, not counted against it)',
           );
         return status;
@@ -80,18 +86,47 @@ export class Upstream {
 
   /** Proxies the request, or answers it with problem+json when the upstream cannot. */
   handle(req: Request, res: Response): void {
-    this.breaker.fire(req, res).catch((err: Error & { code?: string }) => {
-      const answered = err instanceof UpstreamError && err.kind === 'server_error';
-      if (answered || res.headersSent) return; // the upstream's own answer is streaming out
-      this.options.logger.warn(
-        { upstream: this.name, reqId: req.id, code: err.code ?? (err as UpstreamError).kind },
-        'upstream request failed',
-      );
-      const problem = this.problemFor(err);
-      if (problem.status === 503)
-        res.setHeader('Retry-After', String(Math.ceil(this.options.resetMs / 1000)));
-      sendProblem(res, problem, req.originalUrl.split('?')[0]);
-    });
+    this.breaker
+      .fire({ reqId: req.id, run: () => this.proxy.forward(req, res) })
+      .catch((err: Error & { code?: string }) => {
+        const answered = err instanceof UpstreamError && err.kind === 'server_error';
+        if (answered || res.headersSent) return; // the upstream's own answer is streaming out
+        this.options.logger.warn(
+          { upstream: this.name, reqId: req.id, code: err.code ?? (err as UpstreamError).kind },
+          'upstream request failed',
+        );
+        const problem = this.problemFor(err);
+        if (problem.status === 503)
+          res.setHeader('Retry-After', String(Math.ceil(this.options.resetMs / 1000)));
+        sendProblem(res, problem, req.originalUrl.split('?')[0]);
+      });
+  }
+
+  /**
+   * A GET the gateway makes itself (a composition), through the same breaker as the proxied
+   * requests: its status and JSON body, or undefined when the upstream could not answer (breaker
+   * open, unreachable, slower than `timeoutMs`, 502/503/504).
+   */
+  async getJson(
+    path: string,
+    headers: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    let body: unknown;
+    const run = async () => {
+      const res = await fetch(`${this.target.replace(/\/$/, '')}${path}`, {
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // a body that is not JSON is no answer the caller can use, not the upstream being down
+      body = await res.json().catch(() => undefined);
+      return res.status;
+    };
+    try {
+      return { status: await this.breaker.fire({ reqId: headers['x-request-id'], run }), body };
+    } catch {
+      return undefined;
+    }
   }
 
   shutdown(): void {

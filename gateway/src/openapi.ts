@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { problemResponses } from '@hearth/http';
+import { dashboardOpenApi } from './dashboard';
 import { composedWorkflowPage, composedWorkflowQuery } from './workflows';
 
 interface OpenApiDocument {
@@ -14,7 +15,7 @@ const FETCH_TIMEOUT_MS = 2000;
 const MISSING_RETRY_MS = 5000;
 
 /**
- * What the gateway answers itself (the dashboard joins here when composition arrives), with every
+ * What the gateway answers itself (compositions, its own probes), with every
  * status each can send; these win over the upstreams' own /healthz and /readyz.
  */
 const GATEWAY_PATHS = {
@@ -52,6 +53,7 @@ const GATEWAY_PATHS = {
       },
     },
   },
+  '/api/v1/participants/{id}/dashboard': dashboardOpenApi(),
   '/openapi.json': {
     get: {
       summary: 'This document',

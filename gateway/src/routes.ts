@@ -17,7 +17,7 @@ export type UpstreamName = string;
  *
  * Answered by the gateway itself, before this table (see `composedRoutes` in app.ts):
  *   GET /api/v1/workflows                    every workflow owner's list of the user's drafts
- *   GET /api/v1/participants/:id/dashboard   composition of intake, enrollment, services, … (later)
+ *   GET /api/v1/participants/:id/dashboard   intake's participant and every service's lists about them
  * /api/v1/workflows/{type}/… goes to the owner of the type (libs/registry `workflowTypes`).
  */
 export const ROUTES: ReadonlyMap<string, UpstreamName> = RESOURCE_OWNERS;

@@ -3,6 +3,7 @@ import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent } from './envelope';
 import { fsspEvents } from './fssp';
+import { workflowEvents } from './workflows';
 import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
 import { MasterAssessmentCompleted } from './master-assessment';
@@ -518,4 +519,5 @@ export const catalog = [
   ParticipantAccessed,
   ...rentAssistanceEvents,
   ...peopleEvents,
+  ...workflowEvents,
 ] as const;

@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './parse';
 export * from './coordinated-entry';
 export * from './fssp';
+export * from './workflows';
 export * from './workforce';
 export * from './hmis-assessments';
 export * from './master-assessment';

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { withTransaction, type Pool } from '@hearth/db';
 import { defineRoute, idParams, notFound, type Api } from '@hearth/http';
 import { WHAT, answer, conflictWith, ownerOf, whyNot } from './answers';
+import { recordDraftMove } from './events';
 import { participantsNamed, validateStep, type WorkflowType } from './registry';
 import { finishedView, ifMatchVersion } from './schemas';
 import { findDraft, lockDraft, moveDraft } from './store';
@@ -59,6 +60,7 @@ export function finishRoute(
           );
         const result = write ? await write(tx) : undefined;
         const moved = await moveDraft(tx, owner, params.id, { ...rule, discard: false });
+        await recordDraftMove(tx, req, owner, 'finish', moved!);
         return { ...moved!, ...(result === undefined ? {} : { result }) };
       });
       return answer(res, done);

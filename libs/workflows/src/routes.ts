@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { Pool } from '@hearth/db';
+import { withTransaction, type Pool } from '@hearth/db';
 import { Problem, defineRoute, idParams, notFound, page, type Api } from '@hearth/http';
 import { WHAT, answer, conflictWith, ownerOf, whyNot } from './answers';
+import { recordDraftMove } from './events';
 import { finishRoute } from './finish';
 import { participantsNamed, typeRegistry, validateStep, type WorkflowType } from './registry';
 import {
@@ -182,10 +183,14 @@ export function workflowRoutes(
           const owner = ownerOf(req);
           const ifMatch = ifMatchVersion(req);
           await draftOf(req, params.id);
-          const moved = await moveDraft(db, owner, params.id, {
-            ...rule,
-            discard: action === 'cancel', // cancelling discards the progress, not just hides it
-            ifMatch,
+          const moved = await withTransaction(db, async (tx) => {
+            const done = await moveDraft(tx, owner, params.id, {
+              ...rule,
+              discard: action === 'cancel', // cancelling discards the progress, not just hides it
+              ifMatch,
+            });
+            if (done) await recordDraftMove(tx, req, owner, action, done);
+            return done;
           });
           if (moved) return answerChecked(req, res, moved);
           throw await whyNot(db, owner, params.id, ifMatch, (status) => {

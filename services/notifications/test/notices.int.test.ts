@@ -196,6 +196,38 @@ describe('who a notice is about is shown only to a reader who may see the partic
   });
 });
 
+describe('the notices about one participant (the dashboard asks for them)', () => {
+  test('lists only the notices about that participant, and none once the reader may not see them', async () => {
+    const sender = randomUUID();
+    const receiver = testActor();
+    const { participantId, referralId } = await incomingReferral(sender, receiver.orgId);
+    await incomingReferral(sender, receiver.orgId); // about someone else
+    const about = `/notifications?status=all&participantId=${participantId}`;
+    expect((await as(receiver).get(about)).body.items).toEqual([
+      expect.objectContaining({
+        participantId,
+        link: expect.objectContaining({ recordId: referralId }),
+      }),
+    ]);
+    await applySharingState(service.pool, {
+      participantId,
+      ownerOrgId: sender,
+      securityRestriction: 'share_mou',
+      releases: [],
+      sharingVersion: 2,
+    });
+    // the notice is still theirs, but the filter must not tell them whom it is about
+    expect((await as(receiver).get(about)).body.items).toEqual([]);
+    expect((await as(receiver).get('/notifications?status=all')).body.items).toHaveLength(2);
+  });
+
+  test('a participant id that is no UUID answers 400 naming it', async () => {
+    const res = await as(testActor()).get('/notifications?participantId=nope');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'query.participantId' })]);
+  });
+});
+
 describe('reading notices', () => {
   test('marking one read takes it off the unread list of that reader only', async () => {
     const worker = testActor();

@@ -30,8 +30,11 @@ test('its first migration ran on its own database', async () => {
       '002_mail.sql',
       '003_audit_trail.sql',
       '004_help_tickets.sql',
+      '020_paused_workflows.sql',
+      '021_rent_assistance_records.sql',
+      '022_ra_engagements.sql',
     ],
-    schemaVersion: 4,
+    schemaVersion: 22,
   });
   const table = await service.pool.query("SELECT to_regclass('notices') AS name");
   expect(table.rows[0].name).toBe('notices');

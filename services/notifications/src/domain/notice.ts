@@ -12,16 +12,28 @@ export const noticeKinds = [
   'placement',
   'fssp_follow_up_due',
   'help_ticket_answered',
+  'paused_workflow',
+  'rent_assistance_review_nearing',
+  'rent_assistance_engagement_missing',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** The records a notice can link to, and where the API answers them (their service decides access). */
-export const recordTypes = ['referral', 'fssp', 'help_ticket'] as const;
+export const recordTypes = [
+  'referral',
+  'fssp',
+  'help_ticket',
+  'workflow',
+  'rent_assistance_record',
+] as const;
 export type RecordType = (typeof recordTypes)[number];
 const hrefOf: Record<RecordType, (id: string) => string> = {
   referral: (id) => `/api/v1/referrals/${id}`,
   fssp: (id) => `/api/v1/fssps/${id}`,
   help_ticket: (id) => `/api/v1/help-tickets/${id}`,
+  // the author's Paused Workflows, where the draft (recordId) is resumed
+  workflow: () => `/api/v1/workflows?status=paused`,
+  rent_assistance_record: (id) => `/api/v1/rent-assistance/records/${id}`,
 };
 export const linkOf = (recordType: RecordType, recordId: string) => ({
   recordType,
@@ -92,3 +104,26 @@ export function noticeFor(event: Envelope): NewNotice | undefined {
 
 /** The event types noticeFor answers a notice for (the consumer binds exactly these). */
 export const noticeEventTypes = [ReferralCreated.type, PlacementMade.type, FsspFollowUpDue.type];
+
+/** A paused draft untouched this many days reminds its author (issue 15, "Notices"). */
+export const PAUSED_REMINDER_DAYS = 7;
+
+/** The reminder of one paused draft to its author alone, once per pause (its event's id). */
+export function pausedWorkflowNotice(draft: {
+  workflowId: string;
+  orgId: string;
+  ownerUserId: string;
+  workflowType: string;
+  pauseEventId: string;
+}): NewNotice {
+  return {
+    orgId: draft.orgId,
+    userId: draft.ownerUserId,
+    kind: 'paused_workflow',
+    title: `Your ${draft.workflowType.replaceAll(/[-_]/g, ' ')} workflow has been paused for ${PAUSED_REMINDER_DAYS} days`,
+    recordType: 'workflow',
+    recordId: draft.workflowId,
+    participantId: null,
+    sourceEventId: draft.pauseEventId,
+  };
+}

@@ -5,6 +5,8 @@ import { noticeEventTypes } from '../domain/notice';
 import { DocumentDeleted, DocumentUploaded, ParticipantAccessed } from '@hearth/events';
 import { recordAccess } from '../use-cases/audit-trail';
 import { keepDocument } from '../use-cases/help-tickets';
+import { draftEventTypes, keepDraft } from '../use-cases/paused-workflows';
+import { keepRaRecord, raRecordEventTypes } from '../use-cases/rent-assistance-reminders';
 import { recordNotice } from '../use-cases/record-notice';
 
 /**
@@ -35,6 +37,18 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
       queue: 'notifications.documents',
       eventTypes: [DocumentUploaded.type, DocumentDeleted.type],
       handle: keepDocument,
+    },
+    // Every service's workflow drafts (libs/workflows): the paused ones remind their author.
+    {
+      queue: 'notifications.workflows',
+      eventTypes: draftEventTypes,
+      handle: keepDraft,
+    },
+    // Rent Assistance records (enrollment) and their review or exit (rent-assistance).
+    {
+      queue: 'notifications.rent-assistance',
+      eventTypes: raRecordEventTypes,
+      handle: keepRaRecord,
     },
   ];
 }

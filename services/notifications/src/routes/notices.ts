@@ -24,7 +24,13 @@ export function noticeRoutes(api: Api, deps: NotificationsDeps) {
     path: '/notifications',
     summary: 'Your notices and your organization’s, newest first: unread (default) or all',
     tag: 'notifications',
-    query: z.strictObject({ status: z.enum(['unread', 'all']).default('unread'), ...pageQuery }),
+    query: z.strictObject({
+      status: z.enum(['unread', 'all']).default('unread'),
+      participantId: uuid()
+        .optional()
+        .describe('Only the notices about this participant, when you may see them now'),
+      ...pageQuery,
+    }),
     success: { status: 200, schema: page(notice) },
     handler: ({ query, req }) => listNotices(deps, actorOf(req), query),
   });

@@ -57,7 +57,7 @@ export async function noticesOf(
   db: Queryable,
   actor: Actor,
   now: Date,
-  options: { unreadOnly: boolean; after?: Position; limit: number },
+  options: { unreadOnly: boolean; about?: string; after?: Position; limit: number },
 ): Promise<NoticeRow[]> {
   const params: unknown[] = [];
   const bind = binder(params);
@@ -65,6 +65,11 @@ export async function noticesOf(
   const user = `${bind(actor.userId)}::uuid`;
   const after = options.after
     ? `AND (n.created_at, n.id) < (${bind(options.after.createdAt)}::timestamptz, ${bind(options.after.id)}::uuid)`
+    : '';
+  // about one participant: only the notices whose participant the reader may see now (the filter
+  // must not reveal whom a notice they may not see the participant of is about)
+  const about = options.about
+    ? `AND n.participant_id = ${bind(options.about)}::uuid AND sf.participant_id IS NOT NULL AND ${visible}`
     : '';
   const { rows } = await db.query<NoticeRow>(
     `SELECT n.id, n.kind, n.title, n.record_type AS "recordType", n.record_id AS "recordId",
@@ -75,7 +80,7 @@ export async function noticesOf(
      FROM notices n
      LEFT JOIN sharing_facts sf ON sf.participant_id = n.participant_id
      LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ${user}
-     WHERE ${addressedTo(actor, bind)} ${after}
+     WHERE ${addressedTo(actor, bind)} ${after} ${about}
        AND (NOT ${bind(options.unreadOnly)}::boolean OR r.notice_id IS NULL)
      ORDER BY n.created_at DESC, n.id DESC
      LIMIT ${bind(options.limit)}`,

@@ -23,11 +23,12 @@ const shown = (row: NoticeRow) => ({
 export async function listNotices(
   deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
   actor: Actor,
-  query: { status: 'unread' | 'all'; limit: number; cursor?: string },
+  query: { status: 'unread' | 'all'; participantId?: string; limit: number; cursor?: string },
 ) {
   const after = noticeCursor.decode(query.cursor);
   const rows = await noticesOf(deps.pool, actor, deps.clock(), {
     unreadOnly: query.status === 'unread',
+    about: query.participantId,
     after,
     limit: query.limit + 1,
   });
