@@ -222,3 +222,23 @@ describe('linking two records as one person', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe("the links' OpenAPI", () => {
+  it('describes a pair of records as an array of exactly two ids (a tuple is no OpenAPI 3.1 schema)', async () => {
+    const doc = (await (await fetch(`${intake.url}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        { post?: { requestBody: { content: Record<string, { schema: unknown }> } } }
+      >;
+    };
+    const body = doc.paths['/api/v1/participants/links']!.post!.requestBody.content[
+      'application/json'
+    ]!.schema as { properties: { participantIds: Record<string, unknown> } };
+    expect(body.properties.participantIds).toMatchObject({
+      type: 'array',
+      minItems: 2,
+      maxItems: 2,
+      items: { type: 'string', format: 'uuid' },
+    });
+  });
+});

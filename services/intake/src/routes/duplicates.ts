@@ -7,7 +7,12 @@ import { listSuspectedDuplicates } from '../use-cases/list-suspected-duplicates'
 import { requireSupervisor } from './supervision';
 
 export const reasonText = z.string().trim().min(1).max(500);
-export const participantPair = z.tuple([z.string().uuid(), z.string().uuid()]);
+// Arrays of two, not z.tuple: a tuple's OpenAPI `items: [...]` is not a schema in OpenAPI 3.1 and
+// the fuzzer refused the document. The type stays a pair for the code.
+export const participantPair = z
+  .array(z.string().uuid())
+  .length(2)
+  .transform((ids) => ids as [string, string]);
 
 const side = z.object({
   id: z.string().uuid(),
@@ -19,7 +24,7 @@ const side = z.object({
 });
 
 const suspectedPair = z.object({
-  participants: z.tuple([side, side]),
+  participants: z.array(side).length(2),
   score: z.number().int(),
   reasons: z.array(z.string()),
   foundAt: z.string(),
