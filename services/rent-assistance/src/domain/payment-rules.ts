@@ -11,6 +11,8 @@ export interface PaymentFacts {
   actor: Actor;
   record: RaRecord;
   plan: PaymentPlan | undefined;
+  /** The record's non-voided payments, all plans together, in cents (its row locked). */
+  recordCommittedCents: number;
   /** The hub's today. */
   today: string;
   firstCoachingDate: string | null;
@@ -47,6 +49,12 @@ export function checkPayment(f: PaymentFacts, body: RecordPaymentBody): void {
     problems.push({
       field: 'amountCents',
       message: `Over the plan's cap: ${plan.capCents - plan.committedCents} cents remain of ${plan.capCents}`,
+    });
+  const requested = record.totalAmountRequestedCents;
+  if (requested !== null && f.recordCommittedCents + body.amountCents > requested)
+    problems.push({
+      field: 'amountCents',
+      message: `Over the record's total amount requested: ${Math.max(0, requested - f.recordCommittedCents)} cents remain of ${requested}`,
     });
   problems.push(...engagementProblems({ ...body, ...f }));
   if (problems.length) throw unprocessable('The payment breaks a rule.', problems);

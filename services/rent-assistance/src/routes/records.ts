@@ -22,6 +22,11 @@ const record = z.strictObject({
   applicationDate: z.string(),
   participationDate: day,
   exitDate: day,
+  totalAmountRequestedCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Enrollment's total amount requested: the record's payments together stay within it"),
   review: z.strictObject({ lastReviewDay: z.string(), reviewedOn: day, reviewedBy: day }),
   preProgramExit: z
     .strictObject({

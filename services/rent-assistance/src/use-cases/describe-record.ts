@@ -15,6 +15,7 @@ export async function describeRecord(db: Queryable, r: RaRecord) {
     applicationDate: r.applicationDate,
     participationDate: r.participationDate,
     exitDate: r.exitDate,
+    totalAmountRequestedCents: r.totalAmountRequestedCents,
     review: {
       lastReviewDay: lastReviewDay(r.applicationDate),
       reviewedOn: r.reviewedOn,

@@ -11,7 +11,7 @@ import { engagedMonthsOf } from '../store/engagement';
 import { engagementDatesOf } from '../store/evidence';
 import { findPayment, insertPayment, monthPaid, type Payment } from '../store/payments';
 import { findPlan } from '../store/plans';
-import { findRecord } from '../store/records';
+import { committedOfRecords, findRecord } from '../store/records';
 import { announcePayment } from './payment-events';
 
 /**
@@ -52,6 +52,9 @@ export async function enterPayment(
       actor,
       record,
       plan,
+      recordCommittedCents: (await committedOfRecords(tx, [record.enrollmentId])).get(
+        record.enrollmentId,
+      )!,
       today: await organizationToday(tx, actor.orgId, deps.clock),
       firstCoachingDate: (await engagementDatesOf(tx, record.enrollmentId)).firstCoachingDate,
       engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
