@@ -18,6 +18,8 @@ export interface RaRecord {
   rejectionCaseNoteId: string | null;
   /** Enrollment's total amount requested: the record's payments together stay within it. */
   totalAmountRequestedCents: number | null;
+  /** The participant's later record at the hub that marked this episode "received RA again". */
+  receivedRaAgainIn: string | null;
   version: number;
 }
 
@@ -30,7 +32,8 @@ export const recordColumns = `enrollment_id AS "enrollmentId", program_id AS "pr
   to_char(pre_program_exit_on, 'YYYY-MM-DD') AS "preProgramExitOn",
   pre_program_exit_reason AS "preProgramExitReason",
   rejection_case_note_id AS "rejectionCaseNoteId",
-  total_amount_requested_cents::float8 AS "totalAmountRequestedCents", version`;
+  total_amount_requested_cents::float8 AS "totalAmountRequestedCents",
+  received_ra_again_in AS "receivedRaAgainIn", version`;
 
 /**
  * Keep enrollment's snapshot of an RA record unless a newer one is kept (events may arrive out of

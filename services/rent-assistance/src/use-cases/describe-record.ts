@@ -16,6 +16,7 @@ export async function describeRecord(db: Queryable, r: RaRecord) {
     participationDate: r.participationDate,
     exitDate: r.exitDate,
     totalAmountRequestedCents: r.totalAmountRequestedCents,
+    receivedRaAgainIn: r.receivedRaAgainIn,
     review: {
       lastReviewDay: lastReviewDay(r.applicationDate),
       reviewedOn: r.reviewedOn,
