@@ -100,7 +100,7 @@ async function enterRows(
     [...new Set(fresh.map((r) => r.payment.planId))],
     enrollmentIds,
   );
-  const { firstCoaching, engagedMonths } = await engagementOf(tx, enrollmentIds);
+  const { firstCoaching, finalRentExit, engagedMonths } = await engagementOf(tx, enrollmentIds);
   const paid = await paidMonthsAmong(
     tx,
     fresh.map((r) => r.payment),
@@ -131,6 +131,7 @@ async function enterRows(
         recordCommittedCents: recordCommitted.get(payment.enrollmentId)!,
         today,
         firstCoachingDate: firstCoaching.get(payment.enrollmentId) ?? null,
+        finalRentExitDate: finalRentExit.get(payment.enrollmentId) ?? null,
         engagedMonths: engagedMonths.get(payment.enrollmentId) ?? new Set<string>(),
         monthPaid: paid.has(paidMonthKey(payment)),
       };

@@ -38,6 +38,12 @@ export function recordPayment(
   });
 }
 
+/** What the payment rules read of the services on the record. */
+async function serviceDatesOf(tx: Queryable, enrollmentId: string) {
+  const { firstCoachingDate, finalRentExitDate } = await engagementDatesOf(tx, enrollmentId);
+  return { firstCoachingDate, finalRentExitDate };
+}
+
 /** The payment's rules and its row and event, in the caller's transaction. */
 export async function enterPayment(
   tx: Queryable,
@@ -56,7 +62,7 @@ export async function enterPayment(
         record.enrollmentId,
       )!,
       today: await organizationToday(tx, actor.orgId, deps.clock),
-      firstCoachingDate: (await engagementDatesOf(tx, record.enrollmentId)).firstCoachingDate,
+      ...(await serviceDatesOf(tx, record.enrollmentId)),
       engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
       monthPaid: !body.adjustmentReason && (await monthPaid(tx, body)),
     },
