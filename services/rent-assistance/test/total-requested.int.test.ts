@@ -102,6 +102,13 @@ test("payments of all the record's plans together stay within its total requeste
     newKey(),
   );
   expect(exact.status).toBe(201);
+  const ledger = await hub.get(`/rent-assistance/records/${r.enrollmentId}/payments`);
+  expect(ledger.body).toMatchObject({
+    totalCents: 150_000,
+    byFundingSource: { 'metro-ra': 90_000, 'county-ra': 60_000 },
+    totalAmountRequestedCents: 150_000,
+    remainingOfRequestedCents: 0,
+  });
   const cent = await hub.post(
     '/payments',
     arrears(r, metro, { month: 3, amountCents: 1 }),
@@ -148,6 +155,12 @@ test('without a total requested only the plans cap the payments', async () => {
         )
       ).status,
     ).toBe(201);
+  const ledger = await hub.get(`/rent-assistance/records/${r.enrollmentId}/payments`);
+  expect(ledger.body).toMatchObject({
+    totalCents: 200_000,
+    totalAmountRequestedCents: null,
+    remainingOfRequestedCents: null,
+  });
 });
 
 test("a batch's rows take the record's total requested in turn, across plans", async () => {
