@@ -48,7 +48,12 @@ async function organization(service: TestService) {
  */
 export async function referral(
   service: TestService,
-  options: { applicationDate?: string; releaseEnd?: string; hubOrgId?: string } = {},
+  options: {
+    applicationDate?: string;
+    releaseEnd?: string;
+    hubOrgId?: string;
+    totalAmountRequestedCents?: number | null;
+  } = {},
 ) {
   const coachOrgId = await organization(service);
   const hubOrgId = options.hubOrgId ?? (await organization(service));
@@ -61,6 +66,7 @@ export async function referral(
   const enrollmentId = await raEnrollment(service, coachOrgId, participantId, {
     serviceProviderOrgId: hubOrgId,
     applicationDate: options.applicationDate ?? '2026-09-01',
+    totalAmountRequestedCents: options.totalAmountRequestedCents ?? null,
   });
   return {
     coachOrgId,
@@ -173,9 +179,10 @@ export async function acceptedReferral(
     applicationDate = '2026-09-01',
     coachingOn = '2025-11-03' as string | null,
     hubOrgId = undefined as string | undefined,
+    totalAmountRequestedCents = null as number | null,
   } = {},
 ) {
-  const r = await referral(target, { applicationDate, hubOrgId });
+  const r = await referral(target, { applicationDate, hubOrgId, totalAmountRequestedCents });
   await document(target, r, CAREER_PLAN, '2026-08-01');
   await document(target, r, SIGNED_APPLICATION, applicationDate);
   const client = (actor: typeof r.hub) => apiClient(target.url, actor);

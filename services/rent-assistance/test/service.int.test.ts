@@ -34,8 +34,10 @@ test('its migrations ran on its own database', async () => {
       '020_payments_by_date.sql',
       '021_outcomes.sql',
       '022_retention_follow_ups.sql',
+      '050_total_amount_requested.sql',
+      '051_received_ra_again.sql',
     ],
-    schemaVersion: 22,
+    schemaVersion: 51,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');

@@ -11,9 +11,13 @@ export interface PaymentFacts {
   actor: Actor;
   record: RaRecord;
   plan: PaymentPlan | undefined;
+  /** The record's non-voided payments, all plans together, in cents (its row locked). */
+  recordCommittedCents: number;
   /** The hub's today. */
   today: string;
   firstCoachingDate: string | null;
+  /** The Hub Final Rent Exit service's date: the last day of the last month assistance pays. */
+  finalRentExitDate: string | null;
   engagedMonths: ReadonlySet<string>;
   /** Whether the month is paid already for the payment's type (non-voided, not an adjustment). */
   monthPaid: boolean;
@@ -48,7 +52,19 @@ export function checkPayment(f: PaymentFacts, body: RecordPaymentBody): void {
       field: 'amountCents',
       message: `Over the plan's cap: ${plan.capCents - plan.committedCents} cents remain of ${plan.capCents}`,
     });
+  const requested = record.totalAmountRequestedCents;
+  if (requested !== null && f.recordCommittedCents + body.amountCents > requested)
+    problems.push({
+      field: 'amountCents',
+      message: `Over the record's total amount requested: ${Math.max(0, requested - f.recordCommittedCents)} cents remain of ${requested}`,
+    });
   problems.push(...engagementProblems({ ...body, ...f }));
+  const lastMonth = f.finalRentExitDate?.slice(0, 7);
+  if (lastMonth && monthKey(body.year, body.month) > lastMonth)
+    problems.push({
+      field: 'month',
+      message: `After the Hub Final Rent Exit of ${f.finalRentExitDate}: assistance ends with ${lastMonth}`,
+    });
   if (problems.length) throw unprocessable('The payment breaks a rule.', problems);
   if (!body.adjustmentReason && f.monthPaid) throw monthPaidAlready(body);
 }

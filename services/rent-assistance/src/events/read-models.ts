@@ -14,6 +14,7 @@ import {
 } from '@hearth/events';
 import { serviceKindOf } from '../domain/service-kind';
 import { saveCaseNote } from '../store/case-notes';
+import { markReceivedRaAgain } from '../store/outcomes';
 import { saveDocument, saveRecordService } from '../store/evidence';
 import { findRecord, recordExitOf, saveRecordSnapshot } from '../store/records';
 
@@ -23,8 +24,16 @@ export const recordsConsumer: ConsumerOptions = {
   eventTypes: [EnrollmentCreated.type, EnrollmentUpdated.type, EnrollmentExited.type],
   handle: async (event, tx) => {
     if (isEvent(event, EnrollmentCreated) || isEvent(event, EnrollmentUpdated)) {
-      if (event.data.programKind === 'rent_assistance')
-        await saveRecordSnapshot(tx, event.data, event.occurredAt);
+      if (event.data.programKind !== 'rent_assistance') return;
+      await saveRecordSnapshot(tx, event.data, event.occurredAt);
+      // a new record is the participant's return: their earlier episodes at the hub received RA again
+      if (isEvent(event, EnrollmentCreated))
+        await markReceivedRaAgain(tx, {
+          enrollmentId: event.data.enrollmentId,
+          participantId: event.data.headParticipantId,
+          hubOrgId: event.data.serviceProviderOrgId ?? event.data.orgId,
+          applicationDate: event.data.applicationDate,
+        });
     } else if (isEvent(event, EnrollmentExited))
       await recordExitOf(tx, event.data.enrollmentId, event.data.exitDate);
   },

@@ -123,10 +123,16 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
         totalCents: z.number().int(),
         byFundingSource: z.record(z.string(), z.number().int()),
         byMonth: z.record(z.string(), z.number().int()),
+        totalAmountRequestedCents: z.number().int().nullable(),
+        remainingOfRequestedCents: z
+          .number()
+          .int()
+          .nullable()
+          .describe('What the total amount requested leaves for payments (null: no total given)'),
       }),
     },
     handler: async ({ params, req }) => {
-      await recordFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
+      const record = await recordFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
       const items = await paymentsOf(deps.pool, params.id);
       const live = items.filter((p) => p.status !== 'voided');
       const add = (into: Record<string, number>, key: string, cents: number) =>
@@ -138,7 +144,15 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
         add(byMonth, `${p.year}-${String(p.month).padStart(2, '0')}`, p.amountCents);
       }
       const totalCents = live.reduce((t, p) => t + p.amountCents, 0);
-      return { items, totalCents, byFundingSource, byMonth };
+      const requested = record.totalAmountRequestedCents;
+      return {
+        items,
+        totalCents,
+        byFundingSource,
+        byMonth,
+        totalAmountRequestedCents: requested,
+        remainingOfRequestedCents: requested === null ? null : Math.max(0, requested - totalCents),
+      };
     },
   });
 }

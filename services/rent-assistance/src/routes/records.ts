@@ -22,6 +22,14 @@ const record = z.strictObject({
   applicationDate: z.string(),
   participationDate: day,
   exitDate: day,
+  totalAmountRequestedCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Enrollment's total amount requested: the record's payments together stay within it"),
+  receivedRaAgainIn: day.describe(
+    'The later record at the hub that marked this episode "received RA again" (out of the measures)',
+  ),
   review: z.strictObject({ lastReviewDay: z.string(), reviewedOn: day, reviewedBy: day }),
   preProgramExit: z
     .strictObject({

@@ -30,6 +30,27 @@ export async function outcomesOf(db: Queryable, enrollmentId: string): Promise<O
 }
 
 /**
+ * A later return (I-Trac RA guide, Received RA Again): the participant's new record at the hub
+ * marks each earlier episode of theirs there exited after the program (never a pre-program exit)
+ * before the new application date. Enrollment refuses a new record within 90 days of an exit (the
+ * old one continues), so a new record is the return after 90 days: the 90 days are not counted
+ * again here. Once: an episode keeps the first record that marked it.
+ */
+export async function markReceivedRaAgain(
+  tx: Queryable,
+  r: { enrollmentId: string; participantId: string; hubOrgId: string; applicationDate: string },
+) {
+  await tx.query(
+    `UPDATE ra_records SET received_ra_again_in = $1, received_ra_again_on = $4,
+       version = version + 1
+     WHERE participant_id = $2 AND hub_org_id = $3 AND enrollment_id <> $1
+       AND exit_date IS NOT NULL AND exit_date < $4 AND status <> 'pre_program_exit'
+       AND pre_program_exit_on IS NULL AND received_ra_again_in IS NULL`,
+    [r.enrollmentId, r.participantId, r.hubOrgId, r.applicationDate],
+  );
+}
+
+/**
  * The hub's measures (I-Trac RA guide, Hub Measures) over its episodes that received Rapid
  * Rehousing or Homeless Prevention, never a pre-program exit nor an episode marked "received RA
  * again": participants served (an RRH/HP service dated in the period), and for 6 and 12 months the
@@ -50,7 +71,7 @@ export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQu
            AND s.kind = 'housing_support' AND NOT s.deleted AND s.service_date BETWEEN $2 AND $3)
            AS served_in_period
        FROM ra_records r
-       WHERE r.hub_org_id = $1 AND r.pre_program_exit_on IS NULL
+       WHERE r.hub_org_id = $1 AND r.pre_program_exit_on IS NULL AND r.received_ra_again_in IS NULL
          AND EXISTS (SELECT 1 FROM record_services s WHERE s.enrollment_id = r.enrollment_id
            AND s.kind = 'housing_support' AND NOT s.deleted)
          AND NOT EXISTS (SELECT 1 FROM ra_outcomes o WHERE o.enrollment_id = r.enrollment_id
@@ -98,6 +119,7 @@ export async function claimDueRetentions(
        FROM ra_records r
        CROSS JOIN (VALUES (6, 'six_month_retention'), (12, 'twelve_month_retention')) AS m (months, type)
        WHERE r.exit_date IS NOT NULL AND r.pre_program_exit_on IS NULL
+         AND r.received_ra_again_in IS NULL
          AND (r.exit_date + make_interval(months => m.months))::date <= $1
          AND EXISTS (SELECT 1 FROM ra_outcomes o WHERE o.enrollment_id = r.enrollment_id
            AND o.type = 'at_exit' AND o.housing_status = 'housed')

@@ -35,12 +35,19 @@ export async function lockedPlansAndRecords(
   };
 }
 
-/** Each record's first coaching service and its engaged months ('YYYY-MM'). */
+/** Each record's first coaching service, its final rent exit and its engaged months ('YYYY-MM'). */
 export async function engagementOf(tx: Queryable, enrollmentIds: readonly string[]) {
-  const { rows: coaching } = await tx.query<{ id: string; first: string }>(
-    `SELECT enrollment_id AS id, to_char(min(service_date), 'YYYY-MM-DD') AS first
-     FROM record_services WHERE enrollment_id = ANY($1::uuid[]) AND kind = 'coaching'
-       AND NOT deleted GROUP BY enrollment_id`,
+  const { rows: services } = await tx.query<{
+    id: string;
+    first: string | null;
+    finalRent: string | null;
+  }>(
+    `SELECT enrollment_id AS id,
+       to_char(min(service_date) FILTER (WHERE kind = 'coaching'), 'YYYY-MM-DD') AS first,
+       to_char(max(service_date) FILTER (WHERE kind = 'final_rent_exit'), 'YYYY-MM-DD')
+         AS "finalRent"
+     FROM record_services WHERE enrollment_id = ANY($1::uuid[]) AND NOT deleted
+     GROUP BY enrollment_id`,
     [enrollmentIds],
   );
   const { rows: engaged } = await tx.query<{ id: string; year: number; month: number }>(
@@ -53,7 +60,11 @@ export async function engagementOf(tx: Queryable, enrollmentIds: readonly string
     if (!months.has(e.id)) months.set(e.id, new Set());
     months.get(e.id)!.add(monthKey(e.year, e.month));
   }
-  return { firstCoaching: new Map(coaching.map((c) => [c.id, c.first])), engagedMonths: months };
+  return {
+    firstCoaching: new Map(services.map((c) => [c.id, c.first])),
+    finalRentExit: new Map(services.map((c) => [c.id, c.finalRent])),
+    engagedMonths: months,
+  };
 }
 
 /** The months (paidMonthKey) already paid, non-voided and not adjustments, among those rows name. */

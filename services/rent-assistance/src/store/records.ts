@@ -16,6 +16,10 @@ export interface RaRecord {
   preProgramExitOn: string | null;
   preProgramExitReason: string | null;
   rejectionCaseNoteId: string | null;
+  /** Enrollment's total amount requested: the record's payments together stay within it. */
+  totalAmountRequestedCents: number | null;
+  /** The participant's later record at the hub that marked this episode "received RA again". */
+  receivedRaAgainIn: string | null;
   version: number;
 }
 
@@ -27,7 +31,9 @@ export const recordColumns = `enrollment_id AS "enrollmentId", program_id AS "pr
   to_char(reviewed_on, 'YYYY-MM-DD') AS "reviewedOn", reviewed_by AS "reviewedBy",
   to_char(pre_program_exit_on, 'YYYY-MM-DD') AS "preProgramExitOn",
   pre_program_exit_reason AS "preProgramExitReason",
-  rejection_case_note_id AS "rejectionCaseNoteId", version`;
+  rejection_case_note_id AS "rejectionCaseNoteId",
+  total_amount_requested_cents::float8 AS "totalAmountRequestedCents",
+  received_ra_again_in AS "receivedRaAgainIn", version`;
 
 /**
  * Keep enrollment's snapshot of an RA record unless a newer one is kept (events may arrive out of
@@ -36,13 +42,15 @@ export const recordColumns = `enrollment_id AS "enrollmentId", program_id AS "pr
 export async function saveRecordSnapshot(tx: Queryable, e: EnrollmentSnapshot, at: string) {
   await tx.query(
     `INSERT INTO ra_records (enrollment_id, program_id, coach_org_id, hub_org_id, participant_id,
-       application_date, participation_date, exit_date, status, snapshot_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       application_date, participation_date, exit_date, status, snapshot_at,
+       total_amount_requested_cents)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (enrollment_id) DO UPDATE SET program_id = EXCLUDED.program_id,
        coach_org_id = EXCLUDED.coach_org_id, hub_org_id = EXCLUDED.hub_org_id,
        participant_id = EXCLUDED.participant_id, application_date = EXCLUDED.application_date,
        participation_date = EXCLUDED.participation_date, exit_date = EXCLUDED.exit_date,
-       status = EXCLUDED.status, snapshot_at = EXCLUDED.snapshot_at
+       status = EXCLUDED.status, snapshot_at = EXCLUDED.snapshot_at,
+       total_amount_requested_cents = EXCLUDED.total_amount_requested_cents
      WHERE ra_records.snapshot_at <= EXCLUDED.snapshot_at`,
     [
       e.enrollmentId,
@@ -55,6 +63,7 @@ export async function saveRecordSnapshot(tx: Queryable, e: EnrollmentSnapshot, a
       e.exitDate,
       e.status,
       at,
+      e.totalAmountRequestedCents ?? null,
     ],
   );
 }
@@ -76,6 +85,25 @@ export async function findRecord(
     [enrollmentId],
   );
   return rows[0];
+}
+
+/**
+ * Each record's non-voided payments, all plans together, in cents (0 for a record without any).
+ * Read after the records are locked, in a statement of its own (see findPlan), so it counts every
+ * payment of the transactions that held the lock before.
+ */
+export async function committedOfRecords(
+  db: Queryable,
+  enrollmentIds: readonly string[],
+): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ id: string; cents: number }>(
+    `SELECT enrollment_id AS id, sum(amount_cents)::float8 AS cents FROM payments
+     WHERE enrollment_id = ANY($1::uuid[]) AND status <> 'voided' GROUP BY enrollment_id`,
+    [enrollmentIds],
+  );
+  const committed = new Map(enrollmentIds.map((id) => [id, 0]));
+  for (const r of rows) committed.set(r.id, r.cents);
+  return committed;
 }
 
 export async function recordsAmong(db: Queryable, ids: readonly string[]): Promise<RaRecord[]> {

@@ -15,6 +15,8 @@ export async function describeRecord(db: Queryable, r: RaRecord) {
     applicationDate: r.applicationDate,
     participationDate: r.participationDate,
     exitDate: r.exitDate,
+    totalAmountRequestedCents: r.totalAmountRequestedCents,
+    receivedRaAgainIn: r.receivedRaAgainIn,
     review: {
       lastReviewDay: lastReviewDay(r.applicationDate),
       reviewedOn: r.reviewedOn,

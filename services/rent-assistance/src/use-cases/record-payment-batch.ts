@@ -23,7 +23,7 @@ import {
   lockedPlansAndRecords,
   paidMonthsAmong,
 } from '../store/payment-batch';
-import type { RaRecord } from '../store/records';
+import { committedOfRecords, type RaRecord } from '../store/records';
 import { paymentEvent } from './payment-events';
 
 export interface RowResult {
@@ -100,12 +100,13 @@ async function enterRows(
     [...new Set(fresh.map((r) => r.payment.planId))],
     enrollmentIds,
   );
-  const { firstCoaching, engagedMonths } = await engagementOf(tx, enrollmentIds);
+  const { firstCoaching, finalRentExit, engagedMonths } = await engagementOf(tx, enrollmentIds);
   const paid = await paidMonthsAmong(
     tx,
     fresh.map((r) => r.payment),
   );
   const committed = new Map([...plans.values()].map((p) => [p.id, p.committedCents]));
+  const recordCommitted = await committedOfRecords(tx, enrollmentIds);
   const today = await organizationToday(tx, actor.orgId, deps.clock);
 
   const results: RowResult[] = [];
@@ -127,13 +128,16 @@ async function enterRows(
         actor,
         record: record!,
         plan: plan && { ...plan, committedCents: committed.get(plan.id)! },
+        recordCommittedCents: recordCommitted.get(payment.enrollmentId)!,
         today,
         firstCoachingDate: firstCoaching.get(payment.enrollmentId) ?? null,
+        finalRentExitDate: finalRentExit.get(payment.enrollmentId) ?? null,
         engagedMonths: engagedMonths.get(payment.enrollmentId) ?? new Set<string>(),
         monthPaid: paid.has(paidMonthKey(payment)),
       };
       checkPayment(facts, payment);
       committed.set(plan!.id, facts.plan!.committedCents + payment.amountCents);
+      recordCommitted.set(payment.enrollmentId, facts.recordCommittedCents + payment.amountCents);
       if (!payment.adjustmentReason) paid.add(paidMonthKey(payment));
       accepted.push({ id, body: payment });
       results.push(entered(row, id));

@@ -11,7 +11,7 @@ import { engagedMonthsOf } from '../store/engagement';
 import { engagementDatesOf } from '../store/evidence';
 import { findPayment, insertPayment, monthPaid, type Payment } from '../store/payments';
 import { findPlan } from '../store/plans';
-import { findRecord } from '../store/records';
+import { committedOfRecords, findRecord } from '../store/records';
 import { announcePayment } from './payment-events';
 
 /**
@@ -38,6 +38,12 @@ export function recordPayment(
   });
 }
 
+/** What the payment rules read of the services on the record. */
+async function serviceDatesOf(tx: Queryable, enrollmentId: string) {
+  const { firstCoachingDate, finalRentExitDate } = await engagementDatesOf(tx, enrollmentId);
+  return { firstCoachingDate, finalRentExitDate };
+}
+
 /** The payment's rules and its row and event, in the caller's transaction. */
 export async function enterPayment(
   tx: Queryable,
@@ -52,8 +58,11 @@ export async function enterPayment(
       actor,
       record,
       plan,
+      recordCommittedCents: (await committedOfRecords(tx, [record.enrollmentId])).get(
+        record.enrollmentId,
+      )!,
       today: await organizationToday(tx, actor.orgId, deps.clock),
-      firstCoachingDate: (await engagementDatesOf(tx, record.enrollmentId)).firstCoachingDate,
+      ...(await serviceDatesOf(tx, record.enrollmentId)),
       engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
       monthPaid: !body.adjustmentReason && (await monthPaid(tx, body)),
     },
