@@ -9,11 +9,11 @@ import {
 } from '@hearth/testkit';
 import { rentAssistance } from '../src/app';
 import { rentAssistanceEnv } from '../src/config';
-import { NOW, raEnrollment, referral } from './fixtures';
+import { NOW, raEnrollment, referral, service as recordService } from './fixtures';
 
 /**
- * A participant's RA records list a person linked in intake together (libs/people). The service
- * has no rule counting a person's records (caps are a plan's), so listing is what follows the link.
+ * A participant's RA records list a person linked in intake together (libs/people), and the hub's
+ * measures count the person once. No payment rule counts a person's records (a cap is a plan's).
  */
 let service: TestService;
 let first: Awaited<ReturnType<typeof referral>>; // the hub sees it through a release
@@ -68,4 +68,25 @@ describe('rent-assistance records of a linked person', () => {
     expect(await listed(first.coach, first.participantId)).toEqual([first.enrollmentId]);
     expect(await listed(first.coach, second.participantId)).toEqual([second.enrollmentId]);
   });
+});
+
+test("the hub's measures count a person served through two linked records once", async () => {
+  const one = await referral(service);
+  const other = await referral(service, { hubOrgId: one.hubOrgId });
+  await recordService(service, one, 'housing_support', '2026-05-01');
+  await recordService(service, other, 'housing_support', '2026-06-01');
+  const hub = apiClient(service.url, one.hub);
+  const served = async () =>
+    (await hub.get('/rent-assistance/measures?from=2026-01-01&to=2026-09-10')).body
+      .servedWithRrhOrHp;
+  expect(await served()).toBe(2);
+  const linked = {
+    ...link(),
+    linkId: randomUUID(),
+    participantIds: [one.participantId, other.participantId],
+  };
+  await service.publish(PersonLinked, linked, { orgId: one.coachOrgId });
+  expect(await served()).toBe(1);
+  await service.publish(PersonUnlinked, linked, { orgId: one.coachOrgId });
+  expect(await served()).toBe(2);
 });
