@@ -6,3 +6,4 @@ export {
   peopleOf,
 } from './people';
 export { peopleConsumer } from './consumer';
+export { recordsListedTogether } from './seen';

@@ -3,6 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { API_PREFIX, createApp } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { DocumentsEnv } from './config';
@@ -18,7 +19,12 @@ export const documents: ServiceDefinition<DocumentsEnv> = {
   migrationsDir: join(__dirname, '..', 'migrations'),
   // Reads participants: who may see them comes from intake's sharing facts, denials are audited;
   // identity's organizations (directory) give each its calendar ("not in the future").
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, directoryMigrations],
+  sharedMigrations: [
+    accessAuditMigrations,
+    sharingFactsMigrations,
+    directoryMigrations,
+    peopleMigrations, // intake's links of records as one person, listed together
+  ],
   consumers: (ctx) => consumers(depsOf(ctx)),
   // The runtime hands jobs its context; ours run with the MongoDB store beside it.
   jobs: (ctx) => jobs(depsOf(ctx)).map((job) => ({ ...job, run: () => job.run(depsOf(ctx)) })),

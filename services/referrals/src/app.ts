@@ -3,6 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { createApp, idempotencyMigrations } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { planGoalFactsMigrations } from '@hearth/plan-goals';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -30,6 +31,7 @@ export const referrals: ServiceDefinition<ReferralsEnv> = {
     directoryMigrations,
     planGoalFactsMigrations, // FSSP goals and barriers a referral may name
     idempotencyMigrations,
+    peopleMigrations, // intake's links of records as one person, listed together
   ],
   consumers,
   jobs,

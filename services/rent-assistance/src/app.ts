@@ -3,6 +3,7 @@ import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { createApp, idempotencyMigrations } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { RentAssistanceEnv } from './config';
@@ -30,6 +31,7 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
     sharingFactsMigrations,
     directoryMigrations,
     idempotencyMigrations, // Idempotency-Key on every payment write
+    peopleMigrations, // intake's links of records as one person, listed together
   ],
   consumers,
   jobs,

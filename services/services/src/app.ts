@@ -4,6 +4,7 @@ import { authenticate } from '@hearth/auth';
 import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
 import { createApp, idempotencyMigrations } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { planGoalFactsMigrations } from '@hearth/plan-goals';
 import { sharingFactsMigrations } from '@hearth/sharing';
@@ -32,6 +33,7 @@ export const services: ServiceDefinition<ServicesEnv> = {
     familyFactsMigrations, // households, for a service given to a family
     planGoalFactsMigrations, // FSSP goals and barriers a service may name
     idempotencyMigrations,
+    peopleMigrations, // intake's links of records as one person, listed together
   ],
   consumers,
   jobs: (ctx) => [idempotencyKeysJob(ctx.config.IDEMPOTENCY_CLEANUP_EVERY_MS)],

@@ -1,5 +1,6 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { DocumentsDeps } from '../deps';
 
@@ -15,5 +16,7 @@ export function consumers(_deps: DocumentsDeps): ConsumerOptions[] {
   return [
     sharingFactsConsumer('documents.sharing-facts'),
     directoryConsumer('documents.directory'),
+    // Intake's links of records as one person (in Postgres): a person's documents listed together.
+    peopleConsumer('documents.people'),
   ];
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '@hearth/auth';
 import { auditDenialAfterAnswer, decideAccess, type Action } from '@hearth/access';
 import { cursorCodec, notFound } from '@hearth/http';
+import { recordsListedTogether } from '@hearth/people';
 import { sharingOf } from '@hearth/sharing';
 import type { DocumentRecord } from '../adapters/mongo';
 import type { DocumentsDeps } from '../deps';
@@ -54,7 +55,10 @@ export const documentCursor = cursorCodec(
 /**
  * One page of a participant's documents the actor may read, newest first (the route has passed
  * the gate). MongoDB is asked only for what the actor may see, so a page is full whenever more
- * documents exist; each one is then decided again by the one gate, as every read is.
+ * documents exist; each one is then decided again by the one gate, as every read is, by its own
+ * record's sharing. A person linked in intake lists the documents of all their records together
+ * to an actor who may see every one of them (libs/people, in Postgres); another sees this
+ * record's alone.
  */
 export async function participantDocuments(
   deps: DocumentsDeps,
@@ -63,21 +67,37 @@ export async function participantDocuments(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: DocumentRecord[]; nextCursor: string | null }> {
   const after = documentCursor.decode(page.cursor);
-  const participant = (await sharingOf(deps.pool, [participantId])).get(participantId);
-  if (!participant) return { items: [], nextCursor: null };
   const now = deps.clock();
+  const records = await recordsListedTogether(deps.pool, actor, participantId, now);
+  if (records.size === 0) return { items: [], nextCursor: null };
+  // ids are kept as uploaded (a string in MongoDB, not a uuid): the asked spelling counts too
+  const spellings = (ids: string[]) =>
+    ids.includes(participantId.toLowerCase()) ? [...new Set([...ids, participantId])] : ids;
   // Another organization's confidential document: readable exactly when the actor's organization
-  // holds an active release, the same for every such document of this participant.
-  const released = decideAccess({
-    actor,
-    participant,
-    record: { orgId: participantId, restriction: 'confidential' }, // an org id that is not theirs
-    action: 'read',
-    now,
-  }).allowed;
-  const visible = released
-    ? []
-    : [{ $or: [{ confidentiality: 'public' as const }, { orgId: actor.orgId }] }];
+  // holds an active release of its record, the same for every such document of that record.
+  const released = [...records].flatMap(([id, participant]) =>
+    decideAccess({
+      actor,
+      participant,
+      record: { orgId: id, restriction: 'confidential' }, // an org id that is not theirs
+      action: 'read',
+      now,
+    }).allowed
+      ? [id]
+      : [],
+  );
+  const visible =
+    released.length === records.size
+      ? []
+      : [
+          {
+            $or: [
+              { participantId: { $in: spellings(released) } },
+              { confidentiality: 'public' as const },
+              { orgId: actor.orgId },
+            ],
+          },
+        ];
   const start = after && {
     createdAt: new Date(after.createdAt),
     contentId: ObjectId.createFromHexString(after.contentId),
@@ -94,7 +114,11 @@ export async function participantDocuments(
     : [];
   const and = [...visible, ...beyond];
   const rows = await deps.mongo.documents
-    .find({ participantId, deletedAt: null, ...(and.length ? { $and: and } : {}) })
+    .find({
+      participantId: { $in: spellings([...records.keys()]) },
+      deletedAt: null,
+      ...(and.length ? { $and: and } : {}),
+    })
     .sort({ createdAt: -1, contentId: -1 }) // same instant: the later upload (ObjectIds rise) first
     .limit(page.limit + 1)
     .toArray();
@@ -102,7 +126,12 @@ export async function participantDocuments(
     createdAt: d.createdAt.toISOString(),
     contentId: d.contentId.toHexString(),
   }));
-  const allowed = (d: DocumentRecord) =>
-    decideAccess({ actor, participant, record: scopeOf(d), action: 'read', now }).allowed;
+  const allowed = (d: DocumentRecord) => {
+    const participant = records.get(d.participantId.toLowerCase());
+    return (
+      participant !== undefined &&
+      decideAccess({ actor, participant, record: scopeOf(d), action: 'read', now }).allowed
+    );
+  };
   return { items: items.filter(allowed), nextCursor };
 }

@@ -1,5 +1,6 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
+import { peopleConsumer } from '@hearth/people';
 import { planGoalsConsumer } from '@hearth/plan-goals';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReferralsDeps } from '../deps';
@@ -18,5 +19,7 @@ export function consumers(_deps: ReferralsDeps): ConsumerOptions[] {
     directoryConsumer('referrals.directory'),
     // FSSP's goals and barriers: what a referral's needIds / barrierIds may name.
     planGoalsConsumer('referrals.plan-goals'),
+    // Intake's links of records as one person: a person's referrals listed together.
+    peopleConsumer('referrals.people'),
   ];
 }

@@ -1,6 +1,7 @@
 import { binder, roleAllows, visibleToSql } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import { cursorCodec, isoDate, uuid } from '@hearth/http';
+import { recordsListedTogether } from '@hearth/people';
 import { sharingFactsColumns } from '@hearth/sharing';
 import { z } from 'zod';
 import type { ReferralsDeps } from '../deps';
@@ -57,19 +58,28 @@ export function listIncoming(
 /**
  * A participant's referrals the actor's organization is a side of (the route has passed the
  * gate): as sender when the participant's sharing lets it see them, as receiver also through
- * each referral's grant.
+ * each referral's grant. A person linked in intake lists the referrals of all their records
+ * together to an actor whose organization sees every one by its sharing (libs/people); another
+ * (a grant lets no one see the other record) lists this record's alone.
  */
-export function listOfParticipant(
-  deps: Pick<ReferralsDeps, 'pool'>,
+export async function listOfParticipant(
+  deps: Pick<ReferralsDeps, 'pool' | 'clock'>,
   actor: Actor,
   participant: GatedParticipant,
   query: ListQuery,
 ) {
+  const records = participant.bySharing
+    ? [
+        ...(
+          await recordsListedTogether(deps.pool, actor, participant.participantId, deps.clock())
+        ).keys(),
+      ]
+    : [participant.participantId];
   const params: unknown[] = [];
   const bind = binder(params);
   const org = `${bind(actor.orgId)}::uuid`;
   const bySharing = `${bind(participant.bySharing)}::boolean`;
-  const where = `r.participant_id = ${bind(participant.participantId)}::uuid
+  const where = `r.participant_id = ANY(${bind(records)}::uuid[])
     AND (${bind(query.status ?? null)}::text IS NULL OR r.status = ${bind(query.status ?? null)})
     AND ((r.from_org_id = ${org} AND ${bySharing})
       OR (r.to_org_id = ${org}

@@ -1,5 +1,6 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { RentAssistanceDeps } from '../deps';
 import {
@@ -23,5 +24,7 @@ export function consumers(_deps: RentAssistanceDeps): ConsumerOptions[] {
     documentsConsumer,
     servicesConsumer,
     caseNotesConsumer,
+    // Intake's links of records as one person: a person's RA records listed together.
+    peopleConsumer('rent-assistance.people'),
   ];
 }

@@ -3,6 +3,7 @@ import { actorOf } from '@hearth/auth';
 import { preProgramExitReasons } from '@hearth/events';
 import { defineRoute, idParams, uuid, type Api } from '@hearth/http';
 import { decideAccess } from '@hearth/access';
+import { recordsListedTogether } from '@hearth/people';
 import type { RentAssistanceDeps } from '../deps';
 import { recordsOf } from '../store/records';
 import { describeRecord } from '../use-cases/describe-record';
@@ -60,19 +61,23 @@ export function recordRoutes(api: Api, deps: RentAssistanceDeps) {
     handler: async ({ params, req }) => {
       const actor = actorOf(req);
       const now = deps.clock();
-      const p = await participantFor(deps.pool, actor, params.id, 'read', now);
-      const readable = (await recordsOf(deps.pool, params.id)).filter((r) =>
-        [r.hubOrgId, r.coachOrgId].some(
+      await participantFor(deps.pool, actor, params.id, 'read', now);
+      // a person linked in intake: every record's RA records, to who may see them all (libs/people)
+      const people = await recordsListedTogether(deps.pool, actor, params.id, now);
+      const readable = (await recordsOf(deps.pool, [...people.keys()])).filter((r) => {
+        const participant = people.get(r.participantId); // each decided by its own record's sharing
+        return [r.hubOrgId, r.coachOrgId].some(
           (orgId) =>
+            participant !== undefined &&
             decideAccess({
               actor,
-              participant: p.sharing,
+              participant,
               record: { orgId, restriction: 'mou' },
               action: 'read',
               now,
             }).allowed,
-        ),
-      );
+        );
+      });
       return { items: await Promise.all(readable.map((r) => describeRecord(deps.pool, r))) };
     },
   });

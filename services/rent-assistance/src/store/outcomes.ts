@@ -53,10 +53,19 @@ export async function markReceivedRaAgain(
 /**
  * The hub's measures (I-Trac RA guide, Hub Measures) over its episodes that received Rapid
  * Rehousing or Homeless Prevention, never a pre-program exit nor an episode marked "received RA
- * again": participants served (an RRH/HP service dated in the period), and for 6 and 12 months the
+ * again": people served (an RRH/HP service dated in the period; linked records count once), and for 6 and 12 months the
  * cohort whose retention point (exit date + months) falls in the period and how many of it were
  * recorded housed then (unknown, not housed or nothing recorded count as not housed).
  */
+/**
+ * A participant id as one person (libs/people): the least id among the records linked to it, its
+ * own when none, so a person served through two linked records counts once.
+ */
+const personOf = (participantId: string) =>
+  `(SELECT coalesce(min(linked::text), ${participantId}::text) FROM person_link_facts f,
+     unnest(f.participant_ids) AS linked
+   WHERE f.unlinked_at IS NULL AND f.participant_ids @> ARRAY[${participantId}])`;
+
 export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQuery) {
   const { rows } = await db.query<{
     served: number;
@@ -84,7 +93,8 @@ export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQu
        CROSS JOIN (VALUES (6, 'six_month_retention'), (12, 'twelve_month_retention')) AS m (months, type)
        WHERE (e.exit_date + make_interval(months => m.months))::date BETWEEN $2 AND $3)
      SELECT
-       (SELECT count(DISTINCT participant_id)::int FROM episodes WHERE served_in_period) AS served,
+       (SELECT count(DISTINCT ${personOf('participant_id')})::int FROM episodes
+         WHERE served_in_period) AS served,
        (SELECT count(*)::int FROM retention WHERE months = 6) AS cohort6,
        (SELECT count(*)::int FROM retention WHERE months = 6 AND status = 'housed') AS housed6,
        (SELECT count(*)::int FROM retention WHERE months = 12) AS cohort12,

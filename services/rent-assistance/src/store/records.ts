@@ -114,11 +114,12 @@ export async function recordsAmong(db: Queryable, ids: readonly string[]): Promi
   return rows;
 }
 
-export async function recordsOf(db: Queryable, participantId: string): Promise<RaRecord[]> {
+/** The RA records of these participant records (a linked person's: several), latest first. */
+export async function recordsOf(db: Queryable, participantIds: string[]): Promise<RaRecord[]> {
   const { rows } = await db.query<RaRecord>(
-    `SELECT ${recordColumns} FROM ra_records WHERE participant_id = $1
+    `SELECT ${recordColumns} FROM ra_records WHERE participant_id = ANY ($1::uuid[])
      ORDER BY application_date DESC, enrollment_id LIMIT 200`,
-    [participantId],
+    [participantIds],
   );
   return rows;
 }

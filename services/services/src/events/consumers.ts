@@ -1,6 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
+import { peopleConsumer } from '@hearth/people';
 import { planGoalsConsumer } from '@hearth/plan-goals';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
@@ -23,5 +24,7 @@ export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
     familyFactsConsumer('services.families'),
     // FSSP's goals and barriers: what a service's goalId / barrierId may name.
     planGoalsConsumer('services.plan-goals'),
+    // Intake's links of records as one person: a person's services and notes listed together.
+    peopleConsumer('services.people'),
   ];
 }

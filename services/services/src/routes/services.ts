@@ -93,8 +93,8 @@ export function serviceRoutes(api: Api, deps: ServicesDeps) {
     success: { status: 200, schema: page(service) },
     handler: async ({ query, req }) => {
       const actor = actorOf(req);
-      const p = await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
-      return listServices(deps, actor, p.sharing, query);
+      await participantFor(deps.pool, actor, query.participantId, 'read', deps.clock());
+      return listServices(deps, actor, query);
     },
   });
 

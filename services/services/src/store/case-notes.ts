@@ -83,15 +83,17 @@ export interface NoteReader {
   orgId: string;
   userId: string;
   releasedMou: boolean;
+  /** Listing a linked person's records: those of them whose release it holds (else all or none). */
+  releasedMouOf?: readonly string[];
 }
 
 /**
- * A participant's notes, newest first, after the (noteDate, id) cursor, narrowed to what `reader`
- * could read when given.
+ * A participant's notes (or a linked person's, of several records), newest first, after the
+ * (noteDate, id) cursor, narrowed to what `reader` could read when given.
  */
 export async function listCaseNotes(
   db: Queryable,
-  participantId: string,
+  participantIds: string | readonly string[],
   options: {
     limit: number;
     after?: { noteDate: string; id: string };
@@ -100,25 +102,27 @@ export async function listCaseNotes(
   },
 ): Promise<CaseNoteRecord[]> {
   const { reader } = options;
+  const ids = typeof participantIds === 'string' ? [participantIds] : participantIds;
+  const releasedMou = reader?.releasedMouOf ?? (reader?.releasedMou ? ids : []);
   const { rows } = await db.query(
     `SELECT * FROM case_notes
-     WHERE participant_id = $1 AND deleted_at IS NULL
+     WHERE participant_id = ANY ($1::uuid[]) AND deleted_at IS NULL
        AND ($2::date IS NULL OR (note_date, id) < ($2::date, $3::uuid))
        AND ($4::uuid[] IS NULL OR id = ANY ($4::uuid[]))
        AND ($6::uuid IS NULL
          OR (org_id = $6::uuid AND (restriction <> 'user' OR author_user_id = $7::uuid))
-         OR ($8::boolean AND restriction = 'mou'))
+         OR (restriction = 'mou' AND participant_id = ANY ($8::uuid[])))
      ORDER BY note_date DESC, id DESC
      LIMIT $5`,
     [
-      participantId,
+      ids,
       options.after?.noteDate ?? null,
       options.after?.id ?? null,
       options.ids ?? null,
       options.limit,
       reader?.orgId ?? null,
       reader?.userId ?? null,
-      reader?.releasedMou ?? false,
+      releasedMou,
     ],
   );
   return rows.map(toRecord);

@@ -58,16 +58,16 @@ export async function promotedOn(
 /** One page of a participant's promotions, newest date first, `limit + 1` rows. */
 export async function gradePromotionsOf(
   db: Queryable,
-  participantId: string,
+  participantIds: readonly string[], // a linked person's records: several
   after: { promotionDate: string; id: string } | undefined,
   limit: number,
 ): Promise<GradePromotion[]> {
   const { rows } = await db.query<GradePromotion>(
     `SELECT ${columns} FROM grade_promotions
-     WHERE participant_id = $1
+     WHERE participant_id = ANY ($1::uuid[])
        AND ($2::date IS NULL OR (promotion_date, id) < ($2::date, $3::uuid))
      ORDER BY promotion_date DESC, id DESC LIMIT $4`,
-    [participantId, after?.promotionDate ?? null, after?.id ?? null, limit + 1],
+    [participantIds, after?.promotionDate ?? null, after?.id ?? null, limit + 1],
   );
   return rows;
 }

@@ -122,21 +122,24 @@ export interface ServicePosition {
   id: string;
 }
 
-/** One page of a participant's services, newest service date first, `limit + 1` rows. */
+/**
+ * One page of a participant's services (or a linked person's, of several records), newest service
+ * date first, `limit + 1` rows.
+ */
 export async function servicesOf(
   db: Queryable,
-  filter: { participantId: string; enrollmentId?: string },
+  filter: { participantIds: readonly string[]; enrollmentId?: string },
   after: ServicePosition | undefined,
   limit: number,
 ): Promise<ServiceRecord[]> {
   const { rows } = await db.query<ServiceRecord>(
     `SELECT ${columns} FROM services
-     WHERE participant_id = $1 AND deleted_at IS NULL
+     WHERE participant_id = ANY ($1::uuid[]) AND deleted_at IS NULL
        AND ($2::uuid IS NULL OR enrollment_id = $2)
        AND ($3::date IS NULL OR (service_date, id) < ($3::date, $4::uuid))
      ORDER BY service_date DESC, id DESC LIMIT $5`,
     [
-      filter.participantId,
+      filter.participantIds,
       filter.enrollmentId ?? null,
       after?.serviceDate ?? null,
       after?.id ?? null,
