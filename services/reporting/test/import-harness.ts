@@ -86,3 +86,20 @@ export async function importedCounts(service: TestService, orgId: string) {
   );
   return rows[0] as { clients: number; enrollments: number; exits: number; imports: number };
 }
+
+/**
+ * The zip with one entry's unpacked size in its central directory set to `size`: an entry that
+ * inflates to more than it declares (how a zip bomb slips past a size check).
+ */
+export function declaringSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = out.readUInt32LE(end + 16);
+  for (let i = 0; i < out.readUInt16LE(end + 10); i++) {
+    const nameLength = out.readUInt16LE(at + 28);
+    if (out.toString('utf8', at + 46, at + 46 + nameLength) === name)
+      out.writeUInt32LE(size, at + 24);
+    at += 46 + nameLength + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
+  }
+  return out;
+}

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
-import { getImport, importedCounts, postImport, row, sampleZip, zipOf } from './import-harness';
+import {
+  declaringSize,
+  getImport,
+  importedCounts,
+  postImport,
+  row,
+  sampleZip,
+  zipOf,
+} from './import-harness';
 
 let service: TestService;
 beforeAll(async () => {
@@ -185,7 +193,7 @@ test('a row with an unknown code, an impossible date or a missing required colum
   expect(await importedCounts(service, actor.orgId)).toMatchObject({ clients: 2, enrollments: 2 });
 }, 60_000);
 
-test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version) is 422 naming the file, and imports nothing', async () => {
+test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version, an entry inflating past its size) is 422 naming the file, and imports nothing', async () => {
   const actor = worker();
   const cases: [Buffer, string, RegExp][] = [
     [
@@ -210,6 +218,12 @@ test('a zip that is not an FY2026 export (a wrong header, a missing file, a path
       /CSVVersion must be 2026 v1.0/,
     ],
     [Buffer.from('not a zip at all'), 'file', /./],
+    // Client.csv inflates past the size it declares: refused, not read on
+    [
+      declaringSize(await zipOf({ Client: [client('A'), client('B')] }), 'Client.csv', 40),
+      'Client.csv',
+      /too many bytes/,
+    ],
   ];
   for (const [zip, field, message] of cases) {
     const { status, body } = await postImport(service, actor, zip);
