@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+
 /** RFC 4180 CSV read a record at a time (quoted fields, "" for a quote, newlines inside quotes). */
 export async function* csvRecords(
   chunks: AsyncIterable<Buffer | string>,
@@ -7,8 +9,10 @@ export async function* csvRecords(
   let quoted = false;
   let afterQuote = false;
   let first = true;
+  // a character whose UTF-8 bytes straddle two chunks is decoded whole
+  const utf8 = new StringDecoder('utf8');
   for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let text = typeof chunk === 'string' ? chunk : utf8.write(chunk);
     if (first) {
       text = text.replace(/^\uFEFF/, ''); // a byte-order mark some exporters write
       first = false;
