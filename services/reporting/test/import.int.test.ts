@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
+import { readModelConsumers } from '../src/events/consumers';
+import { rebuildReadModel } from '../src/events/journal';
 import {
   declaringSize,
   getImport,
@@ -175,6 +177,15 @@ test('a row with an unknown code, an impossible date or a missing required colum
       message: 'No such enrollment in Enrollment.csv or an earlier import',
     },
   ]);
+  expect(await importedCounts(service, actor.orgId)).toEqual({
+    clients: 1,
+    enrollments: 1,
+    exits: 1,
+    imports: 1,
+  });
+
+  // a rebuild of the event-fed read model leaves imported rows alone
+  await rebuildReadModel(service.pool, readModelConsumers());
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 1,
     enrollments: 1,
