@@ -2,7 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 
 /** RFC 4180 CSV read a record at a time (quoted fields, "" for a quote, newlines inside quotes). */
 export async function* csvRecords(
-  chunks: AsyncIterable<Buffer | string>,
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
 ): AsyncGenerator<string[]> {
   let field = '';
   let record: string[] = [];
