@@ -266,3 +266,21 @@ test('a body that is not multipart is 415, a role that writes no client is 403, 
   expect((await postImport(service, reader, await zipOf({}))).status).toBe(403);
   expect((await getImport(service, actor, randomUUID())).status).toBe(404);
 });
+
+test('the same zip sent twice at once is imported once: both answers name the one import', async () => {
+  const actor = worker();
+  const zip = await zipOf({ Client: [client('A')], Enrollment: [enrollment('E1', 'A')] });
+  const answers = await Promise.all([
+    postImport(service, actor, zip),
+    postImport(service, actor, zip),
+  ]);
+  expect(answers.map((a) => a.status)).toEqual([201, 201]);
+  expect(answers[0].body.id).toBe(answers[1].body.id);
+  expect(answers.map((a) => a.body.replayed).sort()).toEqual([false, true]);
+  expect(await importedCounts(service, actor.orgId)).toEqual({
+    clients: 1,
+    enrollments: 1,
+    exits: 0,
+    imports: 1,
+  });
+});
