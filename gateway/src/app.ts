@@ -37,6 +37,7 @@ export function buildGateway(
   const bodyLimit = bodyLimits({
     body: config.BODY_LIMIT,
     upload: config.UPLOAD_BODY_LIMIT,
+    hmisImport: config.HMIS_IMPORT_BODY_LIMIT,
     paymentBatch: config.PAYMENT_BATCH_BODY_LIMIT,
   });
   for (const [name, url] of Object.entries(upstreamUrls(config)) as [UpstreamName, string][]) {

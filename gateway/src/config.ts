@@ -50,6 +50,8 @@ export const gatewayEnv = listenEnv.extend({
   BODY_LIMIT: byteSize().prefault('1mb'),
   /** The document upload's body (POST /api/v1/documents) alone: the documents service's 25 MB and the multipart around it. */
   UPLOAD_BODY_LIMIT: byteSize().prefault('26mb'),
+  /** POST /api/v1/imports alone: reporting takes an HMIS CSV zip of up to 200 MB, and the multipart around it. */
+  HMIS_IMPORT_BODY_LIMIT: byteSize().prefault('201mb'),
   /** POST /api/v1/payments/batch alone: 5,000 payments are about 2 MB (rent-assistance takes 3mb). */
   PAYMENT_BATCH_BODY_LIMIT: byteSize().prefault('3mb'),
 });

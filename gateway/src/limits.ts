@@ -98,14 +98,16 @@ export function rejectDeclaredLargeBodies(limitOf: BodyLimit): RequestHandler {
 /** The largest body a request may carry, by its route. */
 export type BodyLimit = (req: Request) => number;
 
-/** Uploading a document and the finance hub's payment batch take larger limits; every other route, the small one. */
+/** Uploading a document, an HMIS import's zip and the finance hub's payment batch take larger limits; every other route, the small one. */
 export const UPLOAD_PATH = '/api/v1/documents';
+export const HMIS_IMPORT_PATH = '/api/v1/imports';
 export const PAYMENT_BATCH_PATH = '/api/v1/payments/batch';
 export const bodyLimits =
-  (limits: { body: number; upload: number; paymentBatch: number }): BodyLimit =>
+  (limits: { body: number; upload: number; hmisImport: number; paymentBatch: number }): BodyLimit =>
   (req) => {
     if (req.method !== 'POST') return limits.body;
     const path = req.originalUrl.split('?')[0];
     if (path === UPLOAD_PATH) return limits.upload;
+    if (path === HMIS_IMPORT_PATH) return limits.hmisImport;
     return path === PAYMENT_BATCH_PATH ? limits.paymentBatch : limits.body;
   };

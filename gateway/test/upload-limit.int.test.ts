@@ -6,12 +6,14 @@ const actor = testActor();
 let documents: Awaited<ReturnType<typeof fakeUpstream>>;
 let intake: Awaited<ReturnType<typeof fakeUpstream>>;
 let rentAssistance: Awaited<ReturnType<typeof fakeUpstream>>;
+let reporting: Awaited<ReturnType<typeof fakeUpstream>>;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 
 beforeAll(async () => {
   documents = await fakeUpstream('documents');
   intake = await fakeUpstream('intake');
   rentAssistance = await fakeUpstream('rent-assistance');
+  reporting = await fakeUpstream('reporting');
   const unused = 'http://127.0.0.1:1';
   gateway = await startGateway(
     { identity: unused, intake: intake.url, enrollment: unused },
@@ -19,6 +21,8 @@ beforeAll(async () => {
       BODY_LIMIT: '64kb',
       UPLOAD_BODY_LIMIT: '512kb',
       PAYMENT_BATCH_BODY_LIMIT: '256kb',
+      HMIS_IMPORT_BODY_LIMIT: '1mb',
+      REPORTING_URL: reporting.url,
       DOCUMENTS_URL: documents.url,
       RENT_ASSISTANCE_URL: rentAssistance.url,
     },
@@ -29,6 +33,7 @@ afterAll(async () => {
   await documents.close();
   await intake.close();
   await rentAssistance.close();
+  await reporting.close();
 });
 
 const post = (path: string, bytes: number, headers: Record<string, string> = {}) =>
@@ -83,4 +88,17 @@ test("the finance hub's payment batch has a limit of its own: over the common on
   // a single payment keeps the common limit
   expect((await post('/payments', 200 * 1024)).status).toBe(413);
   expect(rentAssistance.seen).toHaveLength(before);
+});
+
+test("an HMIS import's zip has a limit of its own: over the upload's, under its own", async () => {
+  const zip = await post('/imports', 800 * 1024);
+  expect(zip.status).toBe(200);
+  expect(reporting.seen.at(-1)!.body).toHaveLength(800 * 1024);
+  const before = reporting.seen.length;
+  const over = await post('/imports', 1100 * 1024);
+  expect(over.status).toBe(413);
+  expect((await bodyOf(over)).detail).toContain(`${1024 * 1024} bytes`);
+  // the export keeps the common limit
+  expect((await post('/exports', 200 * 1024)).status).toBe(413);
+  expect(reporting.seen).toHaveLength(before);
 });

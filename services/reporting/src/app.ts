@@ -11,6 +11,7 @@ import type { ReportingDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
 import { exportRoutes } from './routes/exports';
+import { importRoutes } from './routes/imports';
 import { participantRoutes } from './routes/participants';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -37,6 +38,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
         aboutRoutes(api, deps);
         participantRoutes(api, deps);
         exportRoutes(api, deps);
+        importRoutes(api, deps);
       },
     });
   },
