@@ -340,7 +340,7 @@ rabbit_status() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# FerretDB v1 (MongoDB wire protocol, SQLite storage)
+# FerretDB v1 (MongoDB wire protocol, stored in the local Postgres)
 # ---------------------------------------------------------------------------------------------
 
 # A MongoDB OP_MSG {hello: 1, $db: "admin"}; the reply must be an OP_MSG (opCode 2013) too.
