@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 import { fsspEvents } from './fssp';
 import { workflowEvents } from './workflows';
 import { workforceEvents } from './workforce';
@@ -14,7 +14,7 @@ import { peopleEvents } from './people';
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
  * and at run time. A breaking change is a new version beside the old one, never an edit.
  */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 const id = z.string().uuid();
 
 export const sexValues = ['female', 'male', 'intersex', 'unknown', 'refused'] as const;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 /**
  * Coordinated entry (referrals service): assessments, the housing queue, vacancies and placement.
  * Facts and ids only, never answers' text: consumers that need more read it from referrals.
  */
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 export const AssessmentRecorded = defineEvent(
   'referrals.assessment.recorded',

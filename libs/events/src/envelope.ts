@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 /** Who caused an event: a user, or the system itself (scheduled jobs such as auto exit). */
+/** A calendar date in event data, `YYYY-MM-DD`: one schema for every event module. */
+export const eventDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const eventActor = z.strictObject({
   userId: z.string().uuid().nullable(),
   name: z.string().max(200),

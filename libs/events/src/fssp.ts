@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 /**
  * Family self-sufficiency plans (fssp service): ids, dates and who a plan covers, never goal text,
  * so services and referrals can check an "associated goal" against what they keep.
  */
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 export const fsspAssessmentTypes = ['initial', 'six_month', 'twelve_month', 'revision'] as const;
 export const fsspExclusionReasons = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 /**
  * HUD assessments of an enrollment member (enrollment service): the coded answers the reporting
@@ -8,7 +8,7 @@ import { defineEvent } from './envelope';
  * `restriction` travels so a consumer applies the same reading rule.
  */
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 export const hmisStages = ['project_start', 'update', 'annual', 'exit', 'post_exit'] as const;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 /**
  * Intake's master assessment (the intake workflow's assessment step) was finished: the

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 /**
  * Rent assistance (rent-assistance service): the hub's decisions on a rent-assistance record (an
  * enrollment of the enrollment service in a hub's Rent Assistance program), ids and dates only.
  */
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 const recordFacts = z.strictObject({
   enrollmentId: id,

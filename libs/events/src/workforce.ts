@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './envelope';
+import { defineEvent, eventDate } from './envelope';
 
 /**
  * Workforce outcomes of an enrollment (I-Trac Keys to Progress): jobs, their confirmations and
@@ -7,7 +7,7 @@ import { defineEvent } from './envelope';
  * reporting can count outcomes without holding free text about a person.
  */
 const id = z.string().uuid();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = eventDate;
 
 export const employmentTypes = [
   'unsubsidized',
