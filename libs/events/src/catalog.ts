@@ -9,6 +9,7 @@ import { hmisAssessmentEvents } from './hmis-assessments';
 import { MasterAssessmentCompleted } from './master-assessment';
 import { rentAssistanceEvents } from './rent-assistance';
 import { peopleEvents } from './people';
+import { hmisImportEvents } from './hmis-import';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -520,4 +521,5 @@ export const catalog = [
   ...rentAssistanceEvents,
   ...peopleEvents,
   ...workflowEvents,
+  ...hmisImportEvents,
 ] as const;

@@ -10,3 +10,4 @@ export * from './master-assessment';
 export * from './access';
 export * from './rent-assistance';
 export * from './people';
+export * from './hmis-import';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { defineEvent, eventDate } from './envelope';
+
+/**
+ * An HMIS CSV import's clients on their way to intake (issue 17): reporting announces each Client
+ * row an import brought in, intake matches it (link or take in) and answers with the participant.
+ * The envelope's orgId and actor are the importer's.
+ */
+
+/** HUD's race and ethnicity (3.04), as intake records them (its raceValues: the same words). */
+const race = [
+  'american_indian_alaska_native_indigenous',
+  'asian_asian_american',
+  'black_african_american_african',
+  'hispanic_latina_e_o',
+  'middle_eastern_north_african',
+  'native_hawaiian_pacific_islander',
+  'white',
+  'client_doesnt_know',
+  'client_prefers_not_to_answer',
+] as const;
+
+const hudId = z.string().min(1).max(32);
+const name = z.string().trim().min(1).max(100).nullable();
+
+export const HmisClientImported = defineEvent(
+  'reporting.hmis-client.imported',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    /** Export.csv's ExportID and Client.csv's PersonalID: the row's identity in the sender's system. */
+    exportId: hudId,
+    personalId: hudId,
+    /** The importer's roles when it imported: intake matches within what they let it see. */
+    importerRoles: z.array(z.string().max(40)).max(20),
+    firstName: name,
+    middleName: name,
+    lastName: name,
+    birthDate: eventDate.nullable(),
+    sex: z.enum(['female', 'male', 'unknown', 'refused']).nullable(),
+    race: z.array(z.enum(race)).max(9),
+    veteranStatus: z.enum(['yes', 'no', 'unknown', 'refused']).nullable(),
+    /**
+     * Only whether the client refused the SSN (SSNDataQuality 9): intake keeps an SSN encrypted
+     * and none of its events carries a digit of it, so neither does this one (it sits in
+     * reporting's outbox and on the bus in clear).
+     */
+    ssnRefused: z.boolean(),
+  }),
+);
+export type HmisClient = z.infer<typeof HmisClientImported.data>;
+
+/** What intake made of an imported client: a participant of the importer, maybe linked. */
+export const HmisClientMatched = defineEvent(
+  'intake.hmis-client.matched',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exportId: hudId,
+    personalId: hudId,
+    outcome: z.enum(['taken_in', 'linked', 'not_taken_in']),
+    /** The participant the row became (null when not taken in: no name or birth date). */
+    participantId: z.string().uuid().nullable(),
+    /** The record already here it was linked to as one person. */
+    linkedToParticipantId: z.string().uuid().nullable(),
+    reason: z.string().max(200).nullable(),
+  }),
+);
+
+export const hmisImportEvents = [HmisClientImported, HmisClientMatched] as const;
