@@ -16,6 +16,7 @@ import {
 } from '../domain/hud-import-rules';
 import { MAX_REFUSALS, type FileCounts, type Refusal } from '../domain/import-report';
 import { openZip, receiveZip, type ZipEntries } from '../adapters/zip-upload';
+import { announceImportedClients } from './announce-imported-rows';
 import {
   claimImport,
   finishImport,
@@ -216,6 +217,7 @@ export async function importHmis(deps: ReportingDeps, actor: Actor, req: Request
         const files: Record<string, FileCounts> = {};
         for (const file of IMPORTED_FILES) files[file] = await importFile(tx, zip, file, ctx);
         await finishImport(tx, id, { exportId, files, refusals: ctx.refusals });
+        await announceImportedClients(tx, actor, { importId: id, exportId, zip });
         await tx.query('COMMIT');
       } catch (err) {
         await tx.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,64 @@
+import type { Actor } from '@hearth/access';
+import { authorOf, recordEvents } from '@hearth/bus';
+import { HmisClientImported, createEvent, type Envelope } from '@hearth/events';
+import type { PoolClient } from 'pg';
+import type { ZipEntries } from '../adapters/zip-upload';
+import { csvRecords } from '../domain/csv-read';
+import { clientFacts } from '../domain/hud-client-facts';
+import { HUD_FILES } from '../domain/hud-files';
+
+const BATCH = 500;
+
+/**
+ * Announces each client this import brought in (`reporting.hmis-client.imported`) so intake makes
+ * them participants through its own matching; reporting never writes intake's tables. Called in
+ * the transaction where the Client rows landed, so the rows and their announcements commit
+ * together. Only the rows this import added: a refused row, or one an earlier import holds
+ * (`alreadyHeld`), was not imported now and is not announced. Client.csv is read again from the
+ * zip (its header was checked already), streamed: never the whole file in memory.
+ */
+export async function announceImportedClients(
+  tx: PoolClient,
+  // the route's actor carries the user's name; the type the import is given today does not say so
+  actor: Actor & { name?: string },
+  imported: { importId: string; exportId: string; zip: ZipEntries },
+): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>(
+    'SELECT personal_id AS id FROM hmis_imported_clients WHERE import_id = $1',
+    [imported.importId],
+  );
+  const added = new Set(rows.map((r) => r.id));
+  if (!added.size) return 0;
+  const columns = HUD_FILES.Client;
+  const records = csvRecords(await imported.zip.open('Client.csv'));
+  await records.next(); // the header row
+  let batch: Envelope[] = [];
+  let announced = 0;
+  for await (const values of records) {
+    const row = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
+    // a PersonalID twice in one file: the first row is the one that landed
+    if (!added.delete(row.PersonalID!)) continue;
+    const data = HmisClientImported.data.safeParse({
+      importId: imported.importId,
+      exportId: imported.exportId,
+      importerRoles: [...actor.roles],
+      ...clientFacts(row),
+    });
+    // an id longer than HUD's 32 characters cannot be announced: the row stays reporting's alone
+    if (!data.success) continue;
+    batch.push(
+      createEvent(HmisClientImported, {
+        orgId: actor.orgId,
+        ...authorOf({ userId: actor.userId, name: actor.name ?? 'HMIS import' }),
+        data: data.data,
+      }),
+    );
+    if (batch.length >= BATCH) {
+      await recordEvents(tx, batch);
+      announced += batch.length;
+      batch = [];
+    }
+  }
+  await recordEvents(tx, batch);
+  return announced + batch.length;
+}
