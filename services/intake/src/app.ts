@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { actorOf, authenticate } from '@hearth/auth';
 import { accessAuditMigrations } from '@hearth/access';
 import { createApp } from '@hearth/http';
-import type { ServiceDefinition } from '@hearth/runtime';
+import type { ServiceContext, ServiceDefinition } from '@hearth/runtime';
 import { workflowMigrations, workflowRoutes } from '@hearth/workflows';
 import { participantFor } from './access';
 import { SsnCipher } from './adapters/ssn-cipher';
 import type { IntakeEnv } from './config';
 import type { IntakeDeps } from './deps';
+import { hmisImportsConsumer } from './events/hmis-imports';
 import { referralReleasesConsumer } from './events/referrals';
 import { jobs } from './jobs/jobs';
 import { duplicateRoutes } from './routes/duplicates';
@@ -22,15 +23,13 @@ export const intake: ServiceDefinition<IntakeEnv> = {
   name: 'intake',
   migrationsDir: join(__dirname, '..', 'migrations'),
   sharedMigrations: [accessAuditMigrations, workflowMigrations],
-  // A referral's word grants or revokes the read-only release to its receiver.
-  consumers: (ctx) => [referralReleasesConsumer(ctx)],
+  // A referral's word grants or revokes the read-only release to its receiver; an HMIS import's
+  // clients become participants (matched, maybe linked).
+  consumers: (ctx) => [referralReleasesConsumer(ctx), hmisImportsConsumer(intakeDeps(ctx))],
   // The duplicate scan over existing records (issue 18).
   jobs: () => jobs(),
   app: (ctx) => {
-    const deps: IntakeDeps = {
-      ...ctx,
-      ssn: new SsnCipher(ctx.config.SSN_KEYS, ctx.config.SSN_ACTIVE_KEY_ID),
-    };
+    const deps = intakeDeps(ctx);
     return createApp({
       service: 'intake',
       logger: ctx.logger,
@@ -54,3 +53,7 @@ export const intake: ServiceDefinition<IntakeEnv> = {
     });
   },
 };
+
+function intakeDeps(ctx: ServiceContext<IntakeEnv>): IntakeDeps {
+  return { ...ctx, ssn: new SsnCipher(ctx.config.SSN_KEYS, ctx.config.SSN_ACTIVE_KEY_ID) };
+}

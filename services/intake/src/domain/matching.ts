@@ -28,6 +28,12 @@ export type MatchReason =
 
 /** Above this score, creating a new participant needs an explicit `confirmNew: true`. */
 export const LIKELY_DUPLICATE = 70;
+/**
+ * The score an import takes for the same person without a worker to ask: 55 for the same name and
+ * 30 for the same birth date (85), nothing taken off for a differing sex. A typo, a swapped birth
+ * date or a nickname stays below, for the duplicate scan and a supervisor to judge.
+ */
+export const CONFIDENT_MATCH = 85;
 
 const BIRTH_DATE_POINTS = {
   same: 30,

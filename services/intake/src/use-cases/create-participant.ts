@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
+import { withTransaction, type Queryable } from '@hearth/db';
 import { ParticipantCreated } from '@hearth/events';
 import { Problem } from '@hearth/http';
 import { dateOf } from '@hearth/time';
@@ -8,7 +8,7 @@ import { sealSsn } from '../adapters/ssn-cipher';
 import type { IntakeDeps } from '../deps';
 import { LIKELY_DUPLICATE } from '../domain/matching';
 import { birthDateRefusal, type NewParticipant, type ParticipantView } from '../domain/participant';
-import { newRecord } from '../domain/record';
+import { newRecord, type FieldChange, type ParticipantRecord } from '../domain/record';
 import { announceParticipant } from '../events/participants';
 import { announceSharing } from '../events/sharing';
 import { recordHistory } from '../store/history';
@@ -44,13 +44,25 @@ export async function createParticipant(
     }
   }
   const record = { ...made.record, ...sealSsn(deps.ssn, made.ssn) };
-  return withTransaction(deps.pool, async (tx) => {
-    const created = await insertParticipant(tx, { ...record, createdBy: actor.userId });
-    await recordHistory(tx, created.id, actor, [
-      { field: 'created', oldValue: null, newValue: { ...created, ssn: created.ssn } },
-    ]);
-    await announceParticipant(tx, actor, ParticipantCreated, created);
-    await announceSharing(tx, created.id, actor);
-    return created;
-  });
+  return withTransaction(deps.pool, (tx) => recordParticipant(tx, actor, record));
+}
+
+/**
+ * The new record, its history and its announcements, in `tx`: the one way a participant comes
+ * into being (a worker's intake, an HMIS import's client). `more` adds history entries.
+ */
+export async function recordParticipant(
+  tx: Queryable,
+  actor: Actor,
+  record: ParticipantRecord,
+  more: FieldChange[] = [],
+): Promise<ParticipantView> {
+  const created = await insertParticipant(tx, { ...record, createdBy: actor.userId });
+  await recordHistory(tx, created.id, actor, [
+    { field: 'created', oldValue: null, newValue: { ...created, ssn: created.ssn } },
+    ...more,
+  ]);
+  await announceParticipant(tx, actor, ParticipantCreated, created);
+  await announceSharing(tx, created.id, actor);
+  return created;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { withTransaction } from '@hearth/db';
+import { withTransaction, type Queryable } from '@hearth/db';
 import { PersonLinked } from '@hearth/events';
 import { conflict, onUniqueViolation, unprocessable } from '@hearth/http';
 import { participantFor } from '../access';
@@ -41,16 +41,11 @@ export async function linkPerson(deps: ReadDeps, actor: Actor, asked: LinkReques
   for (const id of request.participantIds) await participantFor(deps, actor, id, 'write');
   const linkedId = first === request.survivingParticipantId ? second : first;
   const now = deps.clock();
-  return withTransaction(deps.pool, async (tx) => {
-    const link = await insertLink(
+  return withTransaction(deps.pool, (tx) =>
+    recordLink(
       tx,
-      {
-        id: randomUUID(),
-        survivingId: request.survivingParticipantId,
-        linkedId,
-        reason: request.reason,
-      },
       actor,
+      { survivingId: request.survivingParticipantId, linkedId, reason: request.reason },
       now,
     ).catch(
       onUniqueViolation(
@@ -58,16 +53,29 @@ export async function linkPerson(deps: ReadDeps, actor: Actor, asked: LinkReques
           { field: 'participantIds', message: 'Already linked' },
         ]),
       ),
-    );
-    for (const id of link.participantIds)
-      await recordHistory(tx, id, actor, [
-        {
-          field: 'personLink',
-          oldValue: null,
-          newValue: { linkId: link.linkId, personId: link.personId, reason: link.reason },
-        },
-      ]);
-    await announceLink(tx, actor, PersonLinked, link);
-    return link;
-  });
+    ),
+  );
+}
+
+/**
+ * The link, each record's history and the event, in `tx`, once the actor's right to both records
+ * was checked: a worker's link, or an HMIS import's client linked to the record already here.
+ */
+export async function recordLink(
+  tx: Queryable,
+  actor: Actor,
+  asked: { survivingId: string; linkedId: string; reason: string },
+  now: Date,
+) {
+  const link = await insertLink(tx, { id: randomUUID(), ...asked }, actor, now);
+  for (const id of link.participantIds)
+    await recordHistory(tx, id, actor, [
+      {
+        field: 'personLink',
+        oldValue: null,
+        newValue: { linkId: link.linkId, personId: link.personId, reason: link.reason },
+      },
+    ]);
+  await announceLink(tx, actor, PersonLinked, link);
+  return link;
 }
