@@ -53,7 +53,7 @@ const outcomeOf = async (personalId: string) => {
   expect(matched).toHaveLength(1);
   return matched[0]!.data;
 };
-const recordsNamed = async (lastName: string) =>
+const recordsNamed = async (lastName: string | null) =>
   (
     await intake.pool.query<{ id: string }>('SELECT id FROM participants WHERE last_name = $1', [
       lastName,
