@@ -15,7 +15,7 @@ import { client, startIntake } from './harness';
  * participants of the importer's organization through intake's own matching: a person already
  * here is linked, not duplicated. "Now" is the test's clock.
  */
-const now = new Date('2026-12-01T12:00:00Z');
+let now = new Date('2026-12-01T12:00:00Z');
 let intake: Awaited<ReturnType<typeof startIntake>>;
 const importer = testActor({ roles: ['caseworker'], name: 'Ines Importer' });
 const colleague = testActor({ roles: ['supervisor'], orgId: importer.orgId });
@@ -156,6 +156,38 @@ describe("an HMIS import's clients", () => {
     });
   });
 
+  it('a record shared by a release that has expired is neither linked nor revealed; while active it is linked', async () => {
+    const releasedTo = async (data: HmisClient) => {
+      const theirs = await alreadyHere(otherAgency, data, 'share_mou');
+      const released = await client(intake.url, otherAgency).post(
+        `/participants/${theirs}/releases`,
+        { toOrgId: importer.orgId, beginDate: '2026-12-01', endDate: '2026-12-10', signedBy: 'A' },
+      );
+      expect(released.status).toBe(201);
+      return theirs;
+    };
+    const [expired, active] = [row(), row()];
+    const expiredOnes = await releasedTo(expired);
+    const activeOnes = await releasedTo(active);
+
+    await imported(active); // 2026-12-01: inside the release
+    now = new Date('2026-12-11T12:00:00Z'); // the day after it ended
+    try {
+      await imported(expired);
+    } finally {
+      now = new Date('2026-12-01T12:00:00Z');
+    }
+    expect(await outcomeOf(active.personalId)).toMatchObject({
+      outcome: 'linked',
+      linkedToParticipantId: activeOnes,
+    });
+    expect(await outcomeOf(expired.personalId)).toMatchObject({
+      outcome: 'taken_in',
+      linkedToParticipantId: null,
+    });
+    expect(await linksOf(expiredOnes)).toHaveLength(0);
+  });
+
   it('two records as sure as each other are not the import to choose between: taken in unlinked', async () => {
     const data = row();
     await alreadyHere(importer, data, 'restrict_to_org');
@@ -165,6 +197,25 @@ describe("an HMIS import's clients", () => {
       outcome: 'taken_in',
       linkedToParticipantId: null,
     });
+  });
+
+  it('a record already linked to another is not linked again (one link per record): taken in unlinked', async () => {
+    const data = row();
+    const held = await alreadyHere(importer, data, 'restrict_to_org');
+    const other = await alreadyHere(importer, row({ firstName: 'Zawadi' }), 'restrict_to_org');
+    const link = await client(intake.url, colleague).post('/participants/links', {
+      participantIds: [held, other],
+      survivingParticipantId: held,
+      reason: 'Same person, two intakes',
+    });
+    expect(link.status).toBe(201);
+    await imported(data);
+
+    expect(await outcomeOf(data.personalId)).toMatchObject({
+      outcome: 'taken_in',
+      linkedToParticipantId: null,
+    });
+    expect(await linksOf(held)).toHaveLength(1);
   });
 
   it('the same row announced again does nothing, under a new event as under the same one', async () => {
