@@ -9,6 +9,7 @@ import {
   typeRuleProblems,
   type ServiceFields,
 } from '../domain/service-record';
+import { catalogServes, recordingProblems, recordsOn } from '../domain/rent-assistance-record';
 import { findEnrollment, findEnrollments, type KnownEnrollment } from '../store/enrollments';
 import { findServiceType, type ServiceType } from '../store/service-types';
 
@@ -20,9 +21,10 @@ export interface ServiceRow {
   enrollmentId: string;
 }
 
-// another organization's enrollment is not one this worker can record on: as if unknown
+// another organization's enrollment is not one this worker can record on: as if unknown (a hub
+// records on the Rent Assistance records it provides)
 const ownEnrollment = (actor: Actor, found: KnownEnrollment | undefined) =>
-  found && found.orgId === actor.orgId ? found : undefined;
+  found && recordsOn(actor.orgId, found) ? found : undefined;
 
 /**
  * Every rule a service record must meet, on a new one and on an edited one; answers its type.
@@ -43,10 +45,16 @@ export async function checkService(
   const placement = placementProblems(s, enrollment, today);
   if (placement.length) throw unprocessable('The service cannot be recorded there.', placement);
   const type = await findServiceType(tx, s.serviceTypeId);
-  if (!type || type.orgId !== actor.orgId || type.programId !== enrollment!.programId)
+  if (
+    !type ||
+    !catalogServes(type.orgId, actor.orgId, enrollment!) ||
+    type.programId !== enrollment!.programId
+  )
     throw unprocessable('The service type is not in the catalog of the enrollment program.', [
       { field: 'serviceTypeId', message: "Not a service type of this enrollment's program" },
     ]);
+  const whose = recordingProblems(actor.orgId, enrollment!, type);
+  if (whose.length) throw unprocessable('Not a service your organization records here.', whose);
   const rules = typeRuleProblems(s, type);
   if (rules.length) throw unprocessable('The service type asks for more.', rules);
   return type;
@@ -84,14 +92,11 @@ export async function checkServiceRows(
     const enrollment = ownEnrollment(actor, enrollments.get(row.enrollmentId));
     const placement = placementProblems({ ...s, ...row }, enrollment, today);
     if (placement.length) return placement;
-    return enrollment!.programId === type.programId
-      ? []
-      : [
-          {
-            field: 'enrollmentId',
-            message: 'Not an enrollment in the program of this service type',
-          },
-        ];
+    if (enrollment!.programId !== type.programId)
+      return [
+        { field: 'enrollmentId', message: 'Not an enrollment in the program of this service type' },
+      ];
+    return recordingProblems(actor.orgId, enrollment!, type);
   });
   return { type, problems };
 }
