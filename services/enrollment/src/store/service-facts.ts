@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import { rentAssistanceServiceKind } from '@hearth/events';
 
 export interface ServiceFact {
   serviceId: string;
@@ -55,6 +56,24 @@ export async function standingServiceDates(
     [enrollmentId],
   );
   return rows[0];
+}
+
+/** The latest date of a standing (not deleted) Hub Final Rent Exit service; null when none. */
+export async function finalRentExitDateOf(
+  db: Queryable,
+  enrollmentId: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{
+    date: string;
+    startsParticipation: boolean;
+    qualifying: boolean;
+  }>(
+    `SELECT service_date::text AS date, starts_participation AS "startsParticipation", qualifying
+     FROM enrollment_service_facts WHERE enrollment_id = $1 AND NOT deleted
+     ORDER BY service_date DESC`,
+    [enrollmentId],
+  );
+  return rows.find((f) => rentAssistanceServiceKind(f) === 'final_rent_exit')?.date ?? null;
 }
 
 /**
