@@ -1,67 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { EnrollmentCreated, ServiceRecorded } from '@hearth/events';
+import { EnrollmentCreated } from '@hearth/events';
 import {
   apiClient,
-  outboxEvents,
   publishAndWait,
   rowCounts,
   startServiceForTest,
-  testActor,
   type TestService,
 } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
-import { NOW, TODAY, enrollmentOf, organization, participantOf, serviceTypeOf } from './fixtures';
+import { NOW, TODAY, enrollmentOf, organization, participantOf } from './fixtures';
+import { raRecord, recordedEvent as eventOf, type Actor } from './rent-assistance-fixtures';
 
 let service: TestService;
 beforeAll(async () => {
   service = await startServiceForTest(services, servicesEnv, { clock: () => NOW });
 });
 afterAll(() => service?.close());
-
-type Actor = ReturnType<typeof testActor>;
-
-/**
- * A career coach's organization, the hub whose Rent Assistance program the coach enrolled their
- * participant in (released to the hub, share_mou, until `releaseEnd`), and the RA catalog the
- * hub's supervisor wrote: the guide's hub types by their flags, and a coaching type.
- */
-async function raRecord(releaseEnd = '2099-12-31') {
-  const coach = organization();
-  const hub = organization();
-  const programId = randomUUID();
-  const participantId = await participantOf(service, coach.orgId, {
-    securityRestriction: 'share_mou',
-    releases: [{ toOrgId: hub.orgId, beginDate: '2026-01-01', endDate: releaseEnd }],
-  });
-  const enrollment = await enrollmentOf(service, {
-    orgId: coach.orgId,
-    serviceProviderOrgId: hub.orgId,
-    programId,
-    programKind: 'rent_assistance',
-    headParticipantId: participantId,
-  });
-  const type = (name: string, startsParticipation: boolean, updatesLastQualifyingDate: boolean) =>
-    serviceTypeOf(service, hub.supervisor, programId, {
-      name,
-      startsParticipation,
-      updatesLastQualifyingDate,
-    });
-  const types = {
-    rapidRehousing: await type('Rapid Rehousing', true, false),
-    homelessPrevention: await type('Homeless Prevention', true, false),
-    finalRentExit: await type('Hub Final Rent Exit', true, true),
-    careerCoaching: await type('Career Coaching', false, true),
-  };
-  const hubStaff = testActor({ orgId: hub.orgId, roles: ['hub_staff'] });
-  const body = (serviceTypeId: string) => ({
-    participantId,
-    enrollmentId: enrollment.enrollmentId,
-    serviceTypeId,
-    serviceDate: TODAY,
-  });
-  return { coach, hub, hubStaff, programId, participantId, enrollment, types, body };
-}
 
 const post = (actor: Actor, body: object) => apiClient(service.url, actor).post('/services', body);
 const tables = ['services', 'outbox'];
@@ -77,12 +32,11 @@ async function refused(actor: Actor, body: object, status: number, field?: strin
   return answer;
 }
 
-const recordedEvent = async (serviceId: string) =>
-  (await outboxEvents(service.pool, ServiceRecorded)).find((e) => e.data.serviceId === serviceId);
+const recordedEvent = (serviceId: string) => eventOf(service, serviceId);
 
 describe("the hub's services on the coach's Rent Assistance record", () => {
   it('hub staff record Rapid Rehousing (201) as the hub, announced as starting participation and not extending LQ', async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const answer = await post(r.hubStaff, r.body(r.types.rapidRehousing));
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ orgId: r.hub.orgId, staffUserId: r.hubStaff.userId });
@@ -99,7 +53,7 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
   });
 
   it("the hub's caseworker records Homeless Prevention and the Hub Final Rent Exit too", async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const worker = r.hub.worker;
     expect((await post(worker, r.body(r.types.homelessPrevention))).status).toBe(201);
     const finalRent = await post(worker, r.body(r.types.finalRentExit));
@@ -111,7 +65,7 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
   });
 
   it("the coach's organization keeps recording its coaching, from the hub's RA catalog", async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const answer = await post(r.coach.worker, r.body(r.types.careerCoaching));
     expect(answer.status).toBe(201);
     expect((await recordedEvent(answer.body.id))?.data).toMatchObject({
@@ -121,20 +75,20 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
   });
 
   it('a user of the hub may not record coaching on it: the coach copies that in (422 on serviceTypeId)', async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const answer = await refused(r.hubStaff, r.body(r.types.careerCoaching), 422, 'serviceTypeId');
     expect(answer.body.errors[0].message).toMatch(/copied in by the career coach/);
     await refused(r.hub.worker, r.body(r.types.careerCoaching), 422, 'serviceTypeId');
   });
 
   it("the coach's organization may not record the hub's types (422 on serviceTypeId)", async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     for (const type of [r.types.rapidRehousing, r.types.finalRentExit])
       await refused(r.coach.worker, r.body(type), 422, 'serviceTypeId');
   });
 
   it('a third organization: 404 without a release, and with one the record is not theirs (422 on enrollmentId)', async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const third = organization();
     await refused(third.worker, r.body(r.types.rapidRehousing), 404);
     const released = await participantOf(service, r.coach.orgId, {
@@ -161,12 +115,12 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
   });
 
   it('a hub whose release has expired cannot record on it (404, as for any participant it cannot see)', async () => {
-    const r = await raRecord('2026-02-28');
+    const r = await raRecord(service, '2026-02-28');
     await refused(r.hubStaff, r.body(r.types.rapidRehousing), 404);
   });
 
   it('a snapshot from before enrollment named the service provider still parses: the hub is not a recorder there', async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const { serviceProviderOrgId: _left, ...older } = r.enrollment;
     const enrollmentId = randomUUID();
     await publishAndWait(service, EnrollmentCreated, { ...older, enrollmentId });
@@ -179,7 +133,7 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
   });
 
   it("the coach reads the hub's service as sharing allows; only the hub changes it", async () => {
-    const r = await raRecord();
+    const r = await raRecord(service);
     const saved = (await post(r.hubStaff, r.body(r.types.rapidRehousing))).body;
     const coach = apiClient(service.url, r.coach.worker);
     const list = await coach.get(`/services?participantId=${r.participantId}`);
@@ -190,41 +144,5 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
     expect(
       (await apiClient(service.url, organization().worker).get(`/services/${saved.id}`)).status,
     ).toBe(404);
-  });
-});
-
-it("the coach copies a coaching service of the participant's program record into the RA record, of the hub's type of that name", async () => {
-  const r = await raRecord();
-  const ownProgram = randomUUID();
-  const own = await enrollmentOf(service, {
-    orgId: r.coach.orgId,
-    programId: ownProgram,
-    headParticipantId: r.participantId,
-  });
-  const coaching = await serviceTypeOf(service, r.coach.supervisor, ownProgram, {
-    name: 'Career Coaching',
-    startsParticipation: true,
-    updatesLastQualifyingDate: true,
-  });
-  const coach = apiClient(service.url, r.coach.worker);
-  const original = await coach.post('/services', {
-    ...r.body(coaching),
-    enrollmentId: own.enrollmentId,
-    serviceDate: '2026-03-02',
-  });
-  expect(original.status).toBe(201);
-  const copy = await coach.post(`/services/${original.body.id}/copies`, {
-    enrollmentId: r.enrollment.enrollmentId,
-  });
-  expect(copy.status).toBe(201);
-  expect(copy.body).toMatchObject({
-    enrollmentId: r.enrollment.enrollmentId,
-    serviceTypeId: r.types.careerCoaching,
-    serviceDate: '2026-03-02',
-    copiedFromId: original.body.id,
-  });
-  expect((await recordedEvent(copy.body.id))?.data).toMatchObject({
-    startsParticipation: false,
-    qualifying: true,
   });
 });

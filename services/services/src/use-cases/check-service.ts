@@ -62,7 +62,8 @@ export async function checkService(
 
 /**
  * The same rules for one service given to many participants: what the rows share (the date is not
- * in the future, the type is in one of the actor's catalogs and its rules are met) is checked once
+ * in the future, the type is in one of the actor's catalogs, or the hub's of every row's RA record,
+ * and its rules are met) is checked once
  * and refused as a whole (422 on that field); then each row meets placementProblems and must be
  * in the type's program. Answers the type and each row's problems, by index (fields relative to
  * the row). The enrollments are read in one query and held FOR SHARE, as checkService holds one.
@@ -78,16 +79,21 @@ export async function checkServiceRows(
   const future = futureDateProblems(s.serviceDate, today);
   if (future.length) throw unprocessable('The service cannot be recorded on that date.', future);
   const type = await findServiceType(tx, s.serviceTypeId);
-  if (!type || type.orgId !== actor.orgId)
+  const enrollments = await findEnrollments(
+    tx,
+    rows.map((r) => r.enrollmentId),
+  );
+  // a hub's RA catalog serves a coach only when every row is a record of that hub's
+  const served = (row: ServiceRow) => {
+    const e = enrollments.get(row.enrollmentId);
+    return e !== undefined && catalogServes(type!.orgId, actor.orgId, e);
+  };
+  if (!type || (type.orgId !== actor.orgId && !rows.every(served)))
     throw unprocessable('The service type is not in a catalog of your organization.', [
       { field: 'serviceTypeId', message: "Not a service type of your organization's programs" },
     ]);
   const rules = typeRuleProblems(s, type);
   if (rules.length) throw unprocessable('The service type asks for more.', rules);
-  const enrollments = await findEnrollments(
-    tx,
-    rows.map((r) => r.enrollmentId),
-  );
   const problems = rows.map((row): FieldError[] => {
     const enrollment = ownEnrollment(actor, enrollments.get(row.enrollmentId));
     const placement = placementProblems({ ...s, ...row }, enrollment, today);
