@@ -137,6 +137,24 @@ describe('the exit of a Rent Assistance record', () => {
     expect((await exit(r, '2026-10-31')).status).toBe(200);
   });
 
+  it('after an exit removal only a final-rent service dated after the removed exit counts', async () => {
+    const r = await servedRecord();
+    await hubService(r, '2026-10-31', flags.finalRentExit);
+    expect((await exit(r, '2026-10-31')).status).toBe(200);
+    const removal = await client(h.url, orgs.hubContractManager).post(
+      `/enrollments/${r.enrollmentId}/exit-removal`,
+    );
+    expect(removal.body).toMatchObject({ status: 'exit_removed', active: true });
+    // the participant came back within 90 days: October's final rent no longer ends the record
+    const again = await exit(r, '2026-10-31');
+    expect(again.status).toBe(422);
+    expect(fieldsOf(again.body)).toEqual(['kind']);
+    await hubService(r, '2026-11-30', flags.finalRentExit);
+    const second = await exit(r, '2026-11-30');
+    expect(second.status).toBe(200);
+    expect(second.body.exit).toMatchObject({ exitDate: '2026-11-30', kind: 'exit' });
+  });
+
   it('a coaching service or Rapid Rehousing is no final-rent service', async () => {
     const r = await servedRecord();
     await hubService(r, '2026-11-20', { startsParticipation: false, qualifying: true });

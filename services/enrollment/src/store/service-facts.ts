@@ -58,7 +58,12 @@ export async function standingServiceDates(
   return rows[0];
 }
 
-/** The latest date of a standing (not deleted) Hub Final Rent Exit service; null when none. */
+/**
+ * The latest date of a standing (not deleted) Hub Final Rent Exit service; null when none. After
+ * an exit removal only one dated after the exit removed counts: the participant came back for more
+ * rent, so the old final rent no longer ends the record (asked of an open record: every exit in
+ * its history was removed).
+ */
 export async function finalRentExitDateOf(
   db: Queryable,
   enrollmentId: string,
@@ -68,9 +73,15 @@ export async function finalRentExitDateOf(
     startsParticipation: boolean;
     qualifying: boolean;
   }>(
-    `SELECT service_date::text AS date, starts_participation AS "startsParticipation", qualifying
-     FROM enrollment_service_facts WHERE enrollment_id = $1 AND NOT deleted
-     ORDER BY service_date DESC`,
+    `SELECT f.service_date::text AS date, f.starts_participation AS "startsParticipation",
+       f.qualifying
+     FROM enrollment_service_facts f
+     WHERE f.enrollment_id = $1 AND NOT f.deleted
+       AND f.service_date > coalesce(
+         (SELECT max(s.status_date) FROM program_statuses s
+          WHERE s.enrollment_id = $1 AND s.status IN ('exit', 'pre_program_exit', 'auto_exit')),
+         '-infinity'::date)
+     ORDER BY f.service_date DESC`,
     [enrollmentId],
   );
   return rows.find((f) => rentAssistanceServiceKind(f) === 'final_rent_exit')?.date ?? null;
