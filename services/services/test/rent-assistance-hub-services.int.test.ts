@@ -146,3 +146,23 @@ describe("the hub's services on the coach's Rent Assistance record", () => {
     ).toBe(404);
   });
 });
+
+it("an edit keeps to the recorder's side: the hub's Rapid Rehousing may become Homeless Prevention, never coaching", async () => {
+  const r = await raRecord(service);
+  const saved = (await post(r.hubStaff, r.body(r.types.rapidRehousing))).body;
+  const hub = apiClient(service.url, r.hubStaff);
+  const before = await rowCounts(service.pool, tables);
+  const coaching = await hub.patch(`/services/${saved.id}`, {
+    version: 1,
+    serviceTypeId: r.types.careerCoaching,
+  });
+  expect(coaching.status).toBe(422);
+  expect(coaching.body.errors.map((e: { field: string }) => e.field)).toEqual(['serviceTypeId']);
+  expect(await rowCounts(service.pool, tables)).toEqual(before);
+  const prevention = await hub.patch(`/services/${saved.id}`, {
+    version: 1,
+    serviceTypeId: r.types.homelessPrevention,
+  });
+  expect(prevention.status).toBe(200);
+  expect(prevention.body).toMatchObject({ serviceTypeId: r.types.homelessPrevention, version: 2 });
+});
