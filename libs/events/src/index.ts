@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './catalog';
+export * from './rent-assistance-services';
 export * from './parse';
 export * from './coordinated-entry';
 export * from './fssp';

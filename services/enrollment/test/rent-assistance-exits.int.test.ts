@@ -152,7 +152,8 @@ describe('exit removal of a Rent Assistance record', () => {
 describe('the exit of a Rent Assistance record', () => {
   it("is the hub staff's too once served, but a hub's pre-program exit is rent-assistance's (422 on kind)", async () => {
     const r = await referral();
-    await recordService(h, { id: r.enrollmentId, participantId: r.participantId }, daysAgo(8), {
+    // the Hub Final Rent Exit (starts participation and qualifies) sets the exit date
+    await recordService(h, { id: r.enrollmentId, participantId: r.participantId }, daysAgo(1), {
       startsParticipation: true,
       qualifying: true,
     });
@@ -184,7 +185,8 @@ describe('a participant returning for Rent Assistance', () => {
       registration: fullRegistration,
     });
     const e = { id: created.body.id as string, participantId };
-    await recordService(h, e, applied, { startsParticipation: true, qualifying: true });
+    await recordService(h, e, applied, { startsParticipation: true, qualifying: false });
+    await recordService(h, e, exitDate, { startsParticipation: true, qualifying: true });
     const exit = await client(h.url, orgs.coach).post(`/enrollments/${e.id}/exit`, {
       kind: 'exit',
       exitDate,

@@ -90,3 +90,33 @@ export function returnWithinWindowProblem(
     message: `Exited ${lastExited.exitDate} from record ${lastExited.id}: within 90 days a contract manager removes that exit and the record continues`,
   };
 }
+
+/**
+ * "Staff need to enter the final service of Hub Final Rent Exit on the Services Tab before
+ * entering this Exit status" and "the date of this service will set the Exit date" (I-Trac RA
+ * guide, program statuses and hub service types). The guide's exit date is the last day of the
+ * last month the hub paid rent for; which months were paid is rent-assistance's ledger, not known
+ * here, and the guide dates the final-rent service that very day: so the exit is dated the latest
+ * standing final-rent service's date (`finalRentExitDate`, null when none stands).
+ */
+export function finalRentExitProblems(
+  finalRentExitDate: string | null,
+  exitDate: string,
+): FieldError[] {
+  if (finalRentExitDate === null)
+    return [
+      {
+        field: 'kind',
+        message:
+          'A Rent Assistance record exits only after its Hub Final Rent Exit service: record that service first',
+      },
+    ];
+  if (exitDate !== finalRentExitDate)
+    return [
+      {
+        field: 'exitDate',
+        message: `Must be the date of the Hub Final Rent Exit service, ${finalRentExitDate} (the last day of the last month paid)`,
+      },
+    ];
+  return [];
+}

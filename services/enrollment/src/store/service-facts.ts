@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import { rentAssistanceServiceKind } from '@hearth/events';
 
 export interface ServiceFact {
   serviceId: string;
@@ -55,6 +56,35 @@ export async function standingServiceDates(
     [enrollmentId],
   );
   return rows[0];
+}
+
+/**
+ * The latest date of a standing (not deleted) Hub Final Rent Exit service; null when none. After
+ * an exit removal only one dated after the exit removed counts: the participant came back for more
+ * rent, so the old final rent no longer ends the record (asked of an open record: every exit in
+ * its history was removed).
+ */
+export async function finalRentExitDateOf(
+  db: Queryable,
+  enrollmentId: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{
+    date: string;
+    startsParticipation: boolean;
+    qualifying: boolean;
+  }>(
+    `SELECT f.service_date::text AS date, f.starts_participation AS "startsParticipation",
+       f.qualifying
+     FROM enrollment_service_facts f
+     WHERE f.enrollment_id = $1 AND NOT f.deleted
+       AND f.service_date > coalesce(
+         (SELECT max(s.status_date) FROM program_statuses s
+          WHERE s.enrollment_id = $1 AND s.status IN ('exit', 'pre_program_exit', 'auto_exit')),
+         '-infinity'::date)
+     ORDER BY f.service_date DESC`,
+    [enrollmentId],
+  );
+  return rows.find((f) => rentAssistanceServiceKind(f) === 'final_rent_exit')?.date ?? null;
 }
 
 /**

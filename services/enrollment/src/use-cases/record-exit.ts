@@ -5,11 +5,19 @@ import { conflict, unprocessable } from '@hearth/http';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
+import { finalRentExitProblems, isRentAssistance } from '../domain/rent-assistance';
 import { findEnrollment, type EnrollmentRecord } from '../store/enrollments';
+import { findProgram } from '../store/programs';
+import { finalRentExitDateOf } from '../store/service-facts';
 import { exitEnrollment, type ExitRequest } from './change-status';
 import { exitAssessmentProblems } from './exit-assessments';
 
-/** A worker's exit (or pre-program exit), checked again under the enrollment's lock. */
+/**
+ * A worker's exit (or pre-program exit), checked again under the enrollment's lock (a service
+ * event for it waits for the lock too, so the final-rent service read here stands). The exit of
+ * a Rent Assistance record waits for its Hub Final Rent Exit service and takes its date; its
+ * pre-program exit and every auto exit do not.
+ */
 export function recordExit(
   deps: Pick<EnrollmentDeps, 'pool' | 'clock'>,
   actor: Actor,
@@ -26,6 +34,9 @@ export function recordExit(
     const errors = [
       ...manualExitProblems(current, exit, dateOf(deps.clock())),
       ...(await exitAssessmentProblems(tx, current, exit.exitDate)),
+      ...(exit.kind === 'exit' && isRentAssistance((await findProgram(tx, current.programId))!)
+        ? finalRentExitProblems(await finalRentExitDateOf(tx, current.id), exit.exitDate)
+        : []),
     ];
     if (errors.length) throw unprocessable('The exit is not possible.', errors);
     return exitEnrollment(tx, current, exit, authorOf(actor));

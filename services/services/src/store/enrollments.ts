@@ -7,6 +7,8 @@ export interface KnownEnrollment {
   id: string;
   programId: string;
   orgId: string;
+  /** The hub of a Rent Assistance record (its service provider); null: `orgId` alone. */
+  serviceProviderOrgId: string | null;
   programKind: ProgramKind | null;
   applicationDate: string;
   exitDate: string | null;
@@ -24,10 +26,11 @@ export async function saveEnrollmentSnapshot(
 ): Promise<void> {
   const { rowCount } = await tx.query(
     `INSERT INTO enrollments (id, program_id, org_id, head_participant_id, application_date,
-       exit_date, status, snapshot_at, program_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       exit_date, status, snapshot_at, program_kind, service_provider_org_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (id) DO UPDATE SET program_id = EXCLUDED.program_id, org_id = EXCLUDED.org_id,
        program_kind = EXCLUDED.program_kind,
+       service_provider_org_id = EXCLUDED.service_provider_org_id,
        head_participant_id = EXCLUDED.head_participant_id,
        application_date = EXCLUDED.application_date, exit_date = EXCLUDED.exit_date,
        status = EXCLUDED.status, snapshot_at = EXCLUDED.snapshot_at
@@ -42,6 +45,7 @@ export async function saveEnrollmentSnapshot(
       e.status,
       occurredAt,
       e.programKind ?? null,
+      e.serviceProviderOrgId ?? null,
     ],
   );
   if (!rowCount) return; // an older snapshot: the newer one's members stand
@@ -74,6 +78,7 @@ export async function recordExit(tx: Queryable, enrollmentId: string, exitDate: 
 }
 
 const enrollmentColumns = `e.id, e.program_id AS "programId", e.org_id AS "orgId",
+  e.service_provider_org_id AS "serviceProviderOrgId",
   e.program_kind AS "programKind",
   e.application_date AS "applicationDate", e.exit_date AS "exitDate",
   array(SELECT m.participant_id FROM enrollment_members m WHERE m.enrollment_id = e.id)

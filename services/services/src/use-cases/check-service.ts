@@ -9,6 +9,7 @@ import {
   typeRuleProblems,
   type ServiceFields,
 } from '../domain/service-record';
+import { catalogServes, recordingProblems, recordsOn } from '../domain/rent-assistance-record';
 import { findEnrollment, findEnrollments, type KnownEnrollment } from '../store/enrollments';
 import { findServiceType, type ServiceType } from '../store/service-types';
 
@@ -20,9 +21,10 @@ export interface ServiceRow {
   enrollmentId: string;
 }
 
-// another organization's enrollment is not one this worker can record on: as if unknown
+// another organization's enrollment is not one this worker can record on: as if unknown (a hub
+// records on the Rent Assistance records it provides)
 const ownEnrollment = (actor: Actor, found: KnownEnrollment | undefined) =>
-  found && found.orgId === actor.orgId ? found : undefined;
+  found && recordsOn(actor.orgId, found) ? found : undefined;
 
 /**
  * Every rule a service record must meet, on a new one and on an edited one; answers its type.
@@ -43,10 +45,16 @@ export async function checkService(
   const placement = placementProblems(s, enrollment, today);
   if (placement.length) throw unprocessable('The service cannot be recorded there.', placement);
   const type = await findServiceType(tx, s.serviceTypeId);
-  if (!type || type.orgId !== actor.orgId || type.programId !== enrollment!.programId)
+  if (
+    !type ||
+    !catalogServes(type.orgId, actor.orgId, enrollment!) ||
+    type.programId !== enrollment!.programId
+  )
     throw unprocessable('The service type is not in the catalog of the enrollment program.', [
       { field: 'serviceTypeId', message: "Not a service type of this enrollment's program" },
     ]);
+  const whose = recordingProblems(actor.orgId, enrollment!, type);
+  if (whose.length) throw unprocessable('Not a service your organization records here.', whose);
   const rules = typeRuleProblems(s, type);
   if (rules.length) throw unprocessable('The service type asks for more.', rules);
   return type;
@@ -54,7 +62,8 @@ export async function checkService(
 
 /**
  * The same rules for one service given to many participants: what the rows share (the date is not
- * in the future, the type is in one of the actor's catalogs and its rules are met) is checked once
+ * in the future, the type is in one of the actor's catalogs, or the hub's of every row's RA record,
+ * and its rules are met) is checked once
  * and refused as a whole (422 on that field); then each row meets placementProblems and must be
  * in the type's program. Answers the type and each row's problems, by index (fields relative to
  * the row). The enrollments are read in one query and held FOR SHARE, as checkService holds one.
@@ -70,28 +79,30 @@ export async function checkServiceRows(
   const future = futureDateProblems(s.serviceDate, today);
   if (future.length) throw unprocessable('The service cannot be recorded on that date.', future);
   const type = await findServiceType(tx, s.serviceTypeId);
-  if (!type || type.orgId !== actor.orgId)
+  const enrollments = await findEnrollments(
+    tx,
+    rows.map((r) => r.enrollmentId),
+  );
+  // a hub's RA catalog serves a coach only when every row is a record of that hub's
+  const served = (row: ServiceRow) => {
+    const e = enrollments.get(row.enrollmentId);
+    return e !== undefined && catalogServes(type!.orgId, actor.orgId, e);
+  };
+  if (!type || (type.orgId !== actor.orgId && !rows.every(served)))
     throw unprocessable('The service type is not in a catalog of your organization.', [
       { field: 'serviceTypeId', message: "Not a service type of your organization's programs" },
     ]);
   const rules = typeRuleProblems(s, type);
   if (rules.length) throw unprocessable('The service type asks for more.', rules);
-  const enrollments = await findEnrollments(
-    tx,
-    rows.map((r) => r.enrollmentId),
-  );
   const problems = rows.map((row): FieldError[] => {
     const enrollment = ownEnrollment(actor, enrollments.get(row.enrollmentId));
     const placement = placementProblems({ ...s, ...row }, enrollment, today);
     if (placement.length) return placement;
-    return enrollment!.programId === type.programId
-      ? []
-      : [
-          {
-            field: 'enrollmentId',
-            message: 'Not an enrollment in the program of this service type',
-          },
-        ];
+    if (enrollment!.programId !== type.programId)
+      return [
+        { field: 'enrollmentId', message: 'Not an enrollment in the program of this service type' },
+      ];
+    return recordingProblems(actor.orgId, enrollment!, type);
   });
   return { type, problems };
 }

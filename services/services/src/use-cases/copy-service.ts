@@ -1,6 +1,7 @@
 import type { Actor } from '@hearth/auth';
 import { unprocessable } from '@hearth/http';
 import type { ServicesDeps } from '../deps';
+import { recordsOn } from '../domain/rent-assistance-record';
 import { findEnrollment } from '../store/enrollments';
 import { findServiceType, findServiceTypeNamed } from '../store/service-types';
 import type { ServiceRecord } from '../store/services';
@@ -28,13 +29,13 @@ export async function copyService(
     throw refuse('The service is on this enrollment already: choose another');
   const target = await findEnrollment(deps.pool, enrollmentId);
   const type = (await findServiceType(deps.pool, source.serviceTypeId))!; // a foreign key holds it
-  // an unknown enrollment, or another organization's, is left to the placement check below
-  const same =
-    target && target.orgId === actor.orgId
-      ? await findServiceTypeNamed(deps.pool, target.programId, type.name)
-      : undefined;
-  if (target && target.orgId === actor.orgId && !same)
-    throw refuse(`Its program's catalog has no service type named "${type.name}"`);
+  // an unknown enrollment, or one the actor's organization does not record on, is left to the
+  // placement check below
+  const ours = target && recordsOn(actor.orgId, target);
+  const same = ours
+    ? await findServiceTypeNamed(deps.pool, target.programId, type.name)
+    : undefined;
+  if (ours && !same) throw refuse(`Its program's catalog has no service type named "${type.name}"`);
   return recordService(
     deps,
     actor,
