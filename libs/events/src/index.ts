@@ -9,4 +9,5 @@ export * from './hmis-assessments';
 export * from './master-assessment';
 export * from './access';
 export * from './rent-assistance';
+export * from './workforce-payments';
 export * from './people';
