@@ -1,0 +1,128 @@
+import type { Queryable } from '@hearth/db';
+import type { WorkforcePaymentCategory, WorkforcePaymentEntry } from '../domain/workforce-payment';
+
+/** A training or support payment of the ledger as answered. */
+export interface WorkforcePayment {
+  id: string;
+  enrollmentId: string;
+  category: WorkforcePaymentCategory;
+  paymentDate: string;
+  /** The training payment type, or the support type. */
+  paymentType: string;
+  paidTo: string;
+  payee: string;
+  amountCents: number;
+  trainingServiceId: string | null;
+  otherResourcesUnavailable: boolean | null;
+  timeframeStart: string | null;
+  timeframeEnd: string | null;
+  status: 'pending' | 'approved' | 'paid' | 'voided';
+  voidReason: string | null;
+  enteredBy: string;
+  approvedBy: string | null;
+  modifiedBy: string;
+  modifiedAt: string;
+  version: number;
+}
+
+const columns = `id, enrollment_id AS "enrollmentId", category,
+  to_char(payment_date, 'YYYY-MM-DD') AS "paymentDate", payment_type AS "paymentType",
+  paid_to AS "paidTo", payee, amount_cents::float8 AS "amountCents",
+  training_service_id AS "trainingServiceId",
+  other_resources_unavailable AS "otherResourcesUnavailable",
+  to_char(timeframe_start, 'YYYY-MM-DD') AS "timeframeStart",
+  to_char(timeframe_end, 'YYYY-MM-DD') AS "timeframeEnd", status, void_reason AS "voidReason",
+  entered_by AS "enteredBy", approved_by AS "approvedBy", modified_by AS "modifiedBy",
+  to_char(modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "modifiedAt",
+  version`;
+const workforceOnly = `category IN ('training_education', 'support_service')`;
+
+export async function insertWorkforcePayment(
+  tx: Queryable,
+  id: string,
+  e: WorkforcePaymentEntry,
+  by: string,
+  at: Date,
+) {
+  const training = e.category === 'training_education' ? e : undefined;
+  const support = e.category === 'support_service' ? e : undefined;
+  await tx.query(
+    `INSERT INTO payments (id, enrollment_id, category, payment_date, payment_type, paid_to, payee,
+       amount_cents, training_service_id, other_resources_unavailable, timeframe_start,
+       timeframe_end, status, entered_by, modified_by, modified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $13, $14)`,
+    [
+      id,
+      e.enrollmentId,
+      e.category,
+      e.paymentDate,
+      training?.paymentType ?? support!.supportType,
+      e.paidTo,
+      e.payee,
+      e.amountCents,
+      training?.trainingServiceId ?? null,
+      support?.otherResourcesUnavailable ?? null,
+      support?.timeframeStart ?? null,
+      support?.timeframeEnd ?? null,
+      by,
+      at,
+    ],
+  );
+}
+
+export async function findWorkforcePayment(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<WorkforcePayment | undefined> {
+  const { rows } = await db.query<WorkforcePayment>(
+    `SELECT ${columns} FROM payments WHERE id = $1 AND ${workforceOnly}${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function workforcePaymentsOf(db: Queryable, enrollmentId: string) {
+  const { rows } = await db.query<WorkforcePayment>(
+    `SELECT ${columns} FROM payments WHERE enrollment_id = $1 AND ${workforceOnly}
+     ORDER BY payment_date, id LIMIT 1000`,
+    [enrollmentId],
+  );
+  return rows;
+}
+
+/** Each category's non-voided cents on the record: pending, and approved or paid. */
+export async function committedByCategory(db: Queryable, enrollmentId: string) {
+  const { rows } = await db.query<{ category: string; pending: number; paid: number }>(
+    `SELECT category,
+       coalesce(sum(amount_cents) FILTER (WHERE status = 'pending'), 0)::float8 AS pending,
+       coalesce(sum(amount_cents) FILTER (WHERE status IN ('approved', 'paid')), 0)::float8 AS paid
+     FROM payments WHERE enrollment_id = $1 AND ${workforceOnly} GROUP BY category`,
+    [enrollmentId],
+  );
+  return new Map(rows.map((r) => [r.category, { pendingCents: r.pending, paidCents: r.paid }]));
+}
+
+/** The record's plan: planned cents per category (empty: no plan). */
+export async function planLinesOf(db: Queryable, enrollmentId: string) {
+  const { rows } = await db.query<{ category: WorkforcePaymentCategory; plannedCents: number }>(
+    `SELECT category, planned_cents::float8 AS "plannedCents" FROM workforce_plan_lines
+     WHERE enrollment_id = $1 ORDER BY category`,
+    [enrollmentId],
+  );
+  return rows;
+}
+
+/** Replace the record's plan with these lines (none: no plan any more). */
+export async function replacePlanLines(
+  tx: Queryable,
+  enrollmentId: string,
+  lines: ReadonlyArray<{ category: string; plannedCents: number }>,
+) {
+  await tx.query('DELETE FROM workforce_plan_lines WHERE enrollment_id = $1', [enrollmentId]);
+  await tx.query(
+    `INSERT INTO workforce_plan_lines (enrollment_id, category, planned_cents)
+     SELECT $1, * FROM unnest($2::text[], $3::bigint[])`,
+    [enrollmentId, lines.map((l) => l.category), lines.map((l) => l.plannedCents)],
+  );
+}
