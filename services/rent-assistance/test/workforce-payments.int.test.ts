@@ -213,3 +213,19 @@ test("another organization's staff and the hub after its release expired get 404
     ).status,
   ).toBe(200); // the coach's organization reads its record
 });
+
+test('the OpenAPI document lists the Keys to Progress routes, and a payment answers either kind', async () => {
+  const doc = (await (await fetch(`${service.url}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
+  for (const path of [
+    '/api/v1/payments/training-education',
+    '/api/v1/payments/support-services',
+    '/api/v1/rent-assistance/workforce-records/{id}/payment-plan',
+    '/api/v1/rent-assistance/workforce-records/{id}/payments',
+  ])
+    expect(Object.keys(doc.paths)).toContain(path);
+  const answer = JSON.stringify(doc.paths['/api/v1/payments/{id}']!.get!.responses['200']);
+  expect(answer).toContain('trainingServiceId');
+  expect(answer).toContain('housingType');
+});
