@@ -55,7 +55,11 @@ test('a training payment for a training service record is entered pending, appro
   const r = await workforceRecord(service);
   const serviceId = await workforceService(service, r);
   const hub = apiClient(service.url, r.hub);
-  const entered = await hub.post('/payments/training-education', training(r, serviceId), newKey());
+  const entered = await hub.post(
+    '/payments/training-education',
+    training(r, serviceId, { wioaIta: true, fiscalReference: 'ITA-7731' }),
+    newKey(),
+  );
   expect(entered.status).toBe(201);
   expect(entered.headers.get('location')).toBe(`/api/v1/payments/${entered.body.id}`);
   expect(entered.body).toMatchObject({
@@ -63,6 +67,9 @@ test('a training payment for a training service record is entered pending, appro
     trainingServiceId: serviceId,
     paymentType: 'tuition_fees_books_supplies',
     amountCents: 50_000,
+    wioaIta: true,
+    fiscalReference: 'ITA-7731',
+    justification: null,
     status: 'pending',
     enteredBy: r.hub.userId,
     version: 1,
@@ -164,6 +171,7 @@ test('a support payment needs other resources unavailable and a timeframe whose 
     [{ amountCents: -1 }, 'amountCents'],
     [{ timeframeStart: '2026-02-30' }, 'timeframeStart'],
     [{ otherResourcesUnavailable: undefined }, 'otherResourcesUnavailable'],
+    [{ wioaIta: true }, 'wioaIta'], // a training's field on a support payment: unknown here
   ] as const) {
     const answer = await hub.post(path, support(r, more), newKey());
     expect(answer.status).toBe(400);
@@ -171,7 +179,13 @@ test('a support payment needs other resources unavailable and a timeframe whose 
   }
   const childCare = await hub.post(
     path,
-    support(r, { supportType: 'child_care', timeframeEnd: '2026-10-31', amountCents: 32_000 }),
+    support(r, {
+      supportType: 'child_care',
+      timeframeEnd: '2026-10-31',
+      amountCents: 32_000,
+      justification: 'child care for the first weeks of work',
+      fiscalReference: 'PO-2026-114',
+    }),
     newKey(),
   );
   expect(childCare.status).toBe(201);
@@ -182,6 +196,9 @@ test('a support payment needs other resources unavailable and a timeframe whose 
     timeframeStart: '2026-09-10',
     timeframeEnd: '2026-10-31',
     trainingServiceId: null,
+    wioaIta: null,
+    justification: 'child care for the first weeks of work',
+    fiscalReference: 'PO-2026-114',
   });
 });
 

@@ -31,6 +31,8 @@ const support = {
   otherResourcesUnavailable: true,
   timeframeStart: '2026-09-10',
   timeframeEnd: '2026-09-10',
+  justification: null,
+  fiscalReference: null,
 };
 const problemOf = (f: WorkforcePaymentFacts, e = support) => {
   try {

@@ -18,6 +18,7 @@ const common = {
   paidTo: z.enum(workforcePaidTo),
   payee: z.string().trim().min(1).max(200),
   amountCents: z.number().int().min(1).max(100_000_000),
+  fiscalReference: z.string().trim().min(1).max(100).nullable().default(null),
 };
 
 /** A training and education payment: for a training service record of the participant. */
@@ -27,6 +28,7 @@ export const trainingPaymentBody = z.strictObject({
     'A live Training, Post-Secondary Education & Employment Skills service on the record',
   ),
   paymentType: z.enum(trainingPaymentTypes),
+  wioaIta: z.boolean().default(false).describe('Paid with a WIOA Individual Training Account'),
 });
 export type TrainingPaymentBody = z.infer<typeof trainingPaymentBody>;
 
@@ -39,6 +41,7 @@ export const supportPaymentBody = z.strictObject({
     .describe('Must be true: support is paid only when no other resource can pay'),
   timeframeStart: isoDate(),
   timeframeEnd: isoDate().describe('Not before timeframeStart (the same day: a one-time payment)'),
+  justification: z.string().trim().min(1).max(500).nullable().default(null),
 });
 export type SupportPaymentBody = z.infer<typeof supportPaymentBody>;
 

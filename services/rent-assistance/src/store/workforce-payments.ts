@@ -16,6 +16,9 @@ export interface WorkforcePayment {
   otherResourcesUnavailable: boolean | null;
   timeframeStart: string | null;
   timeframeEnd: string | null;
+  wioaIta: boolean | null;
+  fiscalReference: string | null;
+  justification: string | null;
   status: 'pending' | 'approved' | 'paid' | 'voided';
   voidReason: string | null;
   enteredBy: string;
@@ -31,7 +34,8 @@ const columns = `id, enrollment_id AS "enrollmentId", category,
   training_service_id AS "trainingServiceId",
   other_resources_unavailable AS "otherResourcesUnavailable",
   to_char(timeframe_start, 'YYYY-MM-DD') AS "timeframeStart",
-  to_char(timeframe_end, 'YYYY-MM-DD') AS "timeframeEnd", status, void_reason AS "voidReason",
+  to_char(timeframe_end, 'YYYY-MM-DD') AS "timeframeEnd", wioa_ita AS "wioaIta",
+  fiscal_reference AS "fiscalReference", justification, status, void_reason AS "voidReason",
   entered_by AS "enteredBy", approved_by AS "approvedBy", modified_by AS "modifiedBy",
   to_char(modified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "modifiedAt",
   version`;
@@ -49,8 +53,10 @@ export async function insertWorkforcePayment(
   await tx.query(
     `INSERT INTO payments (id, enrollment_id, category, payment_date, payment_type, paid_to, payee,
        amount_cents, training_service_id, other_resources_unavailable, timeframe_start,
-       timeframe_end, status, entered_by, modified_by, modified_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $13, $14)`,
+       timeframe_end, wioa_ita, fiscal_reference, justification, status, entered_by, modified_by,
+       modified_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'pending', $16, $16,
+       $17)`,
     [
       id,
       e.enrollmentId,
@@ -64,6 +70,9 @@ export async function insertWorkforcePayment(
       support?.otherResourcesUnavailable ?? null,
       support?.timeframeStart ?? null,
       support?.timeframeEnd ?? null,
+      training?.wioaIta ?? null,
+      e.fiscalReference,
+      support?.justification ?? null,
       by,
       at,
     ],
