@@ -8,12 +8,18 @@ import { organization, raEnrollment } from './fixtures';
  * service provider, whose participant's release lets the hub in (until `releaseEnd`); the hub's
  * two staff (one enters, the other approves) and the coach.
  */
-export async function workforceRecord(service: TestService, { releaseEnd = '2027-12-31' } = {}) {
+export async function workforceRecord(
+  service: TestService,
+  { releaseEnd = '2027-12-31', restricted = false } = {},
+) {
   const coachOrgId = await organization(service);
   const hubOrgId = await organization(service);
+  // restricted: the coach's organization alone sees the participant, no release to the hub
   const participantId = await sharedParticipant(service.pool, coachOrgId, {
-    securityRestriction: 'share_mou',
-    releases: [{ toOrgId: hubOrgId, beginDate: '2026-01-01', endDate: releaseEnd }],
+    securityRestriction: restricted ? 'restrict_to_org' : 'share_mou',
+    releases: restricted
+      ? []
+      : [{ toOrgId: hubOrgId, beginDate: '2026-01-01', endDate: releaseEnd }],
   });
   const enrollmentId = await raEnrollment(service, coachOrgId, participantId, {
     programKind: 'workforce',

@@ -202,7 +202,7 @@ test('a support payment needs other resources unavailable and a timeframe whose 
   });
 });
 
-test("another organization's staff and the hub after its release expired get 404; the coach (not hub staff) 403", async () => {
+test("another organization's staff, the hub after its release expired or on a restricted participant get 404; the coach (not hub staff) 403", async () => {
   const r = await workforceRecord(service);
   const serviceId = await workforceService(service, r);
   const body = training(r, serviceId);
@@ -218,6 +218,15 @@ test("another organization's staff and the hub after its release expired get 404
     newKey(),
   );
   expect(late.status).toBe(404);
+  const restricted = await workforceRecord(service, { restricted: true });
+  const hidden = apiClient(service.url, restricted.hub);
+  expect(
+    (await hidden.post('/payments/support-services', support(restricted), newKey())).status,
+  ).toBe(404);
+  expect(
+    (await hidden.get(`/rent-assistance/workforce-records/${restricted.enrollmentId}/payments`))
+      .status,
+  ).toBe(404);
   const entered = await apiClient(service.url, r.hub).post(path, body, newKey());
   expect((await apiClient(service.url, stranger).get(`/payments/${entered.body.id}`)).status).toBe(
     404,
