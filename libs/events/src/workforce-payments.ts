@@ -63,7 +63,7 @@ export const WorkforcePaymentVoided = defineEvent(
   workforcePaymentFacts,
 );
 
-/** A workforce record's payment plan as it now stands: planned cents per payment category. */
+/** A workforce record's payment plan as it now stands: planned cents per category or type. */
 export const WorkforcePaymentPlanChanged = defineEvent(
   'rent-assistance.workforce-plan.changed',
   1,
@@ -71,6 +71,8 @@ export const WorkforcePaymentPlanChanged = defineEvent(
     lines: z.array(
       z.strictObject({
         category: z.enum(workforcePaymentCategories),
+        /** One type of the category; null: the whole category. */
+        paymentType: z.string().min(1).max(60).nullable(),
         plannedCents: z.number().int().nonnegative(),
       }),
     ),

@@ -43,8 +43,8 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
   );
   expect(changed.map((e) => e.data.lines)).toEqual([
     [
-      { category: 'support_service', plannedCents: 20_000 },
-      { category: 'training_education', plannedCents: 150_000 },
+      { category: 'support_service', paymentType: null, plannedCents: 20_000 },
+      { category: 'training_education', paymentType: null, plannedCents: 150_000 },
     ],
   ]);
 
@@ -64,6 +64,7 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
   expect((await ledgerOf(r)).plan).toEqual([
     {
       category: 'support_service',
+      paymentType: null,
       plannedCents: 20_000,
       pendingCents: 0,
       paidCents: 0,
@@ -71,6 +72,7 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
     },
     {
       category: 'training_education',
+      paymentType: null,
       plannedCents: 150_000,
       pendingCents: 0,
       paidCents: 60_000,
@@ -117,6 +119,7 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
   const ledger = await ledgerOf(r);
   expect(ledger.plan[1]).toEqual({
     category: 'training_education',
+    paymentType: null,
     plannedCents: 150_000,
     pendingCents: 90_000,
     paidCents: 0,
@@ -148,6 +151,7 @@ test('without a plan, or for a category the plan leaves out, payments are not li
   expect(set.body.lines).toEqual([
     {
       category: 'training_education',
+      paymentType: null,
       plannedCents: 10_000,
       pendingCents: 0,
       paidCents: 0,
@@ -160,7 +164,7 @@ test('without a plan, or for a category the plan leaves out, payments are not li
   ).toBe(201);
 });
 
-test('a plan is the hub staff’s: the coach is refused 403, another organization 404, a category twice 400', async () => {
+test('a plan is the hub staff’s: the coach is refused 403, another organization 404, a line twice 400', async () => {
   const r = await workforceRecord(service);
   const lines = [{ category: 'support_service', plannedCents: 1_000 }];
   expect((await apiClient(service.url, r.coach).put(planPath(r), { lines })).status).toBe(403);
@@ -170,7 +174,7 @@ test('a plan is the hub staff’s: the coach is refused 403, another organizatio
     lines: [...lines, ...lines],
   });
   expect(twice.status).toBe(400);
-  expect(twice.body.errors.map((e: { field: string }) => e.field)).toEqual(['lines.1.category']);
+  expect(twice.body.errors.map((e: { field: string }) => e.field)).toEqual(['lines.1.paymentType']);
   expect((await ledgerOf(r)).plan).toBeNull();
 });
 
@@ -188,10 +192,65 @@ test('10 support payments at once never pass the planned amount together: 3 of 3
   expect((await ledgerOf(r)).plan).toEqual([
     {
       category: 'support_service',
+      paymentType: null,
       plannedCents: 100_000,
       pendingCents: 90_000,
       paidCents: 0,
       remainingCents: 10_000,
+    },
+  ]);
+});
+
+test('a line may plan one type of its category: a payment must fit both the type line and the category line', async () => {
+  const r = await workforceRecord(service);
+  const hub = apiClient(service.url, r.hub);
+  const bad = await hub.put(planPath(r), {
+    lines: [{ category: 'training_education', paymentType: 'transportation', plannedCents: 1 }],
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['lines.0.paymentType']);
+  const set = await hub.put(planPath(r), {
+    lines: [
+      { category: 'support_service', plannedCents: 30_000 },
+      { category: 'support_service', paymentType: 'transportation', plannedCents: 10_000 },
+    ],
+  });
+  expect(set.status).toBe(200);
+  const pay = (more: Record<string, unknown>) =>
+    hub.post('/payments/support-services', support(r, more), newKey());
+  const overType = await pay({ amountCents: 10_001 });
+  expect(overType.body.errors).toEqual([
+    {
+      field: 'amountCents',
+      message: "Over the payment plan's transportation amount: 10000 cents remain of 10000",
+    },
+  ]);
+  expect((await pay({ amountCents: 10_000 })).status).toBe(201);
+  // the category line: 30,000 − 10,000 transportation = 20,000 for child care
+  const overCategory = await pay({ supportType: 'child_care', amountCents: 20_001 });
+  expect(overCategory.body.errors).toEqual([
+    {
+      field: 'amountCents',
+      message: "Over the payment plan's support_service amount: 20000 cents remain of 30000",
+    },
+  ]);
+  expect((await pay({ supportType: 'child_care', amountCents: 20_000 })).status).toBe(201);
+  expect((await ledgerOf(r)).plan).toEqual([
+    {
+      category: 'support_service',
+      paymentType: null,
+      plannedCents: 30_000,
+      pendingCents: 30_000,
+      paidCents: 0,
+      remainingCents: 0,
+    },
+    {
+      category: 'support_service',
+      paymentType: 'transportation',
+      plannedCents: 10_000,
+      pendingCents: 10_000,
+      paidCents: 0,
+      remainingCents: 0,
     },
   ]);
 });

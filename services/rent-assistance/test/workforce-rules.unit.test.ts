@@ -16,10 +16,22 @@ const facts = (more: Partial<WorkforcePaymentFacts> = {}): WorkforcePaymentFacts
   record,
   today: '2026-09-10',
   trainingService: undefined,
-  plannedCents: undefined,
-  committedCents: 0,
+  plan: [],
+  committed: [],
   ...more,
 });
+// 20,000 planned for support, 15,000 taken by transportation
+const planned20k = {
+  plan: [{ category: 'support_service' as const, paymentType: null, plannedCents: 20_000 }],
+  committed: [
+    {
+      category: 'support_service',
+      paymentType: 'transportation',
+      pendingCents: 15_000,
+      paidCents: 0,
+    },
+  ],
+};
 const support = {
   category: 'support_service' as const,
   enrollmentId: record.enrollmentId,
@@ -46,9 +58,9 @@ const problemOf = (f: WorkforcePaymentFacts, e = support) => {
 test('a one-day timeframe is a one-time payment; a payment of exactly what remains of the plan fits', () => {
   expect(problemOf(facts())).toBeUndefined();
   // 20,000 planned − 15,000 taken = 5,000: the 5,000 payment fits to the cent, 5,001 does not
-  expect(problemOf(facts({ plannedCents: 20_000, committedCents: 15_000 }))).toBeUndefined();
+  expect(problemOf(facts(planned20k))).toBeUndefined();
   expect(
-    problemOf(facts({ plannedCents: 20_000, committedCents: 15_000 }), {
+    problemOf(facts(planned20k), {
       ...support,
       amountCents: 5_001,
     })?.errors,
@@ -68,37 +80,56 @@ test("only the provider's hub staff enter a payment: a caseworker or another org
 });
 
 test('the plan shows planned, pending, paid and remaining; it never goes below what was taken', () => {
-  const committed = new Map([['training_education', { pendingCents: 30_000, paidCents: 45_000 }]]);
+  const committed = [
+    {
+      category: 'training_education',
+      paymentType: 'tuition_fees_books_supplies',
+      pendingCents: 30_000,
+      paidCents: 40_000,
+    },
+    { category: 'training_education', paymentType: 'other', pendingCents: 0, paidCents: 5_000 },
+  ];
   expect(
     planView(
       [
-        { category: 'training_education', plannedCents: 100_000 },
-        { category: 'support_service', plannedCents: 8_000 },
+        { category: 'training_education', paymentType: null, plannedCents: 100_000 },
+        { category: 'training_education', paymentType: 'other', plannedCents: 6_000 },
+        { category: 'support_service', paymentType: null, plannedCents: 8_000 },
       ],
       committed,
     ),
   ).toEqual([
+    // 100,000 − (30,000 + 40,000 + 5,000) = 25,000
     {
       category: 'training_education',
+      paymentType: null,
       plannedCents: 100_000,
       pendingCents: 30_000,
       paidCents: 45_000,
       remainingCents: 25_000,
     },
     {
+      category: 'training_education',
+      paymentType: 'other',
+      plannedCents: 6_000,
+      pendingCents: 0,
+      paidCents: 5_000,
+      remainingCents: 1_000,
+    },
+    {
       category: 'support_service',
+      paymentType: null,
       plannedCents: 8_000,
       pendingCents: 0,
       paidCents: 0,
       remainingCents: 8_000,
     },
   ]);
-  expect(
-    planProblems({ lines: [{ category: 'training_education', plannedCents: 75_000 }] }, committed),
-  ).toEqual([]);
-  expect(
-    planProblems({ lines: [{ category: 'training_education', plannedCents: 74_999 }] }, committed),
-  ).toEqual([
+  const line = (plannedCents: number) => ({
+    lines: [{ category: 'training_education' as const, paymentType: null, plannedCents }],
+  });
+  expect(planProblems(line(75_000), committed)).toEqual([]);
+  expect(planProblems(line(74_999), committed)).toEqual([
     { field: 'lines.0.plannedCents', message: 'Below the 75000 cents its payments took already' },
   ]);
 });

@@ -9,6 +9,7 @@ import {
 import { isoDate, unprocessable, uuid, type FieldError } from '@hearth/http';
 import { requireHubStaff } from '../use-cases/hub-decision';
 import type { WorkforceRecord, WorkforceService } from '../store/workforce-records';
+import { planOverruns, type CommittedRow, type PlanLine } from './workforce-plan';
 
 export type WorkforcePaymentCategory = (typeof workforcePaymentCategories)[number];
 
@@ -57,16 +58,20 @@ export interface WorkforcePaymentFacts {
   today: string;
   /** The training service the payment names, as services' events told it (training only). */
   trainingService: WorkforceService | undefined;
-  /** The plan's planned cents of the payment's category; undefined when it plans none. */
-  plannedCents: number | undefined;
-  /** The category's non-voided payments on the record, in cents (its row locked). */
-  committedCents: number;
+  /** The record's plan (empty: none). */
+  plan: readonly PlanLine[];
+  /** The record's non-voided payments per category and type (its row locked). */
+  committed: readonly CommittedRow[];
 }
+
+/** The type a payment is planned under: a training's payment type, a support's support type. */
+export const paymentTypeOf = (e: WorkforcePaymentEntry) =>
+  e.category === 'training_education' ? e.paymentType : e.supportType;
 
 /**
  * The rules of a Keys to Progress payment: throws the Problem a refused one answers (403 not the
  * hub's staff, 422 naming each field) and returns nothing when it may be entered. Pure: the caller
- * locked the record, so the committed amount stays true until it writes.
+ * locked the record, so the committed amounts stay true until it writes.
  */
 export function checkWorkforcePayment(f: WorkforcePaymentFacts, entry: WorkforcePaymentEntry) {
   requireHubStaff(f.actor, f.record);
@@ -88,11 +93,9 @@ export function checkWorkforcePayment(f: WorkforcePaymentFacts, entry: Workforce
         message: `Before the timeframe's start (${entry.timeframeStart})`,
       });
   }
-  if (f.plannedCents !== undefined && f.committedCents + entry.amountCents > f.plannedCents)
-    problems.push({
-      field: 'amountCents',
-      message: `Over the payment plan's ${entry.category} amount: ${Math.max(0, f.plannedCents - f.committedCents)} cents remain of ${f.plannedCents}`,
-    });
+  problems.push(
+    ...planOverruns(f.plan, f.committed, { ...entry, paymentType: paymentTypeOf(entry) }),
+  );
   if (problems.length) throw unprocessable('The payment breaks a rule.', problems);
 }
 

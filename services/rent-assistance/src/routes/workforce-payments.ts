@@ -5,7 +5,7 @@ import { defineRoute, idParams, idempotencyHeaders, type Api } from '@hearth/htt
 import type { RentAssistanceDeps } from '../deps';
 import { supportPaymentBody, trainingPaymentBody } from '../domain/workforce-payment';
 import { planView, workforcePlanBody } from '../domain/workforce-plan';
-import { committedByCategory, planLinesOf, workforcePaymentsOf } from '../store/workforce-payments';
+import { committedOf, planLinesOf, workforcePaymentsOf } from '../store/workforce-payments';
 import { recordWorkforcePayment } from '../use-cases/record-workforce-payment';
 import { setWorkforcePlan } from '../use-cases/set-workforce-plan';
 import { workforceRecordFor } from './record-gate';
@@ -43,6 +43,7 @@ export const workforcePayment = z.strictObject({
 const planLines = z.array(
   z.strictObject({
     category: z.enum(workforcePaymentCategories),
+    paymentType: z.string().nullable().describe('Null: the whole category'),
     plannedCents: z.number().int(),
     pendingCents: z.number().int(),
     paidCents: z.number().int().describe('Approved or paid'),
@@ -98,7 +99,7 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
   defineRoute(api.router, api.registry, {
     method: 'put',
     path: '/rent-assistance/workforce-records/:id/payment-plan',
-    summary: "Set a workforce record's payment plan: planned cents per payment category",
+    summary: "Set a workforce record's payment plan: planned cents per payment category or type",
     tag: 'payments',
     params: idParams,
     body: workforcePlanBody,
@@ -130,11 +131,12 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
     handler: async ({ params, req }) => {
       await workforceRecordFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
       const items = await workforcePaymentsOf(deps.pool, params.id);
-      const committed = await committedByCategory(deps.pool, params.id);
+      const committed = await committedOf(deps.pool, params.id);
       const lines = await planLinesOf(deps.pool, params.id);
-      const totalsByCategory = Object.fromEntries(
-        [...committed].map(([category, c]) => [category, c.pendingCents + c.paidCents]),
-      );
+      const totalsByCategory: Record<string, number> = {};
+      for (const c of committed)
+        totalsByCategory[c.category] =
+          (totalsByCategory[c.category] ?? 0) + c.pendingCents + c.paidCents;
       return { items, totalsByCategory, plan: lines.length ? planView(lines, committed) : null };
     },
   });

@@ -1,5 +1,6 @@
 import type { Queryable } from '@hearth/db';
 import type { WorkforcePaymentCategory, WorkforcePaymentEntry } from '../domain/workforce-payment';
+import type { CommittedRow, PlanLine } from '../domain/workforce-plan';
 
 /** A training or support payment of the ledger as answered. */
 export interface WorkforcePayment {
@@ -100,23 +101,26 @@ export async function workforcePaymentsOf(db: Queryable, enrollmentId: string) {
   return rows;
 }
 
-/** Each category's non-voided cents on the record: pending, and approved or paid. */
-export async function committedByCategory(db: Queryable, enrollmentId: string) {
-  const { rows } = await db.query<{ category: string; pending: number; paid: number }>(
-    `SELECT category,
-       coalesce(sum(amount_cents) FILTER (WHERE status = 'pending'), 0)::float8 AS pending,
-       coalesce(sum(amount_cents) FILTER (WHERE status IN ('approved', 'paid')), 0)::float8 AS paid
-     FROM payments WHERE enrollment_id = $1 AND ${workforceOnly} GROUP BY category`,
+/** The record's non-voided cents per category and type: pending, and approved or paid. */
+export async function committedOf(db: Queryable, enrollmentId: string) {
+  const { rows } = await db.query<CommittedRow>(
+    `SELECT category, payment_type AS "paymentType",
+       coalesce(sum(amount_cents) FILTER (WHERE status = 'pending'), 0)::float8 AS "pendingCents",
+       coalesce(sum(amount_cents) FILTER (WHERE status IN ('approved', 'paid')), 0)::float8
+         AS "paidCents"
+     FROM payments WHERE enrollment_id = $1 AND ${workforceOnly} AND status <> 'voided'
+     GROUP BY category, payment_type ORDER BY category, payment_type`,
     [enrollmentId],
   );
-  return new Map(rows.map((r) => [r.category, { pendingCents: r.pending, paidCents: r.paid }]));
+  return rows;
 }
 
-/** The record's plan: planned cents per category (empty: no plan). */
+/** The record's plan lines (none: no plan); a line of the whole category has no payment type. */
 export async function planLinesOf(db: Queryable, enrollmentId: string) {
-  const { rows } = await db.query<{ category: WorkforcePaymentCategory; plannedCents: number }>(
-    `SELECT category, planned_cents::float8 AS "plannedCents" FROM workforce_plan_lines
-     WHERE enrollment_id = $1 ORDER BY category`,
+  const { rows } = await db.query<PlanLine>(
+    `SELECT category, nullif(payment_type, '') AS "paymentType",
+       planned_cents::float8 AS "plannedCents"
+     FROM workforce_plan_lines WHERE enrollment_id = $1 ORDER BY category, payment_type`,
     [enrollmentId],
   );
   return rows;
@@ -126,12 +130,17 @@ export async function planLinesOf(db: Queryable, enrollmentId: string) {
 export async function replacePlanLines(
   tx: Queryable,
   enrollmentId: string,
-  lines: ReadonlyArray<{ category: string; plannedCents: number }>,
+  lines: readonly PlanLine[],
 ) {
   await tx.query('DELETE FROM workforce_plan_lines WHERE enrollment_id = $1', [enrollmentId]);
   await tx.query(
-    `INSERT INTO workforce_plan_lines (enrollment_id, category, planned_cents)
-     SELECT $1, * FROM unnest($2::text[], $3::bigint[])`,
-    [enrollmentId, lines.map((l) => l.category), lines.map((l) => l.plannedCents)],
+    `INSERT INTO workforce_plan_lines (enrollment_id, category, payment_type, planned_cents)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[])`,
+    [
+      enrollmentId,
+      lines.map((l) => l.category),
+      lines.map((l) => l.paymentType ?? ''),
+      lines.map((l) => l.plannedCents),
+    ],
   );
 }

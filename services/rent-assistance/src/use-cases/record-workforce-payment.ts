@@ -7,7 +7,7 @@ import { idempotently } from '@hearth/http';
 import type { RentAssistanceDeps } from '../deps';
 import { checkWorkforcePayment, type WorkforcePaymentEntry } from '../domain/workforce-payment';
 import {
-  committedByCategory,
+  committedOf,
   findWorkforcePayment,
   insertWorkforcePayment,
   planLinesOf,
@@ -38,10 +38,8 @@ export function recordWorkforcePayment(
       async () => {
         const record = (await findWorkforceRecord(tx, entry.enrollmentId, true))!; // gate found it
         // read after the lock, in statements of their own: they see every earlier payment
-        const committed = (await committedByCategory(tx, record.enrollmentId)).get(entry.category);
-        const planned = (await planLinesOf(tx, record.enrollmentId)).find(
-          (l) => l.category === entry.category,
-        );
+        const committed = await committedOf(tx, record.enrollmentId);
+        const plan = await planLinesOf(tx, record.enrollmentId);
         checkWorkforcePayment(
           {
             actor,
@@ -51,8 +49,8 @@ export function recordWorkforcePayment(
               entry.category === 'training_education'
                 ? await findWorkforceService(tx, entry.trainingServiceId)
                 : undefined,
-            plannedCents: planned?.plannedCents,
-            committedCents: (committed?.pendingCents ?? 0) + (committed?.paidCents ?? 0),
+            plan,
+            committed,
           },
           entry,
         );

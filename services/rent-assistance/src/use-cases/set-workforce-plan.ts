@@ -5,7 +5,7 @@ import { WorkforcePaymentPlanChanged, createEvent } from '@hearth/events';
 import { unprocessable } from '@hearth/http';
 import type { RentAssistanceDeps } from '../deps';
 import { planProblems, planView, type WorkforcePlanBody } from '../domain/workforce-plan';
-import { committedByCategory, planLinesOf, replacePlanLines } from '../store/workforce-payments';
+import { committedOf, planLinesOf, replacePlanLines } from '../store/workforce-payments';
 import { findWorkforceRecord } from '../store/workforce-records';
 import { requireHubStaff } from './hub-decision';
 
@@ -22,7 +22,7 @@ export function setWorkforcePlan(
   return withTransaction(deps.pool, async (tx) => {
     const record = (await findWorkforceRecord(tx, enrollmentId, true))!;
     requireHubStaff(actor, record);
-    const committed = await committedByCategory(tx, enrollmentId);
+    const committed = await committedOf(tx, enrollmentId);
     const problems = planProblems(body, committed);
     if (problems.length) throw unprocessable('The plan is below its payments.', problems);
     await replacePlanLines(tx, enrollmentId, body.lines);
