@@ -83,6 +83,7 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
       problems: [403, 422],
       handler: async ({ body, headers, req, res }) => {
         const actor = actorOf(req);
+        // each route parsed its own kind's body; the category says which it is
         const b = body as z.infer<typeof trainingPaymentBody> & z.infer<typeof supportPaymentBody>;
         await workforceRecordFor(deps.pool, actor, b.enrollmentId, 'write', deps.clock());
         const saved = await recordWorkforcePayment(
