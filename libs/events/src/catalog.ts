@@ -8,6 +8,7 @@ import { workforceEvents } from './workforce';
 import { hmisAssessmentEvents } from './hmis-assessments';
 import { MasterAssessmentCompleted } from './master-assessment';
 import { rentAssistanceEvents } from './rent-assistance';
+import { workforcePaymentEvents } from './workforce-payments';
 import { peopleEvents } from './people';
 import { hmisImportEvents } from './hmis-import';
 
@@ -134,6 +135,14 @@ export const ReleaseGranted = defineEvent('intake.release.granted', 1, release);
 export const ReleaseRevoked = defineEvent('intake.release.revoked', 1, release);
 
 /**
+ * The catalog's category of a service type: `training` (Training, Post-Secondary Education &
+ * Employment Skills: what a training payment must name). Absent from events made before it was
+ * carried, null for a type of no category.
+ */
+export const serviceCategories = ['training'] as const;
+const serviceCategory = z.enum(serviceCategories).nullable().optional();
+
+/**
  * A service was recorded for an enrollment (published by the services service). Enrollment uses it
  * for Participation (the first service that starts participation) and the last-qualifying-service
  * date behind auto exit.
@@ -149,6 +158,7 @@ export const ServiceRecorded = defineEvent(
     serviceDate: date,
     startsParticipation: z.boolean(),
     qualifying: z.boolean(),
+    category: serviceCategory,
   }),
 );
 
@@ -161,6 +171,7 @@ const serviceFacts = z.strictObject({
   serviceDate: date,
   startsParticipation: z.boolean(),
   qualifying: z.boolean(),
+  category: serviceCategory,
   version: z.number().int().positive(),
 });
 /** A service was edited (date, type or details); consumers re-derive what they took from it. */
@@ -243,10 +254,11 @@ export const housingStatusesAtExit = [
 ] as const;
 
 /**
- * A program the guides give rules of its own: Refugee School Impact (grade promotions) and Refugee
- * Youth Mentoring. Null for every other program.
+ * A program the guides give rules of its own: Refugee School Impact (grade promotions), Refugee
+ * Youth Mentoring, a hub's Rent Assistance and a workforce program (Keys to Progress: its training
+ * and support payments). Null for every other program.
  */
-export const programKinds = ['rsi', 'rym', 'rent_assistance'] as const;
+export const programKinds = ['rsi', 'rym', 'rent_assistance', 'workforce'] as const;
 
 /** An enrollment as it stands after a change: consumers (services, reporting) simply upsert it. */
 const enrollmentSnapshot = z.strictObject({
@@ -519,6 +531,7 @@ export const catalog = [
   MasterAssessmentCompleted,
   ParticipantAccessed,
   ...rentAssistanceEvents,
+  ...workforcePaymentEvents,
   ...peopleEvents,
   ...workflowEvents,
   ...hmisImportEvents,

@@ -10,5 +10,6 @@ export * from './hmis-assessments';
 export * from './master-assessment';
 export * from './access';
 export * from './rent-assistance';
+export * from './workforce-payments';
 export * from './people';
 export * from './hmis-import';

@@ -19,6 +19,7 @@ import { paymentRoutes } from './routes/payments';
 import { outcomeRoutes } from './routes/outcomes';
 import { planRoutes } from './routes/plans';
 import { recordRoutes } from './routes/records';
+import { workforcePaymentRoutes } from './routes/workforce-payments';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
@@ -53,6 +54,7 @@ export const rentAssistance: ServiceDefinition<RentAssistanceEnv> = {
         outcomeRoutes(api, deps);
         paymentBatchRoutes(api, deps);
         paymentExportRoutes(api, deps);
+        workforcePaymentRoutes(api, deps); // before /payments/:id
         paymentRoutes(api, deps);
       },
     });

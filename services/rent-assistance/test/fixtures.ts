@@ -24,7 +24,7 @@ export const TODAY = '2026-09-10';
 
 let version = 1000;
 
-async function organization(service: TestService) {
+export async function organization(service: TestService) {
   const orgId = randomUUID();
   await publishAndWait(
     service,

@@ -36,8 +36,11 @@ test('its migrations ran on its own database', async () => {
       '022_retention_follow_ups.sql',
       '050_total_amount_requested.sql',
       '051_received_ra_again.sql',
+      '060_workforce_payments.sql',
+      '061_workforce_payment_details.sql',
+      '062_workforce_plan_by_type.sql',
     ],
-    schemaVersion: 51,
+    schemaVersion: 62,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');

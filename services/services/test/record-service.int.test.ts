@@ -80,6 +80,7 @@ test('a service recorded today is saved with the actor as staff and announced fo
     serviceDate: '2026-03-10',
     startsParticipation: true,
     qualifying: true,
+    category: null,
   });
 });
 

@@ -31,7 +31,9 @@ const newProgram = z
     kind: z
       .enum(programKinds)
       .optional()
-      .describe('rsi (Refugee School Impact: grade promotions), rym; fixed once made'),
+      .describe(
+        'rsi (Refugee School Impact: grade promotions), rym, rent_assistance, workforce (Keys to Progress: training and support payments); fixed once made',
+      ),
     requiredRegistrationFields: fields.requiredRegistrationFields.default([]),
     eligibilityCriteria: eligibilityCriteria.default([]),
   })

@@ -17,13 +17,24 @@ import { saveCaseNote } from '../store/case-notes';
 import { markReceivedRaAgain } from '../store/outcomes';
 import { saveDocument, saveRecordService } from '../store/evidence';
 import { findRecord, recordExitOf, saveRecordSnapshot } from '../store/records';
+import {
+  findWorkforceRecord,
+  recordWorkforceExit,
+  saveWorkforceService,
+  saveWorkforceSnapshot,
+} from '../store/workforce-records';
 
-/** Enrollment's snapshots of Rent Assistance enrollments (program kind rent_assistance) only. */
+/**
+ * Enrollment's snapshots of Rent Assistance enrollments (program kind rent_assistance) and of
+ * workforce ones (Keys to Progress: their training and support payments) only.
+ */
 export const recordsConsumer: ConsumerOptions = {
   queue: 'rent-assistance.enrollments',
   eventTypes: [EnrollmentCreated.type, EnrollmentUpdated.type, EnrollmentExited.type],
   handle: async (event, tx) => {
     if (isEvent(event, EnrollmentCreated) || isEvent(event, EnrollmentUpdated)) {
+      if (event.data.programKind === 'workforce')
+        return saveWorkforceSnapshot(tx, event.data, event.occurredAt);
       if (event.data.programKind !== 'rent_assistance') return;
       await saveRecordSnapshot(tx, event.data, event.occurredAt);
       // a new record is the participant's return: their earlier episodes at the hub received RA again
@@ -34,8 +45,10 @@ export const recordsConsumer: ConsumerOptions = {
           hubOrgId: event.data.serviceProviderOrgId ?? event.data.orgId,
           applicationDate: event.data.applicationDate,
         });
-    } else if (isEvent(event, EnrollmentExited))
+    } else if (isEvent(event, EnrollmentExited)) {
       await recordExitOf(tx, event.data.enrollmentId, event.data.exitDate);
+      await recordWorkforceExit(tx, event.data.enrollmentId, event.data.exitDate);
+    }
   },
 };
 
@@ -51,8 +64,9 @@ export const documentsConsumer: ConsumerOptions = {
 };
 
 /**
- * Services on RA records (others are not kept): coaching copied in, RRH/HP, the final rent. A
- * service arrives after its enrollment's snapshot (services records only on enrollments it knows).
+ * Services on RA records (coaching copied in, RRH/HP, the final rent) and on workforce records
+ * (others are not kept). A service arrives after its enrollment's snapshot (services records only
+ * on enrollments it knows).
  */
 export const servicesConsumer: ConsumerOptions = {
   queue: 'rent-assistance.services',
@@ -66,7 +80,10 @@ export const servicesConsumer: ConsumerOptions = {
         : isEvent(event, ServiceDeleted)
           ? { ...event.data, deleted: true }
           : undefined;
-    if (!facts || !(await findRecord(tx, facts.enrollmentId))) return;
+    if (!facts) return;
+    // a workforce record keeps every service with its category: a training payment names one
+    if (await findWorkforceRecord(tx, facts.enrollmentId)) return saveWorkforceService(tx, facts);
+    if (!(await findRecord(tx, facts.enrollmentId))) return;
     await saveRecordService(tx, facts, serviceKindOf(facts), facts.version, facts.deleted);
   },
 };

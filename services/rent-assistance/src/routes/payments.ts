@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { actorOf } from '@hearth/auth';
+import type { Action } from '@hearth/access';
+import { actorOf, type Actor } from '@hearth/auth';
 import { raHousingTypes, raPaidTo, raPaymentStatuses, raPaymentTypes } from '@hearth/events';
 import { defineRoute, idParams, idempotencyHeaders, notFound, type Api } from '@hearth/http';
 import type { RentAssistanceDeps } from '../deps';
 import { recordPaymentBody, versionBody, voidPaymentBody } from '../domain/payment';
 import { findPayment, paymentsOf } from '../store/payments';
+import { findWorkforcePayment } from '../store/workforce-payments';
 import { changePaymentStatus, type PaymentMove } from '../use-cases/move-payment';
 import { recordPayment } from '../use-cases/record-payment';
-import { recordFor } from './record-gate';
+import { recordFor, workforceRecordFor } from './record-gate';
+import { workforcePayment } from './workforce-payments';
 
 /** Every payment write names its Idempotency-Key: entering one payment twice never pays twice. */
 const keyRequired = z.object({
@@ -37,6 +40,22 @@ const payment = z.strictObject({
   version: z.number().int(),
 });
 
+/** Either kind of the one ledger: rent assistance, or Keys to Progress (training, support). */
+const anyPayment = z.union([payment, workforcePayment]);
+
+/** A payment of either kind through its record's gate (unknown or denied: 404). */
+async function gatedPayment(deps: RentAssistanceDeps, actor: Actor, id: string, action: Action) {
+  const rent = await findPayment(deps.pool, id);
+  if (rent) {
+    await recordFor(deps.pool, actor, rent.enrollmentId, action, deps.clock());
+    return rent;
+  }
+  const other = await findWorkforcePayment(deps.pool, id);
+  if (!other) throw notFound('The payment');
+  await workforceRecordFor(deps.pool, actor, other.enrollmentId, action, deps.clock());
+  return other;
+}
+
 /** The finance hub's payments ledger: pending → approved (a second user) → paid, or voided. */
 export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
   defineRoute(api.router, api.registry, {
@@ -64,13 +83,8 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
     tag: 'payments',
     params: idParams,
     query: z.strictObject({}),
-    success: { status: 200, schema: payment },
-    handler: async ({ params, req }) => {
-      const found = await findPayment(deps.pool, params.id);
-      if (!found) throw notFound('The payment');
-      await recordFor(deps.pool, actorOf(req), found.enrollmentId, 'read', deps.clock());
-      return found;
-    },
+    success: { status: 200, schema: anyPayment },
+    handler: async ({ params, req }) => gatedPayment(deps, actorOf(req), params.id, 'read'),
   });
 
   const moves: Array<{ path: string; to: PaymentMove['to']; summary: string; body: z.ZodObject }> =
@@ -93,13 +107,11 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
       params: idParams,
       body: move.body,
       headers: keyRequired,
-      success: { status: 200, schema: payment },
+      success: { status: 200, schema: anyPayment },
       problems: [403, 409, 422],
       handler: async ({ params, body, headers, req }) => {
         const actor = actorOf(req);
-        const found = await findPayment(deps.pool, params.id);
-        if (!found) throw notFound('The payment');
-        await recordFor(deps.pool, actor, found.enrollmentId, 'write', deps.clock());
+        await gatedPayment(deps, actor, params.id, 'write');
         const given = body as { version: number; reason?: string };
         const change =
           move.to === 'voided'

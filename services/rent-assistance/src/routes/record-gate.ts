@@ -10,6 +10,7 @@ import type { Queryable } from '@hearth/db';
 import { notFound } from '@hearth/http';
 import { sharingOf } from '@hearth/sharing';
 import { findRecord, recordsAmong, type RaRecord } from '../store/records';
+import { findWorkforceRecord, type WorkforceRecord } from '../store/workforce-records';
 import { participantFor } from './participant-gate';
 
 const WHAT = 'The rent-assistance record';
@@ -31,6 +32,26 @@ export async function recordFor(
   if (!record) throw notFound(WHAT);
   const person = await participantFor(pool, actor, record.participantId, action, now, WHAT);
   if (!recordAllowed(pool, actor, record, person.sharing, action, now)) throw notFound(WHAT);
+  return record;
+}
+
+/**
+ * A workforce (Keys to Progress) record has the same gate: the person, then the record's scope
+ * "mou" for its organization and its service provider (who enter its payments).
+ */
+export async function workforceRecordFor(
+  pool: Queryable,
+  actor: Actor,
+  enrollmentId: string,
+  action: Action,
+  now: Date,
+): Promise<WorkforceRecord> {
+  const what = 'The workforce record';
+  const record = await findWorkforceRecord(pool, enrollmentId);
+  if (!record) throw notFound(what);
+  const person = await participantFor(pool, actor, record.participantId, action, now, what);
+  const scope = { ...record, coachOrgId: record.orgId };
+  if (!recordAllowed(pool, actor, scope, person.sharing, action, now)) throw notFound(what);
   return record;
 }
 
@@ -64,7 +85,7 @@ export async function recordsFor(
 function recordAllowed(
   pool: Queryable,
   actor: Actor,
-  record: RaRecord,
+  record: Pick<RaRecord, 'hubOrgId' | 'coachOrgId' | 'participantId'>,
   participant: ParticipantSharing,
   action: Action,
   now: Date,

@@ -16,13 +16,14 @@ import { keepVersion } from '../store/service-versions';
 import { checkGoals } from './check-goals';
 import { checkService } from './check-service';
 import { checkStaff } from './check-staff';
+import { serviceCategoryOf } from '../domain/service-category';
 
 const announce = async (
   tx: Queryable,
   definition: typeof ServiceUpdated | typeof ServiceDeleted,
   actor: Actor,
   s: ServiceRecord,
-  type: Pick<ServiceType, 'startsParticipation' | 'updatesLastQualifyingDate'>,
+  type: Pick<ServiceType, 'startsParticipation' | 'updatesLastQualifyingDate' | 'training'>,
 ) =>
   recordEvent(
     tx,
@@ -37,6 +38,7 @@ const announce = async (
         serviceDate: s.serviceDate,
         startsParticipation: type.startsParticipation,
         qualifying: type.updatesLastQualifyingDate,
+        category: serviceCategoryOf(type),
         version: s.version,
       },
     }),

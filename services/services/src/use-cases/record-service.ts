@@ -8,6 +8,7 @@ import { insertService, type ServiceRecord } from '../store/services';
 import { checkGoals } from './check-goals';
 import { checkService, type ServiceRequest } from './check-service';
 import { checkStaff } from './check-staff';
+import { serviceCategoryOf } from '../domain/service-category';
 
 /** A copy keeps who provided the original and names it (copy-service.ts). */
 export interface CopyOrigin {
@@ -65,6 +66,7 @@ export function recordService(
           serviceDate: saved.serviceDate,
           startsParticipation: type.startsParticipation,
           qualifying: type.updatesLastQualifyingDate,
+          category: serviceCategoryOf(type),
         },
       }),
     );

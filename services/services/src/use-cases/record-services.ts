@@ -11,6 +11,7 @@ import { splitRows, type ManyServicesMode, type RowRefusal } from '../domain/man
 import { householdInEnrollment } from '../store/households';
 import { insertServices } from '../store/services';
 import { checkServiceRows, type ServiceRow, type SharedServiceRequest } from './check-service';
+import { serviceCategoryOf } from '../domain/service-category';
 
 export interface ManyServicesAnswer {
   recorded: Array<ServiceRow & { row: number; id: string }>;
@@ -142,6 +143,7 @@ async function recordMany(
               serviceDate: fields.serviceDate,
               startsParticipation: type.startsParticipation,
               qualifying: type.updatesLastQualifyingDate,
+              category: serviceCategoryOf(type),
             },
           }),
         ),
