@@ -33,6 +33,25 @@ export const relationships = [
   'non_relative',
 ] as const;
 
+/** HUD HMIS race and ethnicity categories (3.04, one list since FY2024), as intake records them. */
+export const raceValues = [
+  'american_indian_alaska_native_indigenous',
+  'asian_asian_american',
+  'black_african_american_african',
+  'hispanic_latina_e_o',
+  'middle_eastern_north_african',
+  'native_hawaiian_pacific_islander',
+  'white',
+  'client_doesnt_know',
+  'client_prefers_not_to_answer',
+] as const;
+export const veteranStatuses = ['yes', 'no', 'unknown', 'refused'] as const;
+/**
+ * What intake holds of the SSN, never the number: `full` (intake keeps only whole 9-digit SSNs,
+ * encrypted), `refused` (the client declined), `none` (nothing recorded).
+ */
+export const ssnStatuses = ['full', 'refused', 'none'] as const;
+
 /** The participant fields other services may keep in their read models; never the SSN. */
 export const participantFacts = z.strictObject({
   participantId: id,
@@ -46,6 +65,10 @@ export const participantFacts = z.strictObject({
   /** For eligibility rules such as "arrived in the US within N months". */
   immigrationStatus: z.string().nullable().default(null),
   usArrivalDate: date.nullable().default(null),
+  /** HUD's reporting facts; absent from events made before they were announced (not collected). */
+  race: z.array(z.enum(raceValues)).max(9).optional(),
+  veteranStatus: z.enum(veteranStatuses).nullable().optional(),
+  ssnStatus: z.enum(ssnStatuses).optional(),
 });
 export type ParticipantFacts = z.infer<typeof participantFacts>;
 

@@ -1,4 +1,11 @@
-import type { exitReasons, housingStatusesAtExit, relationships, sexValues } from '@hearth/events';
+import type {
+  exitReasons,
+  housingStatusesAtExit,
+  relationships,
+  sexValues,
+  ssnStatuses,
+  veteranStatuses,
+} from '@hearth/events';
 import { createHash } from 'node:crypto';
 import {
   answerColumns,
@@ -6,7 +13,17 @@ import {
   DISABILITY_TYPES,
   ELEMENT_SETS_OF,
 } from './hud-answers';
-import { NOT_COLLECTED, RELATIONSHIP_TO_HOH, SERVICE_TYPES, SEX, destinationOf } from './hud-codes';
+import {
+  NOT_COLLECTED,
+  RACE_COLUMNS,
+  RELATIONSHIP_TO_HOH,
+  SERVICE_TYPES,
+  SEX,
+  SSN_DATA_QUALITY,
+  VETERAN_STATUS,
+  destinationOf,
+  raceNoneOf,
+} from './hud-codes';
 import { hudDate, hudId, memberEnrollmentId, sha256, type CsvValue } from './hud-csv';
 import type { HudFile } from './hud-files';
 
@@ -31,6 +48,17 @@ const memberIds = (r: Row) => ({
 });
 const name = (value: string | null, o: RecordOptions) =>
   value === null || value === '' ? null : o.hashed ? sha256(value) : value;
+
+type SsnStatus = (typeof ssnStatuses)[number];
+
+/** Client.csv's race columns: 1 for each category marked, 0 for the others, and RaceNone. */
+function raceColumns(race: string[] | null): HudRecord {
+  const columns: HudRecord = {};
+  for (const [value, column] of Object.entries(RACE_COLUMNS))
+    columns[column] = race?.includes(value) ? 1 : 0;
+  columns.RaceNone = raceNoneOf(race);
+  return columns;
+}
 
 /** The user's name split at its last space: identity announces one name. */
 function splitName(full: string) {
@@ -72,21 +100,17 @@ export const TO_RECORD: Partial<Record<HudFile, (r: Row, o: RecordOptions) => Hu
     LastName: name(r.last_name, o),
     // 1 full name reported: intake requires first and last
     NameDataQuality: 1,
-    // intake never announces the SSN: not collected here
-    SSNDataQuality: NOT_COLLECTED,
+    // intake announces whether it holds the SSN, never the number: SSN itself stays empty
+    SSNDataQuality:
+      r.ssn_status === null ? NOT_COLLECTED : SSN_DATA_QUALITY[r.ssn_status as SsnStatus],
     DOB: hudDate(r.dob),
     DOBDataQuality: 1,
     Sex: r.sex === null ? NOT_COLLECTED : SEX[r.sex as (typeof sexValues)[number]],
-    // race and ethnicity are not among intake's announced facts: none marked, RaceNone 99
-    AmIndAKNative: 0,
-    Asian: 0,
-    BlackAfAmerican: 0,
-    HispanicLatinao: 0,
-    MidEastNAfrican: 0,
-    NativeHIPacific: 0,
-    White: 0,
-    RaceNone: NOT_COLLECTED,
-    VeteranStatus: NOT_COLLECTED,
+    ...raceColumns(r.race),
+    VeteranStatus:
+      r.veteran_status === null
+        ? NOT_COLLECTED
+        : VETERAN_STATUS[r.veteran_status as (typeof veteranStatuses)[number]],
     ...stamps(r.date_created, r.last_event_at, r.user_id),
   }),
   Enrollment: (r) => ({

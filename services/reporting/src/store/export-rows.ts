@@ -56,7 +56,7 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       tx,
       'client_rows',
       `SELECT personal_id, first_name, middle_name, last_name, ${d('dob')} AS dob, sex,
-         date_created, last_event_at, user_id
+         race, veteran_status, ssn_status, date_created, last_event_at, user_id
        FROM hmis_clients WHERE personal_id IN (SELECT participant_id FROM export_members)
        ORDER BY personal_id`,
     ),

@@ -11,11 +11,13 @@ type Meta = Pick<Envelope, 'occurredAt' | 'actor'>;
 export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_clients (personal_id, owner_org_id, first_name, middle_name, last_name, dob,
-       sex, last_event_at, date_created, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
+       sex, last_event_at, date_created, user_id, race, veteran_status, ssn_status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)
      ON CONFLICT (personal_id) DO UPDATE SET owner_org_id = EXCLUDED.owner_org_id,
        first_name = EXCLUDED.first_name, middle_name = EXCLUDED.middle_name,
        last_name = EXCLUDED.last_name, dob = EXCLUDED.dob, sex = EXCLUDED.sex,
+       race = EXCLUDED.race, veteran_status = EXCLUDED.veteran_status,
+       ssn_status = EXCLUDED.ssn_status,
        last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_clients.date_created, EXCLUDED.date_created)
      WHERE hmis_clients.last_event_at < EXCLUDED.last_event_at`,
@@ -29,6 +31,9 @@ export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
       p.sex,
       e.occurredAt,
       e.actor.userId,
+      p.race ?? null,
+      p.veteranStatus ?? null,
+      p.ssnStatus ?? null,
     ],
   );
 }
