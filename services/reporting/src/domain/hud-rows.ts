@@ -72,8 +72,9 @@ export const TO_RECORD: Partial<Record<HudFile, (r: Row, o: RecordOptions) => Hu
     OrganizationName: r.name,
     // identity does not record it; a victim service provider keeps its clients out of HMIS
     VictimServiceProvider: 0,
-    DateCreated: r.received_at,
-    DateUpdated: r.received_at,
+    // when identity first and last announced it (hmis_directory_stamps), the same after a rebuild
+    DateCreated: r.date_created,
+    DateUpdated: r.date_updated,
   }),
   User: (r) => {
     const [first, last] = splitName(r.name);
@@ -81,8 +82,8 @@ export const TO_RECORD: Partial<Record<HudFile, (r: Row, o: RecordOptions) => Hu
       UserID: hudId(r.user_id),
       UserFirstName: first,
       UserLastName: last,
-      DateCreated: r.received_at,
-      DateUpdated: r.received_at,
+      DateCreated: r.date_created,
+      DateUpdated: r.date_updated,
     };
   },
   Project: (r) => ({
