@@ -352,6 +352,27 @@ export const EnrollmentExited = defineEvent(
 );
 
 /**
+ * A program as enrollment holds it after a change, for HUD's Project.csv (its name and operating
+ * dates) and reports: the whole state and its `version`, so a consumer keeps only a newer one.
+ * No eligibility rules: they are enrollment's own.
+ */
+const programFacts = z.strictObject({
+  programId: id,
+  orgId: id,
+  name: z.string().min(1).max(200),
+  /** The grant or funding source paying for the program, as the supervisor named it. */
+  fundingSource: z.string().min(1).max(200),
+  grantNumber: z.string().max(100).nullable(),
+  activeFrom: date,
+  activeTo: date.nullable(),
+  kind: z.enum(programKinds).nullable(),
+  version: z.number().int().positive(),
+});
+export type ProgramFacts = z.infer<typeof programFacts>;
+export const ProgramCreated = defineEvent('enrollment.program.created', 1, programFacts);
+export const ProgramUpdated = defineEvent('enrollment.program.updated', 1, programFacts);
+
+/**
  * Identity's organizations and users as every other service may keep them (services' staff and
  * time zone, referrals' provider directory). Each carries the whole state after the change and a
  * `version` identity draws from one sequence in the transaction of the change, after the row is
@@ -521,6 +542,8 @@ export const catalog = [
   EnrollmentMemberRemoved,
   EnrollmentStatusChanged,
   EnrollmentExited,
+  ProgramCreated,
+  ProgramUpdated,
   OrganizationCreated,
   OrganizationUpdated,
   UserCreated,
