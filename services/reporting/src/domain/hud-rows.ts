@@ -117,10 +117,11 @@ export const TO_RECORD: Partial<Record<HudFile, ToCells>> = {
     const cells = layoutOf('Project').blank();
     cells[PROJECT.ProjectID] = idCell(r.program_id);
     cells[PROJECT.OrganizationID] = idCell(r.org_id);
-    // enrollment announces no program names yet: the id stands in for it
-    cells[PROJECT.ProjectName] = text(`Program ${hudId(r.program_id)}`);
+    // a program whose event has not arrived (or predates them) is named by its id
+    cells[PROJECT.ProjectName] = text(r.name ?? `Program ${hudId(r.program_id)}`);
     cells[PROJECT.OperatingStartDate] = r.start_date;
-    stamp(cells, PROJECT, r.date_created, r.date_updated, null);
+    cells[PROJECT.OperatingEndDate] = r.end_date;
+    stamp(cells, PROJECT, r.date_created, r.date_updated, r.user_id);
     return cells;
   },
   Client: (r, o) => {

@@ -46,14 +46,21 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       ids.params,
     );
   },
+  // the programs enrolled in: as enrollment announced them, else what the enrollments tell
   Project: (tx) =>
     pagesOf(
       tx,
       'project_rows',
-      `SELECT program_id, min(provider_org_id::text) AS org_id, ${d('min(entry_date)')} AS start_date,
-         ${t('min(date_created)')} AS date_created, ${t('max(last_event_at)')} AS date_updated
-       FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
-       GROUP BY program_id ORDER BY program_id`,
+      `SELECT e.program_id, coalesce(p.org_id::text, e.org_id) AS org_id, p.name,
+         ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
+         ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
+         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id
+       FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
+               min(date_created) AS date_created, max(last_event_at) AS date_updated
+             FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
+             GROUP BY program_id) e
+       LEFT JOIN hmis_projects p USING (program_id)
+       ORDER BY e.program_id`,
     ),
   Client: (tx) =>
     pagesOf(
