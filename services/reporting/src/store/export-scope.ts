@@ -69,19 +69,21 @@ export async function* pagesOf<R>(
   params: unknown[] = [],
 ): AsyncGenerator<R[]> {
   await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
-  const fetch = () => tx.query<R & object>(`FETCH ${PAGE} FROM ${name}`);
+  const fetch = () => {
+    const page = tx.query<R & object>(`FETCH ${PAGE} FROM ${name}`);
+    // marked handled at once: it may fail while no one awaits it yet (the caller is writing, or
+    // stopped because the client went away), which must not be an unhandled rejection; the
+    // loop's await still sees the error
+    page.catch(() => undefined);
+    return page;
+  };
   let next = fetch();
-  try {
-    for (;;) {
-      const { rows } = await next;
-      const more = rows.length === PAGE;
-      if (more) next = fetch();
-      if (rows.length) yield rows;
-      if (!more) break;
-    }
-  } finally {
-    // a caller that stopped early (the client went away) leaves no rejection unheard
-    next.catch(() => undefined);
+  for (;;) {
+    const { rows } = await next;
+    const more = rows.length === PAGE;
+    if (more) next = fetch();
+    if (rows.length) yield rows;
+    if (!more) break;
   }
   await tx.query(`CLOSE ${name}`);
 }
