@@ -35,6 +35,25 @@ export const relationships = [
   'non_relative',
 ] as const;
 
+/** HUD HMIS race and ethnicity categories (3.04, one list since FY2024), as intake records them. */
+export const raceValues = [
+  'american_indian_alaska_native_indigenous',
+  'asian_asian_american',
+  'black_african_american_african',
+  'hispanic_latina_e_o',
+  'middle_eastern_north_african',
+  'native_hawaiian_pacific_islander',
+  'white',
+  'client_doesnt_know',
+  'client_prefers_not_to_answer',
+] as const;
+export const veteranStatuses = ['yes', 'no', 'unknown', 'refused'] as const;
+/**
+ * What intake holds of the SSN, never the number: `full` (intake keeps only whole 9-digit SSNs,
+ * encrypted), `refused` (the client declined), `none` (nothing recorded).
+ */
+export const ssnStatuses = ['full', 'refused', 'none'] as const;
+
 /** The participant fields other services may keep in their read models; never the SSN. */
 export const participantFacts = z.strictObject({
   participantId: id,
@@ -48,6 +67,10 @@ export const participantFacts = z.strictObject({
   /** For eligibility rules such as "arrived in the US within N months". */
   immigrationStatus: z.string().nullable().default(null),
   usArrivalDate: date.nullable().default(null),
+  /** HUD's reporting facts; absent from events made before they were announced (not collected). */
+  race: z.array(z.enum(raceValues)).max(9).optional(),
+  veteranStatus: z.enum(veteranStatuses).nullable().optional(),
+  ssnStatus: z.enum(ssnStatuses).optional(),
 });
 export type ParticipantFacts = z.infer<typeof participantFacts>;
 
@@ -342,6 +365,27 @@ export const EnrollmentExited = defineEvent(
 );
 
 /**
+ * A program as enrollment holds it after a change, for HUD's Project.csv (its name and operating
+ * dates) and reports: the whole state and its `version`, so a consumer keeps only a newer one.
+ * No eligibility rules: they are enrollment's own.
+ */
+const programFacts = z.strictObject({
+  programId: id,
+  orgId: id,
+  name: z.string().min(1).max(200),
+  /** The grant or funding source paying for the program, as the supervisor named it. */
+  fundingSource: z.string().min(1).max(200),
+  grantNumber: z.string().max(100).nullable(),
+  activeFrom: date,
+  activeTo: date.nullable(),
+  kind: z.enum(programKinds).nullable(),
+  version: z.number().int().positive(),
+});
+export type ProgramFacts = z.infer<typeof programFacts>;
+export const ProgramCreated = defineEvent('enrollment.program.created', 1, programFacts);
+export const ProgramUpdated = defineEvent('enrollment.program.updated', 1, programFacts);
+
+/**
  * Identity's organizations and users as every other service may keep them (services' staff and
  * time zone, referrals' provider directory). Each carries the whole state after the change and a
  * `version` identity draws from one sequence in the transaction of the change, after the row is
@@ -511,6 +555,8 @@ export const catalog = [
   EnrollmentMemberRemoved,
   EnrollmentStatusChanged,
   EnrollmentExited,
+  ProgramCreated,
+  ProgramUpdated,
   OrganizationCreated,
   OrganizationUpdated,
   UserCreated,

@@ -66,6 +66,25 @@ describe('events', () => {
     ).toThrow();
   });
 
+  it("parses a participant event with HUD's reporting facts, and one from before them without", () => {
+    const reported = { ...facts, race: ['white'], veteranStatus: 'yes', ssnStatus: 'full' };
+    const event = createEvent(ParticipantCreated, {
+      orgId: facts.ownerOrgId,
+      actor,
+      data: reported,
+    });
+    expect(parseEvent(JSON.parse(JSON.stringify(event))).data).toEqual(reported);
+    const older = createEvent(ParticipantCreated, { orgId: facts.ownerOrgId, actor, data: facts });
+    expect(parseEvent(JSON.parse(JSON.stringify(older))).data).not.toHaveProperty('ssnStatus');
+    expect(() =>
+      createEvent(ParticipantCreated, {
+        orgId: facts.ownerOrgId,
+        actor,
+        data: { ...facts, ssnStatus: '123456789' },
+      }),
+    ).toThrow();
+  });
+
   it('refuses to create an event whose data breaks the schema', () => {
     expect(() =>
       createEvent(ParticipantCreated, {

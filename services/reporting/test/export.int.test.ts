@@ -156,13 +156,16 @@ test('a disability assessment is one Disabilities record per type answered, long
   expect(new Set(rows.map((r) => r.DisabilitiesID)).size).toBe(2);
 });
 
-test('the organization, its user and the program enrolled in are exported', async () => {
+test('the organization, its user and the program enrolled in are exported, dated when identity announced them', async () => {
   const { ids } = seeded;
   const { records } = await exported(lakeshore);
+  const time = expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   expect(records('Organization')).toEqual([
     expect.objectContaining({
       OrganizationID: hex(ids.lakeshore),
       OrganizationName: 'Lakeshore "Family" Services',
+      DateCreated: time,
+      DateUpdated: time,
     }),
   ]);
   expect(records('User')).toEqual([
@@ -170,6 +173,8 @@ test('the organization, its user and the program enrolled in are exported', asyn
       UserID: hex(ids.worker),
       UserFirstName: 'Grace Van',
       UserLastName: 'Dyke',
+      DateCreated: time,
+      DateUpdated: time,
     }),
   ]);
   expect(records('Project')).toEqual([

@@ -1,4 +1,10 @@
-import { DESTINATION, RELATIONSHIP_TO_HOH, SEX, destinationOf } from '../src/domain/hud-codes';
+import {
+  DESTINATION,
+  RELATIONSHIP_TO_HOH,
+  SEX,
+  destinationOf,
+  raceNoneOf,
+} from '../src/domain/hud-codes';
 import {
   csvLine,
   hudDate,
@@ -92,5 +98,17 @@ test("assessment answers fill the file's columns by name: cents become the dolla
     IncomeFromAnySource: 1,
     EarnedAmount: { raw: '99.99' },
     InformationDate: { raw: '2026-01-02' },
+  });
+});
+
+describe('3.04 race and ethnicity: RaceNone', () => {
+  it('is empty as soon as a race is marked, even beside a doesn’t-know answer', () => {
+    expect(raceNoneOf(['white', 'client_doesnt_know'])).toBeNull();
+  });
+  it('is 9 when the client prefers not to answer (over not knowing), 8 when they do not know, 99 otherwise', () => {
+    expect(raceNoneOf(['client_doesnt_know', 'client_prefers_not_to_answer'])).toBe(9);
+    expect(raceNoneOf(['client_doesnt_know'])).toBe(8);
+    expect(raceNoneOf([])).toBe(99);
+    expect(raceNoneOf(null)).toBe(99);
   });
 });

@@ -1,7 +1,9 @@
 import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import { notFound, onUniqueViolation, requireCurrentVersion, unprocessable } from '@hearth/http';
+import { ProgramUpdated } from '@hearth/events';
 import type { EnrollmentDeps } from '../deps';
+import { announceProgram } from '../events/programs';
 import { activePeriodProblems } from '../domain/enrollment';
 import {
   applicationDateRange,
@@ -34,6 +36,10 @@ export function changeProgram(
         'The active dates would leave enrollments outside the program.',
         problems,
       );
-    return updateProgram(tx, current.id, next, actor.userId).catch(onUniqueViolation(sameName()));
+    const changed = await updateProgram(tx, current.id, next, actor.userId).catch(
+      onUniqueViolation(sameName()),
+    );
+    await announceProgram(tx, actor, ProgramUpdated, changed);
+    return changed;
   });
 }

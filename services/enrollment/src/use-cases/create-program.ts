@@ -3,6 +3,9 @@ import type { Actor } from '@hearth/auth';
 import type { EnrollmentDeps } from '../deps';
 import { insertProgram, type Program, type ProgramChanges } from '../store/programs';
 import { conflict } from '@hearth/http';
+import { withTransaction } from '@hearth/db';
+import { ProgramCreated } from '@hearth/events';
+import { announceProgram } from '../events/programs';
 
 export type NewProgramRequest = Omit<
   ProgramChanges,
@@ -21,19 +24,24 @@ export async function createProgram(
   actor: Actor,
   program: NewProgramRequest,
 ): Promise<Program> {
-  const created = await insertProgram(deps.pool, {
-    id: randomUUID(),
-    orgId: actor.orgId,
-    name: program.name,
-    fundingSource: program.fundingSource,
-    grantNumber: program.grantNumber ?? null,
-    activeFrom: program.activeFrom,
-    activeTo: program.activeTo ?? null,
-    serviceCatalogRef: program.serviceCatalogRef ?? null,
-    kind: program.kind ?? null,
-    requiredRegistrationFields: program.requiredRegistrationFields,
-    eligibilityCriteria: program.eligibilityCriteria,
-    createdBy: actor.userId,
+  const created = await withTransaction(deps.pool, async (tx) => {
+    const made = await insertProgram(tx, {
+      id: randomUUID(),
+      orgId: actor.orgId,
+      name: program.name,
+      fundingSource: program.fundingSource,
+      grantNumber: program.grantNumber ?? null,
+      activeFrom: program.activeFrom,
+      activeTo: program.activeTo ?? null,
+      serviceCatalogRef: program.serviceCatalogRef ?? null,
+      kind: program.kind ?? null,
+      requiredRegistrationFields: program.requiredRegistrationFields,
+      eligibilityCriteria: program.eligibilityCriteria,
+      createdBy: actor.userId,
+    });
+    // reporting's Project.csv and reports read programs from this event
+    if (made) await announceProgram(tx, actor, ProgramCreated, made);
+    return made;
   });
   if (!created) throw sameName();
   return created;

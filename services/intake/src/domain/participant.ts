@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, emailAddress } from '@hearth/http';
-import { securityRestrictions, sexValues } from '@hearth/events';
+import { raceValues, securityRestrictions, sexValues, veteranStatuses } from '@hearth/events';
 import { invalid, type Refusal } from './refusal';
 
 const name = z.string().trim().min(1).max(100);
@@ -8,18 +8,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const addressTypes = ['home', 'home_mailing', 'mailing', 'homeless'] as const;
 export const phoneTypes = ['mobile', 'home', 'work', 'message'] as const;
-/** HUD HMIS 2024 race and ethnicity categories. */
-export const raceValues = [
-  'american_indian_alaska_native_indigenous',
-  'asian_asian_american',
-  'black_african_american_african',
-  'hispanic_latina_e_o',
-  'middle_eastern_north_african',
-  'native_hawaiian_pacific_islander',
-  'white',
-  'client_doesnt_know',
-  'client_prefers_not_to_answer',
-] as const;
+/** HUD's race and ethnicity list is libs/events' (reporting maps it to HUD's columns). */
+export { raceValues };
 export const immigrationStatuses = [
   'refugee',
   'asylee',
@@ -72,7 +62,7 @@ const demographics = z.strictObject({
   maritalStatus: z
     .enum(['single', 'married', 'separated', 'divorced', 'widowed', 'unknown'])
     .optional(),
-  veteranStatus: z.enum(['yes', 'no', 'unknown', 'refused']).optional(),
+  veteranStatus: z.enum(veteranStatuses).optional(),
   disablingCondition: z.enum(['yes', 'no', 'unknown', 'refused']).optional(),
   educationLevel: text(100).optional(),
 });

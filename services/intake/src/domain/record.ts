@@ -138,4 +138,8 @@ export const factsOf = (p: ParticipantView): ParticipantFacts => ({
   securityRestriction: p.securityRestriction,
   immigrationStatus: p.immigration?.status ?? null,
   usArrivalDate: p.immigration?.usArrivalDate ?? null,
+  race: p.race,
+  veteranStatus: p.demographics?.veteranStatus ?? null,
+  // the view's ssn is its last 4 only when intake holds the whole number
+  ssnStatus: p.ssn === 'refused' ? 'refused' : p.ssn ? 'full' : 'none',
 });

@@ -39,8 +39,14 @@ export const DATA_COLLECTION_STAGE: Record<string, number> = {
 type Answers = Record<string, number | string | null>;
 
 /** The columns of `file` these answers fill; a question without a column of that file is left out. */
+const columnsByLowerName = new Map<HudFile, Map<string, string>>();
+
 export function answerColumns(file: HudFile, answers: Answers): Record<string, CsvValue> {
-  const columns = new Map<string, string>(HUD_FILES[file].map((c) => [c.toLowerCase(), c]));
+  let columns = columnsByLowerName.get(file);
+  if (!columns) {
+    columns = new Map<string, string>(HUD_FILES[file].map((c) => [c.toLowerCase(), c]));
+    columnsByLowerName.set(file, columns);
+  }
   const out: Record<string, CsvValue> = {};
   for (const [question, value] of Object.entries(answers)) {
     const cents = question.endsWith('Cents');

@@ -3,7 +3,15 @@
  * table is a compile error (Record over our enum), so a new value in libs/events cannot be exported
  * unmapped. 8 = client doesn't know, 9 = client prefers not to answer, 99 = data not collected.
  */
-import type { exitReasons, housingStatusesAtExit, relationships, sexValues } from '@hearth/events';
+import type {
+  exitReasons,
+  housingStatusesAtExit,
+  raceValues,
+  relationships,
+  sexValues,
+  ssnStatuses,
+  veteranStatuses,
+} from '@hearth/events';
 
 export const DOESNT_KNOW = 8;
 export const PREFERS_NOT = 9;
@@ -19,6 +27,56 @@ export const SEX: Record<(typeof sexValues)[number], number> = {
   intersex: NOT_COLLECTED,
   unknown: DOESNT_KNOW,
   refused: PREFERS_NOT,
+};
+
+/**
+ * 3.04 Race and Ethnicity (FY2026): one 0/1 column per category, several may be 1. HUD's column
+ * names, as its sample export spells them. Doesn't know / prefers not to answer are not columns:
+ * they go to RaceNone (raceNoneOf).
+ */
+export const RACE_COLUMNS: Record<
+  Exclude<(typeof raceValues)[number], 'client_doesnt_know' | 'client_prefers_not_to_answer'>,
+  string
+> = {
+  american_indian_alaska_native_indigenous: 'AmIndAKNative',
+  asian_asian_american: 'Asian',
+  black_african_american_african: 'BlackAfAmerican',
+  hispanic_latina_e_o: 'HispanicLatinao',
+  middle_eastern_north_african: 'MidEastNAfrican',
+  native_hawaiian_pacific_islander: 'NativeHIPacific',
+  white: 'White',
+};
+
+/**
+ * RaceNone: empty when any category is marked (HUD: RaceNone only when every race column is 0),
+ * else 9 when the client prefers not to answer, 8 when they do not know, 99 when not collected
+ * (an empty list, or an event from before intake announced race).
+ */
+export function raceNoneOf(race: readonly string[] | null): number | null {
+  const answers = race ?? [];
+  if (answers.some((r) => r in RACE_COLUMNS)) return null;
+  if (answers.includes('client_prefers_not_to_answer')) return PREFERS_NOT;
+  if (answers.includes('client_doesnt_know')) return DOESNT_KNOW;
+  return NOT_COLLECTED;
+}
+
+/** 3.07 Veteran Status: 0 No, 1 Yes, 8 doesn't know, 9 prefers not to answer (null: 99). */
+export const VETERAN_STATUS: Record<(typeof veteranStatuses)[number], number> = {
+  no: 0,
+  yes: 1,
+  unknown: DOESNT_KNOW,
+  refused: PREFERS_NOT,
+};
+
+/**
+ * 3.02 SSN Data Quality: 1 full SSN reported, 9 prefers not to answer, 99 not collected. Intake
+ * keeps only whole SSNs (never a partial one, 2) and does not tell "doesn't know" (8) from nothing
+ * recorded: `none` is 99, as is an event from before intake announced it (null).
+ */
+export const SSN_DATA_QUALITY: Record<(typeof ssnStatuses)[number], number> = {
+  full: 1,
+  refused: PREFERS_NOT,
+  none: NOT_COLLECTED,
 };
 
 /**

@@ -25,7 +25,8 @@ export const hudMoney = (cents: number) => ({
   raw: `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${pad(Math.abs(cents) % 100)}`,
 });
 
-function field(value: CsvValue): string {
+/** One value in its written form (a record built by column name, or an assessment's answer). */
+export function written(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (value instanceof Date) return hudDateTime(value);
@@ -33,10 +34,41 @@ function field(value: CsvValue): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-export const csvLine = (values: readonly CsvValue[]) => values.map(field).join(',') + '\n';
+export const csvLine = (values: readonly CsvValue[]) => values.map(written).join(',') + '\n';
+
+/**
+ * The export's fast path: a record as cells in its file's column order, each already written
+ * (text through `text`, dates and times bare as Postgres formatted them, codes as numbers), so a
+ * line is one join: an empty slot, null or undefined is an empty field.
+ */
+export type Cell = string | number | null | undefined;
+export const cellsLine = (cells: readonly Cell[]) => cells.join(',') + '\n';
+
+/** Text in double quotes, a quote doubled. */
+export const text = (value: string | null | undefined): Cell =>
+  value === null || value === undefined
+    ? null
+    : value.includes('"')
+      ? `"${value.replace(/"/g, '""')}"`
+      : `"${value}"`;
 
 /** Our UUIDs as HUD's 32-character identifiers (S32): the hex digits without dashes. */
-export const hudId = (uuid: string | null | undefined) => (uuid ? uuid.replace(/-/g, '') : null);
+export const hudId = (uuid: string | null | undefined) =>
+  !uuid
+    ? null
+    : uuid.length === 36 // Postgres' canonical form: cut, faster than a regex on every row
+      ? uuid.slice(0, 8) +
+        uuid.slice(9, 13) +
+        uuid.slice(14, 18) +
+        uuid.slice(19, 23) +
+        uuid.slice(24)
+      : uuid.replace(/-/g, '');
+
+/** An id as a written cell: HUD's ids are text (S32), quoted. */
+export const idCell = (uuid: string | null | undefined): Cell => {
+  const id = hudId(uuid);
+  return id === null ? null : `"${id}"`;
+};
 
 /**
  * A household member's own EnrollmentID: HUD gives every member an enrollment, we give the

@@ -26,6 +26,7 @@ export function journaled(consumer: ConsumerOptions): ConsumerOptions {
 export const READ_MODEL_TABLES = [
   'hmis_clients',
   'hmis_enrollments',
+  'hmis_projects',
   'hmis_exits',
   'hmis_services',
   'hmis_assessments',

@@ -7,6 +7,8 @@ import {
   HmisAssessmentUpdated,
   ParticipantCreated,
   ParticipantUpdated,
+  ProgramCreated,
+  ProgramUpdated,
   ServiceDeleted,
   ServiceRecorded,
   ServiceUpdated,
@@ -21,6 +23,7 @@ import {
   applyClient,
   applyEnrollment,
   applyExit,
+  applyProject,
   applyService,
   stampDirectory,
 } from '../store/read-model';
@@ -39,6 +42,8 @@ export function readModelConsumer(queue: string): ConsumerOptions {
       EnrollmentCreated.type,
       EnrollmentUpdated.type,
       EnrollmentExited.type,
+      ProgramCreated.type,
+      ProgramUpdated.type,
       ServiceRecorded.type,
       ServiceUpdated.type,
       ServiceDeleted.type,
@@ -55,6 +60,8 @@ export function readModelConsumer(queue: string): ConsumerOptions {
       else if (isEvent(event, EnrollmentCreated) || isEvent(event, EnrollmentUpdated))
         await applyEnrollment(tx, event.data, event);
       else if (isEvent(event, EnrollmentExited)) await applyExit(tx, event.data, event);
+      else if (isEvent(event, ProgramCreated) || isEvent(event, ProgramUpdated))
+        await applyProject(tx, event.data, event);
       else if (isEvent(event, ServiceRecorded))
         await applyService(tx, { ...event.data, version: 1 }, false, event);
       else if (isEvent(event, ServiceUpdated)) await applyService(tx, event.data, false, event);

@@ -7,6 +7,8 @@ import { pagesOf, type ExportScope } from './export-scope';
  * Dates leave Postgres as text (to_char) so no time zone ever shifts a calendar date.
  */
 const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
+/** A time as HUD writes it (yyyy-mm-dd hh:mm:ss, UTC): Postgres formats it, no Date per cell. */
+const t = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 
 export type Row = Record<string, unknown>;
 type Source = (tx: PoolClient, scope: ExportScope) => AsyncGenerator<Row[]>;
@@ -25,7 +27,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
     return pagesOf(
       tx,
       'organization_rows',
-      `SELECT o.id, o.name, s.date_created, s.date_updated FROM organizations o
+      `SELECT o.id, o.name, ${t('s.date_created')} AS date_created, ${t('s.date_updated')} AS date_updated
+       FROM organizations o
        JOIN hmis_directory_stamps s ON s.kind = 'organization' AND s.id = o.id
        WHERE o.id IN (${ids.sql}) ORDER BY o.id`,
       ids.params,
@@ -36,46 +39,63 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
     return pagesOf(
       tx,
       'user_rows',
-      `SELECT DISTINCT ON (u.user_id) u.user_id, u.name, s.date_created, s.date_updated
+      `SELECT DISTINCT ON (u.user_id) u.user_id, u.name, ${t('s.date_created')} AS date_created,
+         ${t('s.date_updated')} AS date_updated
        FROM org_users u JOIN hmis_directory_stamps s ON s.kind = 'user' AND s.id = u.user_id
        WHERE u.org_id IN (${ids.sql}) ORDER BY u.user_id, u.active DESC, u.version DESC`,
       ids.params,
     );
   },
+  // the programs enrolled in: as enrollment announced them, else what the enrollments tell
   Project: (tx) =>
     pagesOf(
       tx,
       'project_rows',
-      `SELECT program_id, min(provider_org_id::text) AS org_id, ${d('min(entry_date)')} AS start_date,
-         min(date_created) AS date_created, max(last_event_at) AS date_updated
-       FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
-       GROUP BY program_id ORDER BY program_id`,
+      `SELECT e.program_id, coalesce(p.org_id::text, e.org_id) AS org_id, p.name,
+         ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
+         ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
+         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id
+       FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
+               min(date_created) AS date_created, max(last_event_at) AS date_updated
+             FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
+             GROUP BY program_id) e
+       LEFT JOIN hmis_projects p USING (program_id)
+       ORDER BY e.program_id`,
     ),
   Client: (tx) =>
     pagesOf(
       tx,
       'client_rows',
       `SELECT personal_id, first_name, middle_name, last_name, ${d('dob')} AS dob, sex,
-         date_created, last_event_at, user_id
+         race, veteran_status, ssn_status, ${t('date_created')} AS date_created,
+         ${t('last_event_at')} AS last_event_at, user_id
        FROM hmis_clients WHERE personal_id IN (SELECT participant_id FROM export_members)
        ORDER BY personal_id`,
     ),
+  // the relationship and the prior living situation joined once each, not looked up per row
   Enrollment: (tx) =>
     pagesOf(
       tx,
       'enrollment_rows',
       `SELECT e.enrollment_id, m.participant_id, e.head_participant_id, e.program_id,
-         ${d('e.entry_date')} AS entry_date, e.date_created, e.last_event_at, e.user_id,
-         (SELECT fm.relationship FROM family_fact_members fm
-            JOIN family_facts f ON f.family_id = fm.family_id
-           WHERE fm.participant_id = m.participant_id
-             AND f.head_participant_id = e.head_participant_id
-           ORDER BY fm.is_current_family DESC LIMIT 1) AS relationship,
-         (SELECT a.elements->'priorLivingSituation' FROM hmis_assessments a
-           WHERE a.enrollment_id = e.enrollment_id AND a.participant_id = m.participant_id
-             AND a.stage = 'project_start' AND a.elements ? 'priorLivingSituation'
-           ORDER BY a.information_date DESC, a.assessment_id LIMIT 1) AS prior_living
+         ${d('e.entry_date')} AS entry_date, ${t('e.date_created')} AS date_created,
+         ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living
        FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
+       LEFT JOIN (
+         SELECT DISTINCT ON (fm.participant_id, f.head_participant_id) fm.participant_id,
+           f.head_participant_id, fm.relationship
+         FROM family_fact_members fm JOIN family_facts f ON f.family_id = fm.family_id
+         WHERE fm.participant_id IN (SELECT participant_id FROM export_members)
+         ORDER BY fm.participant_id, f.head_participant_id, fm.is_current_family DESC, fm.family_id
+       ) r ON r.participant_id = m.participant_id AND r.head_participant_id = e.head_participant_id
+       LEFT JOIN (
+         SELECT DISTINCT ON (a.enrollment_id, a.participant_id) a.enrollment_id, a.participant_id,
+           a.elements->'priorLivingSituation' AS prior_living
+         FROM hmis_assessments a
+         WHERE a.enrollment_id IN (SELECT enrollment_id FROM export_members)
+           AND a.stage = 'project_start' AND a.elements ? 'priorLivingSituation'
+         ORDER BY a.enrollment_id, a.participant_id, a.information_date DESC, a.assessment_id
+       ) p ON p.enrollment_id = m.enrollment_id AND p.participant_id = m.participant_id
        ORDER BY e.enrollment_id, m.participant_id`,
     ),
   Exit: (tx, scope) =>
@@ -83,7 +103,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       tx,
       'exit_rows',
       `SELECT x.enrollment_id, m.participant_id, m.head_participant_id, ${d('x.exit_date')} AS exit_date,
-         x.reason, x.housing_status, x.date_created, x.last_event_at, x.user_id
+         x.reason, x.housing_status, ${t('x.date_created')} AS date_created,
+         ${t('x.last_event_at')} AS last_event_at, x.user_id
        FROM export_members m JOIN hmis_exits x USING (enrollment_id)
        WHERE x.exit_date <= $1::date
        ORDER BY x.enrollment_id, m.participant_id`,
@@ -94,8 +115,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       tx,
       'service_rows',
       `SELECT s.service_id, s.enrollment_id, s.participant_id, m.head_participant_id,
-         s.service_type_id, ${d('s.date_provided')} AS date_provided, s.date_created,
-         s.date_updated, s.user_id
+         s.service_type_id, ${d('s.date_provided')} AS date_provided,
+         ${t('s.date_created')} AS date_created, ${t('s.date_updated')} AS date_updated, s.user_id
        FROM hmis_services s
        JOIN export_members m ON m.enrollment_id = s.enrollment_id AND m.participant_id = s.participant_id
        WHERE s.date_deleted IS NULL AND s.date_provided BETWEEN $1::date AND $2::date
@@ -113,8 +134,8 @@ export const assessmentRows = (tx: PoolClient, scope: ExportScope, file: string)
     tx,
     `assessment_rows_${file.toLowerCase()}`,
     `SELECT a.assessment_id, a.enrollment_id, a.participant_id, m.head_participant_id, a.stage,
-       ${d('a.information_date')} AS information_date, a.elements, a.date_created, a.date_updated,
-       a.user_id
+       ${d('a.information_date')} AS information_date, a.elements,
+       ${t('a.date_created')} AS date_created, ${t('a.date_updated')} AS date_updated, a.user_id
      FROM hmis_assessments a
      JOIN export_members m ON m.enrollment_id = a.enrollment_id AND m.participant_id = a.participant_id
      WHERE a.information_date BETWEEN $1::date AND $2::date

@@ -56,9 +56,12 @@ export async function selectExportMembers(
 
 /**
  * The rows of one query, a page at a time from a server-side cursor of the export's transaction:
- * memory holds one page whatever the export's size. Pages, not rows: a promise per row was most
- * of an export's time.
+ * memory holds two pages whatever the export's size. Pages, not rows: a promise per row was most
+ * of an export's time. The next page is asked for before this one is handed over, so Postgres
+ * reads it while the caller writes this one (the connection runs its queries in order).
  */
+const PAGE = 2000;
+
 export async function* pagesOf<R>(
   tx: PoolClient,
   name: string,
@@ -66,10 +69,21 @@ export async function* pagesOf<R>(
   params: unknown[] = [],
 ): AsyncGenerator<R[]> {
   await tx.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+  const fetch = () => {
+    const page = tx.query<R & object>(`FETCH ${PAGE} FROM ${name}`);
+    // marked handled at once: it may fail while no one awaits it yet (the caller is writing, or
+    // stopped because the client went away), which must not be an unhandled rejection; the
+    // loop's await still sees the error
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = fetch();
   for (;;) {
-    const { rows } = await tx.query<R & object>(`FETCH 2000 FROM ${name}`);
+    const { rows } = await next;
+    const more = rows.length === PAGE;
+    if (more) next = fetch();
     if (rows.length) yield rows;
-    if (rows.length < 2000) break;
+    if (!more) break;
   }
   await tx.query(`CLOSE ${name}`);
 }

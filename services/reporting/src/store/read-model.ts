@@ -1,5 +1,5 @@
 import type { Queryable } from '@hearth/db';
-import type { EnrollmentSnapshot, Envelope, ParticipantFacts } from '@hearth/events';
+import type { EnrollmentSnapshot, Envelope, ParticipantFacts, ProgramFacts } from '@hearth/events';
 
 /**
  * The read model's writes, one per kind of fact. Each applies a whole snapshot and keeps only a
@@ -11,11 +11,13 @@ type Meta = Pick<Envelope, 'occurredAt' | 'actor'>;
 export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_clients (personal_id, owner_org_id, first_name, middle_name, last_name, dob,
-       sex, last_event_at, date_created, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
+       sex, last_event_at, date_created, user_id, race, veteran_status, ssn_status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)
      ON CONFLICT (personal_id) DO UPDATE SET owner_org_id = EXCLUDED.owner_org_id,
        first_name = EXCLUDED.first_name, middle_name = EXCLUDED.middle_name,
        last_name = EXCLUDED.last_name, dob = EXCLUDED.dob, sex = EXCLUDED.sex,
+       race = EXCLUDED.race, veteran_status = EXCLUDED.veteran_status,
+       ssn_status = EXCLUDED.ssn_status,
        last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_clients.date_created, EXCLUDED.date_created)
      WHERE hmis_clients.last_event_at < EXCLUDED.last_event_at`,
@@ -29,6 +31,9 @@ export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
       p.sex,
       e.occurredAt,
       e.actor.userId,
+      p.race ?? null,
+      p.veteranStatus ?? null,
+      p.ssnStatus ?? null,
     ],
   );
 }
@@ -169,6 +174,33 @@ export async function applyAssessment(tx: Queryable, a: AssessmentFacts, e: Meta
       a.restriction,
       JSON.stringify(a.elements),
       a.version,
+      e.occurredAt,
+      e.actor.userId,
+    ],
+  );
+}
+
+/** A program's whole state, kept when newer (its version); created keeps the first event's time. */
+export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
+  await tx.query(
+    `INSERT INTO hmis_projects (program_id, org_id, name, funding_source, grant_number,
+       active_from, active_to, version, date_created, date_updated, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+     ON CONFLICT (program_id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name,
+       funding_source = EXCLUDED.funding_source, grant_number = EXCLUDED.grant_number,
+       active_from = EXCLUDED.active_from, active_to = EXCLUDED.active_to,
+       version = EXCLUDED.version, date_updated = EXCLUDED.date_updated, user_id = EXCLUDED.user_id,
+       date_created = LEAST(hmis_projects.date_created, EXCLUDED.date_created)
+     WHERE hmis_projects.version < EXCLUDED.version`,
+    [
+      p.programId,
+      p.orgId,
+      p.name,
+      p.fundingSource,
+      p.grantNumber,
+      p.activeFrom,
+      p.activeTo,
+      p.version,
       e.occurredAt,
       e.actor.userId,
     ],

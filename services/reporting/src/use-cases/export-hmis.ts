@@ -7,9 +7,18 @@ import archiver from 'archiver';
 import type { PoolClient } from 'pg';
 import type { ReportingDeps } from '../deps';
 import { ASSESSMENT_FILES } from '../domain/hud-answers';
-import { csvLine, HASH_STATUS, hudDate, hudId } from '../domain/hud-csv';
+import {
+  cellsLine,
+  HASH_STATUS,
+  hudDateTime,
+  hudId,
+  idCell,
+  text,
+  type Cell,
+} from '../domain/hud-csv';
 import { HUD_FILE_NAMES, HUD_FILES, type HudFile } from '../domain/hud-files';
-import { assessmentRecords, TO_RECORD, type HudRecord } from '../domain/hud-rows';
+import { layoutOf } from '../domain/hud-layout';
+import { assessmentRecords, TO_RECORD } from '../domain/hud-rows';
 import { organizationOf } from '@hearth/directory';
 import { assessmentRows, ROW_SOURCES } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
@@ -23,36 +32,38 @@ async function exportRecord(
   deps: ReportingDeps,
   tx: PoolClient,
   r: ExportRequest,
-  exportId: string,
-) {
+): Promise<Cell[]> {
   const org = r.orgId === null ? undefined : await organizationOf(tx, r.orgId);
-  return {
-    ExportID: exportId,
-    // 1 CoC HMIS (the continuum), 2 an agency's own system
-    SourceType: r.orgId === null ? 1 : 2,
-    SourceID: hudId(r.orgId),
-    SourceName: org?.name ?? 'Hearth',
-    ExportDate: deps.clock(),
-    ExportStartDate: hudDate(r.startDate),
-    ExportEndDate: hudDate(r.endDate),
-    SoftwareName: 'Hearth',
-    SoftwareVersion: '0.1.0',
-    CSVVersion: '2026 v1.0',
-    // 3 reporting period, 2 full refresh
-    ExportPeriodType: 3,
-    ExportDirective: 2,
-    HashStatus: r.hashed ? HASH_STATUS.sha256 : HASH_STATUS.unhashed,
-  } satisfies HudRecord;
+  const { at, blank } = layoutOf('Export');
+  const cells = blank();
+  // 1 CoC HMIS (the continuum), 2 an agency's own system
+  cells[at.SourceType] = r.orgId === null ? 1 : 2;
+  cells[at.SourceID] = idCell(r.orgId);
+  cells[at.SourceName] = text(org?.name ?? 'Hearth');
+  cells[at.ExportDate] = hudDateTime(deps.clock());
+  cells[at.ExportStartDate] = r.startDate;
+  cells[at.ExportEndDate] = r.endDate;
+  cells[at.SoftwareName] = text('Hearth');
+  cells[at.SoftwareVersion] = text('0.1.0');
+  cells[at.CSVVersion] = text('2026 v1.0');
+  // 3 reporting period, 2 full refresh
+  cells[at.ExportPeriodType] = 3;
+  cells[at.ExportDirective] = 2;
+  cells[at.HashStatus] = r.hashed ? HASH_STATUS.sha256 : HASH_STATUS.unhashed;
+  return cells;
 }
 
-/** One file's text: its header row, then each record in the file's column order, a page a chunk. */
-async function* fileText(file: HudFile, pages: AsyncIterable<HudRecord[]>, exportId: string) {
-  const columns = HUD_FILES[file];
-  yield columns.join(',') + '\n';
+/** One file's text: its header row, then each record with the export's id, a page a chunk. */
+async function* fileText(file: HudFile, pages: AsyncIterable<Cell[][]>, exportId: string) {
+  const exportIdAt = layoutOf(file).exportIdAt;
+  const exportIdCell = text(exportId);
+  yield HUD_FILES[file].join(',') + '\n';
   for await (const page of pages) {
     let chunk = '';
-    for (const record of page)
-      chunk += csvLine(columns.map((c) => (c === 'ExportID' ? exportId : record[c])));
+    for (const cells of page) {
+      for (const at of exportIdAt) cells[at] = exportIdCell;
+      chunk += cellsLine(cells);
+    }
     if (chunk) yield chunk;
   }
 }
@@ -62,22 +73,25 @@ async function* recordPages(
   tx: PoolClient,
   file: HudFile,
   r: ExportRequest,
-  exportId: string,
-): AsyncGenerator<HudRecord[]> {
-  if (file === 'Export') return yield [await exportRecord(deps, tx, r, exportId)];
+): AsyncGenerator<Cell[][]> {
+  if (file === 'Export') return yield [await exportRecord(deps, tx, r)];
   if (ASSESSMENT_FILES.includes(file)) {
     for await (const rows of assessmentRows(tx, r, file))
       yield rows.flatMap((row) => assessmentRecords(file, row));
     return;
   }
   const source = ROW_SOURCES[file];
-  const toRecord = TO_RECORD[file];
-  if (!source || !toRecord) return; // a file we hold nothing for: its header row alone
-  for await (const rows of source(tx, r))
-    yield rows.flatMap((row): HudRecord[] => {
-      const record = toRecord(row, { hashed: r.hashed });
-      return record ? [record] : [];
-    });
+  const toCells = TO_RECORD[file];
+  if (!source || !toCells) return; // a file we hold nothing for: its header row alone
+  const options = { hashed: r.hashed };
+  for await (const rows of source(tx, r)) {
+    const page: Cell[][] = [];
+    for (const row of rows) {
+      const cells = toCells(row, options);
+      if (cells) page.push(cells);
+    }
+    yield page;
+  }
 }
 
 /**
@@ -98,6 +112,8 @@ export async function streamHmisExport(
     await tx.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     // every cursor is read to its end: plan for the whole result, not its first rows
     await tx.query('SET LOCAL cursor_tuple_fraction = 1');
+    // the services file sorts a row per service: in memory, not spilled to disk in small runs
+    await tx.query("SET LOCAL work_mem = '64MB'");
     await selectExportMembers(tx, actor, r, deps.clock());
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
@@ -113,9 +129,10 @@ export async function streamHmisExport(
       const appendNext = () => {
         const file = HUD_FILE_NAMES[next++];
         if (!file) return void zip.finalize().then(resolve, reject);
-        const lines = Readable.from(
-          fileText(file, recordPages(deps, tx, file, r, exportId), exportId),
-        );
+        // a chunk is a page of lines: buffer one ahead, not Readable.from's default sixteen
+        const lines = Readable.from(fileText(file, recordPages(deps, tx, file, r), exportId), {
+          highWaterMark: 1,
+        });
         lines.on('error', reject);
         zip.append(lines, { name: `${file}.csv`, date: deps.clock() });
       };

@@ -1,0 +1,32 @@
+import type { Actor } from '@hearth/auth';
+import { authorOf, recordEvent } from '@hearth/bus';
+import type { Queryable } from '@hearth/db';
+import { createEvent, ProgramCreated, ProgramUpdated } from '@hearth/events';
+import type { Program } from '../store/programs';
+
+/** enrollment.program.created or .updated with the program's whole state, in `tx`. */
+export async function announceProgram(
+  tx: Queryable,
+  actor: Actor,
+  definition: typeof ProgramCreated | typeof ProgramUpdated,
+  p: Program,
+): Promise<void> {
+  await recordEvent(
+    tx,
+    createEvent(definition, {
+      orgId: p.orgId,
+      ...authorOf(actor),
+      data: {
+        programId: p.id,
+        orgId: p.orgId,
+        name: p.name,
+        fundingSource: p.fundingSource,
+        grantNumber: p.grantNumber,
+        activeFrom: p.activeFrom,
+        activeTo: p.activeTo,
+        kind: p.kind,
+        version: p.version,
+      },
+    }),
+  );
+}
