@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent, eventDate } from './envelope';
+import { raceValues, ssnStatuses, veteranStatuses } from './participant-values';
 import { fsspEvents } from './fssp';
 import { workflowEvents } from './workflows';
 import { workforceEvents } from './workforce';
@@ -35,24 +36,7 @@ export const relationships = [
   'non_relative',
 ] as const;
 
-/** HUD HMIS race and ethnicity categories (3.04, one list since FY2024), as intake records them. */
-export const raceValues = [
-  'american_indian_alaska_native_indigenous',
-  'asian_asian_american',
-  'black_african_american_african',
-  'hispanic_latina_e_o',
-  'middle_eastern_north_african',
-  'native_hawaiian_pacific_islander',
-  'white',
-  'client_doesnt_know',
-  'client_prefers_not_to_answer',
-] as const;
-export const veteranStatuses = ['yes', 'no', 'unknown', 'refused'] as const;
-/**
- * What intake holds of the SSN, never the number: `full` (intake keeps only whole 9-digit SSNs,
- * encrypted), `refused` (the client declined), `none` (nothing recorded).
- */
-export const ssnStatuses = ['full', 'refused', 'none'] as const;
+export { raceValues, ssnStatuses, veteranStatuses } from './participant-values';
 
 /** The participant fields other services may keep in their read models; never the SSN. */
 export const participantFacts = z.strictObject({

@@ -1,24 +1,12 @@
 import { z } from 'zod';
 import { defineEvent, eventDate } from './envelope';
+import { raceValues, veteranStatuses } from './participant-values';
 
 /**
  * An HMIS CSV import's clients on their way to intake (issue 17): reporting announces each Client
  * row an import brought in, intake matches it (link or take in) and answers with the participant.
  * The envelope's orgId and actor are the importer's.
  */
-
-/** HUD's race and ethnicity (3.04), as intake records them (its raceValues: the same words). */
-const race = [
-  'american_indian_alaska_native_indigenous',
-  'asian_asian_american',
-  'black_african_american_african',
-  'hispanic_latina_e_o',
-  'middle_eastern_north_african',
-  'native_hawaiian_pacific_islander',
-  'white',
-  'client_doesnt_know',
-  'client_prefers_not_to_answer',
-] as const;
 
 const hudId = z.string().min(1).max(32);
 const name = z.string().trim().min(1).max(100).nullable();
@@ -38,8 +26,8 @@ export const HmisClientImported = defineEvent(
     lastName: name,
     birthDate: eventDate.nullable(),
     sex: z.enum(['female', 'male', 'unknown', 'refused']).nullable(),
-    race: z.array(z.enum(race)).max(9),
-    veteranStatus: z.enum(['yes', 'no', 'unknown', 'refused']).nullable(),
+    race: z.array(z.enum(raceValues)).max(9),
+    veteranStatus: z.enum(veteranStatuses).nullable(),
     /**
      * Only whether the client refused the SSN (SSNDataQuality 9): intake keeps an SSN encrypted
      * and none of its events carries a digit of it, so neither does this one (it sits in

@@ -67,7 +67,12 @@ describe('events', () => {
   });
 
   it("parses a participant event with HUD's reporting facts, and one from before them without", () => {
-    const reported = { ...facts, race: ['white'], veteranStatus: 'yes', ssnStatus: 'full' };
+    const reported = {
+      ...facts,
+      race: ['white' as const],
+      veteranStatus: 'yes' as const,
+      ssnStatus: 'full' as const,
+    };
     const event = createEvent(ParticipantCreated, {
       orgId: facts.ownerOrgId,
       actor,
@@ -80,7 +85,7 @@ describe('events', () => {
       createEvent(ParticipantCreated, {
         orgId: facts.ownerOrgId,
         actor,
-        data: { ...facts, ssnStatus: '123456789' },
+        data: { ...facts, ssnStatus: '123456789' } as never,
       }),
     ).toThrow();
   });
