@@ -13,6 +13,7 @@ export interface Answer {
   replayed: boolean;
   files: Record<string, FileCounts>;
   refusals: Refusal[];
+  problem: { title: string; errors: { field: string; message: string }[] } | null;
   errors?: { field: string; message: string }[];
 }
 
@@ -75,6 +76,29 @@ export const getImport = async (service: TestService, actor: Actor, id: string) 
   });
   return { status: res.status, body: (await res.json()) as Answer };
 };
+
+/**
+ * Follows an import until its job ends (done or refused), keeping every answer seen on the way:
+ * the progress a user watching it would have seen.
+ */
+export async function untilFinished(service: TestService, actor: Actor, id: string) {
+  const seen: Answer[] = [];
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const { status, body } = await getImport(service, actor, id);
+    if (status !== 200) throw new Error(`GET /imports/${id} answered ${status}`);
+    seen.push(body);
+    if (body.status === 'done' || body.status === 'refused') return { final: body, seen };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** Posts a zip and follows its job to the end. */
+export async function importToEnd(service: TestService, actor: Actor, zip: Buffer) {
+  const queued = await postImport(service, actor, zip);
+  if (queued.status !== 202) throw new Error(`POST /imports answered ${queued.status}`);
+  return (await untilFinished(service, actor, queued.body.id)).final;
+}
 
 export async function importedCounts(service: TestService, orgId: string) {
   const { rows } = await service.pool.query(

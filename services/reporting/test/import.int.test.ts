@@ -8,9 +8,11 @@ import {
   declaringSize,
   getImport,
   importedCounts,
+  importToEnd,
   postImport,
   row,
   sampleZip,
+  untilFinished,
   zipOf,
 } from './import-harness';
 
@@ -62,22 +64,24 @@ const exit = (
     ...more,
   });
 
-test("HUD's sample export imports every Client, Enrollment and Exit row, into the importer's organization, and shows its counts", async () => {
+test("HUD's sample export is queued at once, imported by the job with its counts growing, every Client, Enrollment and Exit row into the importer's organization", async () => {
   const actor = worker();
-  const { status, body } = await postImport(service, actor, sampleZip());
-  expect(status).toBe(201);
+  const queued = await postImport(service, actor, sampleZip());
+  expect(queued.status).toBe(202);
+  expect(['queued', 'running']).toContain(queued.body.status);
+  expect(queued.body).toMatchObject({ exportId: 'LSAv8TestAug131906', replayed: false });
+  const { final: body, seen } = await untilFinished(service, actor, queued.body.id);
   // the counts are the sample's data rows (each file's lines less its header)
   expect(body.files).toEqual({
     Client: { read: 10606, accepted: 10606, alreadyHeld: 0, refused: 0 },
     Enrollment: { read: 16494, accepted: 16494, alreadyHeld: 0, refused: 0 },
     Exit: { read: 14627, accepted: 14627, alreadyHeld: 0, refused: 0 },
   });
-  expect(body).toMatchObject({
-    status: 'completed',
-    refusals: [],
-    replayed: false,
-    exportId: 'LSAv8TestAug131906',
-  });
+  expect(body).toMatchObject({ status: 'done', refusals: [], problem: null });
+  // while it ran, a reader saw part of the rows counted, and the counts never went back
+  const read = seen.map((a) => a.files.Client.read + a.files.Enrollment.read + a.files.Exit.read);
+  expect(read.some((n) => n > 0 && n < 10606 + 16494 + 14627)).toBe(true);
+  expect(read).toEqual([...read].sort((a, b) => a - b));
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 10606,
     enrollments: 16494,
@@ -97,15 +101,22 @@ test("HUD's sample export imports every Client, Enrollment and Exit row, into th
       import_id: body.id,
     },
   ]);
+  // the stored zip goes with its job
+  const { rows } = await service.pool.query(
+    'SELECT count(*)::int AS n FROM hmis_import_uploads WHERE import_id = $1',
+    [body.id],
+  );
+  expect(rows[0].n).toBe(0);
 
-  const progress = await getImport(service, actor, body.id);
-  expect(progress.status).toBe(200);
-  expect(progress.body.files).toEqual(body.files);
-
-  // the same zip again imports nothing new and answers the first import
+  // the same zip again queues nothing and answers the first import
   const again = await postImport(service, actor, sampleZip());
-  expect(again.status).toBe(201);
-  expect(again.body).toMatchObject({ id: body.id, replayed: true, files: body.files });
+  expect(again.status).toBe(202);
+  expect(again.body).toMatchObject({
+    id: body.id,
+    replayed: true,
+    status: 'done',
+    files: body.files,
+  });
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 10606,
     enrollments: 16494,
@@ -138,8 +149,8 @@ test('a row with an unknown code, an impossible date or a missing required colum
       exit('X3', 'E9', 'A'),
     ],
   });
-  const { status, body } = await postImport(service, actor, zip);
-  expect(status).toBe(201);
+  const body = await importToEnd(service, actor, zip);
+  expect(body.status).toBe('done');
   expect(body.files).toEqual({
     Client: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
     Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
@@ -194,17 +205,17 @@ test('a row with an unknown code, an impossible date or a missing required colum
   });
 
   // another zip holding a client already imported: held, not duplicated
-  const later = await postImport(
+  const later = await importToEnd(
     service,
     actor,
     await zipOf({ Client: [client('A'), client('Z')], Enrollment: [enrollment('E5', 'A')] }),
   );
-  expect(later.body.files.Client).toEqual({ read: 2, accepted: 1, alreadyHeld: 1, refused: 0 });
-  expect(later.body.files.Enrollment).toEqual({ read: 1, accepted: 1, alreadyHeld: 0, refused: 0 });
+  expect(later.files.Client).toEqual({ read: 2, accepted: 1, alreadyHeld: 1, refused: 0 });
+  expect(later.files.Enrollment).toEqual({ read: 1, accepted: 1, alreadyHeld: 0, refused: 0 });
   expect(await importedCounts(service, actor.orgId)).toMatchObject({ clients: 2, enrollments: 2 });
 }, 60_000);
 
-test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version, an entry inflating past its size) is 422 naming the file, and imports nothing', async () => {
+test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version, a header inflating past its size) is 422 at once naming the file, and queues nothing', async () => {
   const actor = worker();
   const cases: [Buffer, string, RegExp][] = [
     [
@@ -274,9 +285,10 @@ test('the same zip sent twice at once is imported once: both answers name the on
     postImport(service, actor, zip),
     postImport(service, actor, zip),
   ]);
-  expect(answers.map((a) => a.status)).toEqual([201, 201]);
+  expect(answers.map((a) => a.status)).toEqual([202, 202]);
   expect(answers[0].body.id).toBe(answers[1].body.id);
   expect(answers.map((a) => a.body.replayed).sort()).toEqual([false, true]);
+  await untilFinished(service, actor, answers[0].body.id);
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 1,
     enrollments: 1,
@@ -284,3 +296,24 @@ test('the same zip sent twice at once is imported once: both answers name the on
     imports: 1,
   });
 });
+
+test('an entry that inflates past its size beyond its header row refuses the whole zip in the job, and imports none of its files', async () => {
+  const actor = worker();
+  // big enough that the header row reads before the lie shows: the job finds it, not the request
+  const clients = Array.from({ length: 3000 }, (_, i) => client(`C${i}`));
+  const zip = declaringSize(await zipOf({ Client: clients }), 'Client.csv', 100_000);
+  const queued = await postImport(service, actor, zip);
+  expect(queued.status).toBe(202);
+  const { final } = await untilFinished(service, actor, queued.body.id);
+  expect(final.status).toBe('refused');
+  expect(final.problem).toEqual({
+    title: 'Client.csv could not be read',
+    errors: [{ field: 'Client.csv', message: expect.stringMatching(/too many bytes/) }],
+  });
+  expect(await importedCounts(service, actor.orgId)).toEqual({
+    clients: 0,
+    enrollments: 0,
+    exits: 0,
+    imports: 1,
+  });
+}, 60_000);

@@ -27,8 +27,13 @@ test('its migrations ran on its own database', async () => {
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({
     service: 'reporting',
-    migrations: ['001_reporting.sql', '002_read_model.sql', '010_imports.sql'],
-    schemaVersion: 10,
+    migrations: [
+      '001_reporting.sql',
+      '002_read_model.sql',
+      '010_imports.sql',
+      '020_import_jobs.sql',
+    ],
+    schemaVersion: 20,
   });
   const table = await service.pool.query("SELECT to_regclass('reporting_records') AS name");
   expect(table.rows[0].name).toBe('reporting_records');

@@ -1,13 +1,21 @@
 import type { PoolClient, Pool } from 'pg';
 import type { ImportedClient, ImportedEnrollment, ImportedExit } from '../domain/hud-import-rules';
-import type { ImportReport } from '../domain/import-report';
+import type { FileCounts, ImportProblem, ImportReport } from '../domain/import-report';
+
+export type ImportStatus = 'queued' | 'running' | 'done' | 'refused';
 
 export interface ImportRow extends ImportReport {
   orgId: string;
+  status: ImportStatus;
+  landed: string[];
+  problem: ImportProblem | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
 }
 
 const SELECT = `SELECT import_id AS "id", org_id AS "orgId", zip_sha256 AS "zipSha256",
-  export_id AS "exportId", counts AS "files", refusals, created_at AS "createdAt" FROM hmis_imports`;
+  export_id AS "exportId", counts AS "files", refusals, created_at AS "createdAt", status, landed,
+  problem, started_at AS "startedAt", finished_at AS "finishedAt" FROM hmis_imports`;
 
 export async function importById(db: Pool | PoolClient, id: string): Promise<ImportRow | null> {
   const { rows } = await db.query<ImportRow>(`${SELECT} WHERE import_id = $1`, [id]);
@@ -23,30 +31,27 @@ export async function importOfZip(db: Pool | PoolClient, orgId: string, sha: str
 }
 
 /**
- * Claims the zip for this organization: false when it was imported already. A second upload of
+ * Queues the zip for this organization: false when it was queued already. A second upload of
  * the same zip at the same moment waits here for the first to commit, then finds it.
  */
 export async function claimImport(
   tx: PoolClient,
-  r: { id: string; orgId: string; actorId: string; sha: string; at: Date },
+  r: {
+    id: string;
+    orgId: string;
+    actorId: string;
+    sha: string;
+    exportId: string;
+    files: Record<string, FileCounts>;
+    at: Date;
+  },
 ): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO hmis_imports (import_id, org_id, imported_by, zip_sha256, export_id, counts, refusals, created_at)
-     VALUES ($1, $2, $3, $4, '', '{}', '[]', $5) ON CONFLICT (org_id, zip_sha256) DO NOTHING`,
-    [r.id, r.orgId, r.actorId, r.sha, r.at],
+    `INSERT INTO hmis_imports (import_id, org_id, imported_by, zip_sha256, export_id, counts, refusals, created_at, status)
+     VALUES ($1, $2, $3, $4, $5, $6, '[]', $7, 'queued') ON CONFLICT (org_id, zip_sha256) DO NOTHING`,
+    [r.id, r.orgId, r.actorId, r.sha, r.exportId, JSON.stringify(r.files), r.at],
   );
   return rowCount === 1;
-}
-
-export async function finishImport(
-  tx: PoolClient,
-  id: string,
-  report: Omit<ImportReport, 'id' | 'zipSha256' | 'createdAt'>,
-) {
-  await tx.query(
-    'UPDATE hmis_imports SET export_id = $2, counts = $3, refusals = $4 WHERE import_id = $1',
-    [id, report.exportId, JSON.stringify(report.files), JSON.stringify(report.refusals)],
-  );
 }
 
 /** HUD ids this organization already imported, from any zip. */

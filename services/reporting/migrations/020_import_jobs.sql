@@ -1,0 +1,25 @@
+-- Imports run as a queued job (README, "Import"): the request stores the upload and answers at
+-- once; the reporting job imports it file by file, each file's rows in one transaction.
+
+-- Imports made before jobs were complete when answered.
+ALTER TABLE hmis_imports
+  ADD COLUMN status text NOT NULL DEFAULT 'done'
+    CHECK (status IN ('queued', 'running', 'done', 'refused')),
+  -- the files whose rows committed: a job taken up again after a crash goes on from there
+  ADD COLUMN landed text[] NOT NULL DEFAULT '{}',
+  -- why a whole zip was refused by the job (an entry that cannot be read): title and errors[]
+  ADD COLUMN problem jsonb,
+  ADD COLUMN started_at timestamptz,
+  ADD COLUMN finished_at timestamptz;
+ALTER TABLE hmis_imports ALTER COLUMN status DROP DEFAULT;
+
+-- the job's queue: oldest first
+CREATE INDEX hmis_imports_waiting ON hmis_imports (created_at) WHERE status IN ('queued', 'running');
+
+-- The uploaded zip until its job ends, in 1 MB pieces: streamed in and out, never held whole.
+CREATE TABLE hmis_import_uploads (
+  import_id uuid NOT NULL REFERENCES hmis_imports ON DELETE CASCADE,
+  piece     int NOT NULL,
+  bytes     bytea NOT NULL,
+  PRIMARY KEY (import_id, piece)
+);

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, startServiceForTest, testActor } from '@hearth/testkit';
+import { reporting } from '../src/app';
+import { reportingEnv } from '../src/config';
+import { openZip } from '../src/adapters/zip-upload';
+import { writeUpload } from '../src/store/import-jobs';
+import { importHudFile } from '../src/use-cases/import-hud-file';
+import { importedCounts, postImport, row, untilFinished, zipOf } from './import-harness';
+
+const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
+const client = (id: string) =>
+  row('Client', { PersonalID: id, NameDataQuality: 1, DOBDataQuality: 1, ...stamps });
+const enrollment = (id: string, personalId: string) =>
+  row('Enrollment', {
+    EnrollmentID: id,
+    PersonalID: personalId,
+    ProjectID: 'P1',
+    EntryDate: '2025-01-15',
+    HouseholdID: `${id}HH`,
+    RelationshipToHoH: 1,
+    ...stamps,
+  });
+
+const start = (databaseUrl: string, pollMs: number) =>
+  startServiceForTest(reporting, reportingEnv, {
+    databaseUrl,
+    env: { HMIS_IMPORT_POLL_MS: String(pollMs) },
+    clock: () => new Date('2026-09-01T12:00:00Z'),
+  });
+
+test('an import left running by a process that died is taken up by the next one, going on from the first file that had not landed, no row counted twice', async () => {
+  const db = await createTestDatabase('reporting');
+  try {
+    // the process that dies: its job would not tick for half a minute, long after it is gone
+    const dying = await start(db.url, 3_600_000);
+    const actor = testActor({ orgId: randomUUID(), roles: ['caseworker'] });
+    const zip = await zipOf({
+      Client: [client('A'), client('B')],
+      Enrollment: [enrollment('E1', 'A'), enrollment('E2', 'B'), enrollment('E3', 'Q')],
+    });
+    const queued = await postImport(dying, actor, zip);
+    expect(queued.body.status).toBe('queued');
+    // what it did before dying: Client.csv landed, Enrollment.csv half-counted, never committed
+    const dir = await mkdtemp(join(tmpdir(), 'restart-test-'));
+    await writeUpload(dying.pool, queued.body.id, join(dir, 'upload.zip'));
+    const entries = await openZip(join(dir, 'upload.zip'));
+    const job = { id: queued.body.id, orgId: actor.orgId };
+    await importHudFile(dying.service.ctx, entries, job, 'Client', 1000);
+    entries.close();
+    await rm(dir, { recursive: true });
+    await dying.pool.query(
+      `UPDATE hmis_imports SET status = 'running', started_at = now(),
+         counts = jsonb_set(counts, '{Enrollment}', '{"read":2,"accepted":2,"alreadyHeld":0,"refused":0}')
+       WHERE import_id = $1`,
+      [job.id],
+    );
+    await dying.close();
+
+    const next = await start(db.url, 100);
+    try {
+      const { final } = await untilFinished(next, actor, job.id);
+      expect(final.status).toBe('done');
+      expect(final.files).toEqual({
+        Client: { read: 2, accepted: 2, alreadyHeld: 0, refused: 0 },
+        Enrollment: { read: 3, accepted: 2, alreadyHeld: 0, refused: 1 },
+        Exit: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
+      });
+      expect(final.refusals).toEqual([
+        {
+          file: 'Enrollment.csv',
+          row: 4,
+          column: 'PersonalID',
+          message: 'No such client in Client.csv or an earlier import',
+        },
+      ]);
+      expect(await importedCounts(next, actor.orgId)).toEqual({
+        clients: 2,
+        enrollments: 2,
+        exits: 0,
+        imports: 1,
+      });
+    } finally {
+      await next.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}, 90_000);
