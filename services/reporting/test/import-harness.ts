@@ -54,6 +54,87 @@ export function row(file: keyof typeof HUD_FILES, values: Record<string, string 
     .join(',');
 }
 
+export const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
+export const client = (id: string, more: Record<string, string | number> = {}) =>
+  row('Client', {
+    PersonalID: id,
+    FirstName: 'Ada',
+    LastName: 'Lind',
+    NameDataQuality: 1,
+    DOB: '1990-04-01',
+    DOBDataQuality: 1,
+    ...stamps,
+    ...more,
+  });
+export const enrollment = (
+  id: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Enrollment', {
+    EnrollmentID: id,
+    PersonalID: personalId,
+    ProjectID: 'P1',
+    EntryDate: '2025-01-15',
+    HouseholdID: `${id}HH`,
+    RelationshipToHoH: 1,
+    ...stamps,
+    ...more,
+  });
+export const exit = (
+  id: string,
+  enrollmentId: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Exit', {
+    ExitID: id,
+    EnrollmentID: enrollmentId,
+    PersonalID: personalId,
+    ExitDate: '2025-06-30',
+    Destination: 410,
+    ...stamps,
+    ...more,
+  });
+
+export const organization = (id: string, more: Record<string, string | number> = {}) =>
+  row('Organization', {
+    OrganizationID: id,
+    OrganizationName: `Agency ${id}`,
+    VictimServiceProvider: 0,
+    ...stamps,
+    ...more,
+  });
+export const project = (id: string, orgId: string, more: Record<string, string | number> = {}) =>
+  row('Project', {
+    ProjectID: id,
+    OrganizationID: orgId,
+    ProjectName: `Project ${id}`,
+    OperatingStartDate: '2020-01-01',
+    ContinuumProject: 1,
+    ProjectType: 13,
+    ...stamps,
+    ...more,
+  });
+export const service = (
+  id: string,
+  enrollmentId: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Services', {
+    ServicesID: id,
+    EnrollmentID: enrollmentId,
+    PersonalID: personalId,
+    DateProvided: '2025-02-01',
+    RecordType: 200,
+    TypeProvided: 200,
+    ...stamps,
+    ...more,
+  });
+/** The organization and project every enrollment of these tests names (ProjectID P1). */
+export const projectP1 = { Organization: [organization('O1')], Project: [project('P1', 'O1')] };
+
 export async function postImport(
   service: TestService,
   actor: Actor,
@@ -109,6 +190,17 @@ export async function importedCounts(service: TestService, orgId: string) {
     [orgId],
   );
   return rows[0] as { clients: number; enrollments: number; exits: number; imports: number };
+}
+
+/** The organization's imported Organization, Project and Services rows. */
+export async function importedOtherCounts(service: TestService, orgId: string) {
+  const { rows } = await service.pool.query(
+    `SELECT (SELECT count(*)::int FROM hmis_imported_organizations WHERE org_id = $1) AS organizations,
+            (SELECT count(*)::int FROM hmis_imported_projects WHERE org_id = $1) AS projects,
+            (SELECT count(*)::int FROM hmis_imported_services WHERE org_id = $1) AS services`,
+    [orgId],
+  );
+  return rows[0] as { organizations: number; projects: number; services: number };
 }
 
 /**

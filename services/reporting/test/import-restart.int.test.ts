@@ -8,21 +8,15 @@ import { reportingEnv } from '../src/config';
 import { openZip } from '../src/adapters/zip-upload';
 import { writeUpload } from '../src/store/import-jobs';
 import { importHudFile } from '../src/use-cases/import-hud-file';
-import { importedCounts, postImport, row, untilFinished, zipOf } from './import-harness';
-
-const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
-const client = (id: string) =>
-  row('Client', { PersonalID: id, NameDataQuality: 1, DOBDataQuality: 1, ...stamps });
-const enrollment = (id: string, personalId: string) =>
-  row('Enrollment', {
-    EnrollmentID: id,
-    PersonalID: personalId,
-    ProjectID: 'P1',
-    EntryDate: '2025-01-15',
-    HouseholdID: `${id}HH`,
-    RelationshipToHoH: 1,
-    ...stamps,
-  });
+import {
+  client,
+  enrollment,
+  importedCounts,
+  postImport,
+  projectP1,
+  untilFinished,
+  zipOf,
+} from './import-harness';
 
 const start = (databaseUrl: string, pollMs: number) =>
   startServiceForTest(reporting, reportingEnv, {
@@ -38,17 +32,19 @@ test('an import left running by a process that died is taken up by the next one,
     const dying = await start(db.url, 3_600_000);
     const actor = testActor({ orgId: randomUUID(), roles: ['caseworker'] });
     const zip = await zipOf({
+      ...projectP1,
       Client: [client('A'), client('B')],
       Enrollment: [enrollment('E1', 'A'), enrollment('E2', 'B'), enrollment('E3', 'Q')],
     });
     const queued = await postImport(dying, actor, zip);
     expect(queued.body.status).toBe('queued');
-    // what it did before dying: Client.csv landed, Enrollment.csv half-counted, never committed
+    // what it did before dying: the files up to Client.csv landed, Enrollment.csv half-counted
     const dir = await mkdtemp(join(tmpdir(), 'restart-test-'));
     await writeUpload(dying.pool, queued.body.id, join(dir, 'upload.zip'));
     const entries = await openZip(join(dir, 'upload.zip'));
     const job = { id: queued.body.id, orgId: actor.orgId };
-    await importHudFile(dying.service.ctx, entries, job, 'Client', 1000);
+    for (const file of ['Organization', 'Project', 'Client'] as const)
+      await importHudFile(dying.service.ctx, entries, job, file, 1000);
     entries.close();
     await rm(dir, { recursive: true });
     await dying.pool.query(
@@ -64,9 +60,12 @@ test('an import left running by a process that died is taken up by the next one,
       const { final } = await untilFinished(next, actor, job.id);
       expect(final.status).toBe('done');
       expect(final.files).toEqual({
+        Organization: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
+        Project: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
         Client: { read: 2, accepted: 2, alreadyHeld: 0, refused: 0 },
         Enrollment: { read: 3, accepted: 2, alreadyHeld: 0, refused: 1 },
         Exit: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
+        Services: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
       });
       expect(final.refusals).toEqual([
         {

@@ -8,8 +8,13 @@ import {
   declaringSize,
   getImport,
   importedCounts,
+  importedOtherCounts,
+  client,
+  enrollment,
+  exit,
   importToEnd,
   postImport,
+  projectP1,
   row,
   sampleZip,
   untilFinished,
@@ -25,46 +30,7 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 const worker = () => testActor({ orgId: randomUUID(), roles: ['caseworker'] });
-const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
-const client = (id: string, more: Record<string, string | number> = {}) =>
-  row('Client', {
-    PersonalID: id,
-    FirstName: 'Ada',
-    LastName: 'Lind',
-    NameDataQuality: 1,
-    DOB: '1990-04-01',
-    DOBDataQuality: 1,
-    ...stamps,
-    ...more,
-  });
-const enrollment = (id: string, personalId: string, more: Record<string, string | number> = {}) =>
-  row('Enrollment', {
-    EnrollmentID: id,
-    PersonalID: personalId,
-    ProjectID: 'P1',
-    EntryDate: '2025-01-15',
-    HouseholdID: `${id}HH`,
-    RelationshipToHoH: 1,
-    ...stamps,
-    ...more,
-  });
-const exit = (
-  id: string,
-  enrollmentId: string,
-  personalId: string,
-  more: Record<string, string | number> = {},
-) =>
-  row('Exit', {
-    ExitID: id,
-    EnrollmentID: enrollmentId,
-    PersonalID: personalId,
-    ExitDate: '2025-06-30',
-    Destination: 410,
-    ...stamps,
-    ...more,
-  });
-
-test("HUD's sample export is queued at once, imported by the job with its counts growing, every Client, Enrollment and Exit row into the importer's organization", async () => {
+test("HUD's sample export is queued at once, imported by the job with its counts growing, into the importer's organization: every Organization, Client, Enrollment, Exit and Services row, and the projects but two that end before they start", async () => {
   const actor = worker();
   const queued = await postImport(service, actor, sampleZip());
   expect(queued.status).toBe(202);
@@ -73,20 +39,37 @@ test("HUD's sample export is queued at once, imported by the job with its counts
   const { final: body, seen } = await untilFinished(service, actor, queued.body.id);
   // the counts are the sample's data rows (each file's lines less its header)
   expect(body.files).toEqual({
+    Organization: { read: 27, accepted: 27, alreadyHeld: 0, refused: 0 },
+    Project: { read: 72, accepted: 70, alreadyHeld: 0, refused: 2 },
     Client: { read: 10606, accepted: 10606, alreadyHeld: 0, refused: 0 },
     Enrollment: { read: 16494, accepted: 16494, alreadyHeld: 0, refused: 0 },
     Exit: { read: 14627, accepted: 14627, alreadyHeld: 0, refused: 0 },
+    Services: { read: 19012, accepted: 19012, alreadyHeld: 0, refused: 0 },
   });
-  expect(body).toMatchObject({ status: 'done', refusals: [], problem: null });
+  expect(body).toMatchObject({ status: 'done', problem: null });
+  // HUD's sample holds two projects that end before they start (its LSA data-quality cases)
+  expect(body.refusals).toEqual(
+    [27, 29].map((row) => ({
+      file: 'Project.csv',
+      row,
+      column: 'OperatingEndDate',
+      message: 'Before OperatingStartDate',
+    })),
+  );
   // while it ran, a reader saw part of the rows counted, and the counts never went back
-  const read = seen.map((a) => a.files.Client.read + a.files.Enrollment.read + a.files.Exit.read);
-  expect(read.some((n) => n > 0 && n < 10606 + 16494 + 14627)).toBe(true);
+  const read = seen.map((a) => Object.values(a.files).reduce((n, f) => n + f.read, 0));
+  expect(read.some((n) => n > 0 && n < 27 + 72 + 10606 + 16494 + 14627 + 19012)).toBe(true);
   expect(read).toEqual([...read].sort((a, b) => a - b));
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 10606,
     enrollments: 16494,
     exits: 14627,
     imports: 1,
+  });
+  expect(await importedOtherCounts(service, actor.orgId)).toEqual({
+    organizations: 27,
+    projects: 70,
+    services: 19012,
   });
   const first = await service.pool.query(
     "SELECT first_name, last_name, to_char(dob, 'YYYY-MM-DD') AS dob, veteran_status, import_id FROM hmis_imported_clients WHERE org_id = $1 AND personal_id = 'C10968'",
@@ -131,6 +114,7 @@ test("HUD's sample export is queued at once, imported by the job with its counts
 test('a row with an unknown code, an impossible date or a missing required column is refused naming file, row and column; the good rows land', async () => {
   const actor = worker();
   const zip = await zipOf({
+    ...projectP1,
     Client: [
       client('A'),
       client('B', { Sex: 5 }),
@@ -152,9 +136,12 @@ test('a row with an unknown code, an impossible date or a missing required colum
   const body = await importToEnd(service, actor, zip);
   expect(body.status).toBe('done');
   expect(body.files).toEqual({
+    Organization: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
+    Project: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
     Client: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
     Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
     Exit: { read: 3, accepted: 1, alreadyHeld: 0, refused: 2 },
+    Services: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
   });
   // the header is row 1: the first record is row 2
   expect(body.refusals).toEqual([
@@ -280,7 +267,11 @@ test('a body that is not multipart is 415, a role that writes no client is 403, 
 
 test('the same zip sent twice at once is imported once: both answers name the one import', async () => {
   const actor = worker();
-  const zip = await zipOf({ Client: [client('A')], Enrollment: [enrollment('E1', 'A')] });
+  const zip = await zipOf({
+    ...projectP1,
+    Client: [client('A')],
+    Enrollment: [enrollment('E1', 'A')],
+  });
   const answers = await Promise.all([
     postImport(service, actor, zip),
     postImport(service, actor, zip),

@@ -32,8 +32,9 @@ test('its migrations ran on its own database', async () => {
       '002_read_model.sql',
       '010_imports.sql',
       '020_import_jobs.sql',
+      '021_imported_projects_services.sql',
     ],
-    schemaVersion: 20,
+    schemaVersion: 21,
   });
   const table = await service.pool.query("SELECT to_regclass('reporting_records') AS name");
   expect(table.rows[0].name).toBe('reporting_records');

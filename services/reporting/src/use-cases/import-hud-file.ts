@@ -1,21 +1,59 @@
 import { withTransaction } from '@hearth/db';
 import type { PoolClient } from 'pg';
 import type { ReportingDeps } from '../deps';
-import {
-  clientRow,
-  enrollmentRow,
-  exitRow,
-  type ImportedFile,
-  type RowProblem,
-} from '../domain/hud-import-rules';
+import { clientRow, enrollmentRow, exitRow, type ImportedFile } from '../domain/hud-import-rules';
+import { organizationRow, projectRow } from '../domain/hud-import-projects';
+import { servicesRow } from '../domain/hud-import-services';
+import type { Checked, Row, RowProblem } from '../domain/hud-row-reader';
 import type { FileCounts, Refusal } from '../domain/import-report';
 import type { ZipEntries } from '../adapters/zip-upload';
 import { recordFileLanded, showProgress } from '../store/import-jobs';
-import { heldIds, insertPage } from '../store/imports';
+import { heldEnrollments, heldIds, insertPage } from '../store/imported-rows';
 import { rowsOf } from './read-hud-zip';
 
 const PAGE = 1000;
-const CHECK = { Client: clientRow, Enrollment: enrollmentRow, Exit: exitRow };
+const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
+  Organization: organizationRow,
+  Project: projectRow,
+  Client: clientRow,
+  Enrollment: enrollmentRow,
+  Exit: exitRow,
+  Services: servicesRow,
+};
+
+/** What each file's rows name in an earlier file: the column, the file, what it is called. */
+const NAMES: Partial<Record<ImportedFile, [string, ImportedFile, string][]>> = {
+  Project: [['OrganizationID', 'Organization', 'organization']],
+  Enrollment: [
+    ['PersonalID', 'Client', 'client'],
+    ['ProjectID', 'Project', 'project'],
+  ],
+  Exit: [
+    ['PersonalID', 'Client', 'client'],
+    ['EnrollmentID', 'Enrollment', 'enrollment'],
+  ],
+  Services: [
+    ['PersonalID', 'Client', 'client'],
+    ['EnrollmentID', 'Enrollment', 'enrollment'],
+  ],
+};
+
+/** A row naming what no earlier file nor import holds; an exit or a service of another client's enrollment. */
+function referenceProblems(
+  file: ImportedFile,
+  values: Row,
+  held: Map<ImportedFile, Set<string>>,
+  enrollmentClient: Map<string, string>,
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const [column, named, what] of NAMES[file] ?? [])
+    if (!held.get(named)!.has(values[column]!))
+      problems.push({ column, message: `No such ${what} in ${named}.csv or an earlier import` });
+  const client = enrollmentClient.get(values.EnrollmentID!);
+  if ((file === 'Exit' || file === 'Services') && client && client !== values.PersonalID)
+    problems.push({ column: 'PersonalID', message: 'Not the client of that EnrollmentID' });
+  return problems;
+}
 
 export interface ImportJob {
   id: string;
@@ -50,16 +88,17 @@ export async function importHudFile(
 ): Promise<number> {
   return withTransaction(deps.pool, async (tx) => {
     // the files before this one have landed: what they hold is held
-    const clients = file === 'Client' ? new Set<string>() : await heldIds(tx, job.orgId, 'Client');
-    const enrollments =
-      file === 'Exit' ? await heldIds(tx, job.orgId, 'Enrollment') : new Set<string>();
+    const held = new Map<ImportedFile, Set<string>>();
+    for (const [, named] of NAMES[file] ?? []) held.set(named, await heldIds(tx, job.orgId, named));
+    const enrollmentClient =
+      file === 'Exit' || file === 'Services'
+        ? await heldEnrollments(tx, job.orgId)
+        : new Map<string, string>();
     const counts: FileCounts = { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 };
     const refusals: Refusal[] = [];
     let page: object[] = [];
     const flush = async () => {
-      const inserted = await (
-        insertPage[file] as (t: PoolClient, o: string, i: string, r: object[]) => Promise<number>
-      )(tx, job.orgId, job.id, page);
+      const inserted = await insertPage(tx, file, job.orgId, job.id, page);
       counts.accepted += inserted;
       counts.alreadyHeld += page.length - inserted;
       page = [];
@@ -74,16 +113,7 @@ export async function importHudFile(
           column: '(row)',
           message: `${columns.length} columns expected, not ${width}`,
         });
-      if (checked.record && file !== 'Client' && !clients.has(values.PersonalID))
-        problems.push({
-          column: 'PersonalID',
-          message: 'No such client in Client.csv or an earlier import',
-        });
-      if (checked.record && file === 'Exit' && !enrollments.has(values.EnrollmentID))
-        problems.push({
-          column: 'EnrollmentID',
-          message: 'No such enrollment in Enrollment.csv or an earlier import',
-        });
+      if (checked.record) problems.push(...referenceProblems(file, values, held, enrollmentClient));
       if (problems.length) {
         counts.refused++;
         for (const p of problems)
