@@ -13,6 +13,8 @@ import { assessmentRecords, TO_RECORD, type HudRecord } from '../domain/hud-rows
 import { organizationOf } from '@hearth/directory';
 import { assessmentRows, ROW_SOURCES } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
+import { importedRows, selectImportedMembers } from '../store/imported-export-rows';
+import { importedRecord } from '../domain/imported-hud-rows';
 
 export interface ExportRequest extends ExportScope {
   hashed: boolean;
@@ -72,12 +74,15 @@ async function* recordPages(
   }
   const source = ROW_SOURCES[file];
   const toRecord = TO_RECORD[file];
-  if (!source || !toRecord) return; // a file we hold nothing for: its header row alone
-  for await (const rows of source(tx, r))
-    yield rows.flatMap((row): HudRecord[] => {
-      const record = toRecord(row, { hashed: r.hashed });
-      return record ? [record] : [];
-    });
+  if (source && toRecord)
+    for await (const rows of source(tx, r))
+      yield rows.flatMap((row): HudRecord[] => {
+        const record = toRecord(row, { hashed: r.hashed });
+        return record ? [record] : [];
+      });
+  // after ours, what the organization imported from another system, as it came
+  for await (const rows of importedRows(tx, file, r))
+    yield rows.map((row) => importedRecord(file, row, { hashed: r.hashed }));
 }
 
 /**
@@ -99,6 +104,7 @@ export async function streamHmisExport(
     // every cursor is read to its end: plan for the whole result, not its first rows
     await tx.query('SET LOCAL cursor_tuple_fraction = 1');
     await selectExportMembers(tx, actor, r, deps.clock());
+    if (r.orgId !== null) await selectImportedMembers(tx, r);
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader(
@@ -127,6 +133,7 @@ export async function streamHmisExport(
       zip.abort();
       if (!res.headersSent) throw err;
       deps.logger.warn({ err }, 'an HMIS export was not delivered whole');
+      res.destroy(); // the zip is cut short: the client sees the connection end, never waits on it
     });
   } finally {
     await tx.query('ROLLBACK').catch(() => undefined);

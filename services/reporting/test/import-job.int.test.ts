@@ -2,7 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, startServiceForTest, testActor } from '@hearth/testkit';
+import {
+  createTestDatabase,
+  startServiceForTest,
+  testActor,
+  type TestService,
+} from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
 import { openZip } from '../src/adapters/zip-upload';
@@ -10,6 +15,7 @@ import { writeUpload } from '../src/store/import-jobs';
 import { importHudFile } from '../src/use-cases/import-hud-file';
 import {
   client,
+  declaringSize,
   enrollment,
   importedCounts,
   postImport,
@@ -17,6 +23,15 @@ import {
   untilFinished,
   zipOf,
 } from './import-harness';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startServiceForTest(reporting, reportingEnv, {
+    env: { HMIS_IMPORT_POLL_MS: '200' },
+  });
+}, 60_000);
+afterAll(() => service?.close());
+const worker = () => testActor({ orgId: randomUUID(), roles: ['caseworker'] });
 
 const start = (databaseUrl: string, pollMs: number) =>
   startServiceForTest(reporting, reportingEnv, {
@@ -88,3 +103,47 @@ test('an import left running by a process that died is taken up by the next one,
     await db.drop();
   }
 }, 90_000);
+
+test('an entry that inflates past its size beyond its header row refuses the whole zip in the job, and imports none of its files', async () => {
+  const actor = worker();
+  // big enough that the header row reads before the lie shows: the job finds it, not the request
+  const clients = Array.from({ length: 3000 }, (_, i) => client(`C${i}`));
+  const zip = declaringSize(await zipOf({ Client: clients }), 'Client.csv', 100_000);
+  const queued = await postImport(service, actor, zip);
+  expect(queued.status).toBe(202);
+  const { final } = await untilFinished(service, actor, queued.body.id);
+  expect(final.status).toBe('refused');
+  expect(final.problem).toEqual({
+    title: 'Client.csv could not be read',
+    errors: [{ field: 'Client.csv', message: expect.stringMatching(/too many bytes/) }],
+  });
+  expect(await importedCounts(service, actor.orgId)).toEqual({
+    clients: 0,
+    enrollments: 0,
+    exits: 0,
+    imports: 1,
+  });
+}, 60_000);
+
+test('the same zip sent twice at once is imported once: both answers name the one import', async () => {
+  const actor = worker();
+  const zip = await zipOf({
+    ...projectP1,
+    Client: [client('A')],
+    Enrollment: [enrollment('E1', 'A')],
+  });
+  const answers = await Promise.all([
+    postImport(service, actor, zip),
+    postImport(service, actor, zip),
+  ]);
+  expect(answers.map((a) => a.status)).toEqual([202, 202]);
+  expect(answers[0].body.id).toBe(answers[1].body.id);
+  expect(answers.map((a) => a.body.replayed).sort()).toEqual([false, true]);
+  await untilFinished(service, actor, answers[0].body.id);
+  expect(await importedCounts(service, actor.orgId)).toEqual({
+    clients: 1,
+    enrollments: 1,
+    exits: 0,
+    imports: 1,
+  });
+});
