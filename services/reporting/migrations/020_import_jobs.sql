@@ -9,6 +9,9 @@ ALTER TABLE hmis_imports
   ADD COLUMN landed text[] NOT NULL DEFAULT '{}',
   -- why a whole zip was refused by the job (an entry that cannot be read): title and errors[]
   ADD COLUMN problem jsonb,
+  -- runs begun: an import that keeps failing (not its rows: the job itself) is refused, not
+  -- retried ahead of every other import for ever
+  ADD COLUMN attempts int NOT NULL DEFAULT 0,
   ADD COLUMN started_at timestamptz,
   ADD COLUMN finished_at timestamptz;
 ALTER TABLE hmis_imports ALTER COLUMN status DROP DEFAULT;

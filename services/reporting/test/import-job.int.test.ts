@@ -147,3 +147,36 @@ test('the same zip sent twice at once is imported once: both answers name the on
     imports: 1,
   });
 });
+
+test('an import whose job failed three times is refused saying so, so it never holds up the imports queued after it', async () => {
+  const db = await createTestDatabase('reporting');
+  try {
+    const dying = await start(db.url, 3_600_000);
+    const actor = worker();
+    const queued = await postImport(dying, actor, await zipOf({ Client: [client('A')] }));
+    // three runs begun, none finished: what a job failing each time (not on a row) leaves
+    await dying.pool.query(
+      "UPDATE hmis_imports SET status = 'running', attempts = 3 WHERE import_id = $1",
+      [queued.body.id],
+    );
+    const after = await postImport(dying, actor, await zipOf({ Client: [client('B')] }));
+    await dying.close();
+    const next = await start(db.url, 100);
+    try {
+      const { final } = await untilFinished(next, actor, queued.body.id);
+      expect(final).toMatchObject({
+        status: 'refused',
+        problem: {
+          title: 'The import job failed 3 times on this zip; the files landed before stay',
+          errors: [{ field: 'file', message: 'Not imported after 3 runs' }],
+        },
+      });
+      expect((await untilFinished(next, actor, after.body.id)).final.status).toBe('done');
+      expect(await importedCounts(next, actor.orgId)).toMatchObject({ clients: 1, imports: 2 });
+    } finally {
+      await next.close();
+    }
+  } finally {
+    await db.drop();
+  }
+}, 90_000);

@@ -9,6 +9,8 @@ export interface RowProblem {
 }
 export type Row = Record<string, string>;
 
+/** HUD's longest text fields are 200 characters (S200: names of organizations and projects). */
+const MAX_TEXT = 200;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
@@ -32,6 +34,10 @@ export class RowReader {
   text(column: string, required: boolean): string | null {
     const v = this.row[column] ?? '';
     if (v === '') return required ? this.fail(column, 'Required') : null;
+    // Postgres keeps no NUL in text, and an id past this no longer fits an index: a hostile row,
+    // refused here rather than failing its whole file's transaction
+    if (v.includes('\u0000')) return this.fail(column, 'Holds a NUL character');
+    if (v.length > MAX_TEXT) return this.fail(column, `Longer than ${MAX_TEXT} characters`);
     return v;
   }
 
@@ -56,11 +62,11 @@ export class RowReader {
     return list.includes(n) ? n : this.fail(column, `Not in HUD's code list: ${v}`);
   }
 
-  /** Dollars as HUD writes them (`1234.56`), kept as integer cents. */
+  /** Dollars as HUD writes them (`1234.56`), kept as integer cents (under $10 million: an int). */
   cents(column: string): number | null {
     const v = this.text(column, false);
     if (v === null) return null;
-    const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(v);
+    const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(v);
     return m
       ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
       : this.fail(column, 'Not an amount in dollars (1234.56)');

@@ -46,12 +46,15 @@ export async function nextWaitingImport(db: Pool) {
   return rows[0]?.id ?? null;
 }
 
-export async function markRunning(db: Pool, importId: string, at: Date) {
-  await db.query(
-    `UPDATE hmis_imports SET status = 'running', started_at = coalesce(started_at, $2)
-     WHERE import_id = $1`,
+/** Marks the import running; answers how many runs it has begun, this one included. */
+export async function markRunning(db: Pool, importId: string, at: Date): Promise<number> {
+  const { rows } = await db.query<{ attempts: number }>(
+    `UPDATE hmis_imports SET status = 'running', started_at = coalesce(started_at, $2),
+       attempts = attempts + 1
+     WHERE import_id = $1 RETURNING attempts`,
     [importId, at],
   );
+  return rows[0]!.attempts;
 }
 
 /** A file's counts so far, outside its transaction: progress a reader sees while it runs. */

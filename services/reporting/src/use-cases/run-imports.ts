@@ -11,6 +11,9 @@ import { importById } from '../store/imports';
 import { importHudFile } from './import-hud-file';
 import { checkEntriesInflate } from './read-hud-zip';
 
+/** Runs begun before an import that keeps failing is given up (refused, saying so). */
+export const MAX_ATTEMPTS = 3;
+
 /**
  * Runs one import to its end. Taken up again after a crash it goes on from the first file that
  * had not landed (a landed file's rows, counts and refusals committed together), so no row is
@@ -18,7 +21,11 @@ import { checkEntriesInflate } from './read-hud-zip';
  */
 export async function runImport(deps: ReportingDeps, importId: string) {
   const job = (await importById(deps.pool, importId))!;
-  await markRunning(deps.pool, importId, deps.clock());
+  if ((await markRunning(deps.pool, importId, deps.clock())) > MAX_ATTEMPTS)
+    return finishImportJob(deps.pool, importId, deps.clock(), {
+      title: `The import job failed ${MAX_ATTEMPTS} times on this zip; the files landed before stay`,
+      errors: [{ field: 'file', message: `Not imported after ${MAX_ATTEMPTS} runs` }],
+    });
   const dir = await mkdtemp(join(tmpdir(), 'hmis-import-job-'));
   try {
     const path = join(dir, 'upload.zip');
