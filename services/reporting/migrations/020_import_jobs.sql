@@ -11,6 +11,9 @@ ALTER TABLE hmis_imports
   ADD COLUMN problem jsonb,
   -- runs begun: an import that keeps failing (not its rows: the job itself) is refused, not
   -- retried ahead of every other import for ever
+  -- who queued it, as the job acts for them once the request is gone (what it announces names them)
+  ADD COLUMN importer_roles text[] NOT NULL DEFAULT '{}',
+  ADD COLUMN importer_name text NOT NULL DEFAULT '',
   ADD COLUMN attempts int NOT NULL DEFAULT 0,
   ADD COLUMN started_at timestamptz,
   ADD COLUMN finished_at timestamptz;

@@ -57,7 +57,7 @@ test('an import left running by a process that died is taken up by the next one,
     const dir = await mkdtemp(join(tmpdir(), 'restart-test-'));
     await writeUpload(dying.pool, queued.body.id, join(dir, 'upload.zip'));
     const entries = await openZip(join(dir, 'upload.zip'));
-    const job = { id: queued.body.id, orgId: actor.orgId };
+    const job = { id: queued.body.id, orgId: actor.orgId, exportId: 'EXP1', importer: actor };
     for (const file of ['Organization', 'Project', 'Client'] as const)
       await importHudFile(dying.service.ctx, entries, job, file, 1000);
     entries.close();
@@ -89,6 +89,14 @@ test('an import left running by a process that died is taken up by the next one,
           column: 'PersonalID',
           message: 'No such client in Client.csv or an earlier import',
         },
+      ]);
+      // the job acts for who queued the import, long after their request
+      const { rows } = await next.pool.query(
+        'SELECT imported_by, importer_roles, importer_name FROM hmis_imports WHERE import_id = $1',
+        [job.id],
+      );
+      expect(rows).toEqual([
+        { imported_by: actor.userId, importer_roles: ['caseworker'], importer_name: 'Test Worker' },
       ]);
       expect(await importedCounts(next, actor.orgId)).toEqual({
         clients: 2,

@@ -10,11 +10,15 @@ export interface ImportRow extends ImportReport {
   problem: ImportProblem | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Who queued it: the job acts for them. */
+  importer: { userId: string; orgId: string; roles: string[]; name: string };
 }
 
 const SELECT = `SELECT import_id AS "id", org_id AS "orgId", zip_sha256 AS "zipSha256",
   export_id AS "exportId", counts AS "files", refusals, created_at AS "createdAt", status, landed,
-  problem, started_at AS "startedAt", finished_at AS "finishedAt" FROM hmis_imports`;
+  problem, started_at AS "startedAt", finished_at AS "finishedAt",
+  json_build_object('userId', imported_by, 'orgId', org_id, 'roles', importer_roles,
+    'name', importer_name) AS importer FROM hmis_imports`;
 
 export async function importById(db: Pool | PoolClient, id: string): Promise<ImportRow | null> {
   const { rows } = await db.query<ImportRow>(`${SELECT} WHERE import_id = $1`, [id]);
@@ -37,8 +41,7 @@ export async function claimImport(
   tx: PoolClient,
   r: {
     id: string;
-    orgId: string;
-    actorId: string;
+    importer: { userId: string; orgId: string; roles: string[]; name: string };
     sha: string;
     exportId: string;
     files: Record<string, FileCounts>;
@@ -46,9 +49,21 @@ export async function claimImport(
   },
 ): Promise<boolean> {
   const { rowCount } = await tx.query(
-    `INSERT INTO hmis_imports (import_id, org_id, imported_by, zip_sha256, export_id, counts, refusals, created_at, status)
-     VALUES ($1, $2, $3, $4, $5, $6, '[]', $7, 'queued') ON CONFLICT (org_id, zip_sha256) DO NOTHING`,
-    [r.id, r.orgId, r.actorId, r.sha, r.exportId, JSON.stringify(r.files), r.at],
+    `INSERT INTO hmis_imports (import_id, org_id, imported_by, importer_roles, importer_name,
+       zip_sha256, export_id, counts, refusals, created_at, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '[]', $9, 'queued')
+     ON CONFLICT (org_id, zip_sha256) DO NOTHING`,
+    [
+      r.id,
+      r.importer.orgId,
+      r.importer.userId,
+      r.importer.roles,
+      r.importer.name,
+      r.sha,
+      r.exportId,
+      JSON.stringify(r.files),
+      r.at,
+    ],
   );
   return rowCount === 1;
 }

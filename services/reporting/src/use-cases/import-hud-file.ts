@@ -1,3 +1,4 @@
+import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import type { PoolClient } from 'pg';
 import type { ReportingDeps } from '../deps';
@@ -58,16 +59,21 @@ function referenceProblems(
 export interface ImportJob {
   id: string;
   orgId: string;
+  exportId: string;
+  /** Who queued the import: the job acts for them. */
+  importer: Actor;
 }
 
 /**
  * The one point where a file's rows have landed, in the file's transaction: its counts and
- * refusals commit with its rows (anything announcing the rows belongs here too).
+ * refusals commit with its rows, and so does anything announcing them (the rows of this import
+ * are those of `job.id` in the file's table; `zip` reads the file again).
  */
 async function fileLanded(
   tx: PoolClient,
   job: ImportJob,
   file: ImportedFile,
+  _zip: ZipEntries,
   counts: FileCounts,
   refusals: Refusal[],
 ) {
@@ -124,7 +130,7 @@ export async function importHudFile(
       if (page.length >= PAGE) await flush();
     }
     if (page.length) await flush();
-    await fileLanded(tx, job, file, counts, refusals);
+    await fileLanded(tx, job, file, zip, counts, refusals);
     return refusals.length;
   });
 }

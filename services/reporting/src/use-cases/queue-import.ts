@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@hearth/access';
+import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
 import type { Request } from 'express';
 import type { ReportingDeps } from '../deps';
@@ -38,8 +38,12 @@ export async function queueImport(
     const queued = await withTransaction(deps.pool, async (tx) => {
       const claimed = await claimImport(tx, {
         id,
-        orgId: actor.orgId,
-        actorId: actor.userId,
+        importer: {
+          userId: actor.userId,
+          orgId: actor.orgId,
+          roles: [...actor.roles],
+          name: actor.name,
+        },
         sha: upload.sha256,
         exportId,
         files: Object.fromEntries(IMPORTED_FILES.map((f) => [f, NOTHING_YET])),

@@ -7,9 +7,16 @@ import { IMPORTED_FILES } from '../domain/hud-import-rules';
 import { MAX_REFUSALS } from '../domain/import-report';
 import { openZip } from '../adapters/zip-upload';
 import { finishImportJob, markRunning, nextWaitingImport, writeUpload } from '../store/import-jobs';
-import { importById } from '../store/imports';
-import { importHudFile } from './import-hud-file';
+import { importById, type ImportRow } from '../store/imports';
+import { importHudFile, type ImportJob } from './import-hud-file';
 import { checkEntriesInflate } from './read-hud-zip';
+
+const jobOf = (r: ImportRow): ImportJob => ({
+  id: r.id,
+  orgId: r.orgId,
+  exportId: r.exportId,
+  importer: r.importer,
+});
 
 /** Runs begun before an import that keeps failing is given up (refused, saying so). */
 export const MAX_ATTEMPTS = 3;
@@ -36,7 +43,7 @@ export async function runImport(deps: ReportingDeps, importId: string) {
       let room = MAX_REFUSALS - job.refusals.length;
       for (const file of IMPORTED_FILES)
         if (!job.landed.includes(file))
-          room -= await importHudFile(deps, zip, { id: importId, orgId: job.orgId }, file, room);
+          room -= await importHudFile(deps, zip, jobOf(job), file, room);
     } finally {
       zip.close();
     }
