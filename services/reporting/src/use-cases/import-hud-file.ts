@@ -39,7 +39,10 @@ const NAMES: Partial<Record<ImportedFile, [string, ImportedFile, string][]>> = {
   ],
 };
 
-/** A row naming what no earlier file nor import holds; an exit or a service of another client's enrollment. */
+/**
+ * What a row names that no earlier file nor import holds; an exit or a service on another
+ * client's enrollment.
+ */
 function referenceProblems(
   file: ImportedFile,
   values: Row,
@@ -82,8 +85,8 @@ async function fileLanded(
 
 /**
  * Imports one file's rows in one transaction (they land together or not at all); its counts are
- * shown as it goes. A row naming a client or enrollment neither this zip nor an earlier import
- * holds is refused. Keeps at most `room` refusals; answers how many it kept.
+ * shown as it goes. A row naming what neither this zip's earlier files nor an earlier import
+ * holds (NAMES) is refused. Keeps at most `room` refusals; answers how many it kept.
  */
 export async function importHudFile(
   deps: ReportingDeps,
