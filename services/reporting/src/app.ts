@@ -9,6 +9,7 @@ import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReportingEnv } from './config';
 import type { ReportingDeps } from './deps';
 import { consumers } from './events/consumers';
+import { jobs } from './jobs/jobs';
 import { aboutRoutes } from './routes/about';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
@@ -26,6 +27,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
     familyFactsMigrations,
   ],
   consumers,
+  jobs: (ctx) => jobs(ctx),
   app: (ctx) => {
     const deps: ReportingDeps = ctx;
     return createApp({

@@ -1,4 +1,5 @@
 import { clientRow, enrollmentRow, exitRow } from '../src/domain/hud-import-rules';
+import { servicesRow } from '../src/domain/hud-import-services';
 
 const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
 
@@ -53,4 +54,40 @@ test('every problem of a row is named, not only the first', () => {
       ...stamps,
     }).record?.destination,
   ).toBe(435);
+});
+
+test('a text with a NUL character or past 200 characters is refused, not left to fail its file', () => {
+  const base = { PersonalID: 'C1', NameDataQuality: '1', DOBDataQuality: '1', ...stamps };
+  expect(clientRow({ ...base, FirstName: 'A\u0000' }).problems).toEqual([
+    { column: 'FirstName', message: 'Holds a NUL character' },
+  ]);
+  expect(clientRow({ ...base, PersonalID: 'C'.repeat(201) }).problems).toEqual([
+    { column: 'PersonalID', message: 'Longer than 200 characters' },
+  ]);
+  expect(clientRow({ ...base, LastName: 'L'.repeat(200) }).record?.lastName).toHaveLength(200);
+});
+
+test('FAAmount is dollars with at most two decimals, under ten million, kept as cents; TypeProvided is checked against its RecordType', () => {
+  const base = {
+    ServicesID: 'S1',
+    EnrollmentID: 'E1',
+    PersonalID: 'C1',
+    DateProvided: '2025-02-01',
+    RecordType: '152',
+    TypeProvided: '1',
+    ...stamps,
+  };
+  const cents = (FAAmount: string) => servicesRow({ ...base, FAAmount }).record?.faAmountCents;
+  expect([cents('0.5'), cents('12'), cents('1234.56'), cents('9999999.99')]).toEqual([
+    50, 1200, 123456, 999999999,
+  ]);
+  for (const FAAmount of ['10000000', '1.234', '-5', '1,200.00'])
+    expect(servicesRow({ ...base, FAAmount }).problems).toEqual([
+      { column: 'FAAmount', message: 'Not an amount in dollars (1234.56)' },
+    ]);
+  // 6 is SSVF financial assistance no more; 6 is an SSVF service
+  expect(servicesRow({ ...base, TypeProvided: '6' }).problems).toEqual([
+    { column: 'TypeProvided', message: "Not in HUD's code list: 6" },
+  ]);
+  expect(servicesRow({ ...base, RecordType: '144', TypeProvided: '6' }).problems).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { HmisClientImported } from '@hearth/events';
 import { outboxEvents, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
-import { postImport, row, zipOf } from './import-harness';
+import { importToEnd, postImport, row, zipOf } from './import-harness';
 
 /**
  * An import announces each client it brought in (reporting.hmis-client.imported) for intake to
@@ -59,8 +59,8 @@ describe("an import's clients announced for intake", () => {
         client('BAD', { Sex: 7 }),
       ],
     });
-    const answer = await postImport(service, importer, zip);
-    expect(answer.status).toBe(201);
+    const answer = await importToEnd(service, importer, zip);
+    expect(answer.status).toBe('done');
 
     const events = await announcedTo(importer.orgId);
     expect(events.map((e) => e.data.personalId).sort()).toEqual(['C1', 'C2', 'C3']);
@@ -69,7 +69,7 @@ describe("an import's clients announced for intake", () => {
       orgId: importer.orgId,
       actor: { userId: importer.userId, name: 'Ines' },
       data: {
-        importId: answer.body.id,
+        importId: answer.id,
         exportId: 'EXP1',
         importerRoles: ['caseworker'],
         firstName: 'Ada',
@@ -100,8 +100,8 @@ describe("an import's clients announced for intake", () => {
 
   it('a client an earlier import holds is not announced again; a new one is', async () => {
     const importer = worker();
-    await postImport(service, importer, await zipOf({ Client: [client('K1')] }));
-    await postImport(service, importer, await zipOf({ Client: [client('K1'), client('K2')] }));
+    await importToEnd(service, importer, await zipOf({ Client: [client('K1')] }));
+    await importToEnd(service, importer, await zipOf({ Client: [client('K1'), client('K2')] }));
 
     const ids = (await announcedTo(importer.orgId)).map((e) => e.data.personalId);
     expect(ids.sort()).toEqual(['K1', 'K2']);

@@ -13,6 +13,7 @@ export interface Answer {
   replayed: boolean;
   files: Record<string, FileCounts>;
   refusals: Refusal[];
+  problem: { title: string; errors: { field: string; message: string }[] } | null;
   errors?: { field: string; message: string }[];
 }
 
@@ -53,6 +54,87 @@ export function row(file: keyof typeof HUD_FILES, values: Record<string, string 
     .join(',');
 }
 
+export const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
+export const client = (id: string, more: Record<string, string | number> = {}) =>
+  row('Client', {
+    PersonalID: id,
+    FirstName: 'Ada',
+    LastName: 'Lind',
+    NameDataQuality: 1,
+    DOB: '1990-04-01',
+    DOBDataQuality: 1,
+    ...stamps,
+    ...more,
+  });
+export const enrollment = (
+  id: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Enrollment', {
+    EnrollmentID: id,
+    PersonalID: personalId,
+    ProjectID: 'P1',
+    EntryDate: '2025-01-15',
+    HouseholdID: `${id}HH`,
+    RelationshipToHoH: 1,
+    ...stamps,
+    ...more,
+  });
+export const exit = (
+  id: string,
+  enrollmentId: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Exit', {
+    ExitID: id,
+    EnrollmentID: enrollmentId,
+    PersonalID: personalId,
+    ExitDate: '2025-06-30',
+    Destination: 410,
+    ...stamps,
+    ...more,
+  });
+
+export const organization = (id: string, more: Record<string, string | number> = {}) =>
+  row('Organization', {
+    OrganizationID: id,
+    OrganizationName: `Agency ${id}`,
+    VictimServiceProvider: 0,
+    ...stamps,
+    ...more,
+  });
+export const project = (id: string, orgId: string, more: Record<string, string | number> = {}) =>
+  row('Project', {
+    ProjectID: id,
+    OrganizationID: orgId,
+    ProjectName: `Project ${id}`,
+    OperatingStartDate: '2020-01-01',
+    ContinuumProject: 1,
+    ProjectType: 13,
+    ...stamps,
+    ...more,
+  });
+export const service = (
+  id: string,
+  enrollmentId: string,
+  personalId: string,
+  more: Record<string, string | number> = {},
+) =>
+  row('Services', {
+    ServicesID: id,
+    EnrollmentID: enrollmentId,
+    PersonalID: personalId,
+    DateProvided: '2025-02-01',
+    RecordType: 200,
+    TypeProvided: 200,
+    ...stamps,
+    ...more,
+  });
+/** The organization and project every enrollment of these tests names (ProjectID P1). */
+export const projectP1 = { Organization: [organization('O1')], Project: [project('P1', 'O1')] };
+
 export async function postImport(
   service: TestService,
   actor: Actor,
@@ -76,6 +158,29 @@ export const getImport = async (service: TestService, actor: Actor, id: string) 
   return { status: res.status, body: (await res.json()) as Answer };
 };
 
+/**
+ * Follows an import until its job ends (done or refused), keeping every answer seen on the way:
+ * the progress a user watching it would have seen.
+ */
+export async function untilFinished(service: TestService, actor: Actor, id: string) {
+  const seen: Answer[] = [];
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const { status, body } = await getImport(service, actor, id);
+    if (status !== 200) throw new Error(`GET /imports/${id} answered ${status}`);
+    seen.push(body);
+    if (body.status === 'done' || body.status === 'refused') return { final: body, seen };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** Posts a zip and follows its job to the end. */
+export async function importToEnd(service: TestService, actor: Actor, zip: Buffer) {
+  const queued = await postImport(service, actor, zip);
+  if (queued.status !== 202) throw new Error(`POST /imports answered ${queued.status}`);
+  return (await untilFinished(service, actor, queued.body.id)).final;
+}
+
 export async function importedCounts(service: TestService, orgId: string) {
   const { rows } = await service.pool.query(
     `SELECT (SELECT count(*)::int FROM hmis_imported_clients WHERE org_id = $1) AS clients,
@@ -85,6 +190,17 @@ export async function importedCounts(service: TestService, orgId: string) {
     [orgId],
   );
   return rows[0] as { clients: number; enrollments: number; exits: number; imports: number };
+}
+
+/** The organization's imported Organization, Project and Services rows. */
+export async function importedOtherCounts(service: TestService, orgId: string) {
+  const { rows } = await service.pool.query(
+    `SELECT (SELECT count(*)::int FROM hmis_imported_organizations WHERE org_id = $1) AS organizations,
+            (SELECT count(*)::int FROM hmis_imported_projects WHERE org_id = $1) AS projects,
+            (SELECT count(*)::int FROM hmis_imported_services WHERE org_id = $1) AS services`,
+    [orgId],
+  );
+  return rows[0] as { organizations: number; projects: number; services: number };
 }
 
 /**

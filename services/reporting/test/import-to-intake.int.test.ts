@@ -9,7 +9,7 @@ import {
 } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
-import { postImport, row, zipOf } from './import-harness';
+import { importToEnd, row, zipOf } from './import-harness';
 
 /**
  * An import's clients reach intake over the bus, as deployed: reporting's outbox, the relay,
@@ -66,7 +66,7 @@ describe("an HMIS import's clients in intake", () => {
     expect(held.status).toBe(201);
 
     const first = await zipOf({ Client: [client('A1', 'Ada'), client('B1', 'Bea')] });
-    expect((await postImport(reportingService, importer, first)).status).toBe(201);
+    expect((await importToEnd(reportingService, importer, first)).status).toBe('done');
     await waitFor(async () => (await outcomes()).length === 2, 20_000, 'both clients in intake');
 
     const [ada, bea] = await outcomes();
@@ -78,7 +78,7 @@ describe("an HMIS import's clients in intake", () => {
     expect((await seen(otherAgency)).status).toBe(404);
 
     const second = await zipOf({ Client: [client('A1', 'Ada'), client('C1', 'Cleo')] });
-    expect((await postImport(reportingService, importer, second)).status).toBe(201);
+    expect((await importToEnd(reportingService, importer, second)).status).toBe('done');
     await waitFor(async () => (await outcomes()).length === 3, 20_000, 'the new client in intake');
     const { rows } = await intakeService.pool.query(
       'SELECT count(*)::int AS n FROM participants WHERE last_name = $1',

@@ -8,9 +8,16 @@ import {
   declaringSize,
   getImport,
   importedCounts,
+  importedOtherCounts,
+  client,
+  enrollment,
+  exit,
+  importToEnd,
   postImport,
+  projectP1,
   row,
   sampleZip,
+  untilFinished,
   zipOf,
 } from './import-harness';
 
@@ -23,66 +30,46 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 const worker = () => testActor({ orgId: randomUUID(), roles: ['caseworker'] });
-const stamps = { DateCreated: '2024-01-02 03:04:05', DateUpdated: '2024-01-02 03:04:05' };
-const client = (id: string, more: Record<string, string | number> = {}) =>
-  row('Client', {
-    PersonalID: id,
-    FirstName: 'Ada',
-    LastName: 'Lind',
-    NameDataQuality: 1,
-    DOB: '1990-04-01',
-    DOBDataQuality: 1,
-    ...stamps,
-    ...more,
-  });
-const enrollment = (id: string, personalId: string, more: Record<string, string | number> = {}) =>
-  row('Enrollment', {
-    EnrollmentID: id,
-    PersonalID: personalId,
-    ProjectID: 'P1',
-    EntryDate: '2025-01-15',
-    HouseholdID: `${id}HH`,
-    RelationshipToHoH: 1,
-    ...stamps,
-    ...more,
-  });
-const exit = (
-  id: string,
-  enrollmentId: string,
-  personalId: string,
-  more: Record<string, string | number> = {},
-) =>
-  row('Exit', {
-    ExitID: id,
-    EnrollmentID: enrollmentId,
-    PersonalID: personalId,
-    ExitDate: '2025-06-30',
-    Destination: 410,
-    ...stamps,
-    ...more,
-  });
-
-test("HUD's sample export imports every Client, Enrollment and Exit row, into the importer's organization, and shows its counts", async () => {
+test("HUD's sample export is queued at once, imported by the job with its counts growing, into the importer's organization: every Organization, Client, Enrollment, Exit and Services row, and the projects but two that end before they start", async () => {
   const actor = worker();
-  const { status, body } = await postImport(service, actor, sampleZip());
-  expect(status).toBe(201);
+  const queued = await postImport(service, actor, sampleZip());
+  expect(queued.status).toBe(202);
+  expect(['queued', 'running']).toContain(queued.body.status);
+  expect(queued.body).toMatchObject({ exportId: 'LSAv8TestAug131906', replayed: false });
+  const { final: body, seen } = await untilFinished(service, actor, queued.body.id);
   // the counts are the sample's data rows (each file's lines less its header)
   expect(body.files).toEqual({
+    Organization: { read: 27, accepted: 27, alreadyHeld: 0, refused: 0 },
+    Project: { read: 72, accepted: 70, alreadyHeld: 0, refused: 2 },
     Client: { read: 10606, accepted: 10606, alreadyHeld: 0, refused: 0 },
     Enrollment: { read: 16494, accepted: 16494, alreadyHeld: 0, refused: 0 },
     Exit: { read: 14627, accepted: 14627, alreadyHeld: 0, refused: 0 },
+    Services: { read: 19012, accepted: 19012, alreadyHeld: 0, refused: 0 },
   });
-  expect(body).toMatchObject({
-    status: 'completed',
-    refusals: [],
-    replayed: false,
-    exportId: 'LSAv8TestAug131906',
-  });
+  expect(body).toMatchObject({ status: 'done', problem: null });
+  // HUD's sample holds two projects that end before they start (its LSA data-quality cases)
+  expect(body.refusals).toEqual(
+    [27, 29].map((row) => ({
+      file: 'Project.csv',
+      row,
+      column: 'OperatingEndDate',
+      message: 'Before OperatingStartDate',
+    })),
+  );
+  // while it ran, a reader saw part of the rows counted, and the counts never went back
+  const read = seen.map((a) => Object.values(a.files).reduce((n, f) => n + f.read, 0));
+  expect(read.some((n) => n > 0 && n < 27 + 72 + 10606 + 16494 + 14627 + 19012)).toBe(true);
+  expect(read).toEqual([...read].sort((a, b) => a - b));
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 10606,
     enrollments: 16494,
     exits: 14627,
     imports: 1,
+  });
+  expect(await importedOtherCounts(service, actor.orgId)).toEqual({
+    organizations: 27,
+    projects: 70,
+    services: 19012,
   });
   const first = await service.pool.query(
     "SELECT first_name, last_name, to_char(dob, 'YYYY-MM-DD') AS dob, veteran_status, import_id FROM hmis_imported_clients WHERE org_id = $1 AND personal_id = 'C10968'",
@@ -97,15 +84,22 @@ test("HUD's sample export imports every Client, Enrollment and Exit row, into th
       import_id: body.id,
     },
   ]);
+  // the stored zip goes with its job
+  const { rows } = await service.pool.query(
+    'SELECT count(*)::int AS n FROM hmis_import_uploads WHERE import_id = $1',
+    [body.id],
+  );
+  expect(rows[0].n).toBe(0);
 
-  const progress = await getImport(service, actor, body.id);
-  expect(progress.status).toBe(200);
-  expect(progress.body.files).toEqual(body.files);
-
-  // the same zip again imports nothing new and answers the first import
+  // the same zip again queues nothing and answers the first import
   const again = await postImport(service, actor, sampleZip());
-  expect(again.status).toBe(201);
-  expect(again.body).toMatchObject({ id: body.id, replayed: true, files: body.files });
+  expect(again.status).toBe(202);
+  expect(again.body).toMatchObject({
+    id: body.id,
+    replayed: true,
+    status: 'done',
+    files: body.files,
+  });
   expect(await importedCounts(service, actor.orgId)).toEqual({
     clients: 10606,
     enrollments: 16494,
@@ -120,6 +114,7 @@ test("HUD's sample export imports every Client, Enrollment and Exit row, into th
 test('a row with an unknown code, an impossible date or a missing required column is refused naming file, row and column; the good rows land', async () => {
   const actor = worker();
   const zip = await zipOf({
+    ...projectP1,
     Client: [
       client('A'),
       client('B', { Sex: 5 }),
@@ -138,12 +133,15 @@ test('a row with an unknown code, an impossible date or a missing required colum
       exit('X3', 'E9', 'A'),
     ],
   });
-  const { status, body } = await postImport(service, actor, zip);
-  expect(status).toBe(201);
+  const body = await importToEnd(service, actor, zip);
+  expect(body.status).toBe('done');
   expect(body.files).toEqual({
+    Organization: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
+    Project: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
     Client: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
     Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
     Exit: { read: 3, accepted: 1, alreadyHeld: 0, refused: 2 },
+    Services: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
   });
   // the header is row 1: the first record is row 2
   expect(body.refusals).toEqual([
@@ -194,17 +192,17 @@ test('a row with an unknown code, an impossible date or a missing required colum
   });
 
   // another zip holding a client already imported: held, not duplicated
-  const later = await postImport(
+  const later = await importToEnd(
     service,
     actor,
     await zipOf({ Client: [client('A'), client('Z')], Enrollment: [enrollment('E5', 'A')] }),
   );
-  expect(later.body.files.Client).toEqual({ read: 2, accepted: 1, alreadyHeld: 1, refused: 0 });
-  expect(later.body.files.Enrollment).toEqual({ read: 1, accepted: 1, alreadyHeld: 0, refused: 0 });
+  expect(later.files.Client).toEqual({ read: 2, accepted: 1, alreadyHeld: 1, refused: 0 });
+  expect(later.files.Enrollment).toEqual({ read: 1, accepted: 1, alreadyHeld: 0, refused: 0 });
   expect(await importedCounts(service, actor.orgId)).toMatchObject({ clients: 2, enrollments: 2 });
 }, 60_000);
 
-test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version, an entry inflating past its size) is 422 naming the file, and imports nothing', async () => {
+test('a zip that is not an FY2026 export (a wrong header, a missing file, a path in a name, another version, a header inflating past its size) is 422 at once naming the file, and queues nothing', async () => {
   const actor = worker();
   const cases: [Buffer, string, RegExp][] = [
     [
@@ -265,22 +263,4 @@ test('a body that is not multipart is 415, a role that writes no client is 403, 
   const reader = testActor({ orgId: actor.orgId, roles: ['contract_manager'] });
   expect((await postImport(service, reader, await zipOf({}))).status).toBe(403);
   expect((await getImport(service, actor, randomUUID())).status).toBe(404);
-});
-
-test('the same zip sent twice at once is imported once: both answers name the one import', async () => {
-  const actor = worker();
-  const zip = await zipOf({ Client: [client('A')], Enrollment: [enrollment('E1', 'A')] });
-  const answers = await Promise.all([
-    postImport(service, actor, zip),
-    postImport(service, actor, zip),
-  ]);
-  expect(answers.map((a) => a.status)).toEqual([201, 201]);
-  expect(answers[0].body.id).toBe(answers[1].body.id);
-  expect(answers.map((a) => a.body.replayed).sort()).toEqual([false, true]);
-  expect(await importedCounts(service, actor.orgId)).toEqual({
-    clients: 1,
-    enrollments: 1,
-    exits: 0,
-    imports: 1,
-  });
 });

@@ -4,12 +4,24 @@
  * columns at fault out.
  */
 import { DOESNT_KNOW, NOT_COLLECTED, PREFERS_NOT } from './hud-codes';
+import { RowReader, done, type Checked, type Row } from './hud-row-reader';
 
-/** The files imported so far, in the order they are read (an exit needs its enrollment). */
-export const IMPORTED_FILES = ['Client', 'Enrollment', 'Exit'] as const;
+/**
+ * The files imported, in the order they are read: a row may name only what an earlier file (or
+ * an earlier import) holds: a project its organization, an enrollment its client and project, an
+ * exit or a service its enrollment.
+ */
+export const IMPORTED_FILES = [
+  'Organization',
+  'Project',
+  'Client',
+  'Enrollment',
+  'Exit',
+  'Services',
+] as const;
 export type ImportedFile = (typeof IMPORTED_FILES)[number];
 
-const MISSING = [DOESNT_KNOW, PREFERS_NOT, NOT_COLLECTED];
+export const MISSING = [DOESNT_KNOW, PREFERS_NOT, NOT_COLLECTED];
 /** 1.8 No/Yes/Missing (VeteranStatus). */
 const NO_YES_MISSING = [0, 1, ...MISSING];
 /** 3.01 / 3.03 data quality: 1 full, 2 partial, 8, 9, 99. */
@@ -54,60 +66,6 @@ const DESTINATION = [
   ...MISSING,
 ];
 
-export interface RowProblem {
-  column: string;
-  message: string;
-}
-type Row = Record<string, string>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-/** A real calendar day (2026-02-30 is not), as `yyyy-mm-dd`. */
-function isDay(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** Reads one row's columns, collecting every problem instead of stopping at the first. */
-class RowReader {
-  readonly problems: RowProblem[] = [];
-  constructor(private readonly row: Row) {}
-
-  private fail(column: string, message: string): null {
-    this.problems.push({ column, message });
-    return null;
-  }
-
-  text(column: string, required: boolean): string | null {
-    const v = this.row[column] ?? '';
-    if (v === '') return required ? this.fail(column, 'Required') : null;
-    return v;
-  }
-
-  day(column: string, required: boolean): string | null {
-    const v = this.text(column, required);
-    if (v === null) return null;
-    return isDay(v) ? v : this.fail(column, 'Not a date (yyyy-mm-dd)');
-  }
-
-  time(column: string): string | null {
-    const v = this.text(column, true);
-    if (v === null) return null;
-    return TIME.test(v) && isDay(v.slice(0, 10))
-      ? v
-      : this.fail(column, 'Not a date and time (yyyy-mm-dd hh:mm:ss)');
-  }
-
-  code(column: string, list: number[], required: boolean): number | null {
-    const v = this.text(column, required);
-    if (v === null) return null;
-    const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
-    return list.includes(n) ? n : this.fail(column, `Not in HUD's code list: ${v}`);
-  }
-}
-
 export interface ImportedClient {
   personalId: string;
   firstName: string | null;
@@ -115,6 +73,8 @@ export interface ImportedClient {
   dob: string | null;
   sex: number | null;
   veteranStatus: number | null;
+  nameDataQuality: number;
+  dobDataQuality: number;
   dateCreated: string;
   dateUpdated: string;
 }
@@ -137,16 +97,6 @@ export interface ImportedExit {
   dateCreated: string;
   dateUpdated: string;
 }
-export interface ImportedRecords {
-  Client: ImportedClient;
-  Enrollment: ImportedEnrollment;
-  Exit: ImportedExit;
-}
-
-type Checked<T> = { record: T; problems: [] } | { record: null; problems: RowProblem[] };
-const done = <T>(r: RowReader, record: T): Checked<T> =>
-  r.problems.length ? { record: null, problems: r.problems } : { record, problems: [] };
-
 export function clientRow(row: Row): Checked<ImportedClient> {
   const r = new RowReader(row);
   const record = {
@@ -156,11 +106,11 @@ export function clientRow(row: Row): Checked<ImportedClient> {
     dob: r.day('DOB', false),
     sex: r.code('Sex', SEX, false),
     veteranStatus: r.code('VeteranStatus', NO_YES_MISSING, false),
+    nameDataQuality: r.code('NameDataQuality', DATA_QUALITY, true)!,
+    dobDataQuality: r.code('DOBDataQuality', DATA_QUALITY, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
   };
-  r.code('NameDataQuality', DATA_QUALITY, true);
-  r.code('DOBDataQuality', DATA_QUALITY, true);
   return done(r, record);
 }
 

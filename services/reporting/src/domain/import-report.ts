@@ -21,20 +21,34 @@ export type Refusal = z.infer<typeof refusal>;
 /** Refusals kept per import: past this only the counts grow (a hostile zip of bad rows). */
 export const MAX_REFUSALS = 1000;
 
+/** Why a job refused its whole zip (an entry that cannot be read): as a 422 would say it. */
+export const importProblem = z.object({
+  title: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
+
+/**
+ * An import is a job: `queued` when the upload is stored, `running` while its files are read (the
+ * counts grow as it goes), then `done`, or `refused` with its problem (nothing of it imported).
+ */
 export const importReport = z.object({
   id: z.uuid(),
-  status: z.literal('completed'),
+  status: z.enum(['queued', 'running', 'done', 'refused']),
   zipSha256: z.string(),
   exportId: z.string(),
   files: z.record(z.string(), fileCounts),
   refusals: z.array(refusal),
+  problem: importProblem.nullable(),
   createdAt: z.iso.datetime(),
-  /** The same zip sent again: nothing new imported, its first import answered. */
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });
-export type ImportReport = Omit<
+export type ImportReport = Pick<
   z.infer<typeof importReport>,
-  'status' | 'replayed' | 'createdAt'
+  'id' | 'zipSha256' | 'exportId' | 'files' | 'refusals'
 > & {
   createdAt: Date;
 };

@@ -5,16 +5,20 @@ import { defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/ht
 import type { ReportingDeps } from '../deps';
 import { importReport } from '../domain/import-report';
 import { importById, type ImportRow } from '../store/imports';
-import { importHmis } from '../use-cases/import-hmis';
+import { queueImport } from '../use-cases/queue-import';
 
+const instant = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const view = (r: ImportRow, replayed = false) => ({
   id: r.id,
-  status: 'completed' as const,
+  status: r.status,
   zipSha256: r.zipSha256,
   exportId: r.exportId,
   files: r.files,
   refusals: r.refusals,
+  problem: r.problem,
   createdAt: new Date(r.createdAt).toISOString(),
+  startedAt: instant(r.startedAt),
+  finishedAt: instant(r.finishedAt),
   replayed,
 });
 
@@ -23,18 +27,18 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'post',
     path: '/imports',
     summary:
-      "Import an HMIS CSV FY2026 export (multipart: one `file` part, the zip) into the requester's organization: the same zip again imports nothing and answers its first import (replayed: true)",
+      "Queue the import of an HMIS CSV FY2026 export (multipart: one `file` part, the zip) into the requester's organization: 202 with the import job (follow it at GET /imports/{id}); a zip that is not an FY2026 export's 24 files with their header rows is 422 at once; the same zip again queues nothing and answers its first import (replayed: true)",
     tag: 'imports',
     bodyContentType: 'multipart/form-data',
     body: z.object({ file: z.string().meta({ format: 'binary' }) }),
     problems: [403, 413, 415, 422],
-    success: { status: 201, schema: importReport },
+    success: { status: 202, schema: importReport },
     handler: async ({ req, res }) => {
       const actor = actorOf(req);
       if (!roleAllows(actor, 'write')) throw forbidden('Your roles write no client records');
-      const { report, replayed } = await importHmis(deps, actor, req);
+      const { job, replayed } = await queueImport(deps, actor, req);
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-      return view(report, replayed);
+      return view(job, replayed);
     },
   });
 
@@ -42,7 +46,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/imports/:id',
     summary:
-      "An import of the requester's organization: rows read, accepted, already held and refused per file, and every refused row",
+      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, and every refused row of the files landed",
     tag: 'imports',
     params: idParams,
     problems: [404],

@@ -22,6 +22,8 @@ import { assessmentRecords, TO_RECORD } from '../domain/hud-rows';
 import { organizationOf } from '@hearth/directory';
 import { assessmentRows, ROW_SOURCES } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
+import { importedRows, selectImportedMembers } from '../store/imported-export-rows';
+import { importedCells } from '../domain/imported-hud-rows';
 
 export interface ExportRequest extends ExportScope {
   hashed: boolean;
@@ -82,16 +84,20 @@ async function* recordPages(
   }
   const source = ROW_SOURCES[file];
   const toCells = TO_RECORD[file];
-  if (!source || !toCells) return; // a file we hold nothing for: its header row alone
   const options = { hashed: r.hashed };
-  for await (const rows of source(tx, r)) {
-    const page: Cell[][] = [];
-    for (const row of rows) {
-      const cells = toCells(row, options);
-      if (cells) page.push(cells);
+  // a file we hold nothing of our own for: its header row, then what was imported
+  if (source && toCells)
+    for await (const rows of source(tx, r)) {
+      const page: Cell[][] = [];
+      for (const row of rows) {
+        const cells = toCells(row, options);
+        if (cells) page.push(cells);
+      }
+      yield page;
     }
-    yield page;
-  }
+  // after ours, what the organization imported from another system, as it came
+  for await (const rows of importedRows(tx, file, r))
+    yield rows.map((row) => importedCells(file, row, options));
 }
 
 /**
@@ -115,6 +121,7 @@ export async function streamHmisExport(
     // the services file sorts a row per service: in memory, not spilled to disk in small runs
     await tx.query("SET LOCAL work_mem = '64MB'");
     await selectExportMembers(tx, actor, r, deps.clock());
+    if (r.orgId !== null) await selectImportedMembers(tx, r);
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader(
@@ -144,6 +151,7 @@ export async function streamHmisExport(
       zip.abort();
       if (!res.headersSent) throw err;
       deps.logger.warn({ err }, 'an HMIS export was not delivered whole');
+      res.destroy(); // the zip is cut short: the client sees the connection end, never waits on it
     });
   } finally {
     await tx.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,63 @@
+/**
+ * Organization.csv and Project.csv rows an import accepts (HMIS CSV FY2026 2.01, 2.02): HUD's
+ * projects become the importer's programs as HUD described them. Pure, like hud-import-rules.ts.
+ */
+import { RowReader, done, type Row } from './hud-row-reader';
+
+/** 1.10 No/Yes (VictimServiceProvider, ContinuumProject). */
+const NO_YES = [0, 1];
+/**
+ * 2.02.6 Project type: 0 ES entry/exit, 1 ES night-by-night, 2 TH, 3 PH-PSH, 4 Street outreach,
+ * 6 Services only, 7 Other, 8 Safe haven, 9 PH housing only, 10 PH housing with services,
+ * 11 Day shelter, 12 Homelessness prevention, 13 PH-RRH, 14 Coordinated entry (5 is no more).
+ */
+const PROJECT_TYPE = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+
+export interface ImportedOrganization {
+  organizationId: string;
+  name: string;
+  victimServiceProvider: number;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+export interface ImportedProject {
+  projectId: string;
+  organizationId: string;
+  name: string;
+  operatingStartDate: string;
+  operatingEndDate: string | null;
+  continuumProject: number;
+  projectType: number;
+  dateCreated: string;
+  dateUpdated: string;
+}
+
+export function organizationRow(row: Row) {
+  const r = new RowReader(row);
+  return done<ImportedOrganization>(r, {
+    organizationId: r.text('OrganizationID', true)!,
+    name: r.text('OrganizationName', true)!,
+    victimServiceProvider: r.code('VictimServiceProvider', NO_YES, true)!,
+    dateCreated: r.time('DateCreated')!,
+    dateUpdated: r.time('DateUpdated')!,
+  });
+}
+
+export function projectRow(row: Row) {
+  const r = new RowReader(row);
+  const record: ImportedProject = {
+    projectId: r.text('ProjectID', true)!,
+    organizationId: r.text('OrganizationID', true)!,
+    name: r.text('ProjectName', true)!,
+    operatingStartDate: r.day('OperatingStartDate', true)!,
+    operatingEndDate: r.day('OperatingEndDate', false),
+    continuumProject: r.code('ContinuumProject', NO_YES, true)!,
+    projectType: r.code('ProjectType', PROJECT_TYPE, true)!,
+    dateCreated: r.time('DateCreated')!,
+    dateUpdated: r.time('DateUpdated')!,
+  };
+  if (record.operatingEndDate && record.operatingStartDate > record.operatingEndDate)
+    r.fail('OperatingEndDate', 'Before OperatingStartDate');
+  return done(r, record);
+}

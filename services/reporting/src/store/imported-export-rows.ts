@@ -1,0 +1,89 @@
+import type { PoolClient } from 'pg';
+import type { HudFile } from '../domain/hud-files';
+import { pagesOf, type ExportScope } from './export-scope';
+
+/**
+ * What an organization imported, in its export: the imported enrollments open at some point of
+ * the range (`export_imported`, filled once per export) and what they name. Columns leave Postgres
+ * under HUD's names, dates and times as text (no time zone shifts a calendar date), so a record
+ * is the row as it came in (domain/imported-hud-rows.ts). The continuum's export holds no client:
+ * nothing imported travels in it.
+ */
+export async function selectImportedMembers(tx: PoolClient, scope: ExportScope) {
+  await tx.query(
+    `CREATE TEMP TABLE export_imported ON COMMIT DROP AS
+     SELECT e.enrollment_id, e.personal_id, e.project_id FROM hmis_imported_enrollments e
+     WHERE e.org_id = $1::uuid AND e.entry_date <= $3::date
+       AND NOT EXISTS (SELECT 1 FROM hmis_imported_exits x
+         WHERE x.org_id = e.org_id AND x.enrollment_id = e.enrollment_id AND x.exit_date < $2::date)`,
+    [scope.orgId, scope.startDate, scope.endDate],
+  );
+  await tx.query('CREATE INDEX ON export_imported (enrollment_id)');
+  await tx.query('ANALYZE export_imported');
+}
+
+const d = (col: string, as: string) => `to_char(${col}, 'YYYY-MM-DD') AS "${as}"`;
+const stamps = `to_char(t.date_created, 'YYYY-MM-DD HH24:MI:SS') AS "DateCreated",
+  to_char(t.date_updated, 'YYYY-MM-DD HH24:MI:SS') AS "DateUpdated"`;
+
+const QUERIES: Partial<Record<HudFile, string>> = {
+  Organization: `SELECT t.organization_id AS "OrganizationID", t.name AS "OrganizationName",
+      t.victim_service_provider AS "VictimServiceProvider", ${stamps}
+    FROM hmis_imported_organizations t WHERE t.org_id = $1 AND t.organization_id IN
+      (SELECT p.organization_id FROM hmis_imported_projects p
+        WHERE p.org_id = $1 AND p.project_id IN (SELECT project_id FROM export_imported))
+    ORDER BY t.organization_id`,
+  Project: `SELECT t.project_id AS "ProjectID", t.organization_id AS "OrganizationID",
+      t.name AS "ProjectName", ${d('t.operating_start_date', 'OperatingStartDate')},
+      ${d('t.operating_end_date', 'OperatingEndDate')}, t.continuum_project AS "ContinuumProject",
+      t.project_type AS "ProjectType", ${stamps}
+    FROM hmis_imported_projects t
+    WHERE t.org_id = $1 AND t.project_id IN (SELECT project_id FROM export_imported)
+    ORDER BY t.project_id`,
+  Client: `SELECT t.personal_id AS "PersonalID", t.first_name AS "FirstName",
+      t.last_name AS "LastName", t.name_data_quality AS "NameDataQuality", ${d('t.dob', 'DOB')},
+      t.dob_data_quality AS "DOBDataQuality", t.sex AS "Sex", t.veteran_status AS "VeteranStatus",
+      ${stamps}
+    FROM hmis_imported_clients t
+    WHERE t.org_id = $1 AND t.personal_id IN (SELECT personal_id FROM export_imported)
+    ORDER BY t.personal_id`,
+  Enrollment: `SELECT t.enrollment_id AS "EnrollmentID", t.personal_id AS "PersonalID",
+      t.project_id AS "ProjectID", ${d('t.entry_date', 'EntryDate')},
+      t.household_id AS "HouseholdID", t.relationship_to_hoh AS "RelationshipToHoH", ${stamps}
+    FROM hmis_imported_enrollments t
+    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+    ORDER BY t.enrollment_id`,
+  Exit: `SELECT t.exit_id AS "ExitID", t.enrollment_id AS "EnrollmentID",
+      t.personal_id AS "PersonalID", ${d('t.exit_date', 'ExitDate')},
+      t.destination AS "Destination", ${stamps}
+    FROM hmis_imported_exits t
+    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+      AND t.exit_date <= $2::date
+    ORDER BY t.exit_id`,
+  Services: `SELECT t.services_id AS "ServicesID", t.enrollment_id AS "EnrollmentID",
+      t.personal_id AS "PersonalID", ${d('t.date_provided', 'DateProvided')},
+      t.record_type AS "RecordType", t.type_provided AS "TypeProvided",
+      t.fa_amount_cents AS "FAAmount", ${stamps}
+    FROM hmis_imported_services t
+    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+      AND t.date_provided BETWEEN $2::date AND $3::date
+    ORDER BY t.services_id`,
+};
+
+/** One file's imported rows for the export, a page at a time; none for a file not imported. */
+export async function* importedRows(
+  tx: PoolClient,
+  file: HudFile,
+  scope: ExportScope,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const sql = QUERIES[file];
+  if (!sql || scope.orgId === null) return;
+  // each query binds only what it names (Postgres refuses a parameter it was not given a use for)
+  const params =
+    file === 'Services'
+      ? [scope.orgId, scope.startDate, scope.endDate]
+      : file === 'Exit'
+        ? [scope.orgId, scope.endDate]
+        : [scope.orgId];
+  yield* pagesOf(tx, `imported_${file.toLowerCase()}_rows`, sql, params);
+}

@@ -1,0 +1,131 @@
+import type { PoolClient } from 'pg';
+import type { ImportedFile } from '../domain/hud-import-rules';
+
+/** Where each imported file's rows are kept: table, HUD id column, and each column's record key. */
+const TABLES: Record<
+  ImportedFile,
+  { table: string; id: string; columns: [column: string, key: string, type: string][] }
+> = {
+  Organization: {
+    table: 'hmis_imported_organizations',
+    id: 'organization_id',
+    columns: [
+      ['organization_id', 'organizationId', 'text'],
+      ['name', 'name', 'text'],
+      ['victim_service_provider', 'victimServiceProvider', 'smallint'],
+    ],
+  },
+  Project: {
+    table: 'hmis_imported_projects',
+    id: 'project_id',
+    columns: [
+      ['project_id', 'projectId', 'text'],
+      ['organization_id', 'organizationId', 'text'],
+      ['name', 'name', 'text'],
+      ['operating_start_date', 'operatingStartDate', 'date'],
+      ['operating_end_date', 'operatingEndDate', 'date'],
+      ['continuum_project', 'continuumProject', 'smallint'],
+      ['project_type', 'projectType', 'smallint'],
+    ],
+  },
+  Client: {
+    table: 'hmis_imported_clients',
+    id: 'personal_id',
+    columns: [
+      ['personal_id', 'personalId', 'text'],
+      ['first_name', 'firstName', 'text'],
+      ['last_name', 'lastName', 'text'],
+      ['dob', 'dob', 'date'],
+      ['sex', 'sex', 'smallint'],
+      ['veteran_status', 'veteranStatus', 'smallint'],
+      ['name_data_quality', 'nameDataQuality', 'smallint'],
+      ['dob_data_quality', 'dobDataQuality', 'smallint'],
+    ],
+  },
+  Enrollment: {
+    table: 'hmis_imported_enrollments',
+    id: 'enrollment_id',
+    columns: [
+      ['enrollment_id', 'enrollmentId', 'text'],
+      ['personal_id', 'personalId', 'text'],
+      ['project_id', 'projectId', 'text'],
+      ['household_id', 'householdId', 'text'],
+      ['entry_date', 'entryDate', 'date'],
+      ['relationship_to_hoh', 'relationshipToHoH', 'smallint'],
+    ],
+  },
+  Exit: {
+    table: 'hmis_imported_exits',
+    id: 'exit_id',
+    columns: [
+      ['exit_id', 'exitId', 'text'],
+      ['enrollment_id', 'enrollmentId', 'text'],
+      ['personal_id', 'personalId', 'text'],
+      ['exit_date', 'exitDate', 'date'],
+      ['destination', 'destination', 'smallint'],
+    ],
+  },
+  Services: {
+    table: 'hmis_imported_services',
+    id: 'services_id',
+    columns: [
+      ['services_id', 'servicesId', 'text'],
+      ['enrollment_id', 'enrollmentId', 'text'],
+      ['personal_id', 'personalId', 'text'],
+      ['date_provided', 'dateProvided', 'date'],
+      ['record_type', 'recordType', 'smallint'],
+      ['type_provided', 'typeProvided', 'smallint'],
+      ['fa_amount_cents', 'faAmountCents', 'integer'],
+    ],
+  },
+};
+const STAMPS: [string, string, string][] = [
+  ['date_created', 'dateCreated', 'timestamp'],
+  ['date_updated', 'dateUpdated', 'timestamp'],
+];
+
+/**
+ * Inserts a page of one file's rows at once; answers how many were new (the others an earlier
+ * import's, by the organization and HUD's id of the row).
+ */
+export async function insertPage(
+  tx: PoolClient,
+  file: ImportedFile,
+  orgId: string,
+  importId: string,
+  rows: object[],
+): Promise<number> {
+  const { table, columns } = TABLES[file];
+  const all = [...columns, ...STAMPS];
+  const { rowCount } = await tx.query(
+    `INSERT INTO ${table} (org_id, import_id, ${all.map(([c]) => c).join(', ')})
+     SELECT $1, $2, * FROM unnest(${all.map(([, , t], i) => `$${i + 3}::${t}[]`).join(', ')})
+     ON CONFLICT DO NOTHING`,
+    [
+      orgId,
+      importId,
+      ...all.map(([, key]) => rows.map((r) => (r as Record<string, unknown>)[key] ?? null)),
+    ],
+  );
+  return rowCount ?? 0;
+}
+
+/** HUD ids of one file this organization already imported, from any zip. */
+export async function heldIds(tx: PoolClient, orgId: string, file: ImportedFile) {
+  const { table, id } = TABLES[file];
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT ${id} AS id FROM ${table} WHERE org_id = $1`,
+    [orgId],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The organization's imported enrollments, each with its client's PersonalID. */
+export async function heldEnrollments(tx: PoolClient, orgId: string) {
+  const { rows } = await tx.query<{ id: string; personalId: string }>(
+    `SELECT enrollment_id AS id, personal_id AS "personalId" FROM hmis_imported_enrollments
+     WHERE org_id = $1`,
+    [orgId],
+  );
+  return new Map(rows.map((r) => [r.id, r.personalId]));
+}

@@ -1,0 +1,146 @@
+import type { Actor } from '@hearth/auth';
+import { withTransaction } from '@hearth/db';
+import type { PoolClient } from 'pg';
+import type { ReportingDeps } from '../deps';
+import { clientRow, enrollmentRow, exitRow, type ImportedFile } from '../domain/hud-import-rules';
+import { organizationRow, projectRow } from '../domain/hud-import-projects';
+import { servicesRow } from '../domain/hud-import-services';
+import type { Checked, Row, RowProblem } from '../domain/hud-row-reader';
+import type { FileCounts, Refusal } from '../domain/import-report';
+import type { ZipEntries } from '../adapters/zip-upload';
+import { recordFileLanded, showProgress } from '../store/import-jobs';
+import { heldEnrollments, heldIds, insertPage } from '../store/imported-rows';
+import { rowsOf } from './read-hud-zip';
+import { announceImportedClients } from './announce-imported-rows';
+
+const PAGE = 1000;
+const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
+  Organization: organizationRow,
+  Project: projectRow,
+  Client: clientRow,
+  Enrollment: enrollmentRow,
+  Exit: exitRow,
+  Services: servicesRow,
+};
+
+/** What each file's rows name in an earlier file: the column, the file, what it is called. */
+const NAMES: Partial<Record<ImportedFile, [string, ImportedFile, string][]>> = {
+  Project: [['OrganizationID', 'Organization', 'organization']],
+  Enrollment: [
+    ['PersonalID', 'Client', 'client'],
+    ['ProjectID', 'Project', 'project'],
+  ],
+  Exit: [
+    ['PersonalID', 'Client', 'client'],
+    ['EnrollmentID', 'Enrollment', 'enrollment'],
+  ],
+  Services: [
+    ['PersonalID', 'Client', 'client'],
+    ['EnrollmentID', 'Enrollment', 'enrollment'],
+  ],
+};
+
+/**
+ * What a row names that no earlier file nor import holds; an exit or a service on another
+ * client's enrollment.
+ */
+function referenceProblems(
+  file: ImportedFile,
+  values: Row,
+  held: Map<ImportedFile, Set<string>>,
+  enrollmentClient: Map<string, string>,
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const [column, named, what] of NAMES[file] ?? [])
+    if (!held.get(named)!.has(values[column]!))
+      problems.push({ column, message: `No such ${what} in ${named}.csv or an earlier import` });
+  const client = enrollmentClient.get(values.EnrollmentID!);
+  if ((file === 'Exit' || file === 'Services') && client && client !== values.PersonalID)
+    problems.push({ column: 'PersonalID', message: 'Not the client of that EnrollmentID' });
+  return problems;
+}
+
+export interface ImportJob {
+  id: string;
+  orgId: string;
+  exportId: string;
+  /** Who queued the import: the job acts for them. */
+  importer: Actor;
+}
+
+/**
+ * The one point where a file's rows have landed, in the file's transaction: its counts and
+ * refusals commit with its rows, and so does anything announcing them (the rows of this import
+ * are those of `job.id` in the file's table; `zip` reads the file again).
+ */
+async function fileLanded(
+  tx: PoolClient,
+  job: ImportJob,
+  file: ImportedFile,
+  zip: ZipEntries,
+  counts: FileCounts,
+  refusals: Refusal[],
+) {
+  await recordFileLanded(tx, job.id, file, counts, refusals);
+  if (file === 'Client')
+    await announceImportedClients(tx, job.importer, {
+      importId: job.id,
+      exportId: job.exportId,
+      zip,
+    });
+}
+
+/**
+ * Imports one file's rows in one transaction (they land together or not at all); its counts are
+ * shown as it goes. A row naming what neither this zip's earlier files nor an earlier import
+ * holds (NAMES) is refused. Keeps at most `room` refusals; answers how many it kept.
+ */
+export async function importHudFile(
+  deps: ReportingDeps,
+  zip: ZipEntries,
+  job: ImportJob,
+  file: ImportedFile,
+  room: number,
+): Promise<number> {
+  return withTransaction(deps.pool, async (tx) => {
+    // the files before this one have landed: what they hold is held
+    const held = new Map<ImportedFile, Set<string>>();
+    for (const [, named] of NAMES[file] ?? []) held.set(named, await heldIds(tx, job.orgId, named));
+    const enrollmentClient =
+      file === 'Exit' || file === 'Services'
+        ? await heldEnrollments(tx, job.orgId)
+        : new Map<string, string>();
+    const counts: FileCounts = { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 };
+    const refusals: Refusal[] = [];
+    let page: object[] = [];
+    const flush = async () => {
+      const inserted = await insertPage(tx, file, job.orgId, job.id, page);
+      counts.accepted += inserted;
+      counts.alreadyHeld += page.length - inserted;
+      page = [];
+      await showProgress(deps.pool, job.id, file, counts);
+    };
+    for await (const { row, values, width, columns } of rowsOf(zip, file)) {
+      counts.read++;
+      const checked = CHECK[file](values);
+      const problems: RowProblem[] = [...checked.problems];
+      if (width !== columns.length)
+        problems.unshift({
+          column: '(row)',
+          message: `${columns.length} columns expected, not ${width}`,
+        });
+      if (checked.record) problems.push(...referenceProblems(file, values, held, enrollmentClient));
+      if (problems.length) {
+        counts.refused++;
+        for (const p of problems)
+          if (refusals.length < room) refusals.push({ file: `${file}.csv`, row, ...p });
+        continue;
+      }
+      page.push(checked.record!);
+      if (page.length >= PAGE) await flush();
+    }
+    if (page.length) await flush();
+    await fileLanded(tx, job, file, zip, counts, refusals);
+    return refusals.length;
+  });
+}
