@@ -5,6 +5,7 @@ import { createApp } from '@hearth/http';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { directoryMigrations } from '@hearth/directory';
 import { familyFactsMigrations } from '@hearth/families';
+import { peopleMigrations } from '@hearth/people';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { ReportingEnv } from './config';
 import type { ReportingDeps } from './deps';
@@ -13,6 +14,7 @@ import { aboutRoutes } from './routes/about';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
 import { participantRoutes } from './routes/participants';
+import { reportRoutes } from './routes/reports';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
 export const reporting: ServiceDefinition<ReportingEnv> = {
@@ -24,6 +26,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
     sharingFactsMigrations,
     directoryMigrations,
     familyFactsMigrations,
+    peopleMigrations,
   ],
   consumers,
   app: (ctx) => {
@@ -39,6 +42,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
         participantRoutes(api, deps);
         exportRoutes(api, deps);
         importRoutes(api, deps);
+        reportRoutes(api, deps);
       },
     });
   },

@@ -1,6 +1,7 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { journaled } from './journal';
@@ -9,13 +10,15 @@ import { readModelConsumer } from './read-model';
 /**
  * What this service consumes, every one journaled so the read model can be rebuilt by replay:
  * intake's sharing facts (who may see each participant, newest version wins), identity's
- * organizations and users, intake's families (relationship to the head), and the HMIS read model.
+ * organizations and users, intake's families (relationship to the head), intake's links of records
+ * as one person (reports count the person once), and the HMIS read model.
  */
 export const readModelConsumers = (): ConsumerOptions[] =>
   [
     sharingFactsConsumer('reporting.sharing-facts'),
     directoryConsumer('reporting.directory'),
     familyFactsConsumer('reporting.families'),
+    peopleConsumer('reporting.people'),
     readModelConsumer('reporting.read-model'),
   ].map(journaled);
 

@@ -35,6 +35,7 @@ export const READ_MODEL_TABLES = [
   'org_users',
   'family_fact_members',
   'family_facts',
+  'person_link_facts',
 ] as const;
 
 const BATCH = 500;

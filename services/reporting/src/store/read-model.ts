@@ -37,14 +37,14 @@ export async function applyEnrollment(tx: Queryable, s: EnrollmentSnapshot, e: M
   await tx.query(
     `INSERT INTO hmis_enrollments (enrollment_id, program_id, program_kind, org_id, provider_org_id,
        head_participant_id, member_ids, entry_date, exit_date, status, last_event_at, date_created,
-       user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+       user_id, participation_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
      ON CONFLICT (enrollment_id) DO UPDATE SET program_id = EXCLUDED.program_id,
        program_kind = EXCLUDED.program_kind, org_id = EXCLUDED.org_id,
        provider_org_id = EXCLUDED.provider_org_id,
        head_participant_id = EXCLUDED.head_participant_id, member_ids = EXCLUDED.member_ids,
        entry_date = EXCLUDED.entry_date, exit_date = EXCLUDED.exit_date, status = EXCLUDED.status,
-       last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
+       participation_date = EXCLUDED.participation_date, last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_enrollments.date_created, EXCLUDED.date_created)
      WHERE hmis_enrollments.last_event_at < EXCLUDED.last_event_at`,
     [
@@ -61,6 +61,7 @@ export async function applyEnrollment(tx: Queryable, s: EnrollmentSnapshot, e: M
       s.status,
       e.occurredAt,
       e.actor.userId,
+      s.participationDate,
     ],
   );
   // an exit removed (status exit_removed, no exit date) takes the Exit.csv rows with it
