@@ -11,6 +11,7 @@ import type { ReportingEnv } from './config';
 import type { ReportingDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
+import { dataQualityRoutes } from './routes/data-quality';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
 import { participantRoutes } from './routes/participants';
@@ -43,6 +44,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
         exportRoutes(api, deps);
         importRoutes(api, deps);
         reportRoutes(api, deps);
+        dataQualityRoutes(api, deps);
       },
     });
   },

@@ -1,4 +1,5 @@
 import { csvLine } from '@hearth/http';
+import type { ElementQuality, Flagged } from './data-quality';
 import type { ProgramFigures } from './program-report';
 
 /** A listed record as a CSV row carries it. */
@@ -42,5 +43,44 @@ export function listedCsv(items: ListedRow[]): string {
     ...items.map((i) =>
       csvLine([i.personId, i.participantId, i.enrollmentId, i.serviceId, i.detail]),
     ),
+  ].join('');
+}
+
+/**
+ * The data-quality report as CSV: a line per element (`records` it applies to, then HUD's four
+ * columns and their sum as a percent), an element reporting is not told of with empty cells, and
+ * the enrollment-level figures with their count under `records`.
+ */
+export function qualityCsv(q: {
+  elements: ElementQuality[];
+  notAnnounced: { element: string }[];
+  enrollmentsWithoutService90Days: number;
+  clientsNeverExited: number;
+}): string {
+  const header = ['figure', 'records', 'missing', 'doesnt_know', 'prefers_not', 'not_collected'];
+  return [
+    csvLine([...header, 'error_percent']),
+    ...q.elements.map((e) =>
+      csvLine([
+        e.element,
+        e.records,
+        e.missing,
+        e.doesntKnow,
+        e.prefersNot,
+        e.notCollected,
+        e.errorPercent,
+      ]),
+    ),
+    ...q.notAnnounced.map((e) => csvLine([e.element, null, null, null, null, null, null])),
+    csvLine(['enrollments_without_service_90_days', q.enrollmentsWithoutService90Days]),
+    csvLine(['clients_never_exited', q.clientsNeverExited]),
+  ].join('');
+}
+
+/** The records a data-quality figure flagged, one line each. */
+export function flaggedCsv(items: Flagged[]): string {
+  return [
+    csvLine(['participant_id', 'enrollment_id', 'detail']),
+    ...items.map((i) => csvLine([i.participantId, i.enrollmentId, i.detail])),
   ].join('');
 }

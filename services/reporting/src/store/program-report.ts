@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import type { ClientFacts } from '../domain/data-quality';
 import type { ExitRow, Membership, Period, ServiceRow } from '../domain/program-report';
 
 /**
@@ -63,4 +64,31 @@ export async function linksAmong(db: Queryable, participantIds: string[]): Promi
     [participantIds],
   );
   return rows.map((r) => r.participant_ids);
+}
+
+/** The client records' identifying facts the data-quality report checks. */
+export async function clientFacts(db: Queryable, participantIds: string[]) {
+  const { rows } = await db.query<ClientFacts>(
+    `SELECT personal_id AS "participantId", first_name AS "firstName", last_name AS "lastName", sex
+     FROM hmis_clients WHERE personal_id = ANY($1::uuid[])`,
+    [participantIds],
+  );
+  return rows;
+}
+
+/**
+ * Each member's prior living situation (3.917) from their project-start assessment of the
+ * program's enrollments, keyed `enrollmentId:participantId` (the latest version, as announced).
+ */
+export async function livingSituationsAtEntry(db: Queryable, programId: string, orgId: string) {
+  const { rows } = await db.query<{ key: string; code: number | null }>(
+    `SELECT a.enrollment_id || ':' || a.participant_id AS key,
+       (a.elements -> 'priorLivingSituation' ->> 'livingSituation')::float8 AS code
+     FROM hmis_assessments a JOIN hmis_enrollments e ON e.enrollment_id = a.enrollment_id
+     WHERE e.program_id = $1 AND $2::uuid IN (e.org_id, e.provider_org_id)
+       AND a.stage = 'project_start'
+       AND jsonb_typeof(a.elements -> 'priorLivingSituation' -> 'livingSituation') = 'number'`,
+    [programId, orgId],
+  );
+  return new Map(rows.map((r) => [r.key, r.code]));
 }

@@ -1,6 +1,5 @@
-import { canSeeParticipant, roleAllows, type Actor } from '@hearth/access';
+import { roleAllows, type Actor } from '@hearth/access';
 import { forbidden, notFound } from '@hearth/http';
-import { sharingOf } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { personKeys } from '../domain/persons';
 import {
@@ -11,6 +10,7 @@ import {
   type ProgramFigures,
 } from '../domain/program-report';
 import { linksAmong, programIsVisible, programRows } from '../store/program-report';
+import { visibleRecords } from './visible-records';
 
 export interface ListedRecord extends Counted {
   /** The person the record is of: the smallest id among their records listed to this reader. */
@@ -60,14 +60,12 @@ export async function reportProgram(
     figures,
   };
   if (!figure) return answer;
-  const records = counted[figure];
-  const sharing = await sharingOf(deps.pool, [...new Set(records.map((r) => r.participantId))]);
-  const now = deps.clock();
-  // no sharing facts yet: visible to no one (never fail open)
-  const visible = records.filter((r) => {
-    const known = sharing.get(r.participantId);
-    return known !== undefined && canSeeParticipant(actor, known, now).allowed;
-  });
+  const { visible, withheld } = await visibleRecords(
+    deps.pool,
+    actor,
+    counted[figure],
+    deps.clock(),
+  );
   const personIdOf = new Map<string, string>();
   for (const r of visible) {
     const key = keys.get(r.participantId) ?? r.participantId;
@@ -78,5 +76,5 @@ export async function reportProgram(
     personId: personIdOf.get(keys.get(r.participantId) ?? r.participantId)!,
     ...r,
   }));
-  return { ...answer, listed: { figure, items, withheld: records.length - visible.length } };
+  return { ...answer, listed: { figure, items, withheld } };
 }
