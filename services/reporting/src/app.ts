@@ -11,6 +11,7 @@ import type { ReportingEnv } from './config';
 import type { ReportingDeps } from './deps';
 import { consumers } from './events/consumers';
 import { aboutRoutes } from './routes/about';
+import { contractOutcomeRoutes } from './routes/contract-outcomes';
 import { dataQualityRoutes } from './routes/data-quality';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
@@ -45,6 +46,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
         importRoutes(api, deps);
         reportRoutes(api, deps);
         dataQualityRoutes(api, deps);
+        contractOutcomeRoutes(api, deps);
       },
     });
   },

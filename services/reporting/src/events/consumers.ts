@@ -6,12 +6,14 @@ import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
+import { workforceConsumer } from './workforce';
 
 /**
  * What this service consumes, every one journaled so the read model can be rebuilt by replay:
  * intake's sharing facts (who may see each participant, newest version wins), identity's
  * organizations and users, intake's families (relationship to the head), intake's links of records
- * as one person (reports count the person once), and the HMIS read model.
+ * as one person (reports count the person once), the HMIS read model and enrollment's workforce
+ * outcomes (the contract report).
  */
 export const readModelConsumers = (): ConsumerOptions[] =>
   [
@@ -20,6 +22,7 @@ export const readModelConsumers = (): ConsumerOptions[] =>
     familyFactsConsumer('reporting.families'),
     peopleConsumer('reporting.people'),
     readModelConsumer('reporting.read-model'),
+    workforceConsumer('reporting.workforce'),
   ].map(journaled);
 
 export function consumers(_deps: ReportingDeps): ConsumerOptions[] {

@@ -36,6 +36,9 @@ export const READ_MODEL_TABLES = [
   'family_fact_members',
   'family_facts',
   'person_link_facts',
+  'wf_employments',
+  'wf_confirmations',
+  'wf_credentials',
 ] as const;
 
 const BATCH = 500;

@@ -78,16 +78,17 @@ export interface ExitFacts {
   kind: string;
   reason: string;
   housingStatusAtExit: string | null;
+  removedFromPerformance: boolean;
 }
 
 export async function applyExit(tx: Queryable, x: ExitFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_exits (enrollment_id, exit_date, kind, reason, housing_status, last_event_at,
-       date_created, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
+       date_created, user_id, removed_from_performance)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)
      ON CONFLICT (enrollment_id) DO UPDATE SET exit_date = EXCLUDED.exit_date,
        kind = EXCLUDED.kind, reason = EXCLUDED.reason, housing_status = EXCLUDED.housing_status,
-       last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id
+       removed_from_performance = EXCLUDED.removed_from_performance, last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id
      WHERE hmis_exits.last_event_at < EXCLUDED.last_event_at`,
     [
       x.enrollmentId,
@@ -97,6 +98,7 @@ export async function applyExit(tx: Queryable, x: ExitFacts, e: Meta) {
       x.housingStatusAtExit,
       e.occurredAt,
       e.actor.userId,
+      x.removedFromPerformance,
     ],
   );
 }
