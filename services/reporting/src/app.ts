@@ -16,6 +16,7 @@ import { dataQualityRoutes } from './routes/data-quality';
 import { exportRoutes } from './routes/exports';
 import { importRoutes } from './routes/imports';
 import { participantRoutes } from './routes/participants';
+import { rentAssistanceReportRoutes } from './routes/rent-assistance';
 import { reportRoutes } from './routes/reports';
 
 /** Mounts the routers and names the consumers and jobs; the rules live in domain/ and use-cases/. */
@@ -47,6 +48,7 @@ export const reporting: ServiceDefinition<ReportingEnv> = {
         reportRoutes(api, deps);
         dataQualityRoutes(api, deps);
         contractOutcomeRoutes(api, deps);
+        rentAssistanceReportRoutes(api, deps);
       },
     });
   },

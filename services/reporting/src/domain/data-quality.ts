@@ -1,3 +1,4 @@
+import { addDays } from '@hearth/time';
 import type { ExitRow, Membership, Period, ServiceRow } from './program-report';
 
 /** A client record's identifying facts as the read model holds them (intake's announced fields). */
@@ -53,9 +54,6 @@ export const qualityFigures = [
 ] as const;
 export type QualityFigure = (typeof qualityFigures)[number];
 
-const DAY = 86_400_000;
-const daysBefore = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 const percent = (part: number, whole: number) =>
   whole ? Math.round((part / whole) * 1000) / 10 : null;
 
@@ -130,7 +128,7 @@ export function dataQuality(
   for (const s of services)
     if (s.serviceDate <= period.to && s.serviceDate > (lastService.get(s.enrollmentId) ?? ''))
       lastService.set(s.enrollmentId, s.serviceDate);
-  const staleBefore = daysBefore(period.to, 90);
+  const staleBefore = addDays(period.to, -90);
   const staleIds = new Set(
     open
       .filter((m) => (lastService.get(m.enrollmentId) ?? m.entryDate) < staleBefore)

@@ -1,4 +1,5 @@
 import type { exitReasons, housingStatusesAtExit } from '@hearth/events';
+import { daysBetween } from '@hearth/time';
 import { destinationOf } from './hud-codes';
 
 /** A report's period, both days included. */
@@ -61,9 +62,6 @@ export interface ProgramFigures {
   daysToParticipation: { persons: number; averageDays: number | null };
 }
 
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const openIn = (m: Membership, p: Period) =>
   m.entryDate <= p.to && (m.exitDate === null || m.exitDate >= p.from);
 /** Auto exits asked nobody: their housing status is "not asked", not a status. */

@@ -39,6 +39,9 @@ export const READ_MODEL_TABLES = [
   'wf_employments',
   'wf_confirmations',
   'wf_credentials',
+  'ra_payments',
+  'ra_outcomes',
+  'ra_pre_program_exits',
 ] as const;
 
 const BATCH = 500;

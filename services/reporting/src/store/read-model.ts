@@ -109,6 +109,8 @@ export interface ServiceFacts {
   enrollmentId: string;
   serviceTypeId: string;
   serviceDate: string;
+  startsParticipation: boolean;
+  qualifying: boolean;
   version: number;
 }
 
@@ -116,11 +118,13 @@ export interface ServiceFacts {
 export async function applyService(tx: Queryable, s: ServiceFacts, deleted: boolean, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_services (service_id, participant_id, enrollment_id, service_type_id,
-       date_provided, version, date_created, date_updated, date_deleted, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, CASE WHEN $8 THEN $7::timestamptz END, $9)
+       date_provided, version, date_created, date_updated, date_deleted, user_id,
+       starts_participation, qualifying)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, CASE WHEN $8 THEN $7::timestamptz END, $9, $10, $11)
      ON CONFLICT (service_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
        enrollment_id = EXCLUDED.enrollment_id, service_type_id = EXCLUDED.service_type_id,
        date_provided = EXCLUDED.date_provided, version = EXCLUDED.version,
+       starts_participation = EXCLUDED.starts_participation, qualifying = EXCLUDED.qualifying,
        date_updated = EXCLUDED.date_updated, date_deleted = EXCLUDED.date_deleted,
        user_id = EXCLUDED.user_id
      WHERE hmis_services.version < EXCLUDED.version
@@ -136,6 +140,8 @@ export async function applyService(tx: Queryable, s: ServiceFacts, deleted: bool
       e.occurredAt,
       deleted,
       e.actor.userId,
+      s.startsParticipation,
+      s.qualifying,
     ],
   );
 }
