@@ -19,6 +19,8 @@ import {
 } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
+import { readModelConsumers } from '../src/events/consumers';
+import { rebuildReadModel } from '../src/events/journal';
 
 let service: TestService;
 let worker: Actor;
@@ -257,4 +259,10 @@ test("another organization's program is not found; a reversed period is a proble
   const reversed = await ask('from=2026-06-30&to=2026-01-01');
   expect(reversed.status).toBe(422);
   expect((await reversed.json()).errors[0].field).toBe('query.to');
+});
+
+test('a rebuild of the read model from its journal gives the same measures', async () => {
+  const before = await outcomes(`${period}&list=cohort`);
+  await rebuildReadModel(service.pool, readModelConsumers());
+  expect(await outcomes(`${period}&list=cohort`)).toEqual(before);
 });

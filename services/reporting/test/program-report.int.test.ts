@@ -9,6 +9,8 @@ import {
 } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
+import { readModelConsumers } from '../src/events/consumers';
+import { rebuildReadModel } from '../src/events/journal';
 import { seedProgram } from './program-report-fixtures';
 
 let service: TestService;
@@ -169,6 +171,12 @@ test('a bad period or figure answers a problem naming the field', async () => {
   expect(await fieldsOf('from=2026-02-30&to=2026-06-30', 400)).toEqual(['query.from']);
   expect(await fieldsOf(`${period}&list=everyone`, 400)).toEqual(['query.list']);
   expect(await fieldsOf(`${period}&format=xml`, 400)).toEqual(['query.format']);
+});
+
+test('a rebuild of the read model from its journal gives the same report, links and all', async () => {
+  const before = await report(`${period}&list=served`);
+  await rebuildReadModel(service.pool, readModelConsumers());
+  expect(await report(`${period}&list=served`)).toEqual(before);
 });
 
 test('a link undone counts its two records as two people again', async () => {

@@ -21,6 +21,8 @@ import {
 } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
+import { readModelConsumers } from '../src/events/consumers';
+import { rebuildReadModel } from '../src/events/journal';
 
 let service: TestService;
 let hubStaff: Actor;
@@ -297,4 +299,10 @@ test('the report comes as CSV; another organization sees none of the hub’s rec
   const reversed = await ask('from=2026-12-31&to=2026-07-01');
   expect(reversed.status).toBe(422);
   expect((await ask(period, testActor({ orgId: hub, roles: ['admin'] }))).status).toBe(403);
+});
+
+test('a rebuild of the read model from its journal gives the same report', async () => {
+  const before = await report(`${period}&list=served`);
+  await rebuildReadModel(service.pool, readModelConsumers());
+  expect(await report(`${period}&list=served`)).toEqual(before);
 });
