@@ -151,6 +151,12 @@ test('the report and its lists come as CSV with format=csv or Accept text/csv', 
   );
 });
 
+test('its OpenAPI documents the report as JSON and as CSV', async () => {
+  const doc = await (await fetch(`${service.url}/openapi.json`)).json();
+  const ok = doc.paths['/api/v1/reports/programs/{id}'].get.responses['200'].content;
+  expect(Object.keys(ok).sort()).toEqual(['application/json', 'text/csv']);
+});
+
 test("another organization's program, or one unknown, is not found; a role reading no client is refused", async () => {
   const northside = testActor({ orgId: seeded.northside, roles: ['caseworker'] });
   expect((await ask(period, northside)).status).toBe(404);
