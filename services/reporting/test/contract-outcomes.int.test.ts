@@ -21,6 +21,7 @@ import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
 import { readModelConsumers } from '../src/events/consumers';
 import { rebuildReadModel } from '../src/events/journal';
+import { json } from './json';
 
 let service: TestService;
 let worker: Actor;
@@ -210,7 +211,7 @@ const ask = (query: string, actor = worker) =>
 async function outcomes(query = period) {
   const res = await ask(query);
   expect(res.status).toBe(200);
-  return res.json();
+  return json(res);
 }
 
 test('each measure is a share of the persons exited in the period, a linked pair counted once', async () => {
@@ -258,7 +259,7 @@ test("another organization's program is not found; a reversed period is a proble
   ).toBe(404);
   const reversed = await ask('from=2026-06-30&to=2026-01-01');
   expect(reversed.status).toBe(422);
-  expect((await reversed.json()).errors[0].field).toBe('query.to');
+  expect((await json(reversed)).errors[0].field).toBe('query.to');
 });
 
 test('a rebuild of the read model from its journal gives the same measures', async () => {

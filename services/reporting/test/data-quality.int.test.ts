@@ -10,6 +10,7 @@ import {
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
 import { seedProgram } from './program-report-fixtures';
+import { json } from './json';
 
 let service: TestService;
 let seeded: Awaited<ReturnType<typeof seedProgram>>;
@@ -81,7 +82,7 @@ const ask = (query: string, actor = worker, programId = seeded.program) =>
 async function quality(query = period) {
   const res = await ask(query);
   expect(res.status).toBe(200);
-  return res.json();
+  return json(res);
 }
 const element = (answer: { elements: { element: string }[] }, name: string) =>
   answer.elements.find((e) => e.element === name);
@@ -187,7 +188,7 @@ test("another organization's program is not found, and a bad period is a problem
   expect((await ask(period, northside)).status).toBe(404);
   const reversed = await ask('from=2026-06-30&to=2026-04-01');
   expect(reversed.status).toBe(422);
-  expect((await reversed.json()).errors.map((e: { field: string }) => e.field)).toEqual([
+  expect((await json(reversed)).errors.map((e: { field: string }) => e.field)).toEqual([
     'query.to',
   ]);
   expect((await ask(`${period}&list=nobody`)).status).toBe(400);

@@ -12,6 +12,7 @@ import { reportingEnv } from '../src/config';
 import { readModelConsumers } from '../src/events/consumers';
 import { rebuildReadModel } from '../src/events/journal';
 import { seedProgram } from './program-report-fixtures';
+import { json } from './json';
 
 let service: TestService;
 let seeded: Awaited<ReturnType<typeof seedProgram>>;
@@ -34,7 +35,7 @@ const ask = (query: string, actor = worker, programId = seeded.program, accept?:
 async function report(query = period) {
   const res = await ask(query);
   expect(res.status).toBe(200);
-  return res.json();
+  return json(res);
 }
 
 test('each person is counted once in served, new and active, a linked pair as one', async () => {
@@ -152,7 +153,7 @@ test('the report and its lists come as CSV with format=csv or Accept text/csv', 
 });
 
 test('its OpenAPI documents the report as JSON and as CSV', async () => {
-  const doc = await (await fetch(`${service.url}/openapi.json`)).json();
+  const doc = await json(await fetch(`${service.url}/openapi.json`));
   const ok = doc.paths['/api/v1/reports/programs/{id}'].get.responses['200'].content;
   expect(Object.keys(ok).sort()).toEqual(['application/json', 'text/csv']);
 });
@@ -171,7 +172,7 @@ test('a bad period or figure answers a problem naming the field', async () => {
     const res = await ask(query);
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    return (await res.json()).errors.map((e: { field: string }) => e.field);
+    return (await json(res)).errors.map((e: { field: string }) => e.field);
   };
   expect(await fieldsOf('from=2026-06-30&to=2026-04-01', 422)).toEqual(['query.to']);
   expect(await fieldsOf('from=2026-02-30&to=2026-06-30', 400)).toEqual(['query.from']);

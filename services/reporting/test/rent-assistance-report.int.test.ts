@@ -23,6 +23,7 @@ import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
 import { readModelConsumers } from '../src/events/consumers';
 import { rebuildReadModel } from '../src/events/journal';
+import { json } from './json';
 
 let service: TestService;
 let hubStaff: Actor;
@@ -243,7 +244,7 @@ const ask = (query: string, actor = hubStaff) =>
 async function report(query = period, actor = hubStaff) {
   const res = await ask(query, actor);
   expect(res.status).toBe(200);
-  return res.json();
+  return json(res);
 }
 
 test('persons served with RRH/HP count a linked pair once and leave out pre-program exits and deleted services', async () => {
