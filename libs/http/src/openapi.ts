@@ -124,10 +124,18 @@ const PROBES = {
 
 /** A JSON answer by its schema; any other content type (a PDF) as the bytes it is. */
 function successContent(success: RouteDoc['success']) {
+  const binary = { schema: { type: 'string', format: 'binary' } };
+  // the other forms the same answer may take (a report as CSV), each as its bytes
+  const others = Object.fromEntries((success.alsoAs ?? []).map((type) => [type, binary]));
   if (success.contentType && success.contentType !== 'application/json')
-    return { content: { [success.contentType]: { schema: { type: 'string', format: 'binary' } } } };
+    return { content: { [success.contentType]: binary, ...others } };
   if (!success.schema) return {};
-  return { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } };
+  return {
+    content: {
+      'application/json': { schema: jsonSchema(success.schema, 'output') },
+      ...others,
+    },
+  };
 }
 
 /** The OpenAPI 3.1 document of one service, generated from the zod schemas its routes validate with. */

@@ -11,6 +11,8 @@ interface Success {
   description?: string;
   /** e.g. `application/pdf`; JSON when omitted */
   contentType?: string;
+  /** Other content types the handler may answer instead (writing them itself on `res`): `text/csv`. */
+  alsoAs?: string[];
 }
 
 export interface RouteSpec<

@@ -1,22 +1,30 @@
 import type { ConsumerOptions } from '@hearth/bus';
 import { directoryConsumer } from '@hearth/directory';
 import { familyFactsConsumer } from '@hearth/families';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
+import { rentAssistanceConsumer } from './rent-assistance';
+import { workforceConsumer } from './workforce';
 
 /**
  * What this service consumes, every one journaled so the read model can be rebuilt by replay:
  * intake's sharing facts (who may see each participant, newest version wins), identity's
- * organizations and users, intake's families (relationship to the head), and the HMIS read model.
+ * organizations and users, intake's families (relationship to the head), intake's links of records
+ * as one person (reports count the person once), the HMIS read model, enrollment's workforce
+ * outcomes (the contract report) and rent-assistance's payments and outcomes (its report).
  */
 export const readModelConsumers = (): ConsumerOptions[] =>
   [
     sharingFactsConsumer('reporting.sharing-facts'),
     directoryConsumer('reporting.directory'),
     familyFactsConsumer('reporting.families'),
+    peopleConsumer('reporting.people'),
     readModelConsumer('reporting.read-model'),
+    workforceConsumer('reporting.workforce'),
+    rentAssistanceConsumer('reporting.rent-assistance'),
   ].map(journaled);
 
 export function consumers(_deps: ReportingDeps): ConsumerOptions[] {

@@ -36,6 +36,13 @@ export const READ_MODEL_TABLES = [
   'org_users',
   'family_fact_members',
   'family_facts',
+  'person_link_facts',
+  'wf_employments',
+  'wf_confirmations',
+  'wf_credentials',
+  'ra_payments',
+  'ra_outcomes',
+  'ra_pre_program_exits',
 ] as const;
 
 const BATCH = 500;

@@ -42,14 +42,14 @@ export async function applyEnrollment(tx: Queryable, s: EnrollmentSnapshot, e: M
   await tx.query(
     `INSERT INTO hmis_enrollments (enrollment_id, program_id, program_kind, org_id, provider_org_id,
        head_participant_id, member_ids, entry_date, exit_date, status, last_event_at, date_created,
-       user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+       user_id, participation_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
      ON CONFLICT (enrollment_id) DO UPDATE SET program_id = EXCLUDED.program_id,
        program_kind = EXCLUDED.program_kind, org_id = EXCLUDED.org_id,
        provider_org_id = EXCLUDED.provider_org_id,
        head_participant_id = EXCLUDED.head_participant_id, member_ids = EXCLUDED.member_ids,
        entry_date = EXCLUDED.entry_date, exit_date = EXCLUDED.exit_date, status = EXCLUDED.status,
-       last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
+       participation_date = EXCLUDED.participation_date, last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_enrollments.date_created, EXCLUDED.date_created)
      WHERE hmis_enrollments.last_event_at < EXCLUDED.last_event_at`,
     [
@@ -66,6 +66,7 @@ export async function applyEnrollment(tx: Queryable, s: EnrollmentSnapshot, e: M
       s.status,
       e.occurredAt,
       e.actor.userId,
+      s.participationDate,
     ],
   );
   // an exit removed (status exit_removed, no exit date) takes the Exit.csv rows with it
@@ -82,16 +83,17 @@ export interface ExitFacts {
   kind: string;
   reason: string;
   housingStatusAtExit: string | null;
+  removedFromPerformance: boolean;
 }
 
 export async function applyExit(tx: Queryable, x: ExitFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_exits (enrollment_id, exit_date, kind, reason, housing_status, last_event_at,
-       date_created, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
+       date_created, user_id, removed_from_performance)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)
      ON CONFLICT (enrollment_id) DO UPDATE SET exit_date = EXCLUDED.exit_date,
        kind = EXCLUDED.kind, reason = EXCLUDED.reason, housing_status = EXCLUDED.housing_status,
-       last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id
+       removed_from_performance = EXCLUDED.removed_from_performance, last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id
      WHERE hmis_exits.last_event_at < EXCLUDED.last_event_at`,
     [
       x.enrollmentId,
@@ -101,6 +103,7 @@ export async function applyExit(tx: Queryable, x: ExitFacts, e: Meta) {
       x.housingStatusAtExit,
       e.occurredAt,
       e.actor.userId,
+      x.removedFromPerformance,
     ],
   );
 }
@@ -111,6 +114,8 @@ export interface ServiceFacts {
   enrollmentId: string;
   serviceTypeId: string;
   serviceDate: string;
+  startsParticipation: boolean;
+  qualifying: boolean;
   version: number;
 }
 
@@ -118,11 +123,13 @@ export interface ServiceFacts {
 export async function applyService(tx: Queryable, s: ServiceFacts, deleted: boolean, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_services (service_id, participant_id, enrollment_id, service_type_id,
-       date_provided, version, date_created, date_updated, date_deleted, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, CASE WHEN $8 THEN $7::timestamptz END, $9)
+       date_provided, version, date_created, date_updated, date_deleted, user_id,
+       starts_participation, qualifying)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, CASE WHEN $8 THEN $7::timestamptz END, $9, $10, $11)
      ON CONFLICT (service_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
        enrollment_id = EXCLUDED.enrollment_id, service_type_id = EXCLUDED.service_type_id,
        date_provided = EXCLUDED.date_provided, version = EXCLUDED.version,
+       starts_participation = EXCLUDED.starts_participation, qualifying = EXCLUDED.qualifying,
        date_updated = EXCLUDED.date_updated, date_deleted = EXCLUDED.date_deleted,
        user_id = EXCLUDED.user_id
      WHERE hmis_services.version < EXCLUDED.version
@@ -138,6 +145,8 @@ export async function applyService(tx: Queryable, s: ServiceFacts, deleted: bool
       e.occurredAt,
       deleted,
       e.actor.userId,
+      s.startsParticipation,
+      s.qualifying,
     ],
   );
 }

@@ -1,0 +1,170 @@
+import { addDays } from '@hearth/time';
+import type { ExitRow, Membership, Period, ServiceRow } from './program-report';
+
+/** A client record's identifying facts as the read model holds them (intake's announced fields). */
+export interface ClientFacts {
+  participantId: string;
+  firstName: string;
+  lastName: string;
+  sex: string | null;
+}
+
+/** How an answer fell short: HUD's data-quality framework's columns. */
+export type Shortfall = 'missing' | 'doesnt_know' | 'prefers_not' | 'not_collected';
+const CODES: Record<number, Shortfall> = {
+  8: 'doesnt_know',
+  9: 'prefers_not',
+  99: 'not_collected',
+};
+
+/** Elements HUD requires that reporting is not told yet: shown as such, never as complete. */
+export const ELEMENTS_NOT_ANNOUNCED = {
+  ssn: "intake does not announce the SSN's data quality",
+  race: 'intake does not announce race yet',
+  veteranStatus: 'intake does not announce veteran status yet',
+  disablingCondition: "enrollment's assessments do not hold disabling condition (3.08) yet",
+} as const;
+
+export interface ElementQuality {
+  element: string;
+  /** Records the element applies to; each count below is of them, each share a percent of them. */
+  records: number;
+  missing: number;
+  doesntKnow: number;
+  prefersNot: number;
+  notCollected: number;
+  /** All four together, as a percent of `records` with one decimal (null when none apply). */
+  errorPercent: number | null;
+}
+
+/** A record the data-quality report flagged: what `?list=<figure>` shows. */
+export interface Flagged {
+  participantId: string;
+  enrollmentId: string | null;
+  detail: string;
+}
+
+export const qualityFigures = [
+  'name',
+  'sex',
+  'priorLivingSituation',
+  'destination',
+  'withoutService90Days',
+  'neverExited',
+] as const;
+export type QualityFigure = (typeof qualityFigures)[number];
+
+const percent = (part: number, whole: number) =>
+  whole ? Math.round((part / whole) * 1000) / 10 : null;
+
+function quality(element: string, records: number, flagged: Flagged[]): ElementQuality {
+  const n = (s: Shortfall) => flagged.filter((f) => f.detail === s).length;
+  return {
+    element,
+    records,
+    missing: n('missing'),
+    doesntKnow: n('doesnt_know'),
+    prefersNot: n('prefers_not'),
+    notCollected: n('not_collected'),
+    errorPercent: percent(flagged.length, records),
+  };
+}
+
+/** A coded answer's shortfall: absent → missing, 8 / 9 / 99 → their column, else none. */
+export const shortfallOf = (code: number | null | undefined): Shortfall | null =>
+  code === null || code === undefined ? 'missing' : (CODES[code] ?? null);
+
+const SEX: Record<string, Shortfall> = { unknown: 'doesnt_know', refused: 'prefers_not' };
+
+/**
+ * A program's data quality over a period, per record (a duplicate's data is its own record's):
+ * name and sex of each client record enrolled at some point of the period (a blank name missing;
+ * sex unknown = 8, refused = 9, not recorded = 99); prior living situation of each member's
+ * enrollment that began in the period (from its project-start assessment: none = missing);
+ * destination of each member exited in the period (an auto exit asked nobody: missing); the
+ * enrollments open at the period's end whose last service (or entry, without one) is more than
+ * 90 days before its last day; and the clients never exited: open at the period's end.
+ */
+export function dataQuality(
+  period: Period,
+  clients: ClientFacts[],
+  memberships: Membership[],
+  exits: ExitRow[],
+  services: ServiceRow[],
+  livingSituationAtEntry: (enrollmentId: string, participantId: string) => number | null,
+) {
+  const served = memberships.filter(
+    (m) => m.entryDate <= period.to && (m.exitDate === null || m.exitDate >= period.from),
+  );
+  const servedIds = new Set(served.map((m) => m.participantId));
+  const enrolled = clients.filter((c) => servedIds.has(c.participantId));
+  const flag = (
+    participantId: string,
+    enrollmentId: string | null,
+    detail: Shortfall | null,
+  ): Flagged[] => (detail ? [{ participantId, enrollmentId, detail }] : []);
+
+  const name = enrolled.flatMap((c) =>
+    flag(c.participantId, null, c.firstName.trim() && c.lastName.trim() ? null : 'missing'),
+  );
+  const sex = enrolled.flatMap((c) =>
+    flag(c.participantId, null, c.sex === null ? 'not_collected' : (SEX[c.sex] ?? null)),
+  );
+  const entered = served.filter((m) => m.entryDate >= period.from);
+  const living = entered.flatMap((m) =>
+    flag(
+      m.participantId,
+      m.enrollmentId,
+      shortfallOf(livingSituationAtEntry(m.enrollmentId, m.participantId)),
+    ),
+  );
+  const exited = exits.filter((x) => x.exitDate >= period.from && x.exitDate <= period.to);
+  const destination = exited.flatMap((x) =>
+    flag(x.participantId, x.enrollmentId, x.housingStatus === null ? 'missing' : null),
+  );
+
+  const open = served.filter((m) => m.exitDate === null || m.exitDate > period.to);
+  const lastService = new Map<string, string>();
+  for (const s of services)
+    if (s.serviceDate <= period.to && s.serviceDate > (lastService.get(s.enrollmentId) ?? ''))
+      lastService.set(s.enrollmentId, s.serviceDate);
+  const staleBefore = addDays(period.to, -90);
+  const staleIds = new Set(
+    open
+      .filter((m) => (lastService.get(m.enrollmentId) ?? m.entryDate) < staleBefore)
+      .map((m) => m.enrollmentId),
+  );
+  // each member of a stale enrollment, with the enrollment's last activity
+  const stale = open
+    .filter((m) => staleIds.has(m.enrollmentId))
+    .map((m) => ({
+      participantId: m.participantId,
+      enrollmentId: m.enrollmentId,
+      detail: lastService.get(m.enrollmentId) ?? m.entryDate,
+    }));
+
+  return {
+    elements: [
+      quality('name', enrolled.length, name),
+      // every record has its date of birth: intake requires it
+      quality('dateOfBirth', enrolled.length, []),
+      quality('sex', enrolled.length, sex),
+      quality('priorLivingSituation', entered.length, living),
+      quality('destination', exited.length, destination),
+    ],
+    enrollmentsWithoutService90Days: staleIds.size,
+    clientsNeverExited: new Set(open.map((m) => m.participantId)).size,
+    flagged: {
+      name,
+      sex,
+      priorLivingSituation: living,
+      destination,
+      withoutService90Days: stale,
+      neverExited: open.map((m) => ({
+        participantId: m.participantId,
+        enrollmentId: m.enrollmentId,
+        detail: m.entryDate,
+      })),
+    } satisfies Record<QualityFigure, Flagged[]>,
+  };
+}

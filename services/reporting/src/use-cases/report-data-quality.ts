@@ -1,0 +1,72 @@
+import { roleAllows, type Actor } from '@hearth/access';
+import { forbidden, notFound } from '@hearth/http';
+import type { ReportingDeps } from '../deps';
+import {
+  dataQuality,
+  ELEMENTS_NOT_ANNOUNCED,
+  type Flagged,
+  type QualityFigure,
+} from '../domain/data-quality';
+import type { Period } from '../domain/program-report';
+import {
+  clientFacts,
+  linksAmong,
+  livingSituationsAtEntry,
+  programIsVisible,
+  programRows,
+} from '../store/program-report';
+import { visibleRecords } from './visible-records';
+
+/**
+ * A program's data-quality report for the requester's organization, scoped as the program report
+ * (its enrollments as owner or provider; another organization's program is unknown). Suspected
+ * duplicates: intake announces none (its matching runs inside intake), so the report says so and
+ * counts the records already linked as one person instead.
+ */
+export async function reportDataQuality(
+  deps: ReportingDeps,
+  actor: Actor,
+  programId: string,
+  period: Period,
+  figure?: QualityFigure,
+) {
+  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
+  if (!(await programIsVisible(deps.pool, programId, actor.orgId))) throw notFound('The program');
+  const rows = await programRows(deps.pool, programId, actor.orgId, period);
+  const ids = [...new Set(rows.memberships.map((m) => m.participantId))];
+  const living = await livingSituationsAtEntry(deps.pool, programId, actor.orgId);
+  const report = dataQuality(
+    period,
+    await clientFacts(deps.pool, ids),
+    rows.memberships,
+    rows.exits,
+    rows.services,
+    (enrollmentId, participantId) => living.get(`${enrollmentId}:${participantId}`) ?? null,
+  );
+  const linked = new Set((await linksAmong(deps.pool, ids)).flat());
+  const answer = {
+    programId,
+    organizationId: actor.orgId,
+    ...period,
+    elements: report.elements,
+    notAnnounced: Object.entries(ELEMENTS_NOT_ANNOUNCED).map(([element, reason]) => ({
+      element,
+      reason,
+    })),
+    enrollmentsWithoutService90Days: report.enrollmentsWithoutService90Days,
+    clientsNeverExited: report.clientsNeverExited,
+    suspectedDuplicates: {
+      available: false as const,
+      reason: "intake announces no suspected duplicates: its matching's pairs stay in intake",
+      linkedRecords: ids.filter((id) => linked.has(id)).length,
+    },
+  };
+  if (!figure) return { ...answer, listed: undefined };
+  const listed: { visible: Flagged[]; withheld: number } = await visibleRecords(
+    deps.pool,
+    actor,
+    report.flagged[figure],
+    deps.clock(),
+  );
+  return { ...answer, listed: { figure, items: listed.visible, withheld: listed.withheld } };
+}

@@ -1,0 +1,21 @@
+import { canSeeParticipant, type Actor } from '@hearth/access';
+import type { Queryable } from '@hearth/db';
+import { sharingOf } from '@hearth/sharing';
+
+/**
+ * The records of a report's list that `actor` may see (libs/access over intake's sharing facts; a
+ * record whose facts have not arrived is visible to no one), and how many were withheld.
+ */
+export async function visibleRecords<R extends { participantId: string }>(
+  db: Queryable,
+  actor: Actor,
+  records: R[],
+  now: Date,
+): Promise<{ visible: R[]; withheld: number }> {
+  const sharing = await sharingOf(db, [...new Set(records.map((r) => r.participantId))]);
+  const visible = records.filter((r) => {
+    const known = sharing.get(r.participantId);
+    return known !== undefined && canSeeParticipant(actor, known, now).allowed;
+  });
+  return { visible, withheld: records.length - visible.length };
+}
