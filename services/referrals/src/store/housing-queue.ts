@@ -1,6 +1,7 @@
 import { binder, visibleToSql, type Actor } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import { sharingFactsColumns } from '@hearth/sharing';
+import { personEntriesSql } from './queue-people';
 import { SORT_KEY_SQL, afterSql, orderBySql, type QueueOrdering } from '../domain/queue-order';
 
 export interface HousingQueue {
@@ -130,7 +131,8 @@ export type EntryRow = QueueEntry & { sortKeys: Array<string | number> };
 
 /**
  * One page of the entries still on a queue (waiting or referred), in the queue's order, after the
- * cursor's row, of participants `actor` may read (visibleToSql: a page is full of visible rows).
+ * cursor's row, of participants `actor` may read (visibleToSql: a page is full of visible rows),
+ * a linked person once (personEntriesSql).
  */
 export async function queuePage(
   db: Queryable,
@@ -147,9 +149,10 @@ export async function queuePage(
     : '';
   const keys = SORT_KEY_SQL(queue.ordering).join(', ');
   const { rows } = await db.query<EntryRow>(
-    `SELECT ${entryColumns}, json_build_array(${keys}) AS "sortKeys"
-     FROM queue_entries e JOIN sharing_facts sf ON sf.participant_id = e.participant_id
-     WHERE e.queue_id = $1 AND e.status IN ('waiting', 'referred') AND ${visible} ${after}
+    `${personEntriesSql(actor, now, bind)}
+     SELECT ${entryColumns}, json_build_array(${keys}) AS "sortKeys"
+     FROM person_entries e JOIN sharing_facts sf ON sf.participant_id = e.participant_id
+     WHERE ${visible} ${after}
      ORDER BY ${orderBySql(queue.ordering)}
      LIMIT ${bind(options.limit)}`,
     params,
