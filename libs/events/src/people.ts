@@ -19,4 +19,17 @@ export const PersonLinked = defineEvent('intake.person.linked', 1, personLink);
 /** The link undone: each record is a person of its own again, with its own records under it. */
 export const PersonUnlinked = defineEvent('intake.person.unlinked', 1, personLink);
 
-export const peopleEvents = [PersonLinked, PersonUnlinked] as const;
+/**
+ * A supervisor decided two suspected duplicates are not the same person (final for the pair):
+ * ids only, never the reason typed, for the audit trail of each record.
+ */
+export const DuplicateDismissed = defineEvent(
+  'intake.duplicate.dismissed',
+  1,
+  z.strictObject({
+    participantIds: z.array(z.string().uuid()).length(2),
+    at: z.string().datetime(),
+  }),
+);
+
+export const peopleEvents = [PersonLinked, PersonUnlinked, DuplicateDismissed] as const;
