@@ -4,7 +4,8 @@ import { defineEvent } from './envelope';
 /**
  * Two participant records linked as one person (intake, issue 18): neither record changed, both
  * ids stay valid. `personId` is the surviving record's id; every service that lists a
- * participant's records follows the link through these two events (libs/people).
+ * participant's records follows the link through these two events (libs/people). Links chain:
+ * each event names one link's two records, a person is every record its links reach.
  */
 const personLink = z.strictObject({
   linkId: z.string().uuid(),
