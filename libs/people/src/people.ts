@@ -27,11 +27,21 @@ export async function applyUnlink(tx: Queryable, link: PersonLink): Promise<void
   );
 }
 
+// The person of each `roots` id: every record its active links reach, link after link (A–B and
+// B–C make A, B, C one person; undoing B–C leaves A, B). UNION ends the walk on a loop.
+const PERSON_OF = `WITH RECURSIVE person (root, participant_id) AS (
+    SELECT r, r FROM unnest($1::uuid[]) AS r
+    UNION
+    SELECT p.root, u.id FROM person p
+    JOIN person_link_facts f ON f.unlinked_at IS NULL AND f.participant_ids @> ARRAY[p.participant_id]
+    CROSS JOIN LATERAL unnest(f.participant_ids) AS u (id)
+  )`;
+
 /**
  * Every participant id of the person `participantId` is a record of: itself first, then the
- * records linked to it (none: just itself). `lock` holds the person's links until the caller
- * commits, so two writes through different records of one person wait for each other (a rule
- * like "one open plan per person" checked then written cannot be passed twice at once).
+ * records its links reach, through chains too (none: just itself). `lock` holds the person's links
+ * until the caller commits, so two writes through different records of one person wait for each
+ * other (a rule like "one open plan per person" checked then written cannot be passed twice at once).
  */
 export async function participantIdsOfPerson(
   db: Queryable,
@@ -39,14 +49,14 @@ export async function participantIdsOfPerson(
   options: { lock?: boolean } = {},
 ): Promise<string[]> {
   participantId = participantId.toLowerCase(); // as Postgres answers uuids, so the filter below holds
-  const { rows } = await db.query<{ participant_ids: string[] }>(
-    `SELECT participant_ids FROM person_link_facts
-     WHERE unlinked_at IS NULL AND participant_ids @> ARRAY[$1::uuid]
-     ORDER BY link_id ${options.lock ? 'FOR UPDATE' : ''}`,
-    [participantId],
-  );
-  const others = rows.flatMap((r) => r.participant_ids).filter((id) => id !== participantId);
-  return [participantId, ...new Set(others)];
+  const ids = (await peopleOf(db, [participantId])).get(participantId)!;
+  if (options.lock && ids.length > 1)
+    await db.query(
+      `SELECT 1 FROM person_link_facts
+       WHERE unlinked_at IS NULL AND participant_ids && $1::uuid[] ORDER BY link_id FOR UPDATE`,
+      [ids],
+    );
+  return ids;
 }
 
 /** The same for several records at once: each id with its person's ids (itself first). */
@@ -54,16 +64,16 @@ export async function peopleOf(
   db: Queryable,
   participantIds: string[],
 ): Promise<Map<string, string[]>> {
-  const { rows } = await db.query<{ participant_ids: string[] }>(
-    `SELECT participant_ids FROM person_link_facts
-     WHERE unlinked_at IS NULL AND participant_ids && $1::uuid[]`,
-    [participantIds],
+  const asked = participantIds.map((id) => id.toLowerCase());
+  const { rows } = await db.query<{ root: string; participant_id: string }>(
+    `${PERSON_OF} SELECT root, participant_id FROM person ORDER BY root, participant_id`,
+    [asked],
   );
   return new Map(
-    participantIds.map((id) => {
-      const linked = rows.filter((r) => r.participant_ids.includes(id));
-      const others = linked.flatMap((r) => r.participant_ids).filter((o) => o !== id);
-      return [id, [id, ...new Set(others)]];
+    participantIds.map((id, i) => {
+      const root = asked[i]!;
+      const others = rows.filter((r) => r.root === root && r.participant_id !== root);
+      return [id, [root, ...others.map((r) => r.participant_id)]];
     }),
   );
 }

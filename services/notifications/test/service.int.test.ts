@@ -33,8 +33,9 @@ test('its first migration ran on its own database', async () => {
       '020_paused_workflows.sql',
       '021_rent_assistance_records.sql',
       '022_ra_engagements.sql',
+      '030_person_link_audit.sql',
     ],
-    schemaVersion: 22,
+    schemaVersion: 30,
   });
   const table = await service.pool.query("SELECT to_regclass('notices') AS name");
   expect(table.rows[0].name).toBe('notices');

@@ -26,12 +26,13 @@ const note = (n: number, restriction: CaseNote['restriction']): CaseNote => ({
   version: 1,
 });
 const notes = [note(1, 'mou'), note(2, 'org'), note(3, 'user')];
+const records = new Map([[id(80), participant]]);
 
 describe('which notes a print holds', () => {
   test('every note asked for, when the actor may read each', () => {
     const print = notesToPrint({
       actor: author,
-      participant,
+      records,
       ids: [id(3), id(1)],
       found: notes,
       now,
@@ -41,18 +42,21 @@ describe('which notes a print holds', () => {
 
   test('only the readable ones of a mix; each left out is a denial to audit', () => {
     const ids = [id(1), id(2), id(3)];
-    expect(notesToPrint({ actor: released, participant, ids, found: notes, now })).toEqual({
+    expect(notesToPrint({ actor: released, records, ids, found: notes, now })).toEqual({
       notes: [note(1, 'mou')],
       denials: [
-        { noteId: id(2), decision: { allowed: false, reason: 'record_restricted_to_org' } },
-        { noteId: id(3), decision: { allowed: false, reason: 'record_restricted_to_author' } },
+        { note: note(2, 'org'), decision: { allowed: false, reason: 'record_restricted_to_org' } },
+        {
+          note: note(3, 'user'),
+          decision: { allowed: false, reason: 'record_restricted_to_author' },
+        },
       ],
     });
   });
 
   test('none of a note that does not exist (or was deleted), without a denial', () => {
     expect(
-      notesToPrint({ actor: author, participant, ids: [id(1), id(7)], found: notes, now }),
+      notesToPrint({ actor: author, records, ids: [id(1), id(7)], found: notes, now }),
     ).toEqual({ notes: [note(1, 'mou')], denials: [] });
   });
 
@@ -63,15 +67,21 @@ describe('which notes a print holds', () => {
     };
     const print = notesToPrint({
       actor: released,
-      participant: expired,
+      records: new Map([[id(80), expired]]),
       ids: [id(1)],
       found: notes,
       now,
     });
     expect(print.notes).toEqual([]);
     expect(print.denials).toEqual([
-      { noteId: id(1), decision: { allowed: false, reason: 'release_expired' } },
+      { note: note(1, 'mou'), decision: { allowed: false, reason: 'release_expired' } },
     ]);
+  });
+  test('a note of a record not listed with this one (another person, or hidden) is left out, not denied', () => {
+    const other = { ...note(4, 'org'), participantId: id(81) };
+    expect(
+      notesToPrint({ actor: author, records, ids: [id(1), id(4)], found: [...notes, other], now }),
+    ).toEqual({ notes: [note(1, 'mou')], denials: [] });
   });
 });
 

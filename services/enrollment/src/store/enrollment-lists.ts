@@ -40,17 +40,22 @@ export async function enrollmentsOf(
   return rows.map(toRecord);
 }
 
-/** An open enrollment of the head in the program, if any: one record per program at a time. */
+/**
+ * An open enrollment in the program headed by any of `headParticipantIds` (the records of one
+ * person), if any: one record per program at a time.
+ */
 export async function openEnrollmentOf(
   db: Queryable,
-  headParticipantId: string,
+  headParticipantIds: string[],
   programId: string,
-): Promise<string | undefined> {
+): Promise<{ id: string; headParticipantId: string } | undefined> {
   const { rows } = await db.query(
-    'SELECT id FROM enrollments WHERE head_participant_id = $1 AND program_id = $2 AND exit_date IS NULL',
-    [headParticipantId, programId],
+    `SELECT id, head_participant_id FROM enrollments
+     WHERE head_participant_id = ANY($1::uuid[]) AND program_id = $2 AND exit_date IS NULL
+     ORDER BY application_date, id LIMIT 1`,
+    [headParticipantIds, programId],
   );
-  return rows[0]?.id;
+  return rows[0] ? { id: rows[0].id, headParticipantId: rows[0].head_participant_id } : undefined;
 }
 
 /**

@@ -15,13 +15,13 @@ import {
   returnWithinWindowProblem,
 } from '../domain/rent-assistance';
 import { announce, snapshotOf } from '../events/enrollments';
-import { openEnrollmentOf } from '../store/enrollment-lists';
 import { insertEnrollment, type EnrollmentRecord } from '../store/enrollments';
 import { addMember } from '../store/members';
 import { lastExitedRecordOf } from '../store/rent-assistance';
 import { findProgram, type Program } from '../store/programs';
 import { appendStatus } from '../store/statuses';
 import { checkMember, type CheckedMember, type MemberRequest } from './check-member';
+import { openEnrollmentOfPerson } from './open-enrollment-of-person';
 
 export interface NewEnrollment {
   programId: string;
@@ -42,9 +42,17 @@ export async function enrollHousehold(
 ): Promise<EnrollmentRecord> {
   const { program, members } = await checkNewEnrollment(deps.pool, actor, request, deps.clock());
   // Two requests that both passed the check race to the unique index; the loser gets the same 409.
-  return withTransaction(deps.pool, (tx) =>
-    openEnrollment(tx, { ...request, id: randomUUID(), program, members }, actor, authorOf(actor)),
-  ).catch(onUniqueViolation(alreadyOpen()));
+  // Through two linked records, the person's lock makes the second wait and see the first.
+  return withTransaction(deps.pool, async (tx) => {
+    const open = await openEnrollmentOfPerson(tx, actor, request, deps.clock(), { lock: true });
+    if (open) throw open;
+    return openEnrollment(
+      tx,
+      { ...request, id: randomUUID(), program, members },
+      actor,
+      authorOf(actor),
+    );
+  }).catch(onUniqueViolation(alreadyOpen()));
 }
 
 /**
@@ -68,7 +76,7 @@ const alreadyOpen = () =>
 /**
  * Everything a new enrollment must pass before anything is written: a program of the actor's
  * organization, a head the actor may change, a possible application date, members of the head's
- * family (overrides for the ineligible), and no open record of the head in the program.
+ * family (overrides for the ineligible), and no open record of the head's person in the program.
  */
 async function checkNewEnrollment(
   db: Queryable,
@@ -97,7 +105,8 @@ async function checkNewEnrollment(
   const members: CheckedMember[] = [];
   for (const [i, m] of request.members.entries())
     members.push(await checkMember(db, actor, { ...request, program }, m, `members.${i}`, now));
-  if (await openEnrollmentOf(db, head.participantId, program.id)) throw alreadyOpen();
+  const open = await openEnrollmentOfPerson(db, actor, request, now);
+  if (open) throw open;
   if (isRentAssistance(program)) {
     const last = await lastExitedRecordOf(db, head.participantId, program.id);
     const returning = returnWithinWindowProblem(last, dateOf(now));

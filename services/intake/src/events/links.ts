@@ -1,7 +1,7 @@
 import type { Actor } from '@hearth/auth';
 import { authorOf, recordEvent } from '@hearth/bus';
 import type { Queryable } from '@hearth/db';
-import { PersonLinked, PersonUnlinked, createEvent } from '@hearth/events';
+import { DuplicateDismissed, PersonLinked, PersonUnlinked, createEvent } from '@hearth/events';
 import type { PersonLinkRow } from '../store/links';
 
 /** intake.person.linked or .unlinked in `tx`: ids only, never the reason a worker typed. */
@@ -25,6 +25,24 @@ export async function announceLink(
         participantIds: link.participantIds,
         at,
       },
+    }),
+  );
+}
+
+/** intake.duplicate.dismissed in `tx`: the pair's ids only, for each record's audit trail. */
+export async function announceDismissal(
+  tx: Queryable,
+  actor: Actor,
+  participantIds: [string, string],
+  at: Date,
+): Promise<void> {
+  await recordEvent(
+    tx,
+    createEvent(DuplicateDismissed, {
+      orgId: actor.orgId,
+      ...authorOf(actor),
+      occurredAt: at,
+      data: { participantIds, at: at.toISOString() },
     }),
   );
 }

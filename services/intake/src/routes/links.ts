@@ -66,7 +66,7 @@ export function linkRoutes(api: Api, deps: IntakeDeps) {
     method: 'get',
     path: '/participants/:id/person',
     summary:
-      'The person a record belongs to: the surviving identity and every id, when the actor may see them all',
+      'The person a record belongs to (every record its links reach): the surviving identity and every id, when the actor may see them all',
     tag: 'participants',
     params: idParams,
     success: {
@@ -74,7 +74,10 @@ export function linkRoutes(api: Api, deps: IntakeDeps) {
       schema: z.object({
         personId: z.string().uuid(),
         participantIds: z.array(z.string().uuid()),
-        link: personLink.nullable(),
+        link: personLink
+          .nullable()
+          .describe("The newest link, whose surviving record is the person's identity"),
+        links: z.array(personLink).describe('Every active link of the person, oldest first'),
         identity: participantView,
       }),
     },

@@ -1,6 +1,7 @@
 import { binder, visibleToSql, type Actor, type SharingColumns } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import type { ScoredPair } from '../domain/duplicates';
+import { personOf } from './links';
 
 /** A participant the background scan has not compared since its last change. */
 export interface UnscannedParticipant {
@@ -93,6 +94,9 @@ export interface PairPosition {
   b: string;
 }
 
+// A pair already one person, through its own link or a chain of them (A–B, B–C hides A–C too).
+const SAME_PERSON = `${personOf('d.participant_a')} SELECT 1 FROM person WHERE participant_id = d.participant_b`;
+
 /**
  * Open suspected pairs whose two records the actor may both see, best score first; pairs linked
  * together are left out. A pair one side of which is hidden is never counted nor seen.
@@ -120,8 +124,7 @@ export async function visiblePairs(
      JOIN participants pa ON pa.id = d.participant_a
      JOIN participants pb ON pb.id = d.participant_b
      WHERE d.dismissed_at IS NULL AND ${visibleA} AND ${visibleB}
-       AND NOT EXISTS (SELECT 1 FROM linked_records la JOIN linked_records lb USING (link_id)
-                       WHERE la.participant_id = d.participant_a AND lb.participant_id = d.participant_b)
+       AND NOT EXISTS (${SAME_PERSON})
        ${position}
      ORDER BY d.score DESC, d.participant_a, d.participant_b LIMIT ${bind(limit + 1)}`,
     params,

@@ -29,7 +29,7 @@ const toLink = (r: Record<string, unknown>): PersonLinkRow => ({
   unlinkReason: (r.unlink_reason as string | null) ?? null,
 });
 
-/** The link and its two records; a second active link of either record is a unique violation. */
+/** The link and its two records (call it under lockLinks, once the two are known to be two persons). */
 export async function insertLink(
   tx: Queryable,
   link: { id: string; survivingId: string; linkedId: string; reason: string },
@@ -62,16 +62,49 @@ export async function findLink(
   return rows[0] ? toLink(rows[0]) : undefined;
 }
 
-/** The active link of a record, if any: how an old id points to its person. */
-export async function activeLinkOf(
-  db: Queryable,
-  participantId: string,
-): Promise<PersonLinkRow | undefined> {
-  const { rows } = await db.query(
-    `SELECT l.* FROM linked_records r JOIN person_links l ON l.id = r.link_id WHERE r.participant_id = $1`,
+/**
+ * Every record of the person `participantId` belongs to, itself included: the records its active
+ * links reach, link after link (a chain A–B, B–C is one person A, B, C).
+ */
+export async function recordsOfPerson(db: Queryable, participantId: string): Promise<string[]> {
+  const { rows } = await db.query<{ participant_id: string }>(
+    `${personOf('$1::uuid')} SELECT participant_id FROM person`,
     [participantId],
   );
-  return rows[0] ? toLink(rows[0]) : undefined;
+  return rows.map((r) => r.participant_id);
+}
+
+/** The CTE `person (participant_id)`: every record the active links reach from `start` (SQL). */
+export const personOf = (start: string) => `WITH RECURSIVE person (participant_id) AS (
+    SELECT ${start}
+    UNION
+    SELECT other.participant_id FROM person p
+    JOIN linked_records mine ON mine.participant_id = p.participant_id
+    JOIN linked_records other ON other.link_id = mine.link_id
+  )`;
+
+/** The active links between `participantIds`, oldest first. */
+export async function activeLinksAmong(
+  db: Queryable,
+  participantIds: string[],
+): Promise<PersonLinkRow[]> {
+  const { rows } = await db.query(
+    `SELECT * FROM person_links l
+     WHERE l.unlinked_at IS NULL
+       AND EXISTS (SELECT 1 FROM linked_records r WHERE r.link_id = l.id AND r.participant_id = ANY($1::uuid[]))
+     ORDER BY l.linked_at, l.id`,
+    [participantIds],
+  );
+  return rows.map(toLink);
+}
+
+/**
+ * Serializes every change of links (a link, an undo) until the transaction ends: whether two
+ * records are one person already is a question about whole chains, which no row lock or unique
+ * key can hold when two supervisors link at once. Links are rare, reads never wait.
+ */
+export async function lockLinks(tx: Queryable): Promise<void> {
+  await tx.query('LOCK TABLE linked_records IN SHARE ROW EXCLUSIVE MODE');
 }
 
 /** Ends the link: both records are persons of their own again; the link stays as history. */

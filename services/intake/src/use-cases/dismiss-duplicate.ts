@@ -3,6 +3,7 @@ import { withTransaction } from '@hearth/db';
 import { conflict, notFound } from '@hearth/http';
 import { participantFor } from '../access';
 import type { ReadDeps } from '../deps';
+import { announceDismissal } from '../events/links';
 import { orderedPair } from '../domain/duplicates';
 import { dismissPair, lockPair } from '../store/duplicates';
 import { recordHistory } from '../store/history';
@@ -10,7 +11,7 @@ import { recordHistory } from '../store/history';
 /**
  * "Not the same person": the pair leaves the list for good. Needs the right to change both
  * records (a hidden one answers 404 and is audited by the gate); kept in each record's history
- * (who, when, why) as the audit trail of the dismissal.
+ * (who, when, why) and announced (ids only) for notifications' audit trail, in one transaction.
  */
 export async function dismissDuplicate(
   deps: ReadDeps,
@@ -27,6 +28,7 @@ export async function dismissDuplicate(
     if (!state) throw notFound('The suspected duplicate');
     if (state === 'dismissed') throw conflict('This pair was dismissed already.');
     await dismissPair(tx, pair, actor, reason, now);
+    await announceDismissal(tx, actor, pair, now);
     for (const [id, other] of [pair, [pair[1], pair[0]]])
       await recordHistory(tx, id, actor, [
         { field: 'duplicateDismissed', oldValue: null, newValue: { participantId: other, reason } },

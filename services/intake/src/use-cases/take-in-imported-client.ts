@@ -16,7 +16,7 @@ import {
   type ImportedClientKey,
   type ImportedClientOutcome,
 } from '../store/imported-clients';
-import { activeLinkOf } from '../store/links';
+import { recordsOfPerson } from '../store/links';
 import { findParticipant } from '../store/participants';
 import { recordParticipant } from './create-participant';
 import { findDuplicates } from './find-duplicates';
@@ -110,6 +110,9 @@ async function confidentMatch(
   const found = await findParticipant(tx, best!.participant.id);
   if (!found) return null;
   const writable = decideAccess({ actor, participant: found.sharing, action: 'write', now });
-  if (!writable.allowed || (await activeLinkOf(tx, best!.participant.id))) return null;
+  // a record already one person with others: joining that person asks for the right to all of
+  // them, a supervisor's decision (the duplicate scan offers the pair), not the import's
+  if (!writable.allowed || (await recordsOfPerson(tx, best!.participant.id)).length > 1)
+    return null;
   return { id: best!.participant.id, score: best!.score };
 }

@@ -3,7 +3,7 @@ import { sharingFactsConsumer } from '@hearth/sharing';
 import type { NotificationsDeps } from '../deps';
 import { noticeEventTypes } from '../domain/notice';
 import { DocumentDeleted, DocumentUploaded, ParticipantAccessed } from '@hearth/events';
-import { recordAccess } from '../use-cases/audit-trail';
+import { recordAccess, recordDecision, recordDecisionEventTypes } from '../use-cases/audit-trail';
 import { keepDocument } from '../use-cases/help-tickets';
 import { draftEventTypes, keepDraft } from '../use-cases/paused-workflows';
 import { keepRaRecord, raRecordEventTypes } from '../use-cases/rent-assistance-reminders';
@@ -31,6 +31,12 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
       queue: 'notifications.audit-trail',
       eventTypes: [ParticipantAccessed.type],
       handle: (event, tx) => recordAccess(deps, tx, event),
+    },
+    // Intake's links, undos and dismissals of duplicate records: in both records' trails.
+    {
+      queue: 'notifications.record-decisions',
+      eventTypes: recordDecisionEventTypes,
+      handle: (event, tx) => recordDecision(deps, tx, event),
     },
     // Documents' ids and organizations: what a help ticket's attachment may name.
     {

@@ -10,7 +10,8 @@ export async function appendAccess(tx: Queryable, event: Envelope<Accessed>, now
   await tx.query(
     `INSERT INTO audit_trail (event_id, participant_id, user_id, org_id, action, allowed, reason,
        what, request_id, at, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (event_id, participant_id) DO NOTHING`,
     [
       event.id,
       d.participantId,
@@ -22,6 +23,41 @@ export async function appendAccess(tx: Queryable, event: Envelope<Accessed>, now
       d.what,
       event.requestId ?? null,
       d.at,
+      now,
+    ],
+  );
+}
+
+/** A decision about records themselves (a link, its undo, a dismissal): one row per record. */
+export interface RecordDecision {
+  participantIds: readonly string[];
+  userId: string;
+  reason: string;
+  what: string;
+  at: string;
+}
+
+/** A decision about records into each record's trail; a redelivery adds nothing. */
+export async function appendRecordDecision(
+  tx: Queryable,
+  event: Envelope,
+  decision: RecordDecision,
+  now: Date,
+) {
+  await tx.query(
+    `INSERT INTO audit_trail (event_id, participant_id, user_id, org_id, action, allowed, reason,
+       what, request_id, at, received_at)
+     SELECT $1, p, $3, $4, 'write', true, $5, $6, $7, $8, $9 FROM unnest($2::uuid[]) AS p
+     ON CONFLICT (event_id, participant_id) DO NOTHING`,
+    [
+      event.id,
+      decision.participantIds,
+      decision.userId,
+      event.orgId,
+      decision.reason,
+      decision.what,
+      event.requestId ?? null,
+      decision.at,
       now,
     ],
   );

@@ -1,9 +1,22 @@
 import type { Queryable } from '@hearth/db';
-import { ParticipantAccessed, isEvent, type Envelope } from '@hearth/events';
+import {
+  DuplicateDismissed,
+  ParticipantAccessed,
+  PersonLinked,
+  PersonUnlinked,
+  isEvent,
+  type Envelope,
+} from '@hearth/events';
 import { cursorCodec, uuid } from '@hearth/http';
 import { z } from 'zod';
 import type { NotificationsDeps } from '../deps';
-import { appendAccess, trailOf, viewersOf } from '../store/audit-trail';
+import {
+  appendAccess,
+  appendRecordDecision,
+  trailOf,
+  viewersOf,
+  type RecordDecision,
+} from '../store/audit-trail';
 
 /** Every service's gate decisions, as they arrive through the broker, into the one trail. */
 export async function recordAccess(
@@ -12,6 +25,48 @@ export async function recordAccess(
   event: Envelope,
 ) {
   if (isEvent(event, ParticipantAccessed)) await appendAccess(tx, event, deps.clock());
+}
+
+/** The events of intake's decisions about duplicate records that the trail keeps. */
+export const recordDecisionEventTypes = [
+  PersonLinked.type,
+  PersonUnlinked.type,
+  DuplicateDismissed.type,
+];
+
+/**
+ * Each link of two records as one person, its undo and each dismissal of a suspected pair, into
+ * the trail of both records: who (the supervisor), their organization, when, and which link (ids
+ * only: the reason typed stays in intake's history). A decision without a user is not intake's.
+ */
+export async function recordDecision(
+  deps: Pick<NotificationsDeps, 'clock' | 'logger'>,
+  tx: Queryable,
+  event: Envelope,
+) {
+  const userId = event.actor.userId;
+  let decision: Omit<RecordDecision, 'userId'> | undefined;
+  if (isEvent(event, PersonLinked) || isEvent(event, PersonUnlinked)) {
+    const linked = event.type === PersonLinked.type;
+    decision = {
+      participantIds: event.data.participantIds,
+      reason: linked ? 'person_linked' : 'person_unlinked',
+      what: `Person link ${event.data.linkId}`,
+      at: event.data.at,
+    };
+  } else if (isEvent(event, DuplicateDismissed))
+    decision = {
+      participantIds: event.data.participantIds,
+      reason: 'duplicate_dismissed',
+      what: 'The suspected duplicate pair',
+      at: event.data.at,
+    };
+  if (!decision) return;
+  if (!userId) {
+    deps.logger.warn({ eventId: event.id, type: event.type }, 'a record decision without a user');
+    return;
+  }
+  await appendRecordDecision(tx, event, { ...decision, userId }, deps.clock());
 }
 
 export const auditCursor = cursorCodec(z.strictObject({ at: z.string().datetime(), id: uuid() }));

@@ -1,6 +1,7 @@
 import { binder, visibleToSql, type Actor } from '@hearth/access';
-import type { Queryable } from '@hearth/db';
+import { withTransaction, type Pool, type Queryable } from '@hearth/db';
 import { sharingFactsColumns } from '@hearth/sharing';
+import { linkedPersonEntriesSql, queueEntryColumns, unlinked } from './queue-people';
 import { SORT_KEY_SQL, afterSql, orderBySql, type QueueOrdering } from '../domain/queue-order';
 
 export interface HousingQueue {
@@ -130,10 +131,11 @@ export type EntryRow = QueueEntry & { sortKeys: Array<string | number> };
 
 /**
  * One page of the entries still on a queue (waiting or referred), in the queue's order, after the
- * cursor's row, of participants `actor` may read (visibleToSql: a page is full of visible rows).
+ * cursor's row, of participants `actor` may read (visibleToSql: a page is full of visible rows),
+ * a linked person once (queue-people.ts).
  */
 export async function queuePage(
-  db: Queryable,
+  pool: Pool,
   queue: HousingQueue,
   actor: Actor,
   now: Date,
@@ -146,13 +148,30 @@ export async function queuePage(
     ? `AND ${afterSql(queue.ordering, options.after.keys, options.after.id, bind)}`
     : '';
   const keys = SORT_KEY_SQL(queue.ordering).join(', ');
-  const { rows } = await db.query<EntryRow>(
-    `SELECT ${entryColumns}, json_build_array(${keys}) AS "sortKeys"
-     FROM queue_entries e JOIN sharing_facts sf ON sf.participant_id = e.participant_id
-     WHERE e.queue_id = $1 AND e.status IN ('waiting', 'referred') AND ${visible} ${after}
-     ORDER BY ${orderBySql(queue.ordering)}
-     LIMIT ${bind(options.limit)}`,
-    params,
-  );
+  const order = orderBySql(queue.ordering);
+  const limit = bind(options.limit);
+  // the unlinked records' entries by the queue's index, as ever; the few of linked records beside
+  // The planner's estimate of the recursive walk over links is far above what it costs (tens of
+  // rows, not millions), and above jit_above_cost the JIT compiler spent 1.5 s on a 10 ms page.
+  const { rows } = await withTransaction(pool, async (tx) => {
+    await tx.query('SET LOCAL jit = off');
+    return tx.query<EntryRow>(
+      `${linkedPersonEntriesSql(actor, now, bind)}
+     SELECT ${entryColumns}, json_build_array(${keys}) AS "sortKeys" FROM (
+       (SELECT ${queueEntryColumns('e')}
+        FROM queue_entries e JOIN sharing_facts sf ON sf.participant_id = e.participant_id
+        WHERE e.queue_id = $1 AND e.status IN ('waiting', 'referred') AND ${visible} ${after}
+          AND ${unlinked('e')}
+        ORDER BY ${order} LIMIT ${limit})
+       UNION ALL
+       (SELECT ${queueEntryColumns('e')}
+        FROM person_entries e JOIN sharing_facts sf ON sf.participant_id = e.participant_id
+        WHERE ${visible} ${after})
+     ) e
+     ORDER BY ${order}
+     LIMIT ${limit}`,
+      params,
+    );
+  });
   return rows;
 }

@@ -26,27 +26,30 @@ export const printCaseNotesQuery = z.strictObject({
 });
 
 /**
- * The notes of a print: those asked for that the actor may read, and the denials to audit. A note
- * the actor may not read is left out exactly like one that does not exist (the print says nothing
- * of either: its absence must not reveal that there is something to withhold); the caller answers
+ * The notes of a print: those asked for that the actor may read, and the denials to audit. Each
+ * note is decided by its own record's sharing (`records`: the records listed together, a linked
+ * person's too); a note of a record not among them is left out as if it did not exist. A note the
+ * actor may not read is left out exactly like one that does not exist (the print says nothing of
+ * either: its absence must not reveal that there is something to withhold); the caller answers
  * 404 when nothing is left to print.
  */
 export function notesToPrint(input: {
   actor: Actor;
-  participant: ParticipantSharing;
+  records: ReadonlyMap<string, ParticipantSharing>;
   ids: readonly string[];
   found: readonly CaseNote[];
   now: Date;
-}): { notes: CaseNote[]; denials: { noteId: string; decision: Decision }[] } {
-  const { actor, participant, ids, found, now } = input;
+}): { notes: CaseNote[]; denials: { note: CaseNote; decision: Decision }[] } {
+  const { actor, records, ids, found, now } = input;
   const asked = new Set(ids);
   const notes: CaseNote[] = [];
-  const denials: { noteId: string; decision: Decision }[] = [];
+  const denials: { note: CaseNote; decision: Decision }[] = [];
   for (const note of found) {
-    if (!asked.has(note.id)) continue;
+    const participant = records.get(note.participantId);
+    if (!asked.has(note.id) || !participant) continue;
     const decision = decideNoteAccess({ actor, participant, note, action: 'read', now });
     if (decision.allowed) notes.push(note);
-    else denials.push({ noteId: note.id, decision });
+    else denials.push({ note, decision });
   }
   return { notes, denials };
 }
