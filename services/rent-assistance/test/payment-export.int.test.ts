@@ -19,7 +19,7 @@ const csv = async (actor: Actor, query: string) => {
 };
 
 const HEADER =
-  'payment_date,payee,paid_to,payment_type,funding_source,month_covered,amount,participant_reference_id,status,payment_id\r\n';
+  'payment_date,payee,paid_to,payment_type,funding_source,month_covered,amount,participant_reference_id,status,payment_id,category,training_service_id,fiscal_reference\r\n';
 
 /** A hub with two records and a hand-made ledger, and another hub's payment in the same days. */
 async function ledger() {
@@ -132,20 +132,20 @@ test("the hub's export: its payments of the range by date, amounts in dollars, c
   expect(answer.type).toBe('text/csv; charset=utf-8');
   expect(answer.text).toBe(
     HEADER +
-      `2026-08-15,"Power, Light & Co",utility,utilities,metro-ra,2026-07,0.05,${b.participantId},voided,${ids.utilities}\r\n` +
-      `2026-09-02,"'=HYPERLINK(""http://evil.example"",""pay"")",landlord,arrears,metro-ra,2026-08,123.45,${a.participantId},pending,${ids.arrears}\r\n` +
-      `2026-09-05,'-Minus Rentals,landlord,deposit,county-hp,2026-09,1.00,${b.participantId},pending,${ids.hp}\r\n` +
-      `2026-09-10,Lakeview Apartments,landlord,deposit,metro-ra,2026-09,800.00,${a.participantId},approved,${ids.deposit}\r\n`,
+      `2026-08-15,"Power, Light & Co",utility,utilities,metro-ra,2026-07,0.05,${b.participantId},voided,${ids.utilities},rent_assistance,,\r\n` +
+      `2026-09-02,"'=HYPERLINK(""http://evil.example"",""pay"")",landlord,arrears,metro-ra,2026-08,123.45,${a.participantId},pending,${ids.arrears},rent_assistance,,\r\n` +
+      `2026-09-05,'-Minus Rentals,landlord,deposit,county-hp,2026-09,1.00,${b.participantId},pending,${ids.hp},rent_assistance,,\r\n` +
+      `2026-09-10,Lakeview Apartments,landlord,deposit,metro-ra,2026-09,800.00,${a.participantId},approved,${ids.deposit},rent_assistance,,\r\n`,
   );
   const hp = await csv(a.hub, 'from=2026-07-01&to=2026-09-10&fundingSource=county-hp');
   expect(hp.text).toBe(
     HEADER +
-      `2026-09-05,'-Minus Rentals,landlord,deposit,county-hp,2026-09,1.00,${b.participantId},pending,${ids.hp}\r\n`,
+      `2026-09-05,'-Minus Rentals,landlord,deposit,county-hp,2026-09,1.00,${b.participantId},pending,${ids.hp},rent_assistance,,\r\n`,
   );
   // one day: both ends inclusive
   expect((await csv(a.hub, 'from=2026-09-10&to=2026-09-10')).text).toBe(
     HEADER +
-      `2026-09-10,Lakeview Apartments,landlord,deposit,metro-ra,2026-09,800.00,${a.participantId},approved,${ids.deposit}\r\n`,
+      `2026-09-10,Lakeview Apartments,landlord,deposit,metro-ra,2026-09,800.00,${a.participantId},approved,${ids.deposit},rent_assistance,,\r\n`,
   );
 
   // an ended release takes B's payments out; a record restricted to the coach's agency, A's

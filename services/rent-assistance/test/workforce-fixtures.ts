@@ -6,14 +6,18 @@ import { organization, raEnrollment } from './fixtures';
 /**
  * A Keys to Progress (workforce) enrollment of a coach's organization with a finance hub as its
  * service provider, whose participant's release lets the hub in (until `releaseEnd`); the hub's
- * two staff (one enters, the other approves) and the coach.
+ * two staff (one enters, the other approves) and the coach. `hubOrgId`: a hub already made.
  */
 export async function workforceRecord(
   service: TestService,
-  { releaseEnd = '2027-12-31', restricted = false } = {},
+  {
+    releaseEnd = '2027-12-31',
+    restricted = false,
+    hubOrgId: provider = undefined as string | undefined,
+  } = {},
 ) {
   const coachOrgId = await organization(service);
-  const hubOrgId = await organization(service);
+  const hubOrgId = provider ?? (await organization(service));
   // restricted: the coach's organization alone sees the participant, no release to the hub
   const participantId = await sharedParticipant(service.pool, coachOrgId, {
     securityRestriction: restricted ? 'restrict_to_org' : 'share_mou',

@@ -12,7 +12,7 @@ export function paymentExportRoutes(api: Api, deps: RentAssistanceDeps) {
     method: 'get',
     path: '/payments/export.csv',
     summary:
-      "The hub's payments dated from … to (a funding source's, or all) as CSV for accounting, amounts in dollars",
+      "The hub's rent and Keys to Progress payments dated from … to (a funding source's, or all) as CSV for accounting, amounts in dollars",
     tag: 'payments',
     query: paymentExportQuery,
     success: { status: 200, contentType: 'text/csv', description: 'One line per payment' },
