@@ -39,8 +39,9 @@ test('its migrations ran on its own database', async () => {
       '060_workforce_payments.sql',
       '061_workforce_payment_details.sql',
       '062_workforce_plan_by_type.sql',
+      '070_workforce_plan_version.sql',
     ],
-    schemaVersion: 62,
+    schemaVersion: 70,
   });
   const table = await service.pool.query("SELECT to_regclass('ra_records') AS name");
   expect(table.rows[0].name).toBe('ra_records');

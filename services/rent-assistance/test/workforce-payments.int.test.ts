@@ -48,7 +48,7 @@ test('a workforce enrollment is kept as a workforce record, never as a Rent Assi
   expect((await hub.get(`/rent-assistance/records/${r.enrollmentId}`)).status).toBe(404);
   const ledger = await hub.get(`/rent-assistance/workforce-records/${r.enrollmentId}/payments`);
   expect(ledger.status).toBe(200);
-  expect(ledger.body).toEqual({ items: [], totalsByCategory: {}, plan: null });
+  expect(ledger.body).toEqual({ items: [], totalsByCategory: {}, plan: null, planVersion: 0 });
 });
 
 test('a training payment for a training service record is entered pending, approved by a second hub user, paid', async () => {

@@ -32,6 +32,7 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
   const serviceId = await workforceService(service, r);
   const hub = apiClient(service.url, r.hub);
   const set = await hub.put(planPath(r), {
+    version: 0,
     lines: [
       { category: 'training_education', plannedCents: 150_000 },
       { category: 'support_service', plannedCents: 20_000 },
@@ -129,6 +130,7 @@ test('planned amounts fall as payments are made, a void gives its amount back, a
 
   // a plan never goes below what its payments took
   const below = await hub.put(planPath(r), {
+    version: 1,
     lines: [{ category: 'training_education', plannedCents: 89_999 }],
   });
   expect(below.status).toBe(422);
@@ -146,6 +148,7 @@ test('without a plan, or for a category the plan leaves out, payments are not li
   ).toBe(201);
   expect((await ledgerOf(r)).plan).toBeNull();
   const set = await hub.put(planPath(r), {
+    version: 0,
     lines: [{ category: 'training_education', plannedCents: 10_000 }],
   });
   expect(set.body.lines).toEqual([
@@ -167,10 +170,15 @@ test('without a plan, or for a category the plan leaves out, payments are not li
 test('a plan is the hub staff’s: the coach is refused 403, another organization 404, a line twice 400', async () => {
   const r = await workforceRecord(service);
   const lines = [{ category: 'support_service', plannedCents: 1_000 }];
-  expect((await apiClient(service.url, r.coach).put(planPath(r), { lines })).status).toBe(403);
+  expect(
+    (await apiClient(service.url, r.coach).put(planPath(r), { version: 0, lines })).status,
+  ).toBe(403);
   const stranger = { ...r.hub, orgId: randomUUID() };
-  expect((await apiClient(service.url, stranger).put(planPath(r), { lines })).status).toBe(404);
+  expect(
+    (await apiClient(service.url, stranger).put(planPath(r), { version: 0, lines })).status,
+  ).toBe(404);
   const twice = await apiClient(service.url, r.hub).put(planPath(r), {
+    version: 0,
     lines: [...lines, ...lines],
   });
   expect(twice.status).toBe(400);
@@ -181,7 +189,10 @@ test('a plan is the hub staff’s: the coach is refused 403, another organizatio
 test('10 support payments at once never pass the planned amount together: 3 of 30,000 cents fit 100,000', async () => {
   const r = await workforceRecord(service);
   const hub = apiClient(service.url, r.hub);
-  await hub.put(planPath(r), { lines: [{ category: 'support_service', plannedCents: 100_000 }] });
+  await hub.put(planPath(r), {
+    version: 0,
+    lines: [{ category: 'support_service', plannedCents: 100_000 }],
+  });
   const answers = await Promise.all(
     Array.from({ length: 10 }, () =>
       hub.post('/payments/support-services', support(r, { amountCents: 30_000 }), newKey()),
@@ -205,11 +216,13 @@ test('a line may plan one type of its category: a payment must fit both the type
   const r = await workforceRecord(service);
   const hub = apiClient(service.url, r.hub);
   const bad = await hub.put(planPath(r), {
+    version: 0,
     lines: [{ category: 'training_education', paymentType: 'transportation', plannedCents: 1 }],
   });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['lines.0.paymentType']);
   const set = await hub.put(planPath(r), {
+    version: 0,
     lines: [
       { category: 'support_service', plannedCents: 30_000 },
       { category: 'support_service', paymentType: 'transportation', plannedCents: 10_000 },

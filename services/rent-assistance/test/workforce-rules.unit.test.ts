@@ -10,6 +10,7 @@ const record = {
   hubOrgId,
   participantId: randomUUID(),
   exitDate: null,
+  planVersion: 0,
 };
 const facts = (more: Partial<WorkforcePaymentFacts> = {}): WorkforcePaymentFacts => ({
   actor: testActor({ orgId: hubOrgId, roles: ['hub_staff'] }),

@@ -17,6 +17,11 @@ const typesOf: Record<WorkforcePaymentCategory, readonly string[]> = {
  * payment type of it (a payment must fit every line it falls under).
  */
 export const workforcePlanBody = z.strictObject({
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .describe("The plan's version you read (0: none set yet); another is a 409 with the current"),
   lines: z
     .array(
       z.strictObject({
@@ -100,7 +105,10 @@ export function planView(
 }
 
 /** A planned amount never goes below what its payments took already. */
-export function planProblems(body: WorkforcePlanBody, rows: readonly CommittedRow[]): FieldError[] {
+export function planProblems(
+  body: Pick<WorkforcePlanBody, 'lines'>,
+  rows: readonly CommittedRow[],
+): FieldError[] {
   return body.lines.flatMap((l, i) => {
     const { takenCents } = takenBy(l, rows);
     return l.plannedCents < takenCents

@@ -51,6 +51,11 @@ const planLines = z.array(
   }),
 );
 
+const planVersion = z
+  .number()
+  .int()
+  .describe("The plan's version (0: never set): a change of the plan names it");
+
 /**
  * Keys to Progress payments in the same ledger as rent: training and education payments, support
  * service payments, and the record's optional payment plan. Approval, paid and void are the
@@ -104,12 +109,12 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
     tag: 'payments',
     params: idParams,
     body: workforcePlanBody,
-    success: { status: 200, schema: z.object({ lines: planLines }) },
-    problems: [403, 422],
+    success: { status: 200, schema: z.object({ lines: planLines, version: planVersion }) },
+    problems: [403, 409, 422],
     handler: async ({ params, body, req }) => {
       const actor = actorOf(req);
       await workforceRecordFor(deps.pool, actor, params.id, 'write', deps.clock());
-      return { lines: await setWorkforcePlan(deps, actor, params.id, body) };
+      return setWorkforcePlan(deps, actor, params.id, body);
     },
   });
 
@@ -127,10 +132,17 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
         items: z.array(workforcePayment),
         totalsByCategory: z.record(z.string(), z.number().int()).describe('Non-voided, in cents'),
         plan: planLines.nullable().describe('Null: the record has no payment plan'),
+        planVersion,
       }),
     },
     handler: async ({ params, req }) => {
-      await workforceRecordFor(deps.pool, actorOf(req), params.id, 'read', deps.clock());
+      const record = await workforceRecordFor(
+        deps.pool,
+        actorOf(req),
+        params.id,
+        'read',
+        deps.clock(),
+      );
       const items = await workforcePaymentsOf(deps.pool, params.id);
       const committed = await committedOf(deps.pool, params.id);
       const lines = await planLinesOf(deps.pool, params.id);
@@ -138,7 +150,8 @@ export function workforcePaymentRoutes(api: Api, deps: RentAssistanceDeps) {
       for (const c of committed)
         totalsByCategory[c.category] =
           (totalsByCategory[c.category] ?? 0) + c.pendingCents + c.paidCents;
-      return { items, totalsByCategory, plan: lines.length ? planView(lines, committed) : null };
+      const plan = lines.length ? planView(lines, committed) : null;
+      return { items, totalsByCategory, plan, planVersion: record.planVersion };
     },
   });
 }

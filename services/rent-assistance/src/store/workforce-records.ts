@@ -9,11 +9,13 @@ export interface WorkforceRecord {
   hubOrgId: string;
   participantId: string;
   exitDate: string | null;
+  /** The payment plan's version (0: never set). */
+  planVersion: number;
 }
 
 const columns = `enrollment_id AS "enrollmentId", org_id AS "orgId",
   provider_org_id AS "hubOrgId", participant_id AS "participantId",
-  to_char(exit_date, 'YYYY-MM-DD') AS "exitDate"`;
+  to_char(exit_date, 'YYYY-MM-DD') AS "exitDate", plan_version AS "planVersion"`;
 
 /** Keep the snapshot unless a newer one is kept (events may arrive out of order). */
 export async function saveWorkforceSnapshot(tx: Queryable, e: EnrollmentSnapshot, at: string) {
@@ -38,6 +40,16 @@ export async function saveWorkforceSnapshot(tx: Queryable, e: EnrollmentSnapshot
       at,
     ],
   );
+}
+
+/** The plan changed: its next version (the caller holds the record's row). */
+export async function nextPlanVersion(tx: Queryable, enrollmentId: string) {
+  const { rows } = await tx.query<{ version: number }>(
+    `UPDATE workforce_records SET plan_version = plan_version + 1 WHERE enrollment_id = $1
+     RETURNING plan_version AS version`,
+    [enrollmentId],
+  );
+  return rows[0].version;
 }
 
 export async function recordWorkforceExit(tx: Queryable, enrollmentId: string, exitDate: string) {
