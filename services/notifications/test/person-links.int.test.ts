@@ -171,3 +171,24 @@ describe('notices and audit trail of a linked person', () => {
     );
   });
 });
+
+test('a reader whose release of one linked record has expired lists the other record’s notices alone', async () => {
+  const reader = testActor({ roles: ['caseworker'] });
+  const open = await sharedParticipant(service.pool, worker.orgId, {
+    securityRestriction: 'share_mou',
+    releases: [{ toOrgId: reader.orgId, beginDate: '2020-01-01', endDate: '2099-12-31' }],
+  });
+  const expired = await sharedParticipant(service.pool, worker.orgId, {
+    securityRestriction: 'share_mou',
+    releases: [{ toOrgId: reader.orgId, beginDate: '2020-01-01', endDate: '2021-12-31' }],
+  });
+  const aboutOpen = await followUpFor(reader, open);
+  await followUpFor(reader, expired);
+  await service.publish(
+    PersonLinked,
+    link({ linkId: randomUUID(), a: () => open, b: () => expired }),
+    by,
+  );
+  expect(await noticesAbout(reader, open)).toEqual([aboutOpen]);
+  expect(await noticesAbout(reader, expired)).toEqual([]);
+});
