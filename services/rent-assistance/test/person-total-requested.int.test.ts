@@ -144,3 +144,13 @@ test('records of different people keep a total each', async () => {
   expect((await hub.post('/payments', arrears(first, 4, 50_000), newKey())).status).toBe(201);
   expect((await hub.post('/payments', arrears(second, 4, 50_000), newKey())).status).toBe(201);
 });
+
+test('two payments at once through the two linked records: one 201, one 422 (50,000 requested, 30,000 each)', async () => {
+  const { first, second, link, hub } = await twoOpenRecords(50_000);
+  await service.publish(PersonLinked, link, { orgId: first.coachOrgId });
+  const answers = await Promise.all([
+    hub.post('/payments', arrears(first, 5, 30_000), newKey()),
+    hub.post('/payments', arrears(second, 5, 30_000), newKey()),
+  ]);
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+});
