@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { accessAuditMigrations } from '@hearth/access';
 import { authenticate } from '@hearth/auth';
 import { createApp } from '@hearth/http';
+import { peopleMigrations } from '@hearth/people';
 import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsMigrations } from '@hearth/sharing';
 import type { NotificationsEnv } from './config';
@@ -18,8 +19,9 @@ import { noticeRoutes } from './routes/notices';
 export const notifications: ServiceDefinition<NotificationsEnv> = {
   name: 'notifications',
   migrationsDir: join(__dirname, '..', 'migrations'),
-  // Reads participants: who may see them comes from intake's sharing facts, denials are audited.
-  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations],
+  // Reads participants: who may see them comes from intake's sharing facts, denials are audited;
+  // intake's links of records as one person list a person's notices and trail together.
+  sharedMigrations: [accessAuditMigrations, sharingFactsMigrations, peopleMigrations],
   consumers,
   jobs,
   app: (ctx) => {

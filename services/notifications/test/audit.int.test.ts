@@ -69,6 +69,7 @@ test("a supervisor reads every service's reads of a participant, newest first, p
   expect(trail.map((e) => e.id)).toEqual([third.id, second.id, first.id]);
   expect(trail[1]).toEqual({
     id: second.id,
+    participantId,
     userId: other.userId,
     orgId: other.orgId,
     action: 'read',

@@ -1,4 +1,5 @@
 import type { ConsumerOptions } from '@hearth/bus';
+import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { NotificationsDeps } from '../deps';
 import { noticeEventTypes } from '../domain/notice';
@@ -18,6 +19,8 @@ export function consumers(deps: NotificationsDeps): ConsumerOptions[] {
   return [
     // Who may see each participant: intake's versioned sharing state, newest version wins.
     sharingFactsConsumer('notifications.sharing-facts'),
+    // Intake's links of records as one person: a person's notices and trail listed together.
+    peopleConsumer('notifications.people'),
     // Referrals', coordinated entry's and FSSP's events that ask for a notice.
     {
       queue: 'notifications.notices',

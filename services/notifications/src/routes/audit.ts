@@ -7,6 +7,9 @@ import { participantFor } from './participant-gate';
 
 const entry = z.object({
   id: uuid(),
+  participantId: uuid().describe(
+    'The record it is about (of a person linked in intake: which one)',
+  ),
   userId: uuid(),
   orgId: uuid(),
   action: z.enum(['read', 'write', 'delete']),
@@ -46,7 +49,7 @@ export function auditRoutes(api: Api, deps: NotificationsDeps) {
         deps.clock(),
         'The participant',
       );
-      return listTrail(deps, params.id, query);
+      return listTrail(deps, supervisor, params.id, query);
     },
   });
 
@@ -63,7 +66,7 @@ export function auditRoutes(api: Api, deps: NotificationsDeps) {
     handler: async ({ params, req }) => {
       const supervisor = requireRole(req, 'supervisor');
       await participantFor(deps.pool, supervisor, params.id, 'read', deps.clock());
-      return whoHasSeen(deps, params.id);
+      return whoHasSeen(deps, supervisor, params.id);
     },
   });
 }

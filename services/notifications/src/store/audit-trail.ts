@@ -65,6 +65,7 @@ export async function appendRecordDecision(
 
 export interface AuditEntry {
   id: string;
+  participantId: string;
   userId: string;
   orgId: string;
   action: 'read' | 'write' | 'delete';
@@ -78,26 +79,34 @@ export interface AuditEntry {
 const utc = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** A participant's trail, newest first (`limit + 1` asked by the caller). */
+/**
+ * The trail of a person's records (`participantIds`, the asked record first), newest first
+ * (`limit + 1` asked by the caller). A decision about two of them (a link, its undo) is one entry,
+ * shown under the asked record, so the page's position (at, id) stays unique.
+ */
 export async function trailOf(
   db: Queryable,
-  participantId: string,
+  participantIds: readonly string[],
   after: { at: string; id: string } | undefined,
   limit: number,
 ): Promise<AuditEntry[]> {
   const { rows } = await db.query<AuditEntry>(
-    `SELECT event_id AS id, user_id AS "userId", org_id AS "orgId", action, allowed, reason, what,
-       request_id AS "requestId", ${utc('at')} AS at
-     FROM audit_trail WHERE participant_id = $1
-       AND ($2::timestamptz IS NULL OR (at, event_id) < ($2::timestamptz, $3::uuid))
-     ORDER BY audit_trail.at DESC, event_id DESC LIMIT $4`,
-    [participantId, after?.at ?? null, after?.id ?? null, limit],
+    `SELECT DISTINCT ON (a.at, a.event_id) a.event_id AS id, a.participant_id AS "participantId",
+       a.user_id AS "userId", a.org_id AS "orgId", a.action, a.allowed, a.reason, a.what,
+       a.request_id AS "requestId", ${utc('a.at')} AS at
+     FROM audit_trail a WHERE a.participant_id = ANY($1::uuid[])
+       AND ($2::timestamptz IS NULL OR (a.at, a.event_id) < ($2::timestamptz, $3::uuid))
+     ORDER BY a.at DESC, a.event_id DESC, a.participant_id = $1[1] DESC LIMIT $4`,
+    [participantIds, after?.at ?? null, after?.id ?? null, limit],
   );
   return rows;
 }
 
-/** Who has seen the participant's record: each user of each organization whose reads were allowed. */
-export async function viewersOf(db: Queryable, participantId: string) {
+/**
+ * Who has seen the records of a person (`participantIds`): each user of each organization whose
+ * reads were allowed, counted across the records.
+ */
+export async function viewersOf(db: Queryable, participantIds: readonly string[]) {
   const { rows } = await db.query<{
     userId: string;
     orgId: string;
@@ -107,9 +116,9 @@ export async function viewersOf(db: Queryable, participantId: string) {
   }>(
     `SELECT user_id AS "userId", org_id AS "orgId", count(*)::int AS reads,
        ${utc('min(at)')} AS "firstSeenAt", ${utc('max(at)')} AS "lastSeenAt"
-     FROM audit_trail WHERE participant_id = $1 AND allowed AND action = 'read'
+     FROM audit_trail WHERE participant_id = ANY($1::uuid[]) AND allowed AND action = 'read'
      GROUP BY user_id, org_id ORDER BY max(at) DESC, user_id LIMIT 1000`,
-    [participantId],
+    [participantIds],
   );
   return rows;
 }

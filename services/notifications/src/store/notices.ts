@@ -57,7 +57,7 @@ export async function noticesOf(
   db: Queryable,
   actor: Actor,
   now: Date,
-  options: { unreadOnly: boolean; about?: string; after?: Position; limit: number },
+  options: { unreadOnly: boolean; about?: string[]; after?: Position; limit: number },
 ): Promise<NoticeRow[]> {
   const params: unknown[] = [];
   const bind = binder(params);
@@ -66,10 +66,10 @@ export async function noticesOf(
   const after = options.after
     ? `AND (n.created_at, n.id) < (${bind(options.after.createdAt)}::timestamptz, ${bind(options.after.id)}::uuid)`
     : '';
-  // about one participant: only the notices whose participant the reader may see now (the filter
-  // must not reveal whom a notice they may not see the participant of is about)
+  // about one person (the records of one linked in intake): only the notices whose participant the
+  // reader may see now (the filter must not reveal whom a notice they may not see is about)
   const about = options.about
-    ? `AND n.participant_id = ${bind(options.about)}::uuid AND sf.participant_id IS NOT NULL AND ${visible}`
+    ? `AND n.participant_id = ANY(${bind(options.about)}::uuid[]) AND sf.participant_id IS NOT NULL AND ${visible}`
     : '';
   const { rows } = await db.query<NoticeRow>(
     `SELECT n.id, n.kind, n.title, n.record_type AS "recordType", n.record_id AS "recordId",

@@ -1,3 +1,4 @@
+import type { Actor } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
 import {
   DuplicateDismissed,
@@ -8,6 +9,7 @@ import {
   type Envelope,
 } from '@hearth/events';
 import { cursorCodec, uuid } from '@hearth/http';
+import { recordsListedTogether } from '@hearth/people';
 import { z } from 'zod';
 import type { NotificationsDeps } from '../deps';
 import {
@@ -71,18 +73,37 @@ export async function recordDecision(
 
 export const auditCursor = cursorCodec(z.strictObject({ at: z.string().datetime(), id: uuid() }));
 
-/** A participant's trail, newest first (the route has checked role and gate). */
+/**
+ * The ids whose trail a participant's trail shows (the route has checked role and gate): a person
+ * linked in intake shows every record's to a supervisor who may see them all, else this record's.
+ */
+async function recordsOfTrail(
+  deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  participantId: string,
+) {
+  const records = await recordsListedTogether(deps.pool, actor, participantId, deps.clock());
+  return [participantId, ...[...records.keys()].filter((id) => id !== participantId)];
+}
+
+/** A participant's trail (their person's), newest first. */
 export async function listTrail(
-  deps: Pick<NotificationsDeps, 'pool'>,
+  deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
+  actor: Actor,
   participantId: string,
   query: { limit: number; cursor?: string },
 ) {
   const after = auditCursor.decode(query.cursor);
-  const rows = await trailOf(deps.pool, participantId, after, query.limit + 1);
+  const ids = await recordsOfTrail(deps, actor, participantId);
+  const rows = await trailOf(deps.pool, ids, after, query.limit + 1);
   return auditCursor.page(rows, query.limit, (r) => ({ at: r.at, id: r.id }));
 }
 
-/** "Who has seen my record", for a participant's release request. */
-export async function whoHasSeen(deps: Pick<NotificationsDeps, 'pool'>, participantId: string) {
-  return { items: await viewersOf(deps.pool, participantId) };
+/** "Who has seen my record" (every record of the person), for a participant's release request. */
+export async function whoHasSeen(
+  deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
+  actor: Actor,
+  participantId: string,
+) {
+  return { items: await viewersOf(deps.pool, await recordsOfTrail(deps, actor, participantId)) };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@hearth/access';
 import { cursorCodec, notFound, uuid } from '@hearth/http';
+import { recordsListedTogether } from '@hearth/people';
 import { z } from 'zod';
 import type { NotificationsDeps } from '../deps';
 import { linkOf } from '../domain/notice';
@@ -19,16 +20,28 @@ const shown = (row: NoticeRow) => ({
   readAt: row.readAt,
 });
 
-/** The actor's notices, newest first, unread only or all; who each is about only when visible now. */
+/**
+ * The actor's notices, newest first, unread only or all; who each is about only when visible now.
+ * About a person linked in intake: the notices of all their records to a reader who may see every
+ * one of them, else this record's alone (libs/people); each row still needs its own record visible.
+ */
 export async function listNotices(
   deps: Pick<NotificationsDeps, 'pool' | 'clock'>,
   actor: Actor,
   query: { status: 'unread' | 'all'; participantId?: string; limit: number; cursor?: string },
 ) {
+  const now = deps.clock();
   const after = noticeCursor.decode(query.cursor);
-  const rows = await noticesOf(deps.pool, actor, deps.clock(), {
+  const about =
+    query.participantId === undefined
+      ? undefined
+      : [
+          query.participantId,
+          ...(await recordsListedTogether(deps.pool, actor, query.participantId, now)).keys(),
+        ];
+  const rows = await noticesOf(deps.pool, actor, now, {
     unreadOnly: query.status === 'unread',
-    about: query.participantId,
+    about,
     after,
     limit: query.limit + 1,
   });

@@ -5,7 +5,9 @@ import { raHousingTypes, raPaidTo, raPaymentStatuses, raPaymentTypes } from '@he
 import { defineRoute, idParams, idempotencyHeaders, notFound, type Api } from '@hearth/http';
 import type { RentAssistanceDeps } from '../deps';
 import { recordPaymentBody, versionBody, voidPaymentBody } from '../domain/payment';
+import { committedOfEpisode, episodesOf } from '../store/person-records';
 import { findPayment, paymentsOf } from '../store/payments';
+import { committedOfRecords } from '../store/records';
 import { findWorkforcePayment } from '../store/workforce-payments';
 import { changePaymentStatus, type PaymentMove } from '../use-cases/move-payment';
 import { recordPayment } from '../use-cases/record-payment';
@@ -140,7 +142,9 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
           .number()
           .int()
           .nullable()
-          .describe('What the total amount requested leaves for payments (null: no total given)'),
+          .describe(
+            'What the total amount requested leaves for payments (null: no total given); the payments of the person’s other open records in the program count too',
+          ),
       }),
     },
     handler: async ({ params, req }) => {
@@ -157,13 +161,16 @@ export function paymentRoutes(api: Api, deps: RentAssistanceDeps) {
       }
       const totalCents = live.reduce((t, p) => t + p.amountCents, 0);
       const requested = record.totalAmountRequestedCents;
+      // a person linked in intake: their open records in the program count against it together
+      const episode = (await episodesOf(deps.pool, [record])).get(record.enrollmentId)!;
+      const committed = committedOfEpisode(episode, await committedOfRecords(deps.pool, episode));
       return {
         items,
         totalCents,
         byFundingSource,
         byMonth,
         totalAmountRequestedCents: requested,
-        remainingOfRequestedCents: requested === null ? null : Math.max(0, requested - totalCents),
+        remainingOfRequestedCents: requested === null ? null : Math.max(0, requested - committed),
       };
     },
   });

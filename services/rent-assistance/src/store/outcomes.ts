@@ -1,4 +1,5 @@
 import type { Queryable } from '@hearth/db';
+import { peopleOf } from '@hearth/people';
 import type { MeasuresQuery, RecordOutcomeBody } from '../domain/outcome';
 
 export interface Outcome extends RecordOutcomeBody {
@@ -53,22 +54,14 @@ export async function markReceivedRaAgain(
 /**
  * The hub's measures (I-Trac RA guide, Hub Measures) over its episodes that received Rapid
  * Rehousing or Homeless Prevention, never a pre-program exit nor an episode marked "received RA
- * again": people served (an RRH/HP service dated in the period; linked records count once), and for 6 and 12 months the
- * cohort whose retention point (exit date + months) falls in the period and how many of it were
- * recorded housed then (unknown, not housed or nothing recorded count as not housed).
+ * again": people served (an RRH/HP service dated in the period; records linked in intake count as
+ * one person, chains of links followed), and for 6 and 12 months the cohort whose retention point
+ * (exit date + months) falls in the period and how many of it were recorded housed then (unknown,
+ * not housed or nothing recorded count as not housed).
  */
-/**
- * A participant id as one person (libs/people): the least id among the records linked to it, its
- * own when none, so a person served through two linked records counts once.
- */
-const personOf = (participantId: string) =>
-  `(SELECT coalesce(min(linked::text), ${participantId}::text) FROM person_link_facts f,
-     unnest(f.participant_ids) AS linked
-   WHERE f.unlinked_at IS NULL AND f.participant_ids @> ARRAY[${participantId}])`;
-
 export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQuery) {
   const { rows } = await db.query<{
-    served: number;
+    servedIds: string[];
     cohort6: number;
     housed6: number;
     cohort12: number;
@@ -93,15 +86,22 @@ export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQu
        CROSS JOIN (VALUES (6, 'six_month_retention'), (12, 'twelve_month_retention')) AS m (months, type)
        WHERE (e.exit_date + make_interval(months => m.months))::date BETWEEN $2 AND $3)
      SELECT
-       (SELECT count(DISTINCT ${personOf('participant_id')})::int FROM episodes
-         WHERE served_in_period) AS served,
+       (SELECT coalesce(array_agg(DISTINCT participant_id), '{}') FROM episodes
+         WHERE served_in_period) AS "servedIds",
        (SELECT count(*)::int FROM retention WHERE months = 6) AS cohort6,
        (SELECT count(*)::int FROM retention WHERE months = 6 AND status = 'housed') AS housed6,
        (SELECT count(*)::int FROM retention WHERE months = 12) AS cohort12,
        (SELECT count(*)::int FROM retention WHERE months = 12 AND status = 'housed') AS housed12`,
     [hubOrgId, q.from, q.to],
   );
-  return rows[0]!;
+  const { servedIds, ...cohorts } = rows[0]!;
+  return { served: await peopleCount(db, servedIds), ...cohorts };
+}
+
+/** How many people the records are (libs/people): each person known by the least id of theirs. */
+async function peopleCount(db: Queryable, participantIds: string[]): Promise<number> {
+  const people = await peopleOf(db, participantIds);
+  return new Set([...people.values()].map((ids) => [...ids].sort()[0])).size;
 }
 
 export interface DueRetention {

@@ -23,7 +23,8 @@ import {
   lockedPlansAndRecords,
   paidMonthsAmong,
 } from '../store/payment-batch';
-import { committedOfRecords, type RaRecord } from '../store/records';
+import { committedOfEpisode, episodesOf } from '../store/person-records';
+import { committedOfRecords, recordsAmong, type RaRecord } from '../store/records';
 import { paymentEvent } from './payment-events';
 
 export interface RowResult {
@@ -95,10 +96,12 @@ async function enterRows(
   );
   const fresh = rows.filter((r, i) => claims[i]!.claimed && writable.has(r.payment.enrollmentId));
   const enrollmentIds = [...new Set(fresh.map((r) => r.payment.enrollmentId))];
+  // each record with its person's other open records in the program: locked and counted together
+  const episodes = await episodesOf(tx, await recordsAmong(tx, enrollmentIds));
   const { plans, records } = await lockedPlansAndRecords(
     tx,
     [...new Set(fresh.map((r) => r.payment.planId))],
-    enrollmentIds,
+    [...new Set([...enrollmentIds, ...[...episodes.values()].flat()])],
   );
   const { firstCoaching, finalRentExit, engagedMonths } = await engagementOf(tx, enrollmentIds);
   const paid = await paidMonthsAmong(
@@ -106,7 +109,11 @@ async function enterRows(
     fresh.map((r) => r.payment),
   );
   const committed = new Map([...plans.values()].map((p) => [p.id, p.committedCents]));
-  const recordCommitted = await committedOfRecords(tx, enrollmentIds);
+  const byRecord = await committedOfRecords(tx, [...new Set([...episodes.values()].flat())]);
+  const episodeOf = (enrollmentId: string) => episodes.get(enrollmentId)?.[0] ?? enrollmentId;
+  const recordCommitted = new Map(
+    [...episodes.values()].map((e) => [e[0]!, committedOfEpisode(e, byRecord)]),
+  );
   const today = await organizationToday(tx, actor.orgId, deps.clock);
 
   const results: RowResult[] = [];
@@ -128,7 +135,7 @@ async function enterRows(
         actor,
         record: record!,
         plan: plan && { ...plan, committedCents: committed.get(plan.id)! },
-        recordCommittedCents: recordCommitted.get(payment.enrollmentId)!,
+        recordCommittedCents: recordCommitted.get(episodeOf(payment.enrollmentId))!,
         today,
         firstCoachingDate: firstCoaching.get(payment.enrollmentId) ?? null,
         finalRentExitDate: finalRentExit.get(payment.enrollmentId) ?? null,
@@ -137,7 +144,10 @@ async function enterRows(
       };
       checkPayment(facts, payment);
       committed.set(plan!.id, facts.plan!.committedCents + payment.amountCents);
-      recordCommitted.set(payment.enrollmentId, facts.recordCommittedCents + payment.amountCents);
+      recordCommitted.set(
+        episodeOf(payment.enrollmentId),
+        facts.recordCommittedCents + payment.amountCents,
+      );
       if (!payment.adjustmentReason) paid.add(paidMonthKey(payment));
       accepted.push({ id, body: payment });
       results.push(entered(row, id));

@@ -10,6 +10,7 @@ import { checkPayment, monthPaidAlready } from '../domain/payment-rules';
 import { engagedMonthsOf } from '../store/engagement';
 import { engagementDatesOf } from '../store/evidence';
 import { findPayment, insertPayment, monthPaid, type Payment } from '../store/payments';
+import { committedOfEpisode, episodesOf, lockRecords } from '../store/person-records';
 import { findPlan } from '../store/plans';
 import { committedOfRecords, findRecord } from '../store/records';
 import { announcePayment } from './payment-events';
@@ -52,15 +53,18 @@ export async function enterPayment(
   body: RecordPaymentBody,
 ): Promise<Payment> {
   const plan = await findPlan(tx, body.planId, true);
-  const record = (await findRecord(tx, body.enrollmentId, true))!; // the gate found it
+  // the record and its person's other open records in the program, locked in id order: their
+  // payments count against the total requested together (store/person-records.ts)
+  const known = (await findRecord(tx, body.enrollmentId))!; // the gate found it
+  const episode = (await episodesOf(tx, [known])).get(known.enrollmentId)!;
+  await lockRecords(tx, episode);
+  const record = (await findRecord(tx, body.enrollmentId, true))!;
   checkPayment(
     {
       actor,
       record,
       plan,
-      recordCommittedCents: (await committedOfRecords(tx, [record.enrollmentId])).get(
-        record.enrollmentId,
-      )!,
+      recordCommittedCents: committedOfEpisode(episode, await committedOfRecords(tx, episode)),
       today: await organizationToday(tx, actor.orgId, deps.clock),
       ...(await serviceDatesOf(tx, record.enrollmentId)),
       engagedMonths: await engagedMonthsOf(tx, record.enrollmentId),
