@@ -6,6 +6,7 @@ import type { ZipEntries } from '../adapters/zip-upload';
 import { csvRecords } from '../domain/csv-read';
 import { clientFacts } from '../domain/hud-client-facts';
 import { HUD_FILES } from '../domain/hud-files';
+import { markAnnounced } from '../store/imported-clients-in-intake';
 
 const BATCH = 500;
 
@@ -54,11 +55,21 @@ export async function announceImportedClients(
       }),
     );
     if (batch.length >= BATCH) {
-      await recordEvents(tx, batch);
+      await announce(tx, actor.orgId, batch);
       announced += batch.length;
       batch = [];
     }
   }
-  await recordEvents(tx, batch);
+  await announce(tx, actor.orgId, batch);
   return announced + batch.length;
+}
+
+/** The announcements, and their rows marked as awaiting intake's answer. */
+async function announce(tx: PoolClient, orgId: string, batch: Envelope[]) {
+  await recordEvents(tx, batch);
+  await markAnnounced(
+    tx,
+    orgId,
+    batch.map((e) => (e.data as { personalId: string }).personalId),
+  );
 }
