@@ -1,6 +1,6 @@
 import type { Actor } from '@hearth/access';
 import { authorOf, recordEvents } from '@hearth/bus';
-import { HmisClientImported, createEvent, type Envelope } from '@hearth/events';
+import { HmisClientImported, createEvent, type Envelope, type HmisClient } from '@hearth/events';
 import type { PoolClient } from 'pg';
 import type { ZipEntries } from '../adapters/zip-upload';
 import { csvRecords } from '../domain/csv-read';
@@ -33,7 +33,7 @@ export async function announceImportedClients(
   const columns = HUD_FILES.Client;
   const records = csvRecords(await imported.zip.open('Client.csv'));
   await records.next(); // the header row
-  let batch: Envelope[] = [];
+  let batch: Envelope<HmisClient>[] = [];
   let announced = 0;
   for await (const values of records) {
     const row = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
@@ -65,11 +65,11 @@ export async function announceImportedClients(
 }
 
 /** The announcements, and their rows marked as awaiting intake's answer. */
-async function announce(tx: PoolClient, orgId: string, batch: Envelope[]) {
+async function announce(tx: PoolClient, orgId: string, batch: Envelope<HmisClient>[]) {
   await recordEvents(tx, batch);
   await markAnnounced(
     tx,
     orgId,
-    batch.map((e) => (e.data as { personalId: string }).personalId),
+    batch.map((e) => e.data.personalId),
   );
 }
