@@ -1,7 +1,7 @@
 // `npm run bench`: performance goals measured on this machine; figures printed, never asserted.
 // BENCH_SECONDS shortens the sustained runs (default 30); BENCH_PARTICIPANTS the matching set (default 1,000,000).
 // `npm run bench -- events matching gateway quick-services case-notes-print housing-queue
-// vacancy-race documents rent-assistance` runs a subset; BENCH_PAYMENTS sizes the payments batch; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
+// vacancy-race documents rent-assistance reporting reporting-import` runs a subset; BENCH_PAYMENTS sizes the payments batch; BENCH_ROWS sizes quick-services, BENCH_PRINTS how many PDFs
 // case-notes-print makes (at most 100), BENCH_QUEUE_ENTRIES the housing queue, BENCH_UPLOADS how
 // many 1 MB uploads documents makes (default 100).
 import { benchCaseNotesPrint } from './case-notes-print.mjs';
@@ -13,6 +13,7 @@ import { benchMatching } from './matching.mjs';
 import { benchQuickServices } from './quick-services.mjs';
 import { benchRentAssistance } from './rent-assistance.mjs';
 import { benchReporting } from './reporting.mjs';
+import { benchReportingImport } from './reporting-import.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const only = process.argv.slice(2);
@@ -83,5 +84,13 @@ if (want('reporting')) {
   console.table(
     await benchReporting({ clients, enrollments: clients * 3, services: clients * 10 }),
   );
+}
+if (want('reporting-import')) {
+  console.log(
+    "\nReporting: HUD's FY2026 sample export imported through the gateway (rows per second, time to done; BENCH_HMIS_ZIP another zip)",
+  );
+  const { summary, files } = await benchReportingImport();
+  console.table({ import: summary });
+  console.table(files);
 }
 process.exit(0);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { intake, intakeEnv } from '@hearth/intake';
 import {
   apiClient,
+  mintToken,
   startServiceForTest,
   testActor,
   waitFor,
@@ -76,6 +77,36 @@ describe("an HMIS import's clients in intake", () => {
       apiClient(intakeService.url, as).get(`/participants/${bea!.participant_id}`);
     expect((await seen(importer)).status).toBe(200);
     expect((await seen(otherAgency)).status).toBe(404);
+    // intake's answers come back: reporting keeps the participant beside each imported row
+    const job = (id: string) =>
+      fetch(`${reportingService.url}/api/v1/imports/${id}`, {
+        headers: { authorization: `Bearer ${mintToken(importer)}` },
+      }).then((r) => r.json() as Promise<{ clientsInIntake: { awaiting: number } }>);
+    const firstId = (
+      await reportingService.pool.query('SELECT import_id FROM hmis_imports WHERE org_id = $1', [
+        importer.orgId,
+      ])
+    ).rows[0].import_id as string;
+    await waitFor(
+      async () => (await job(firstId)).clientsInIntake.awaiting === 0,
+      20_000,
+      'answers',
+    );
+    expect((await job(firstId)).clientsInIntake).toEqual({
+      takenIn: 1,
+      linked: 1,
+      notTakenIn: 0,
+      awaiting: 0,
+      keptHere: 0,
+    });
+    const { rows: kept } = await reportingService.pool.query(
+      'SELECT personal_id, participant_id FROM hmis_imported_clients WHERE org_id = $1 ORDER BY 1',
+      [importer.orgId],
+    );
+    expect(kept).toEqual([
+      { personal_id: 'A1', participant_id: ada!.participant_id },
+      { personal_id: 'B1', participant_id: bea!.participant_id },
+    ]);
 
     const second = await zipOf({ Client: [client('A1', 'Ada'), client('C1', 'Cleo')] });
     expect((await importToEnd(reportingService, importer, second)).status).toBe('done');

@@ -1,12 +1,21 @@
-import { addDays } from '@hearth/time';
+import { addDays, ageOn } from '@hearth/time';
+import type { raceValues, ssnStatuses, veteranStatuses } from '@hearth/events';
+import { raceNoneOf, SSN_DATA_QUALITY, VETERAN_STATUS } from './hud-codes';
 import type { ExitRow, Membership, Period, ServiceRow } from './program-report';
 
-/** A client record's identifying facts as the read model holds them (intake's announced fields). */
+/**
+ * A client record's facts as the read model holds them (intake's announced fields). Race, veteran
+ * status and SSN status are null when the record's last event predates intake announcing them.
+ */
 export interface ClientFacts {
   participantId: string;
   firstName: string;
   lastName: string;
+  birthDate: string;
   sex: string | null;
+  race: (typeof raceValues)[number][] | null;
+  veteranStatus: (typeof veteranStatuses)[number] | null;
+  ssnStatus: (typeof ssnStatuses)[number] | null;
 }
 
 /** How an answer fell short: HUD's data-quality framework's columns. */
@@ -19,9 +28,6 @@ const CODES: Record<number, Shortfall> = {
 
 /** Elements HUD requires that reporting is not told yet: shown as such, never as complete. */
 export const ELEMENTS_NOT_ANNOUNCED = {
-  ssn: "intake does not announce the SSN's data quality",
-  race: 'intake does not announce race yet',
-  veteranStatus: 'intake does not announce veteran status yet',
   disablingCondition: "enrollment's assessments do not hold disabling condition (3.08) yet",
 } as const;
 
@@ -46,7 +52,10 @@ export interface Flagged {
 
 export const qualityFigures = [
   'name',
+  'ssn',
+  'race',
   'sex',
+  'veteranStatus',
   'priorLivingSituation',
   'destination',
   'withoutService90Days',
@@ -77,9 +86,38 @@ export const shortfallOf = (code: number | null | undefined): Shortfall | null =
 const SEX: Record<string, Shortfall> = { unknown: 'doesnt_know', refused: 'prefers_not' };
 
 /**
+ * A client fact's shortfall through the code the export writes for it (hud-codes.ts), so the report
+ * and Client.csv never disagree: a fact not announced (null) is 99 there, so not collected here.
+ */
+const codedShortfall = (code: number | null): Shortfall | null =>
+  code === null ? null : (CODES[code] ?? null);
+const ssnShortfall = (c: ClientFacts) =>
+  codedShortfall(c.ssnStatus === null ? 99 : SSN_DATA_QUALITY[c.ssnStatus]);
+// RaceNone: empty when a race is marked, else 8 / 9 / 99 (an empty or unannounced list is 99)
+const raceShortfall = (c: ClientFacts) => codedShortfall(raceNoneOf(c.race));
+const veteranShortfall = (c: ClientFacts) =>
+  codedShortfall(c.veteranStatus === null ? 99 : VETERAN_STATUS[c.veteranStatus]);
+
+/**
+ * HUD asks veteran status of adults only: 18 or older on the later of the period's start and the
+ * record's last entry in it (HUD's "age at the later of report start and project start").
+ */
+function adultsOf(clients: ClientFacts[], served: Membership[], period: Period) {
+  const lastEntry = new Map<string, string>();
+  for (const m of served)
+    if (m.entryDate > (lastEntry.get(m.participantId) ?? ''))
+      lastEntry.set(m.participantId, m.entryDate);
+  return clients.filter((c) => {
+    const entry = lastEntry.get(c.participantId) ?? period.from;
+    return ageOn(c.birthDate, entry > period.from ? entry : period.from) >= 18;
+  });
+}
+
+/**
  * A program's data quality over a period, per record (a duplicate's data is its own record's):
  * name and sex of each client record enrolled at some point of the period (a blank name missing;
- * sex unknown = 8, refused = 9, not recorded = 99); prior living situation of each member's
+ * sex unknown = 8, refused = 9, not recorded = 99), SSN data quality and race (RaceNone) as the
+ * export codes them, veteran status of the adults among them; prior living situation of each member's
  * enrollment that began in the period (from its project-start assessment: none = missing);
  * destination of each member exited in the period (an auto exit asked nobody: missing); the
  * enrollments open at the period's end whose last service (or entry, without one) is more than
@@ -110,6 +148,10 @@ export function dataQuality(
   const sex = enrolled.flatMap((c) =>
     flag(c.participantId, null, c.sex === null ? 'not_collected' : (SEX[c.sex] ?? null)),
   );
+  const ssn = enrolled.flatMap((c) => flag(c.participantId, null, ssnShortfall(c)));
+  const race = enrolled.flatMap((c) => flag(c.participantId, null, raceShortfall(c)));
+  const adults = adultsOf(enrolled, served, period);
+  const veteranStatus = adults.flatMap((c) => flag(c.participantId, null, veteranShortfall(c)));
   const entered = served.filter((m) => m.entryDate >= period.from);
   const living = entered.flatMap((m) =>
     flag(
@@ -148,7 +190,10 @@ export function dataQuality(
       quality('name', enrolled.length, name),
       // every record has its date of birth: intake requires it
       quality('dateOfBirth', enrolled.length, []),
+      quality('ssn', enrolled.length, ssn),
+      quality('race', enrolled.length, race),
       quality('sex', enrolled.length, sex),
+      quality('veteranStatus', adults.length, veteranStatus),
       quality('priorLivingSituation', entered.length, living),
       quality('destination', exited.length, destination),
     ],
@@ -156,7 +201,10 @@ export function dataQuality(
     clientsNeverExited: new Set(open.map((m) => m.participantId)).size,
     flagged: {
       name,
+      ssn,
+      race,
       sex,
+      veteranStatus,
       priorLivingSituation: living,
       destination,
       withoutService90Days: stale,

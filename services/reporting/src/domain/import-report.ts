@@ -43,6 +43,18 @@ export const importReport = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
+  /**
+   * What intake made of the clients this import added (Client.csv's accepted rows), as its
+   * answers arrive: taken in as participants, linked to one already here, not taken in (no name
+   * or birth date), still awaiting, or kept here (an id past HUD's 32 characters, never announced).
+   */
+  clientsInIntake: z.object({
+    takenIn: z.number().int(),
+    linked: z.number().int(),
+    notTakenIn: z.number().int(),
+    awaiting: z.number().int(),
+    keptHere: z.number().int(),
+  }),
   /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });

@@ -4,6 +4,7 @@ import { familyFactsConsumer } from '@hearth/families';
 import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
+import { hmisClientsMatchedConsumer } from './hmis-clients-matched';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
 import { rentAssistanceConsumer } from './rent-assistance';
@@ -28,5 +29,5 @@ export const readModelConsumers = (): ConsumerOptions[] =>
   ].map(journaled);
 
 export function consumers(_deps: ReportingDeps): ConsumerOptions[] {
-  return readModelConsumers();
+  return [...readModelConsumers(), hmisClientsMatchedConsumer('reporting.hmis-clients-matched')];
 }

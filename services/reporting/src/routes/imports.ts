@@ -4,11 +4,12 @@ import { actorOf } from '@hearth/auth';
 import { defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/http';
 import type { ReportingDeps } from '../deps';
 import { importReport } from '../domain/import-report';
+import { clientsInIntake, type ClientsInIntake } from '../store/imported-clients-in-intake';
 import { importById, type ImportRow } from '../store/imports';
 import { queueImport } from '../use-cases/queue-import';
 
 const instant = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const view = (r: ImportRow, replayed = false) => ({
+const view = (r: ImportRow, intake: ClientsInIntake, replayed = false) => ({
   id: r.id,
   status: r.status,
   zipSha256: r.zipSha256,
@@ -19,6 +20,7 @@ const view = (r: ImportRow, replayed = false) => ({
   createdAt: new Date(r.createdAt).toISOString(),
   startedAt: instant(r.startedAt),
   finishedAt: instant(r.finishedAt),
+  clientsInIntake: intake,
   replayed,
 });
 
@@ -38,7 +40,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       if (!roleAllows(actor, 'write')) throw forbidden('Your roles write no client records');
       const { job, replayed } = await queueImport(deps, actor, req);
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-      return view(job, replayed);
+      return view(job, await clientsInIntake(deps.pool, job.id), replayed);
     },
   });
 
@@ -46,7 +48,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/imports/:id',
     summary:
-      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, and every refused row of the files landed",
+      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, every refused row of the files landed, and what intake made of its clients (taken in, linked, not taken in, awaiting)",
     tag: 'imports',
     params: idParams,
     problems: [404],
@@ -57,7 +59,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       // another organization's import is not revealed
       if (!found || found.orgId !== actor.orgId || !roleAllows(actor, 'read'))
         throw notFound('No such import');
-      return view(found);
+      return view(found, await clientsInIntake(deps.pool, found.id));
     },
   });
 }

@@ -69,7 +69,9 @@ export async function linksAmong(db: Queryable, participantIds: string[]): Promi
 /** The client records' identifying facts the data-quality report checks. */
 export async function clientFacts(db: Queryable, participantIds: string[]) {
   const { rows } = await db.query<ClientFacts>(
-    `SELECT personal_id AS "participantId", first_name AS "firstName", last_name AS "lastName", sex
+    `SELECT personal_id AS "participantId", first_name AS "firstName", last_name AS "lastName",
+       to_char(dob, 'YYYY-MM-DD') AS "birthDate", sex, race, veteran_status AS "veteranStatus",
+       ssn_status AS "ssnStatus"
      FROM hmis_clients WHERE personal_id = ANY($1::uuid[])`,
     [participantIds],
   );

@@ -1,11 +1,12 @@
 import type { Actor } from '@hearth/access';
 import { authorOf, recordEvents } from '@hearth/bus';
-import { HmisClientImported, createEvent, type Envelope } from '@hearth/events';
+import { HmisClientImported, createEvent, type Envelope, type HmisClient } from '@hearth/events';
 import type { PoolClient } from 'pg';
 import type { ZipEntries } from '../adapters/zip-upload';
 import { csvRecords } from '../domain/csv-read';
 import { clientFacts } from '../domain/hud-client-facts';
 import { HUD_FILES } from '../domain/hud-files';
+import { markAnnounced } from '../store/imported-clients-in-intake';
 
 const BATCH = 500;
 
@@ -32,7 +33,7 @@ export async function announceImportedClients(
   const columns = HUD_FILES.Client;
   const records = csvRecords(await imported.zip.open('Client.csv'));
   await records.next(); // the header row
-  let batch: Envelope[] = [];
+  let batch: Envelope<HmisClient>[] = [];
   let announced = 0;
   for await (const values of records) {
     const row = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
@@ -54,11 +55,21 @@ export async function announceImportedClients(
       }),
     );
     if (batch.length >= BATCH) {
-      await recordEvents(tx, batch);
+      await announce(tx, actor.orgId, batch);
       announced += batch.length;
       batch = [];
     }
   }
-  await recordEvents(tx, batch);
+  await announce(tx, actor.orgId, batch);
   return announced + batch.length;
+}
+
+/** The announcements, and their rows marked as awaiting intake's answer. */
+async function announce(tx: PoolClient, orgId: string, batch: Envelope<HmisClient>[]) {
+  await recordEvents(tx, batch);
+  await markAnnounced(
+    tx,
+    orgId,
+    batch.map((e) => e.data.personalId),
+  );
 }
