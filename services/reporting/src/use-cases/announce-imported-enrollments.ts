@@ -37,23 +37,29 @@ export async function announceImportedEnrollments(
   let announced = 0;
   for (;;) {
     const { rows } = await tx.query<EnrollmentWithExit>(
-      `SELECT e.enrollment_id AS "enrollmentId", e.personal_id AS "personalId",
-              e.project_id AS "projectId", p.name AS "projectName",
-              p.project_type AS "projectType",
-              to_char(p.operating_start_date, 'YYYY-MM-DD') AS "operatingStartDate",
-              to_char(e.entry_date, 'YYYY-MM-DD') AS "entryDate",
-              e.relationship_to_hoh AS "relationshipToHoH", e.household_id AS "householdId",
-              x.exit_id AS "exitId", to_char(x.exit_date, 'YYYY-MM-DD') AS "exitDate",
-              x.destination
-       FROM hmis_imported_enrollments e
-       JOIN hmis_imported_projects p ON p.org_id = e.org_id AND p.project_id = e.project_id
-       LEFT JOIN LATERAL (
-         SELECT exit_id, exit_date, destination FROM hmis_imported_exits
-         WHERE org_id = e.org_id AND enrollment_id = e.enrollment_id
-         ORDER BY date_updated DESC, exit_id LIMIT 1) x ON true
-       WHERE e.import_id = $1 AND e.enrollment_id > $2
-       ORDER BY e.enrollment_id LIMIT ${PAGE}`,
-      [imported.importId, after],
+      // the page first, then its exits by a hash join: Exit.csv has no index by EnrollmentID
+      `WITH page AS (
+         SELECT e.enrollment_id, e.personal_id, e.project_id, e.entry_date,
+                e.relationship_to_hoh, e.household_id, p.name, p.project_type,
+                p.operating_start_date
+         FROM hmis_imported_enrollments e
+         JOIN hmis_imported_projects p ON p.org_id = e.org_id AND p.project_id = e.project_id
+         WHERE e.org_id = $3 AND e.import_id = $1 AND e.enrollment_id > $2
+         ORDER BY e.enrollment_id LIMIT ${PAGE}),
+       exits AS (
+         SELECT DISTINCT ON (enrollment_id) enrollment_id, exit_id, exit_date, destination
+         FROM hmis_imported_exits
+         WHERE org_id = $3 AND enrollment_id IN (SELECT enrollment_id FROM page)
+         ORDER BY enrollment_id, date_updated DESC, exit_id)
+       SELECT page.enrollment_id AS "enrollmentId", personal_id AS "personalId",
+              project_id AS "projectId", name AS "projectName", project_type AS "projectType",
+              to_char(operating_start_date, 'YYYY-MM-DD') AS "operatingStartDate",
+              to_char(entry_date, 'YYYY-MM-DD') AS "entryDate",
+              relationship_to_hoh AS "relationshipToHoH", household_id AS "householdId",
+              exit_id AS "exitId", to_char(exit_date, 'YYYY-MM-DD') AS "exitDate", destination
+       FROM page LEFT JOIN exits USING (enrollment_id)
+       ORDER BY page.enrollment_id`,
+      [imported.importId, after, imported.orgId],
     );
     if (!rows.length) return announced;
     after = rows[rows.length - 1]!.enrollmentId;
