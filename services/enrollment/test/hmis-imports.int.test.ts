@@ -226,6 +226,9 @@ describe('imported enrollments refused, with the reason kept', () => {
       from,
     );
     await h.publish(HmisClientMatched, matched(exportId, 'C8', participantId), from);
-    expect((await importRow(exportId, 'E8')).state).toBe('refused');
+    expect(await importRow(exportId, 'E8')).toMatchObject({
+      state: 'refused',
+      reason: expect.stringContaining('Not the head of household (RelationshipToHoH 2)'),
+    });
   });
 });

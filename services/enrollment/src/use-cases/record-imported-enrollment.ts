@@ -45,7 +45,9 @@ export async function recordImportedEnrollment(
   if (!match.participantId)
     return refuse(`Intake did not take the client in: ${match.reason ?? match.outcome}`);
   if (data.relationshipToHoH !== SELF)
-    return refuse('A household member: members join their head’s enrollment, not imported yet');
+    return refuse(
+      `Not the head of household (RelationshipToHoH ${data.relationshipToHoH}): members join their head’s enrollment, not imported yet`,
+    );
   if (!(await findParticipants(tx, [match.participantId])).has(match.participantId))
     throw new Error('the imported client’s participant is not known here yet; retried');
   const actor: Actor = importer;
