@@ -165,6 +165,20 @@ describe('imported enrollments recorded for the importer', () => {
     expect((await enrollmentsOf(participantId)).body.items).toHaveLength(1);
   });
 
+  it('intake’s answer naming a participant enrollment does not know yet is tried again', async () => {
+    const exportId = newExport();
+    const facts = participantFacts(orgA);
+    await h.publish(HmisEnrollmentImported, imported(exportId, 'E9', 'C9'), from);
+    const answered = h.publish(HmisClientMatched, matched(exportId, 'C9', facts.participantId), {
+      ...from,
+      timeoutMs: 20_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await introduce(h, facts);
+    await answered;
+    expect(await importRow(exportId, 'E9')).toMatchObject({ state: 'recorded' });
+  }, 30_000);
+
   it('another organization does not see the imported enrollment', async () => {
     const exportId = newExport();
     const participantId = await takenIn();
