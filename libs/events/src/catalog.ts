@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent, eventDate } from './envelope';
+import { exitReasons, housingStatusesAtExit } from './exit-values';
 import { raceValues, ssnStatuses, veteranStatuses } from './participant-values';
 import { fsspEvents } from './fssp';
 import { workflowEvents } from './workflows';
@@ -238,27 +239,7 @@ export const programStatuses = [
   'exit_removed',
 ] as const;
 export const exitKinds = ['exit', 'pre_program_exit', 'auto_exit'] as const;
-/** deceased, family_care, health_medical and institutionalized remove the exit from performance. */
-export const exitReasons = [
-  'completed',
-  'deceased',
-  'family_care',
-  'health_medical',
-  'institutionalized',
-  'moved_away',
-  'declined_services',
-  'unable_to_contact',
-  'referral_rejected',
-  'no_qualifying_service',
-  'other',
-] as const;
-export const housingStatusesAtExit = [
-  'permanent_housing',
-  'transitional_housing',
-  'shelter',
-  'street_car',
-  'other_see_case_notes',
-] as const;
+export { exitReasons, housingStatusesAtExit } from './exit-values';
 
 /**
  * A program the guides give rules of its own: Refugee School Impact (grade promotions), Refugee

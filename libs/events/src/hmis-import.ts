@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, eventDate } from './envelope';
+import { exitReasons, housingStatusesAtExit } from './exit-values';
 import { raceValues, veteranStatuses } from './participant-values';
 
 /**
@@ -55,4 +56,47 @@ export const HmisClientMatched = defineEvent(
   }),
 );
 
-export const hmisImportEvents = [HmisClientImported, HmisClientMatched] as const;
+/**
+ * An imported enrollment (Enrollment.csv) with its exit when Exit.csv holds one, announced once
+ * both files have landed, for enrollment to record for the importer's organization when intake's
+ * answer names the client's participant. Identity: ExportID + EnrollmentID.
+ */
+export const HmisEnrollmentImported = defineEvent(
+  'reporting.hmis-enrollment.imported',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exportId: hudId,
+    enrollmentId: hudId,
+    personalId: hudId,
+    importerRoles: z.array(z.string().max(40)).max(20),
+    project: z.strictObject({
+      projectId: hudId,
+      name: z.string().trim().min(1).max(200),
+      /** HUD's 2.02.6 ProjectType code (null when the sender left it empty). */
+      projectType: z.number().int().nullable(),
+      operatingStartDate: eventDate,
+    }),
+    entryDate: eventDate,
+    /** HUD's 3.15 code: 1 the head of household, 2..5 a member, 99 not collected. */
+    relationshipToHoH: z.number().int(),
+    householdId: hudId,
+    exit: z
+      .strictObject({
+        exitId: hudId,
+        exitDate: eventDate,
+        /** HUD's 3.12 Destination code as sent, and what it says in our words. */
+        destination: z.number().int(),
+        reason: z.enum(exitReasons),
+        housingStatusAtExit: z.enum(housingStatusesAtExit).nullable(),
+      })
+      .nullable(),
+  }),
+);
+export type HmisEnrollment = z.infer<typeof HmisEnrollmentImported.data>;
+
+export const hmisImportEvents = [
+  HmisClientImported,
+  HmisClientMatched,
+  HmisEnrollmentImported,
+] as const;

@@ -9,6 +9,7 @@ import type { ServiceDefinition } from '@hearth/runtime';
 import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
+import { hmisImportsConsumer } from './events/hmis-imports';
 import { masterAssessmentsConsumer } from './events/master-assessments';
 import { participantFactsConsumer } from './events/participants';
 import { rentAssistanceConsumer } from './events/rent-assistance';
@@ -64,6 +65,7 @@ export function enrollmentService(
       // a linked person's enrollments listed together (libs/people)
       peopleConsumer('enrollment.people'),
       masterAssessmentsConsumer(deps),
+      hmisImportsConsumer(deps),
       rentAssistanceConsumer(deps),
       directoryConsumer('enrollment.directory'),
     ],

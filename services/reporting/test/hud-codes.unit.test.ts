@@ -3,6 +3,7 @@ import {
   RELATIONSHIP_TO_HOH,
   SEX,
   destinationOf,
+  exitOfDestination,
   raceNoneOf,
 } from '../src/domain/hud-codes';
 import {
@@ -110,5 +111,31 @@ describe('3.04 race and ethnicity: RaceNone', () => {
     expect(raceNoneOf(['client_doesnt_know'])).toBe(8);
     expect(raceNoneOf([])).toBe(99);
     expect(raceNoneOf(null)).toBe(99);
+  });
+});
+
+describe('an imported destination in our words', () => {
+  it.each([
+    [101, 'other', 'shelter'],
+    [118, 'other', 'shelter'],
+    [116, 'other', 'street_car'],
+    [302, 'other', 'transitional_housing'],
+    [410, 'other', 'permanent_housing'],
+    [435, 'other', 'permanent_housing'],
+    [313, 'other', 'other_see_case_notes'],
+    [17, 'other', 'other_see_case_notes'],
+    [215, 'institutionalized', 'other_see_case_notes'],
+    [24, 'deceased', null],
+    [30, 'other', null],
+    [99, 'other', null],
+  ])('%i is %s with housing status %s', (code, reason, housingStatusAtExit) => {
+    expect(exitOfDestination(code)).toEqual({ reason, housingStatusAtExit });
+  });
+
+  it('what we export comes back as it went for the destinations our statuses name', () => {
+    for (const code of [101, 116, 302, 24, 30]) {
+      const { reason, housingStatusAtExit } = exitOfDestination(code);
+      expect(destinationOf(reason, housingStatusAtExit).code).toBe(code);
+    }
   });
 });

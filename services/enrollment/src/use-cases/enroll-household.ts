@@ -78,7 +78,7 @@ const alreadyOpen = () =>
  * organization, a head the actor may change, a possible application date, members of the head's
  * family (overrides for the ineligible), and no open record of the head's person in the program.
  */
-async function checkNewEnrollment(
+export async function checkNewEnrollment(
   db: Queryable,
   actor: Actor,
   request: NewEnrollment,
@@ -117,7 +117,7 @@ async function checkNewEnrollment(
 }
 
 /** Write a new enrollment with its head, members and Application status, and announce it. */
-async function openEnrollment(
+export async function openEnrollment(
   tx: Queryable,
   input: {
     id: string;

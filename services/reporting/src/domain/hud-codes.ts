@@ -136,3 +136,31 @@ export const SERVICE_TYPES: Readonly<Record<string, { recordType: number; typePr
   {
     bed_night: { recordType: 200, typeProvided: 200 },
   };
+
+/**
+ * 3.12 Destination back into our words, for an imported exit: the reverse of DESTINATION, read by
+ * HUD's groups (appendix A: 1xx homeless, 2xx institutional, 3xx temporary, 4xx permanent). Exit.csv
+ * holds no reason for leaving, so the reason is `other` but where the destination says it (24
+ * deceased, 2xx institutionalized). 30 / 37 / 8 / 9 / 99: nobody said where, so no housing status
+ * (as an auto exit has none). A temporary stay other than transitional housing (with family or
+ * friends, a hotel, a host home) is none of our statuses: `other_see_case_notes`.
+ */
+export function exitOfDestination(code: number): {
+  reason: (typeof exitReasons)[number];
+  housingStatusAtExit: (typeof housingStatusesAtExit)[number] | null;
+} {
+  if (code === DECEASED) return { reason: 'deceased', housingStatusAtExit: null };
+  if (code >= 200 && code < 300)
+    return { reason: 'institutionalized', housingStatusAtExit: 'other_see_case_notes' };
+  const status = (s: (typeof housingStatusesAtExit)[number]) => ({
+    reason: 'other' as const,
+    housingStatusAtExit: s,
+  });
+  if (code === 101 || code === 118) return status('shelter');
+  if (code === 116) return status('street_car');
+  if (code === 302) return status('transitional_housing');
+  if (code >= 400 && code < 500) return status('permanent_housing');
+  if (code >= 300 && code < 400) return status('other_see_case_notes');
+  if (code === 17) return status('other_see_case_notes');
+  return { reason: 'other', housingStatusAtExit: null };
+}

@@ -12,6 +12,7 @@ import { recordFileLanded, showProgress } from '../store/import-jobs';
 import { heldEnrollments, heldIds, insertPage } from '../store/imported-rows';
 import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
+import { announceImportedEnrollments } from './announce-imported-enrollments';
 
 const PAGE = 1000;
 const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
@@ -88,6 +89,8 @@ async function fileLanded(
       exportId: job.exportId,
       zip,
     });
+  if (file === 'Exit')
+    await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
 }
 
 /**
