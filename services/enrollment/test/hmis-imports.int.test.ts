@@ -6,6 +6,7 @@ import {
   type HmisEnrollment,
 } from '@hearth/events';
 import { outboxEvents, testActor } from '@hearth/testkit';
+import { autoExitIdleEnrollments } from '../src/use-cases/auto-exit-idle-enrollments';
 import {
   client,
   counts,
@@ -244,5 +245,17 @@ describe('imported enrollments refused, with the reason kept', () => {
       state: 'refused',
       reason: expect.stringContaining('Not the head of household (RelationshipToHoH 2)'),
     });
+  });
+
+  it('an imported open enrollment is not auto exited: its services stay in the other system', async () => {
+    const exportId = newExport();
+    const participantId = await takenIn();
+    await h.publish(HmisClientMatched, matched(exportId, 'C9', participantId), from);
+    await h.publish(HmisEnrollmentImported, imported(exportId, 'E9', 'C9'), from);
+    const row = await importRow(exportId, 'E9');
+    // entered 2025-01-15 with no service here: 90 days passed long before 2026-12-01
+    await autoExitIdleEnrollments({ pool: h.pool, clock: () => new Date('2026-12-01T06:00:00Z') });
+    const shown = await client(h.url, importer).get(`/enrollments/${row.recordedAs}`);
+    expect(shown.body).toMatchObject({ active: true, exit: null });
   });
 });

@@ -73,6 +73,9 @@ export async function idleEnrollments(
      WHERE exit_date IS NULL
        AND greatest(coalesce(last_qualifying_service_date, application_date),
                     coalesce(reopened_on, application_date)) < $1
+       -- an imported enrollment's services are still in the system it came from (Services.csv
+       -- does not reach the services service yet): idle here is not idle there
+       AND NOT EXISTS (SELECT 1 FROM hmis_import_enrollments i WHERE i.recorded_as = enrollments.id)
      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
     [cutoff, limit],
   );
