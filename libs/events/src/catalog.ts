@@ -13,6 +13,7 @@ import { rentAssistanceEvents } from './rent-assistance';
 import { workforcePaymentEvents } from './workforce-payments';
 import { peopleEvents } from './people';
 import { hmisImportEvents } from './hmis-import';
+import { programHudFacts } from './hud-project';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -344,6 +345,8 @@ const programFacts = z.strictObject({
   activeFrom: date,
   activeTo: date.nullable(),
   kind: z.enum(programKinds).nullable(),
+  /** HUD's project type and funders (Project.csv, Funder.csv); optional: older events lack them. */
+  ...programHudFacts,
   version: z.number().int().positive(),
 });
 export type ProgramFacts = z.infer<typeof programFacts>;

@@ -13,3 +13,4 @@ export * from './rent-assistance';
 export * from './workforce-payments';
 export * from './people';
 export * from './hmis-import';
+export * from './hud-project';

@@ -25,6 +25,9 @@ export async function announceProgram(
         activeFrom: p.activeFrom,
         activeTo: p.activeTo,
         kind: p.kind,
+        // only when held: absent reads as none, as in the events made before programs held them
+        ...(p.projectType !== null && { projectType: p.projectType }),
+        ...(p.funders.length > 0 && { funders: p.funders }),
         version: p.version,
       },
     }),

@@ -12,6 +12,17 @@ import { changeProgram } from '../use-cases/change-program';
 import { createProgram } from '../use-cases/create-program';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+// any integer reaches the domain, which names the code off HUD's list (422, not 400)
+const hudCode = z.number().int().min(-9999).max(9999);
+const funder = z
+  .strictObject({
+    funder: hudCode.describe("HUD's funding source (2.06.1: 1-55; 46 Local or Other)"),
+    otherFunder: text(100).optional().describe('Who funds it: only for funder 46'),
+    grantId: text(100),
+    startDate: isoDate(),
+    endDate: isoDate().optional().describe('Not before startDate; absent: open'),
+  })
+  .transform((f) => ({ ...f, otherFunder: f.otherFunder ?? null, endDate: f.endDate ?? null }));
 const fields = {
   name: text(200),
   fundingSource: text(200).describe('The grant or funding source paying for the program'),
@@ -21,6 +32,10 @@ const fields = {
   serviceCatalogRef: text(200).describe("The services service's catalog for it"),
   requiredRegistrationFields: z.array(registrationField).max(30),
   eligibilityCriteria,
+  projectType: hudCode.describe(
+    "HUD's project type (2.02.6: 0 ES entry/exit, 1 ES night-by-night, 2 TH, 3 PSH, 4 SO, 6 SSO, 7 other, 8 SH, 9 PH housing only, 10 PH with services, 11 day shelter, 12 HP, 13 RRH, 14 CE)",
+  ),
+  funders: z.array(funder).max(20).describe("The grants paying for it (Funder.csv's rows)"),
 };
 const newProgram = z
   .strictObject({
@@ -36,6 +51,8 @@ const newProgram = z
       ),
     requiredRegistrationFields: fields.requiredRegistrationFields.default([]),
     eligibilityCriteria: eligibilityCriteria.default([]),
+    projectType: fields.projectType.optional(),
+    funders: fields.funders.default([]),
   })
   .refine((p) => !p.activeTo || p.activeTo >= p.activeFrom, {
     path: ['activeTo'],
@@ -51,6 +68,8 @@ const programChanges = z.strictObject({
   serviceCatalogRef: fields.serviceCatalogRef.nullable().optional(),
   requiredRegistrationFields: fields.requiredRegistrationFields.optional(),
   eligibilityCriteria: eligibilityCriteria.optional(),
+  projectType: fields.projectType.nullable().optional().describe('null: not an HMIS project'),
+  funders: fields.funders.optional().describe('The whole list: replaces the one held'),
 });
 const program = z.object({ id: z.string(), name: z.string(), orgId: z.string() }).passthrough();
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '@hearth/db';
-import type { programKinds } from '@hearth/events';
+import type { programKinds, ProgramFunder } from '@hearth/events';
 import type { Criterion } from '../domain/criteria';
 import type { RegistrationField } from '../domain/registration-answers';
 
@@ -16,6 +16,10 @@ export interface Program {
   kind: (typeof programKinds)[number] | null;
   requiredRegistrationFields: RegistrationField[];
   eligibilityCriteria: Criterion[];
+  /** HUD's project type (2.02.6), null for a program that is not an HMIS project. */
+  projectType: number | null;
+  /** The grants paying for it, Funder.csv's rows; the whole list, replaced on a change. */
+  funders: ProgramFunder[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -39,12 +43,14 @@ export const toProgram = (r: Record<string, unknown>): Program => ({
   kind: r.kind as Program['kind'],
   requiredRegistrationFields: r.required_registration_fields as RegistrationField[],
   eligibilityCriteria: r.eligibility_criteria as Criterion[],
+  projectType: r.project_type as number | null,
+  funders: r.funders as ProgramFunder[],
   version: r.version as number,
   createdAt: (r.created_at as Date).toISOString(),
   updatedAt: (r.updated_at as Date).toISOString(),
 });
 
-/** The changeable columns, name to eligibility_criteria, in the order both writes list them. */
+/** The changeable columns, name to funders, in the order both writes list them. */
 const programValues = (p: ProgramChanges) => [
   p.name,
   p.fundingSource,
@@ -54,14 +60,17 @@ const programValues = (p: ProgramChanges) => [
   p.serviceCatalogRef,
   [...new Set(p.requiredRegistrationFields)], // a field asked for twice is one field
   JSON.stringify(p.eligibilityCriteria),
+  p.projectType,
+  JSON.stringify(p.funders),
 ];
 
 /** Insert a program; undefined when the organization already has one by that name. */
 export async function insertProgram(db: Queryable, p: NewProgram): Promise<Program | undefined> {
   const { rows } = await db.query(
     `INSERT INTO programs (id, org_id, name, funding_source, grant_number, active_from, active_to,
-       service_catalog_ref, required_registration_fields, eligibility_criteria, created_by, kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       service_catalog_ref, required_registration_fields, eligibility_criteria, project_type, funders,
+       created_by, kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (org_id, name) DO NOTHING RETURNING *`,
     [p.id, p.orgId, ...programValues(p), p.createdBy, p.kind],
   );
@@ -90,7 +99,8 @@ export async function updateProgram(
   const { rows } = await db.query(
     `UPDATE programs SET name = $2, funding_source = $3, grant_number = $4, active_from = $5,
        active_to = $6, service_catalog_ref = $7, required_registration_fields = $8,
-       eligibility_criteria = $9, updated_by = $10, updated_at = now(), version = version + 1
+       eligibility_criteria = $9, project_type = $10, funders = $11, updated_by = $12,
+       updated_at = now(), version = version + 1
      WHERE id = $1 RETURNING *`,
     [id, ...programValues(p), updatedBy],
   );

@@ -12,7 +12,8 @@ import {
   type Program,
   type ProgramChanges,
 } from '../store/programs';
-import { sameName } from './create-program';
+import { hudProjectRefused, sameName } from './create-program';
+import { hudProjectProblems } from '../domain/hud-project';
 
 /**
  * Change a program of the actor's organization (the version they read); its enrollments'
@@ -30,6 +31,8 @@ export function changeProgram(
     if (!current || current.orgId !== actor.orgId) throw notFound('The program');
     requireCurrentVersion('program', current.version, version);
     const next = { ...current, ...changes };
+    const hudProblems = hudProjectProblems(next);
+    if (hudProblems.length) throw hudProjectRefused(hudProblems);
     const problems = activePeriodProblems(next, await applicationDateRange(tx, current.id));
     if (problems.length)
       throw unprocessable(

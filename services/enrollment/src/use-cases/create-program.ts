@@ -2,15 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import type { EnrollmentDeps } from '../deps';
 import { insertProgram, type Program, type ProgramChanges } from '../store/programs';
-import { conflict } from '@hearth/http';
+import { conflict, unprocessable } from '@hearth/http';
 import { withTransaction } from '@hearth/db';
 import { ProgramCreated } from '@hearth/events';
 import { announceProgram } from '../events/programs';
+import { hudProjectProblems } from '../domain/hud-project';
+
+export const hudProjectRefused = (problems: ReturnType<typeof hudProjectProblems>) =>
+  unprocessable("The program's HUD project type or funders break HUD's rules.", problems);
 
 export type NewProgramRequest = Omit<
   ProgramChanges,
-  'grantNumber' | 'activeTo' | 'serviceCatalogRef'
-> & { grantNumber?: string; activeTo?: string; serviceCatalogRef?: string; kind?: Program['kind'] };
+  'grantNumber' | 'activeTo' | 'serviceCatalogRef' | 'projectType'
+> & {
+  grantNumber?: string;
+  activeTo?: string;
+  serviceCatalogRef?: string;
+  kind?: Program['kind'];
+  projectType?: number;
+};
 
 /** A second program of the same name in one organization, caught before or at the index. */
 export const sameName = () =>
@@ -24,6 +34,9 @@ export async function createProgram(
   actor: Actor,
   program: NewProgramRequest,
 ): Promise<Program> {
+  const hud = { projectType: program.projectType ?? null, funders: program.funders };
+  const problems = hudProjectProblems(hud);
+  if (problems.length) throw hudProjectRefused(problems);
   const created = await withTransaction(deps.pool, async (tx) => {
     const made = await insertProgram(tx, {
       id: randomUUID(),
@@ -37,6 +50,7 @@ export async function createProgram(
       kind: program.kind ?? null,
       requiredRegistrationFields: program.requiredRegistrationFields,
       eligibilityCriteria: program.eligibilityCriteria,
+      ...hud,
       createdBy: actor.userId,
     });
     // reporting's Project.csv and reports read programs from this event

@@ -38,6 +38,8 @@ export async function importedProgramFor(
         kind: null,
         requiredRegistrationFields: [],
         eligibilityCriteria: [],
+        projectType: null,
+        funders: [],
         createdBy: actor.userId,
       });
       if (!made) continue;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { eventDate } from './envelope';
+
+/**
+ * HUD's project types (FY2026 HMIS Data Standards 2.02.6): 0 ES entry/exit, 1 ES night-by-night,
+ * 2 TH, 3 PH - PSH, 4 Street Outreach, 6 Services Only, 7 Other, 8 Safe Haven, 9 PH - Housing
+ * Only, 10 PH - Housing with Services, 11 Day Shelter, 12 Homelessness Prevention, 13 PH - RRH,
+ * 14 Coordinated Entry. 5 was retired: HUD never reuses a code.
+ */
+export const hudProjectTypes = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14] as const;
+export type HudProjectType = (typeof hudProjectTypes)[number];
+
+/**
+ * HUD's funding sources (2.06.1 Funder), numbered 1 to 55 (HUD: CoC, ESG, HOPWA, VASH; HHS:
+ * PATH, RHY; VA: GPD, SSVF, ...). 46 is "Local or Other Funding Source": its OtherFunder names it.
+ */
+export const hudFunderCodes: readonly number[] = Array.from({ length: 55 }, (_, i) => i + 1);
+export const LOCAL_OR_OTHER_FUNDER = 46;
+
+export const isHudProjectType = (v: number): v is HudProjectType =>
+  (hudProjectTypes as readonly number[]).includes(v);
+export const isHudFunderCode = (v: number) => hudFunderCodes.includes(v);
+
+/** One grant paying for a program, as Funder.csv holds it (one row each). */
+export const programFunder = z.strictObject({
+  funder: z.number().int().refine(isHudFunderCode, 'Not a HUD funder code (2.06.1)'),
+  /** Only for funder 46 (Local or Other): who it is. */
+  otherFunder: z.string().min(1).max(100).nullable(),
+  grantId: z.string().min(1).max(100),
+  startDate: eventDate,
+  endDate: eventDate.nullable(),
+});
+export type ProgramFunder = z.infer<typeof programFunder>;
+
+/** Absent from program events made before programs held them: no type, no funders. */
+export const programHudFacts = {
+  projectType: z
+    .number()
+    .int()
+    .refine(isHudProjectType, 'Not a HUD project type (2.02.6)')
+    .nullable()
+    .optional(),
+  funders: z.array(programFunder).max(20).optional(),
+};
