@@ -83,6 +83,7 @@ function answer<F extends HudFile>(
 const ORGANIZATION = layoutOf('Organization').at;
 const USER = layoutOf('User').at;
 const PROJECT = layoutOf('Project').at;
+const FUNDER = layoutOf('Funder').at;
 const CLIENT = layoutOf('Client').at;
 const ENROLLMENT = layoutOf('Enrollment').at;
 const EXIT = layoutOf('Exit').at;
@@ -121,7 +122,20 @@ export const TO_RECORD: Partial<Record<HudFile, ToCells>> = {
     cells[PROJECT.ProjectName] = text(r.name ?? `Program ${hudId(r.program_id)}`);
     cells[PROJECT.OperatingStartDate] = r.start_date;
     cells[PROJECT.OperatingEndDate] = r.end_date;
+    cells[PROJECT.ProjectType] = r.project_type; // null: enrollment holds none (stays empty)
     stamp(cells, PROJECT, r.date_created, r.date_updated, r.user_id);
+    return cells;
+  },
+  Funder: (r) => {
+    const cells = layoutOf('Funder').blank();
+    cells[FUNDER.FunderID] = text(r.funder_id);
+    cells[FUNDER.ProjectID] = idCell(r.program_id);
+    cells[FUNDER.Funder] = r.funder;
+    cells[FUNDER.OtherFunder] = text(r.other_funder);
+    cells[FUNDER.GrantID] = text(r.grant_id);
+    cells[FUNDER.StartDate] = r.start_date;
+    cells[FUNDER.EndDate] = r.end_date;
+    stamp(cells, FUNDER, r.date_created, r.date_updated, r.user_id);
     return cells;
   },
   Client: (r, o) => {

@@ -54,13 +54,30 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT e.program_id, coalesce(p.org_id::text, e.org_id) AS org_id, p.name,
          ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
          ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
-         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id
+         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type
        FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
                min(date_created) AS date_created, max(last_event_at) AS date_updated
              FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
              GROUP BY program_id) e
        LEFT JOIN hmis_projects p USING (program_id)
        ORDER BY e.program_id`,
+    ),
+  // a row per funder of each program enrolled in, in enrollment's order; the FunderID is made
+  // from the program and that place, so every export (and a rebuild) names it the same
+  Funder: (tx) =>
+    pagesOf(
+      tx,
+      'funder_rows',
+      `SELECT md5(p.program_id::text || ':' || f.ordinal) AS funder_id, p.program_id,
+         f.funder->>'funder' AS funder, f.funder->>'otherFunder' AS other_funder,
+         f.funder->>'grantId' AS grant_id, f.funder->>'startDate' AS start_date,
+         f.funder->>'endDate' AS end_date, ${t('p.date_created')} AS date_created,
+         ${t('p.date_updated')} AS date_updated, p.user_id
+       FROM hmis_projects p
+       CROSS JOIN LATERAL jsonb_array_elements(p.funders) WITH ORDINALITY AS f(funder, ordinal)
+       WHERE p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
+         WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
+       ORDER BY p.program_id, f.ordinal`,
     ),
   Client: (tx) =>
     pagesOf(

@@ -193,11 +193,12 @@ export async function applyAssessment(tx: Queryable, a: AssessmentFacts, e: Meta
 export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_projects (program_id, org_id, name, funding_source, grant_number,
-       active_from, active_to, version, date_created, date_updated, user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+       active_from, active_to, version, date_created, date_updated, user_id, project_type, funders)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
      ON CONFLICT (program_id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name,
        funding_source = EXCLUDED.funding_source, grant_number = EXCLUDED.grant_number,
        active_from = EXCLUDED.active_from, active_to = EXCLUDED.active_to,
+       project_type = EXCLUDED.project_type, funders = EXCLUDED.funders,
        version = EXCLUDED.version, date_updated = EXCLUDED.date_updated, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_projects.date_created, EXCLUDED.date_created)
      WHERE hmis_projects.version < EXCLUDED.version`,
@@ -212,6 +213,9 @@ export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
       p.version,
       e.occurredAt,
       e.actor.userId,
+      // absent from events made before programs held them: none
+      p.projectType ?? null,
+      JSON.stringify(p.funders ?? []),
     ],
   );
 }
