@@ -87,7 +87,7 @@ test('a change replaces the funders, clears the type with null and refuses a bad
     projectType: 0,
     funders: [coc],
   });
-  const bad = await api.patch(`/programs/${body.id}`, { version: 1, projectType: 15 });
+  const bad = await api.patch(`/programs/${body.id}`, { version: 1, projectType: 100000 });
   expect(bad.status).toBe(422);
   expect(fieldsOf(bad.body)).toEqual(['projectType']);
   const changed = await api.patch(`/programs/${body.id}`, {

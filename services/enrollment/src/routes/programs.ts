@@ -13,7 +13,7 @@ import { createProgram } from '../use-cases/create-program';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 // any integer reaches the domain, which names the code off HUD's list (422, not 400)
-const hudCode = z.number().int().min(-9999).max(9999);
+const hudCode = z.number().int();
 const funder = z
   .strictObject({
     funder: hudCode.describe("HUD's funding source (2.06.1: 1-55; 46 Local or Other)"),
