@@ -129,6 +129,7 @@ describe('imported enrollments recorded for the importer', () => {
       name: 'Night Shelter',
       fundingSource: 'HMIS import',
       activeFrom: '2020-01-01',
+      projectType: 1, // the sender's, on HUD's list
     });
     const announced = (await outboxEvents(h.pool, ProgramCreated)).filter(
       (e) => e.data.programId === shown.body.programId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { withTransaction } from '@hearth/db';
-import { ProgramCreated, type HmisEnrollment } from '@hearth/events';
+import { isHudProjectType, ProgramCreated, type HmisEnrollment } from '@hearth/events';
 import { announceProgram } from '../events/programs';
 import { markImportedProgram, programOfProject } from '../store/hmis-imports';
 import { insertProgram } from '../store/programs';
@@ -38,7 +38,11 @@ export async function importedProgramFor(
         kind: null,
         requiredRegistrationFields: [],
         eligibilityCriteria: [],
-        projectType: null,
+        // the sender's ProjectType when on HUD's list; its Funder.csv is not imported (yet)
+        projectType:
+          project.projectType !== null && isHudProjectType(project.projectType)
+            ? project.projectType
+            : null,
         funders: [],
         createdBy: actor.userId,
       });
