@@ -11,10 +11,14 @@ export const hudProjectTypes = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14] a
 export type HudProjectType = (typeof hudProjectTypes)[number];
 
 /**
- * HUD's funding sources (2.06.1 Funder), numbered 1 to 55 (HUD: CoC, ESG, HOPWA, VASH; HHS:
- * PATH, RHY; VA: GPD, SSVF, ...). 46 is "Local or Other Funding Source": its OtherFunder names it.
+ * HUD's funding sources (FY2026 2.06.1 Funder): 1 to 56 (HUD: CoC, ESG, HOPWA, VASH; HHS: PATH,
+ * RHY; VA: GPD, SSVF, ...; 56 HUD: CoC Builds, new in FY2026) but 49 (CoC - Joint Component
+ * RRH/PSH, deprecated: no longer offered). 46 is "Local or Other Funding Source": its OtherFunder
+ * names it.
  */
-export const hudFunderCodes: readonly number[] = Array.from({ length: 55 }, (_, i) => i + 1);
+export const hudFunderCodes: readonly number[] = Array.from({ length: 56 }, (_, i) => i + 1).filter(
+  (code) => code !== 49,
+);
 export const LOCAL_OR_OTHER_FUNDER = 46;
 
 export const isHudProjectType = (v: number): v is HudProjectType =>

@@ -35,7 +35,8 @@ test('a program event with a HUD project type and funders parses with them', () 
 
 test.each([
   ['a retired project type', { projectType: 5 }],
-  ['a funder code off HUD list', { funders: [{ ...funder, funder: 56 }] }],
+  ['a funder code off HUD list', { funders: [{ ...funder, funder: 57 }] }],
+  ['the deprecated funder 49', { funders: [{ ...funder, funder: 49 }] }],
   ['a funder without its grant id', { funders: [{ ...funder, grantId: '' }] }],
 ])('%s is an invalid event', (_label, facts) => {
   expect(() => parseEvent(raw({ ...older, ...facts }))).toThrow(InvalidEvent);

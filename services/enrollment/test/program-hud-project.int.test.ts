@@ -61,7 +61,7 @@ test("codes off HUD's lists, a grant ending before it starts and a missing Other
     projectType: 5, // retired by HUD
     funders: [
       coc,
-      { funder: 56, grantId: 'G', startDate: '2025-01-01' },
+      { funder: 57, grantId: 'G', startDate: '2025-01-01' },
       { ...coc, endDate: '2025-06-30' },
       { funder: 46, grantId: 'G', startDate: '2025-01-01' },
       { ...coc, otherFunder: 'Not for HUD CoC' },
