@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  EnrollmentCreated,
-  HmisEnrollmentRecorded,
-  HmisServiceImported,
-  ServiceRecorded,
-  type HmisService,
-} from '@hearth/events';
+import { EnrollmentCreated, HmisEnrollmentRecorded, ServiceRecorded } from '@hearth/events';
 import {
   outboxEvents,
   publishAndWait,
@@ -15,108 +9,29 @@ import {
 } from '@hearth/testkit';
 import { services } from '../src/app';
 import { servicesEnv } from '../src/config';
-import { NOW, enrollmentOf, organization, participantOf } from './fixtures';
+import { NOW } from './fixtures';
+import { imported, importedRow, serviceOf, servicesOfEnrollment } from './hmis-import-fixtures';
 
+/**
+ * An HMIS import's Services.csv rows (reporting) recorded once enrollment says which enrollment
+ * their EnrollmentID became, whichever arrives first, by the rules a worker's service meets.
+ */
 let service: TestService;
 beforeAll(async () => {
   service = await startServiceForTest(services, servicesEnv, { clock: () => NOW });
 });
 afterAll(() => service?.close());
 
-/**
- * An organization whose import brought an enrollment (EnrollmentID `E1` of an export) that
- * enrollment recorded as ours, in participation since 2026-01-05 (today is 2026-03-10).
- */
-async function imported() {
-  const org = organization();
-  const programId = randomUUID();
-  const participantId = await participantOf(service, org.orgId);
-  const enrollment = await enrollmentOf(service, {
-    orgId: org.orgId,
-    programId,
-    headParticipantId: participantId,
-    status: 'participation',
-    participationDate: '2026-01-05',
-  });
-  const exportId = `X${randomUUID().slice(0, 8)}`;
-  const importId = randomUUID();
-  const importer = { userId: org.worker.userId, name: 'Ima Porter' };
-  const serviceRow = (servicesId: string, fields: Partial<HmisService> = {}): HmisService => ({
-    importId,
-    exportId,
-    servicesId,
-    enrollmentId: 'E1',
-    personalId: 'P1',
-    importerRoles: [...org.worker.roles],
-    dateProvided: '2026-02-01',
-    recordType: 200,
-    typeProvided: 200,
-    faAmountCents: null,
-    ...fields,
-  });
-  const announce = (row: HmisService) =>
-    publishAndWait(service, HmisServiceImported, row, { orgId: org.orgId, actor: importer });
-  const recorded = (orgId = org.orgId) =>
-    publishAndWait(
-      service,
-      HmisEnrollmentRecorded,
-      {
-        importId,
-        exportId,
-        enrollmentId: 'E1',
-        personalId: 'P1',
-        recordedAs: enrollment.enrollmentId,
-        programId,
-        participantId,
-        exitDate: null,
-      },
-      { orgId, actor: importer },
-    );
-  return { ...org, programId, participantId, enrollment, exportId, serviceRow, announce, recorded };
-}
-
-const importedRow = async (orgId: string, exportId: string, servicesId: string) =>
-  (
-    await service.pool.query(
-      `SELECT state, reason, recorded_as AS "recordedAs" FROM hmis_import_services
-       WHERE org_id = $1 AND export_id = $2 AND services_id = $3`,
-      [orgId, exportId, servicesId],
-    )
-  ).rows[0];
-
-const serviceOf = async (id: string) =>
-  (
-    await service.pool.query(
-      `SELECT s.enrollment_id AS "enrollmentId", s.participant_id AS "participantId",
-              s.service_date AS "serviceDate", s.amount_cents AS "amountCents",
-              s.staff_user_id AS "staffUserId", t.name, t.program_id AS "programId",
-              t.hud_record_type AS "recordType", t.hud_type_provided AS "typeProvided",
-              t.starts_participation AS "startsParticipation",
-              t.updates_last_qualifying_date AS "qualifying"
-       FROM services s JOIN service_types t ON t.id = s.service_type_id WHERE s.id = $1`,
-      [id],
-    )
-  ).rows[0];
-
-const servicesOfEnrollment = async (enrollmentId: string) =>
-  Number(
-    (
-      await service.pool.query('SELECT count(*) FROM services WHERE enrollment_id = $1', [
-        enrollmentId,
-      ])
-    ).rows[0].count,
-  );
-
 test('a service imported before its enrollment is known waits, then is recorded as a bed night of the imported program', async () => {
-  const s = await imported();
+  const s = await imported(service);
   await s.announce(s.serviceRow('S1'));
-  expect(await importedRow(s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'pending' });
-  expect(await servicesOfEnrollment(s.enrollment.enrollmentId)).toBe(0);
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'pending' });
+  expect(await servicesOfEnrollment(service, s.enrollment.enrollmentId)).toBe(0);
 
   await s.recorded();
-  const row = await importedRow(s.orgId, s.exportId, 'S1');
+  const row = await importedRow(service, s.orgId, s.exportId, 'S1');
   expect(row).toMatchObject({ state: 'recorded', reason: null });
-  expect(await serviceOf(row.recordedAs)).toEqual({
+  expect(await serviceOf(service, row.recordedAs)).toEqual({
     enrollmentId: s.enrollment.enrollmentId,
     participantId: s.participantId,
     serviceDate: '2026-02-01',
@@ -138,7 +53,7 @@ test('a service imported before its enrollment is known waits, then is recorded 
 });
 
 test('a service imported after its enrollment is known is recorded at once, its FAAmount in cents, one catalog type per HUD code pair', async () => {
-  const s = await imported();
+  const s = await imported(service);
   await s.recorded();
   await s.announce(s.serviceRow('S1', { recordType: 152, typeProvided: 1, faAmountCents: 125050 }));
   await s.announce(s.serviceRow('S2', { recordType: 152, typeProvided: 1, faAmountCents: 5 }));
@@ -146,9 +61,9 @@ test('a service imported after its enrollment is known is recorded at once, its 
 
   const [one, two, three] = await Promise.all(
     ['S1', 'S2', 'S3'].map(async (id) => {
-      const row = await importedRow(s.orgId, s.exportId, id);
+      const row = await importedRow(service, s.orgId, s.exportId, id);
       expect(row).toMatchObject({ state: 'recorded' });
-      return serviceOf(row.recordedAs);
+      return serviceOf(service, row.recordedAs);
     }),
   );
   expect(one).toMatchObject({
@@ -165,23 +80,23 @@ test('a service imported after its enrollment is known is recorded at once, its 
 });
 
 test('a service imported again (a replay or a later import of the same export) changes nothing', async () => {
-  const s = await imported();
+  const s = await imported(service);
   await s.recorded();
   await s.announce(s.serviceRow('S1'));
   const tables = ['services', 'service_types', 'hmis_import_services', 'outbox'];
   const before = await rowCounts(service.pool, tables);
-  const first = await importedRow(s.orgId, s.exportId, 'S1');
+  const first = await importedRow(service, s.orgId, s.exportId, 'S1');
 
   await s.announce(s.serviceRow('S1', { dateProvided: '2026-02-02' }));
   await s.recorded();
 
   expect(await rowCounts(service.pool, tables)).toEqual(before);
-  expect(await importedRow(s.orgId, s.exportId, 'S1')).toEqual(first);
-  expect((await serviceOf(first.recordedAs)).serviceDate).toBe('2026-02-01');
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toEqual(first);
+  expect((await serviceOf(service, first.recordedAs)).serviceDate).toBe('2026-02-01');
 });
 
 test('an imported service the rules refuse is kept with its reason and nothing of it is written', async () => {
-  const s = await imported();
+  const s = await imported(service);
   await s.recorded();
   const tables = ['services', 'service_types', 'outbox'];
   const before = await rowCounts(service.pool, tables);
@@ -190,18 +105,18 @@ test('an imported service the rules refuse is kept with its reason and nothing o
   await s.announce(s.serviceRow('S2', { dateProvided: '2026-03-11' }));
   await s.announce(s.serviceRow('S3', { faAmountCents: 1000 }));
 
-  expect(await importedRow(s.orgId, s.exportId, 'S1')).toEqual({
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toEqual({
     state: 'refused',
     reason:
       'The service cannot be recorded there.; serviceDate: The enrollment is not active on this date',
     recordedAs: null,
   });
-  expect(await importedRow(s.orgId, s.exportId, 'S2')).toEqual({
+  expect(await importedRow(service, s.orgId, s.exportId, 'S2')).toEqual({
     state: 'refused',
     reason: 'The service cannot be recorded there.; serviceDate: Must not be in the future',
     recordedAs: null,
   });
-  expect(await importedRow(s.orgId, s.exportId, 'S3')).toEqual({
+  expect(await importedRow(service, s.orgId, s.exportId, 'S3')).toEqual({
     state: 'refused',
     reason: 'The service type asks for more.; amountCents: This service type takes no amount',
     recordedAs: null,
@@ -211,15 +126,15 @@ test('an imported service the rules refuse is kept with its reason and nothing o
 });
 
 test("another organization's enrollment of the same ExportID and EnrollmentID never takes an import's service", async () => {
-  const s = await imported();
+  const s = await imported(service);
   await s.announce(s.serviceRow('S1'));
   await s.recorded(randomUUID());
-  expect(await importedRow(s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'pending' });
-  expect(await servicesOfEnrollment(s.enrollment.enrollmentId)).toBe(0);
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'pending' });
+  expect(await servicesOfEnrollment(service, s.enrollment.enrollmentId)).toBe(0);
 });
 
 test('an enrollment id that reaches services before its enrollment does is retried until the read model has it', async () => {
-  const s = await imported();
+  const s = await imported(service);
   const programId = randomUUID();
   const enrollmentId = randomUUID();
   await s.announce(s.serviceRow('S1', { enrollmentId: 'E2' }));
@@ -258,5 +173,7 @@ test('an enrollment id that reaches services before its enrollment does is retri
     { orgId: s.orgId },
   );
   await recorded;
-  expect(await importedRow(s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'recorded' });
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({
+    state: 'recorded',
+  });
 });

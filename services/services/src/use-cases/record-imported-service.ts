@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { auditDenial, decideAccess } from '@hearth/access';
 import type { Actor } from '@hearth/auth';
 import type { PoolClient } from '@hearth/db';
 import { Problem, unprocessable } from '@hearth/http';
+import { sharingOf } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { hudServiceTypeName, takesAmount } from '../domain/hud-service-types';
 import { findEnrollment } from '../store/enrollments';
@@ -21,7 +23,8 @@ const reasonOf = (p: Problem) =>
 
 /**
  * Records one imported service whose enrollment is known, in the consumer's transaction, by the
- * rules a worker's service goes through (the enrollment of the importer's organization covering
+ * rules a worker's service goes through (the participant gate for writing, its denial audited;
+ * the enrollment of the importer's organization covering
  * the client and active on the date, no future date on the organization's calendar, the type's
  * rules), as the importer: DateProvided is the service date, FAAmount its amount. Its type is the
  * imported program's catalog type for the HUD RecordType / TypeProvided, made when missing. A
@@ -41,6 +44,19 @@ export async function recordImportedService(
     throw new Error('the imported enrollment has not reached the read model yet; retried');
   const { data } = row;
   const actor: Actor = row.importer;
+  // the participant gate a worker's service passes, on the importer's roles and today's sharing
+  const sharing = (await sharingOf(tx, [enrollment.participantId])).get(enrollment.participantId);
+  if (!sharing) throw new Error('the participant’s sharing has not reached services yet; retried');
+  const decision = decideAccess({ actor, participant: sharing, action: 'write', now });
+  if (!decision.allowed) {
+    await auditDenial(tx, actor, enrollment.participantId, 'write', decision.reason);
+    return settleImportedService(
+      tx,
+      row,
+      { refused: `The importer may not record services for this client (${decision.reason})` },
+      now,
+    );
+  }
   await tx.query('SAVEPOINT imported_service');
   try {
     const code = { recordType: data.recordType, typeProvided: data.typeProvided };
