@@ -45,7 +45,7 @@ export async function imported(
   });
   const announce = (row: HmisService) =>
     publishAndWait(service, HmisServiceImported, row, { orgId: org.orgId, actor: importer });
-  const recorded = (orgId = org.orgId) =>
+  const recorded = (orgId = org.orgId, exitDate: string | null = null, timeoutMs?: number) =>
     publishAndWait(
       service,
       HmisEnrollmentRecorded,
@@ -57,9 +57,9 @@ export async function imported(
         recordedAs: enrollment.enrollmentId,
         programId,
         participantId,
-        exitDate: null,
+        exitDate,
       },
-      { orgId, actor: importer },
+      { orgId, actor: importer, timeoutMs },
     );
   return { ...org, programId, participantId, enrollment, exportId, serviceRow, announce, recorded };
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EnrollmentCreated, HmisEnrollmentRecorded, ServiceRecorded } from '@hearth/events';
+import {
+  EnrollmentCreated,
+  EnrollmentExited,
+  HmisEnrollmentRecorded,
+  ServiceRecorded,
+} from '@hearth/events';
 import {
   outboxEvents,
   publishAndWait,
@@ -175,5 +180,40 @@ test('an enrollment id that reaches services before its enrollment does is retri
   await recorded;
   expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({
     state: 'recorded',
+  });
+});
+
+test('an imported exit waits for the read model, then the exit day counts and the day after does not', async () => {
+  const s = await imported(service);
+  await s.announce(s.serviceRow('S1', { dateProvided: '2026-02-15' }));
+  await s.announce(s.serviceRow('S2', { dateProvided: '2026-02-16' }));
+  // enrollment recorded it with its exit on 2026-02-15; the read model has no exit yet
+  const recorded = s.recorded(s.orgId, '2026-02-15', 20_000);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({ state: 'pending' });
+  await publishAndWait(
+    service,
+    EnrollmentExited,
+    {
+      enrollmentId: s.enrollment.enrollmentId,
+      headParticipantId: s.participantId,
+      memberParticipantIds: [s.participantId],
+      kind: 'exit',
+      exitDate: '2026-02-15',
+      reason: 'other',
+      housingStatusAtExit: 'shelter',
+      removedFromPerformance: false,
+    },
+    { orgId: s.orgId },
+  );
+  await recorded;
+  expect(await importedRow(service, s.orgId, s.exportId, 'S1')).toMatchObject({
+    state: 'recorded',
+  });
+  expect(await importedRow(service, s.orgId, s.exportId, 'S2')).toEqual({
+    state: 'refused',
+    reason:
+      'The service cannot be recorded there.; serviceDate: The enrollment is not active on this date',
+    recordedAs: null,
   });
 });

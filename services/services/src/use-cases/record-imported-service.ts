@@ -30,7 +30,8 @@ const reasonOf = (p: Problem) =>
  * imported program's catalog type for the HUD RecordType / TypeProvided, made when missing. A
  * refusal is kept with its reason and nothing of the service (nor a type made for it) is written
  * (a savepoint undoes what was). An enrollment services' read model does not show as enrollment
- * recorded it (not there yet, or its exit not yet) is an error: the bus tries again.
+ * recorded it (not there yet, or the exit recorded with it not yet) is an error: the bus tries
+ * again.
  */
 export async function recordImportedService(
   deps: Deps,
@@ -40,7 +41,8 @@ export async function recordImportedService(
 ): Promise<void> {
   const now = deps.clock();
   const known = await findEnrollment(tx, enrollment.recordedAs);
-  if (!known || known.exitDate !== enrollment.exitDate)
+  // an exit recorded with it must be there too; a read model with an exit of its own is newer
+  if (!known || (enrollment.exitDate !== null && known.exitDate === null))
     throw new Error('the imported enrollment has not reached the read model yet; retried');
   const { data } = row;
   const actor: Actor = row.importer;
