@@ -40,48 +40,46 @@ export async function recordServiceIn(
   s: ServiceRequest & { goalId?: string | null; barrierId?: string | null; staffUserId?: string },
   copy?: CopyOrigin,
 ): Promise<ServiceRecord> {
-  {
-    // a copy keeps who provided the original; otherwise the actor, or whom a data-entry worker names
-    const staffUserId = copy ? copy.staffUserId : await checkStaff(tx, actor, s.staffUserId);
-    const type = await checkService(tx, actor, clock, s);
-    await checkGoals(tx, actor, s.participantId, s);
-    const saved = await insertService(tx, {
-      id: randomUUID(),
+  // a copy keeps who provided the original; otherwise the actor, or whom a data-entry worker names
+  const staffUserId = copy ? copy.staffUserId : await checkStaff(tx, actor, s.staffUserId);
+  const type = await checkService(tx, actor, clock, s);
+  await checkGoals(tx, actor, s.participantId, s);
+  const saved = await insertService(tx, {
+    id: randomUUID(),
+    orgId: actor.orgId,
+    participantId: s.participantId,
+    enrollmentId: s.enrollmentId,
+    serviceTypeId: type.id,
+    serviceDate: s.serviceDate,
+    staffUserId,
+    comment: s.comment ?? null,
+    providedBy: s.providedBy ?? null,
+    startDate: s.startDate ?? null,
+    targetEndDate: s.targetEndDate ?? null,
+    status: s.status ?? null,
+    units: s.units ?? null,
+    amountCents: s.amountCents ?? null,
+    goalId: s.goalId ?? null,
+    barrierId: s.barrierId ?? null,
+    copiedFromId: copy?.copiedFromId ?? null,
+    createdBy: actor.userId,
+  });
+  await recordEvent(
+    tx,
+    createEvent(ServiceRecorded, {
       orgId: actor.orgId,
-      participantId: s.participantId,
-      enrollmentId: s.enrollmentId,
-      serviceTypeId: type.id,
-      serviceDate: s.serviceDate,
-      staffUserId,
-      comment: s.comment ?? null,
-      providedBy: s.providedBy ?? null,
-      startDate: s.startDate ?? null,
-      targetEndDate: s.targetEndDate ?? null,
-      status: s.status ?? null,
-      units: s.units ?? null,
-      amountCents: s.amountCents ?? null,
-      goalId: s.goalId ?? null,
-      barrierId: s.barrierId ?? null,
-      copiedFromId: copy?.copiedFromId ?? null,
-      createdBy: actor.userId,
-    });
-    await recordEvent(
-      tx,
-      createEvent(ServiceRecorded, {
-        orgId: actor.orgId,
-        ...authorOf(actor),
-        data: {
-          serviceId: saved.id,
-          participantId: saved.participantId,
-          enrollmentId: saved.enrollmentId,
-          serviceTypeId: type.id,
-          serviceDate: saved.serviceDate,
-          startsParticipation: type.startsParticipation,
-          qualifying: type.updatesLastQualifyingDate,
-          category: serviceCategoryOf(type),
-        },
-      }),
-    );
-    return saved;
-  }
+      ...authorOf(actor),
+      data: {
+        serviceId: saved.id,
+        participantId: saved.participantId,
+        enrollmentId: saved.enrollmentId,
+        serviceTypeId: type.id,
+        serviceDate: saved.serviceDate,
+        startsParticipation: type.startsParticipation,
+        qualifying: type.updatesLastQualifyingDate,
+        category: serviceCategoryOf(type),
+      },
+    }),
+  );
+  return saved;
 }
