@@ -95,8 +95,56 @@ export const HmisEnrollmentImported = defineEvent(
 );
 export type HmisEnrollment = z.infer<typeof HmisEnrollmentImported.data>;
 
+/**
+ * What an imported enrollment became here, published by enrollment in the transaction that
+ * records it: services (and anyone else holding the import's rows by EnrollmentID) learns our id.
+ */
+export const HmisEnrollmentRecorded = defineEvent(
+  'enrollment.hmis-enrollment.recorded',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exportId: hudId,
+    enrollmentId: hudId,
+    personalId: hudId,
+    /** Our enrollment, its program (the imported project's) and its head. */
+    recordedAs: z.string().uuid(),
+    programId: z.string().uuid(),
+    participantId: z.string().uuid(),
+    /** The exit recorded with it (null: still open), so a reader knows its read model caught up. */
+    exitDate: eventDate.nullable(),
+  }),
+);
+
+/**
+ * One Services.csv row an import brought in (HMIS CSV 4.14 and the program-specific services),
+ * announced once the file has landed, for services to record on the enrollment its EnrollmentID
+ * became. Identity: the importer's organization, ExportID and ServicesID.
+ */
+export const HmisServiceImported = defineEvent(
+  'reporting.hmis-service.imported',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exportId: hudId,
+    servicesId: hudId,
+    enrollmentId: hudId,
+    personalId: hudId,
+    importerRoles: z.array(z.string().max(40)).max(20),
+    dateProvided: eventDate,
+    /** HUD's 1.4 RecordType and the TypeProvided code of its list, as sent. */
+    recordType: z.number().int(),
+    typeProvided: z.number().int(),
+    /** FAAmount in cents (financial-assistance record types; null when not sent). */
+    faAmountCents: z.number().int().nonnegative().nullable(),
+  }),
+);
+export type HmisService = z.infer<typeof HmisServiceImported.data>;
+
 export const hmisImportEvents = [
   HmisClientImported,
   HmisClientMatched,
   HmisEnrollmentImported,
+  HmisEnrollmentRecorded,
+  HmisServiceImported,
 ] as const;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { authorOf } from '@hearth/bus';
+import { authorOf, recordEvent } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
 import { Problem, unprocessable } from '@hearth/http';
+import { HmisEnrollmentRecorded, createEvent } from '@hearth/events';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
@@ -93,6 +94,25 @@ export async function recordImportedEnrollment(
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
     await settleImport(tx, row, { recordedAs: made.id }, now);
+    // what the import's other rows (Services.csv) name by EnrollmentID: our id, in this transaction
+    const { importId, exportId, enrollmentId, personalId } = data;
+    await recordEvent(
+      tx,
+      createEvent(HmisEnrollmentRecorded, {
+        orgId: actor.orgId,
+        ...author,
+        data: {
+          importId,
+          exportId,
+          enrollmentId,
+          personalId,
+          recordedAs: made.id,
+          programId,
+          participantId: match.participantId,
+          exitDate: data.exit?.exitDate ?? null,
+        },
+      }),
+    );
   } catch (err) {
     const refusal = err instanceof Problem ? reasonOf(err) : uniqueViolation(err);
     if (!refusal) throw err;

@@ -13,6 +13,7 @@ import { heldEnrollments, heldIds, insertPage } from '../store/imported-rows';
 import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
+import { announceImportedServices } from './announce-imported-services';
 
 const PAGE = 1000;
 const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
@@ -91,6 +92,8 @@ async function fileLanded(
     });
   if (file === 'Exit')
     await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
+  if (file === 'Services')
+    await announceImportedServices(tx, job.importer, { importId: job.id, ...job });
 }
 
 /**

@@ -6,6 +6,7 @@ import { planGoalsConsumer } from '@hearth/plan-goals';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ServicesDeps } from '../deps';
 import { enrollmentsConsumer } from './enrollments';
+import { hmisImportsConsumer } from './hmis-imports';
 
 /**
  * What this service consumes: one consumer per queue (`services.<purpose>`), each parsing its
@@ -13,7 +14,7 @@ import { enrollmentsConsumer } from './enrollments';
  * the event as processed. Events it publishes are written to the outbox in the transaction of the
  * change.
  */
-export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
+export function consumers(deps: ServicesDeps): ConsumerOptions[] {
   // Who may see each participant: intake's versioned sharing state, newest version wins.
   // Identity's organizations (time zone) and users (staff), newest version wins.
   return [
@@ -26,5 +27,7 @@ export function consumers(_deps: ServicesDeps): ConsumerOptions[] {
     planGoalsConsumer('services.plan-goals'),
     // Intake's links of records as one person: a person's services and notes listed together.
     peopleConsumer('services.people'),
+    // An HMIS import's Services.csv rows, recorded once enrollment names their enrollment.
+    hmisImportsConsumer(deps),
   ];
 }
