@@ -17,15 +17,12 @@ import { openEnrollmentOfPerson } from './open-enrollment-of-person';
 
 type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
 
-/** HUD 3.15: 1 is the head of household. */
-const SELF = 1;
-
 /** A refusal in words a person reads in the import's record: the title and each field's fault. */
-const reasonOf = (p: Problem) =>
+export const reasonOf = (p: Problem) =>
   [p.detail ?? p.title, ...(p.errors ?? []).map((e) => `${e.field}: ${e.message}`)].join('; ');
 
 /**
- * Records one imported enrollment intake has answered for, in the consumer's transaction: by the
+ * Records one imported head of household's enrollment intake has answered for, in the consumer's transaction: by the
  * rules a worker's enrollment and exit go through (the program, the head's access and dates, one
  * open enrollment per person, the exit's dates and assessments). HUD's EntryDate is the project
  * start, the day the client began the project: the application and the participation date both.
@@ -44,10 +41,6 @@ export async function recordImportedEnrollment(
   const { data, importer } = row;
   if (!match.participantId)
     return refuse(`Intake did not take the client in: ${match.reason ?? match.outcome}`);
-  if (data.relationshipToHoH !== SELF)
-    return refuse(
-      `Not the head of household (RelationshipToHoH ${data.relationshipToHoH}): members join their head’s enrollment, not imported yet`,
-    );
   if (!(await findParticipants(tx, [match.participantId])).has(match.participantId))
     throw new Error('the imported client’s participant is not known here yet; retried');
   const actor: Actor = importer;
