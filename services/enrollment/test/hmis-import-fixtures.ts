@@ -1,3 +1,4 @@
+import { counts, type Harness } from './harness';
 import type { HmisEnrollment } from '@hearth/events';
 
 /** An HMIS import's events as reporting and intake send them, for one import. */
@@ -49,4 +50,13 @@ export const shelterExit = {
 export function exportIds() {
   let seq = 0;
   return () => `EXP${++seq}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * The enrollment's own rows: a refusal writes none of them (its outbox holds only the settled
+ * event that tells reporting).
+ */
+export async function enrollmentRowCounts(h: Harness) {
+  const { outbox: _told, ...rows } = await counts(h);
+  return rows;
 }

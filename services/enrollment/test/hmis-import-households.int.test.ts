@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EnrollmentMemberAdded, HmisClientMatched, HmisEnrollmentImported } from '@hearth/events';
+import {
+  EnrollmentMemberAdded,
+  HmisClientMatched,
+  HmisEnrollmentImported,
+  HmisEnrollmentSettled,
+} from '@hearth/events';
 import { outboxEvents, testActor } from '@hearth/testkit';
 import {
   client,
@@ -9,7 +14,12 @@ import {
   startEnrollment,
   type Harness,
 } from './harness';
-import { exportIds, importFixtures, shelterExit } from './hmis-import-fixtures';
+import {
+  enrollmentRowCounts,
+  exportIds,
+  importFixtures,
+  shelterExit,
+} from './hmis-import-fixtures';
 
 /**
  * An imported household member (RelationshipToHoH 2..5) joins its head's imported enrollment,
@@ -101,6 +111,17 @@ describe('an imported member joins its head’s imported enrollment', () => {
       (e) => e.data.enrollmentId === headRow.recordedAs,
     );
     expect(added.map((e) => e.data.participantId)).toEqual([child]);
+    // each settled once and told to reporting: both recorded as the one enrollment
+    const settled = (await outboxEvents(h.pool, HmisEnrollmentSettled)).filter(
+      (e) => e.data.exportId === exportId,
+    );
+    expect(settled.map((e) => [e.data.enrollmentId, e.data.outcome, e.data.recordedAs])).toEqual(
+      expect.arrayContaining([
+        ['E1', 'recorded', headRow.recordedAs],
+        ['E2', 'recorded', headRow.recordedAs],
+      ]),
+    );
+    expect(settled).toHaveLength(2);
   });
 
   it('a replay of any of the household’s events changes nothing', async () => {
@@ -170,6 +191,14 @@ describe('an imported member refused, with the reason kept', () => {
       state: 'refused',
       reason: 'The head’s enrollment (EnrollmentID E1) was refused',
     });
+    const settled = (await outboxEvents(h.pool, HmisEnrollmentSettled)).find(
+      (e) => e.data.exportId === exportId && e.data.enrollmentId === 'E2',
+    );
+    expect(settled?.data).toMatchObject({
+      outcome: 'refused',
+      recordedAs: null,
+      reason: 'The head’s enrollment (EnrollmentID E1) was refused',
+    });
   });
 
   it('a member another organization keeps restricted is refused, nothing added', async () => {
@@ -182,7 +211,7 @@ describe('an imported member refused, with the reason kept', () => {
       from,
     );
     await h.publish(HmisClientMatched, matched(exportId, 'C1', head), from);
-    const before = await counts(h);
+    const before = await enrollmentRowCounts(h);
     await h.publish(
       HmisEnrollmentImported,
       imported(exportId, 'E2', 'C2', { householdId: 'HH', relationshipToHoH: 4 }),
@@ -191,7 +220,7 @@ describe('an imported member refused, with the reason kept', () => {
     await h.publish(HmisClientMatched, matched(exportId, 'C2', stranger), from);
     const row = await importRow(exportId, 'E2');
     expect(row).toMatchObject({ state: 'refused', recordedAs: null });
-    expect(await counts(h)).toEqual(before);
+    expect(await enrollmentRowCounts(h)).toEqual(before);
     expect(membersOf(await shown((await importRow(exportId, 'E1')).recordedAs))).toHaveLength(1);
   });
 

@@ -10,7 +10,12 @@ import {
   startEnrollment,
   type Harness,
 } from './harness';
-import { exportIds, importFixtures, shelterExit } from './hmis-import-fixtures';
+import {
+  enrollmentRowCounts,
+  exportIds,
+  importFixtures,
+  shelterExit,
+} from './hmis-import-fixtures';
 
 /**
  * An HMIS import's enrollments (reporting) become the importer organization's enrollments once
@@ -150,7 +155,7 @@ describe('imported enrollments recorded for the importer', () => {
 describe('imported enrollments refused, with the reason kept', () => {
   it('a client intake did not take in leaves its enrollment unrecorded, saying why', async () => {
     const exportId = newExport();
-    const before = await counts(h);
+    const before = await enrollmentRowCounts(h);
     await h.publish(HmisEnrollmentImported, imported(exportId, 'E5', 'C5'), from);
     await h.publish(HmisClientMatched, matched(exportId, 'C5', null), from);
     expect(await importRow(exportId, 'E5')).toMatchObject({
@@ -158,7 +163,7 @@ describe('imported enrollments refused, with the reason kept', () => {
       reason: 'Intake did not take the client in: No birth date',
       recordedAs: null,
     });
-    expect(await counts(h)).toEqual(before);
+    expect(await enrollmentRowCounts(h)).toEqual(before);
   });
 
   it('an exit the exit rules refuse leaves nothing of the enrollment written', async () => {
@@ -166,12 +171,12 @@ describe('imported enrollments refused, with the reason kept', () => {
     const participantId = await takenIn();
     const early = { ...shelterExit, exitDate: '2025-01-10' };
     await h.publish(HmisEnrollmentImported, imported(exportId, 'E6', 'C6', { exit: early }), from);
-    const before = await counts(h);
+    const before = await enrollmentRowCounts(h);
     await h.publish(HmisClientMatched, matched(exportId, 'C6', participantId), from);
     const row = await importRow(exportId, 'E6');
     expect(row.state).toBe('refused');
     expect(row.reason).toContain('exitDate: Must not be before the application date 2025-01-15');
-    expect(await counts(h)).toEqual(before);
+    expect(await enrollmentRowCounts(h)).toEqual(before);
     expect((await enrollmentsOf(participantId)).body.items).toEqual([]);
   });
 

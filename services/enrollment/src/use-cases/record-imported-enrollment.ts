@@ -7,7 +7,8 @@ import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment } from '../store/enrollments';
-import { settleImport, type ClientMatch, type PendingImport } from '../store/hmis-imports';
+import { settleImported } from '../events/hmis-import-outcomes';
+import type { ClientMatch, PendingImport } from '../store/hmis-imports';
 import { findParticipants } from '../store/participant-facts';
 import { changeStatus, exitEnrollment, type ExitRequest } from './change-status';
 import { checkNewEnrollment, openEnrollment } from './enroll-household';
@@ -37,7 +38,7 @@ export async function recordImportedEnrollment(
   match: ClientMatch,
 ): Promise<void> {
   const now = deps.clock();
-  const refuse = (reason: string) => settleImport(tx, row, { refused: reason }, now);
+  const refuse = (reason: string) => settleImported(tx, row, { refused: reason }, now);
   const { data, importer } = row;
   if (!match.participantId)
     return refuse(`Intake did not take the client in: ${match.reason ?? match.outcome}`);
@@ -85,7 +86,7 @@ export async function recordImportedEnrollment(
       await exitEnrollment(tx, current, exit, author);
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
-    await settleImport(tx, row, { recordedAs: made.id }, now);
+    await settleImported(tx, row, { recordedAs: made.id }, now);
   } catch (err) {
     const refusal = err instanceof Problem ? reasonOf(err) : uniqueViolation(err);
     if (!refusal) throw err;

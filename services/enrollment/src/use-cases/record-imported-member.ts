@@ -5,7 +5,8 @@ import { Problem } from '@hearth/http';
 import type { EnrollmentDeps } from '../deps';
 import { findEnrollment } from '../store/enrollments';
 import type { ImportedHead } from '../store/hmis-import-households';
-import { settleImport, type ClientMatch, type PendingImport } from '../store/hmis-imports';
+import { settleImported } from '../events/hmis-import-outcomes';
+import type { ClientMatch, PendingImport } from '../store/hmis-imports';
 import { addMember as insertMember } from '../store/members';
 import { findParticipants } from '../store/participant-facts';
 import { findProgram } from '../store/programs';
@@ -42,7 +43,7 @@ export async function recordImportedMember(
   head: ImportedHead,
 ): Promise<void> {
   const now = deps.clock();
-  const refuse = (reason: string) => settleImport(tx, row, { refused: reason }, now);
+  const refuse = (reason: string) => settleImported(tx, row, { refused: reason }, now);
   const { data, importer } = row;
   if (!match.participantId)
     return refuse(`Intake did not take the client in: ${match.reason ?? match.outcome}`);
@@ -76,7 +77,7 @@ export async function recordImportedMember(
       addedByUserId: actor.userId,
     });
     await membershipChanged(tx, EnrollmentMemberAdded, current, actor, checked);
-    await settleImport(tx, row, { recordedAs: current.id }, now);
+    await settleImported(tx, row, { recordedAs: current.id }, now);
   } catch (err) {
     if (!(err instanceof Problem)) throw err;
     const refusal = reasonOf(err);
