@@ -14,7 +14,7 @@ import { checkRelatedMember } from './check-member';
 import { membershipChanged, mustBeOpen, mustNotBeMember } from './membership';
 import { reasonOf } from './record-imported-enrollment';
 
-type Deps = Pick<EnrollmentDeps, 'clock' | 'logger'>;
+type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
 
 /**
  * HUD 3.15 RelationshipToHoH of a member in our words: 2 the head's child, 3 spouse or partner
@@ -61,8 +61,10 @@ export async function recordImportedMember(
     mustBeOpen(current);
     await mustNotBeMember(tx, current.id, member.participantId);
     const program = (await findProgram(tx, current.programId))!;
+    // read through the pool, as a worker's added member is checked: a denial's audit is written
+    // on its own, never on this transaction's client while it is busy
     const checked = await checkRelatedMember(
-      tx,
+      deps.pool,
       actor,
       { ...current, program },
       member,
