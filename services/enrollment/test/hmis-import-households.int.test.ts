@@ -4,13 +4,16 @@ import {
   HmisClientMatched,
   HmisEnrollmentImported,
   HmisEnrollmentSettled,
+  SharingStateChanged,
 } from '@hearth/events';
 import { outboxEvents, testActor } from '@hearth/testkit';
 import {
   client,
   counts,
+  daysAgo,
   introduce,
   participantFacts,
+  sharingState,
   startEnrollment,
   type Harness,
 } from './harness';
@@ -219,9 +222,49 @@ describe('an imported member refused, with the reason kept', () => {
     );
     await h.publish(HmisClientMatched, matched(exportId, 'C2', stranger), from);
     const row = await importRow(exportId, 'E2');
-    expect(row).toMatchObject({ state: 'refused', recordedAs: null });
+    expect(row).toMatchObject({
+      state: 'refused',
+      recordedAs: null,
+      // answered as if the person were not here: nothing of them leaks into the import's report
+      reason: 'The participant was not found.',
+    });
     expect(await enrollmentRowCounts(h)).toEqual(before);
     expect(membersOf(await shown((await importRow(exportId, 'E1')).recordedAs))).toHaveLength(1);
+  });
+
+  it('a member whose release to the importer expired yesterday is refused, nothing added', async () => {
+    const exportId = newExport();
+    const head = await takenIn();
+    const member = participantFacts(orgB, { securityRestriction: 'share_mou' });
+    await introduce(h, member);
+    const release = { releaseId: randomUUID(), toOrgId: orgA, beginDate: daysAgo(200) };
+    await h.publish(
+      SharingStateChanged,
+      sharingState(member, {
+        releases: [{ ...release, endDate: daysAgo(1), revokedAt: null }],
+        sharingVersion: 2,
+      }),
+    );
+    await h.publish(
+      HmisEnrollmentImported,
+      imported(exportId, 'E1', 'C1', { householdId: 'HH' }),
+      from,
+    );
+    await h.publish(HmisClientMatched, matched(exportId, 'C1', head), from);
+    const before = await enrollmentRowCounts(h);
+    await h.publish(HmisClientMatched, matched(exportId, 'C2', member.participantId), from);
+    await h.publish(
+      HmisEnrollmentImported,
+      imported(exportId, 'E2', 'C2', { householdId: 'HH', relationshipToHoH: 3 }),
+      from,
+    );
+    expect(await importRow(exportId, 'E2')).toMatchObject({
+      state: 'refused',
+      recordedAs: null,
+      // answered as if the person were not here: nothing of them leaks into the import's report
+      reason: 'The participant was not found.',
+    });
+    expect(await enrollmentRowCounts(h)).toEqual(before);
   });
 
   it('a relation HUD did not collect (99) joins no one', async () => {
