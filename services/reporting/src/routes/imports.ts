@@ -17,9 +17,9 @@ interface Answers {
   intake: ClientsInIntake;
   enrollment: EnrollmentsInEnrollment;
 }
-const answersOf = async (deps: ReportingDeps, importId: string): Promise<Answers> => ({
-  intake: await clientsInIntake(deps.pool, importId),
-  enrollment: await enrollmentsInEnrollment(deps.pool, importId),
+const answersOf = async (deps: ReportingDeps, r: ImportRow): Promise<Answers> => ({
+  intake: await clientsInIntake(deps.pool, r.id),
+  enrollment: await enrollmentsInEnrollment(deps.pool, { orgId: r.orgId, importId: r.id }),
 });
 const view = (r: ImportRow, answers: Answers, replayed = false) => ({
   id: r.id,
@@ -53,7 +53,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       if (!roleAllows(actor, 'write')) throw forbidden('Your roles write no client records');
       const { job, replayed } = await queueImport(deps, actor, req);
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-      return view(job, await answersOf(deps, job.id), replayed);
+      return view(job, await answersOf(deps, job), replayed);
     },
   });
 
@@ -72,7 +72,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       // another organization's import is not revealed
       if (!found || found.orgId !== actor.orgId || !roleAllows(actor, 'read'))
         throw notFound('No such import');
-      return view(found, await answersOf(deps, found.id));
+      return view(found, await answersOf(deps, found));
     },
   });
 }

@@ -43,12 +43,13 @@ export interface EnrollmentsInEnrollment {
 /**
  * What enrollment made of this import's Enrollment.csv rows so far. Only announced rows count
  * (both ids within HUD's 32 characters, as the announcement sends them); refusals by EnrollmentID,
- * the first MAX_REFUSALS.
+ * the first MAX_REFUSALS. By the organization too: the rows' keys begin with it.
  */
 export async function enrollmentsInEnrollment(
   db: Pool | PoolClient,
-  importId: string,
+  imported: { orgId: string; importId: string },
 ): Promise<EnrollmentsInEnrollment> {
+  const { orgId, importId } = imported;
   const { rows } = await db.query<Omit<EnrollmentsInEnrollment, 'refusals'>>(
     `SELECT count(*) FILTER (WHERE o.outcome = 'recorded')::int AS recorded,
        count(*) FILTER (WHERE o.outcome = 'refused')::int AS refused,
@@ -56,15 +57,16 @@ export async function enrollmentsInEnrollment(
      FROM hmis_imported_enrollments e JOIN hmis_imports i ON i.import_id = e.import_id
      LEFT JOIN hmis_imported_enrollment_outcomes o
        ON o.org_id = e.org_id AND o.import_id = e.import_id AND o.enrollment_id = e.enrollment_id
-     WHERE e.import_id = $1 AND length(e.enrollment_id) <= 32 AND length(e.personal_id) <= 32
-       AND length(i.export_id) <= 32`,
-    [importId],
+     WHERE e.org_id = $2 AND e.import_id = $1 AND length(e.enrollment_id) <= 32
+       AND length(e.personal_id) <= 32 AND length(i.export_id) <= 32`,
+    [importId, orgId],
   );
   const refused = await db.query<{ enrollmentId: string; message: string }>(
     `SELECT enrollment_id AS "enrollmentId", coalesce(reason, '') AS message
-     FROM hmis_imported_enrollment_outcomes WHERE import_id = $1 AND outcome = 'refused'
+     FROM hmis_imported_enrollment_outcomes
+     WHERE org_id = $2 AND import_id = $1 AND outcome = 'refused'
      ORDER BY enrollment_id LIMIT ${MAX_REFUSALS}`,
-    [importId],
+    [importId, orgId],
   );
   return {
     ...rows[0]!,
