@@ -141,10 +141,29 @@ export const HmisServiceImported = defineEvent(
 );
 export type HmisService = z.infer<typeof HmisServiceImported.data>;
 
+/**
+ * What enrollment made of an imported enrollment, once settled: `recorded` as our enrollment
+ * (a household member: the head's it joined), or `refused` with the reason a person reads in the
+ * import's report. Sent once per ExportID + EnrollmentID; the envelope is the importer's.
+ */
+export const HmisEnrollmentSettled = defineEvent(
+  'enrollment.hmis-enrollment.settled',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exportId: hudId,
+    enrollmentId: hudId,
+    outcome: z.enum(['recorded', 'refused']),
+    recordedAs: z.string().uuid().nullable(),
+    reason: z.string().max(1000).nullable(),
+  }),
+);
+
 export const hmisImportEvents = [
   HmisClientImported,
   HmisClientMatched,
   HmisEnrollmentImported,
   HmisEnrollmentRecorded,
   HmisServiceImported,
+  HmisEnrollmentSettled,
 ] as const;

@@ -16,13 +16,24 @@ import {
   lockImportedClient,
   pendingImportsOf,
   type ImportedClient,
+  type PendingImport,
 } from '../store/hmis-imports';
+import {
+  householdOf,
+  importedHeadOf,
+  lockImportedHousehold,
+  pendingMembersOf,
+} from '../store/hmis-import-households';
 import { recordImportedEnrollment } from '../use-cases/record-imported-enrollment';
+import { recordImportedMember } from '../use-cases/record-imported-member';
+
+/** HUD 3.15: 1 is the head of household; a member joins the head's enrollment by HouseholdID. */
+const SELF = 1;
 
 /**
  * An HMIS import's enrollments (reporting) and intake's answer for each imported client, in any
- * order: each is kept, and an enrollment is recorded once both are here. A replay finds its row
- * kept and does nothing.
+ * order: each is kept, and an enrollment is recorded once both are here; a household member once
+ * its head's enrollment is settled too (it joins it). A replay finds its row kept and does nothing.
  */
 export const hmisImportsConsumer = (deps: EnrollmentDeps): ConsumerOptions => ({
   queue: 'enrollment.hmis-imports',
@@ -44,6 +55,7 @@ async function enrollmentImported(
   if (!event.actor.userId) return;
   const client = clientOf(event);
   await lockImportedClient(tx, client);
+  await lockImportedHousehold(tx, householdOf({ ...client, data: event.data }));
   const importer = {
     userId: event.actor.userId,
     name: event.actor.name,
@@ -58,15 +70,40 @@ async function clientMatched(deps: EnrollmentDeps, tx: PoolClient, event: Matche
   const client = clientOf(event);
   await lockImportedClient(tx, client);
   if (!(await keepClientMatch(tx, client, event.data))) return;
+  // the client's households in one order, so two answers of one household wait, never deadlock
+  const households = [...new Set((await pendingImportsOf(tx, client)).map(householdKey))].sort();
+  for (const householdId of households) await lockImportedHousehold(tx, { ...client, householdId });
   await settle(deps, tx, client);
 }
 
-/** Records the client's pending enrollments once intake's answer is here. */
+const householdKey = (row: PendingImport) => row.data.householdId;
+
+/**
+ * Settles the client's pending enrollments once intake's answer is here: a head's is recorded
+ * and then its waiting members join it; a member's joins a settled head's, else waits for it.
+ */
 async function settle(deps: EnrollmentDeps, tx: PoolClient, client: ImportedClient) {
   const match = await clientMatchOf(tx, client);
   if (!match) return;
-  for (const row of await pendingImportsOf(tx, client))
-    await recordImportedEnrollment(deps, tx, row, match);
+  for (const row of await pendingImportsOf(tx, client)) {
+    if (row.data.relationshipToHoH === SELF) {
+      await recordImportedEnrollment(deps, tx, row, match);
+      await settleMembers(deps, tx, row);
+    } else {
+      const head = await importedHeadOf(tx, householdOf(row));
+      if (head && head.state !== 'pending') await recordImportedMember(deps, tx, row, match, head);
+    }
+  }
+}
+
+/** The head's members that intake has answered for, now that the head is settled. */
+async function settleMembers(deps: EnrollmentDeps, tx: PoolClient, headRow: PendingImport) {
+  const head = await importedHeadOf(tx, householdOf(headRow));
+  if (!head || head.state === 'pending') return;
+  for (const member of await pendingMembersOf(tx, householdOf(headRow))) {
+    const match = await clientMatchOf(tx, { ...member, personalId: member.data.personalId });
+    if (match) await recordImportedMember(deps, tx, member, match, head);
+  }
 }
 
 const clientOf = (event: Envelope<{ exportId: string; personalId: string }>): ImportedClient => ({

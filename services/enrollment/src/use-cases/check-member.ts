@@ -18,6 +18,13 @@ export interface CheckedMember {
   overrideReason: string | null;
 }
 
+type JoiningEnrollment = {
+  program: Program;
+  headParticipantId: string;
+  applicationDate: string;
+  registration: RegistrationAnswers;
+};
+
 /**
  * May this person join the head's enrollment? They must be in the head's current family and
  * visible to the actor, and if the program's criteria find them ineligible the worker must say why
@@ -26,23 +33,13 @@ export interface CheckedMember {
 export async function checkMember(
   db: Queryable,
   actor: Actor,
-  enrollment: {
-    program: Program;
-    headParticipantId: string;
-    applicationDate: string;
-    registration: RegistrationAnswers;
-  },
+  enrollment: JoiningEnrollment,
   member: MemberRequest,
   field: string,
   now: Date,
 ): Promise<CheckedMember> {
   const at = (name: string) => (field ? `${field}.${name}` : name);
-  const fail = (detail: string, error: FieldError) => unprocessable(detail, [error]);
-  if (member.participantId === enrollment.headParticipantId)
-    throw fail('The head of enrollment is already a member.', {
-      field: at('participantId'),
-      message: 'Is the head of enrollment',
-    });
+  mustNotBeHead(enrollment, member, at);
   const relative = (await currentFamilyOf(db, enrollment.headParticipantId)).find(
     (r) => r.participantId === member.participantId,
   );
@@ -51,17 +48,32 @@ export async function checkMember(
       field: at('participantId'),
       message: "Not in the head of enrollment's family",
     });
+  return checkRelatedMember(db, actor, enrollment, member, relative.relationship, field, now);
+}
+
+/**
+ * The rules after the family's: whose relation to the head is known otherwise (an HMIS import's
+ * RelationshipToHoH) joins by these alone. Visible to the actor, and eligible or included with
+ * an override reason.
+ */
+export async function checkRelatedMember(
+  db: Queryable,
+  actor: Actor,
+  enrollment: JoiningEnrollment,
+  member: MemberRequest,
+  relationship: string,
+  field: string,
+  now: Date,
+): Promise<CheckedMember> {
+  const at = (name: string) => (field ? `${field}.${name}` : name);
+  mustNotBeHead(enrollment, member, at);
   const person = await participantFor(db, actor, member.participantId, 'write', now);
   const eligibility = evaluateEligibility(
     enrollment.program.eligibilityCriteria,
     eligibilityFacts(person, enrollment.registration, enrollment.applicationDate),
   );
   if (eligibility.status !== 'ineligible')
-    return {
-      participantId: member.participantId,
-      relationship: relative.relationship,
-      overrideReason: null,
-    };
+    return { participantId: member.participantId, relationship, overrideReason: null };
   if (!member.overrideReason)
     throw fail(
       `This member is ineligible (${eligibility.reasons.map((r) => r.message).join('; ')}); include them only with an override reason.`,
@@ -69,7 +81,21 @@ export async function checkMember(
     );
   return {
     participantId: member.participantId,
-    relationship: relative.relationship,
+    relationship,
     overrideReason: member.overrideReason,
   };
+}
+
+const fail = (detail: string, error: FieldError) => unprocessable(detail, [error]);
+
+function mustNotBeHead(
+  enrollment: JoiningEnrollment,
+  member: MemberRequest,
+  at: (name: string) => string,
+) {
+  if (member.participantId === enrollment.headParticipantId)
+    throw fail('The head of enrollment is already a member.', {
+      field: at('participantId'),
+      message: 'Is the head of enrollment',
+    });
 }

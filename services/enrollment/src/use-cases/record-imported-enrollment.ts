@@ -8,7 +8,8 @@ import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment } from '../store/enrollments';
-import { settleImport, type ClientMatch, type PendingImport } from '../store/hmis-imports';
+import { settleImported } from '../events/hmis-import-outcomes';
+import type { ClientMatch, PendingImport } from '../store/hmis-imports';
 import { findParticipants } from '../store/participant-facts';
 import { changeStatus, exitEnrollment, type ExitRequest } from './change-status';
 import { checkNewEnrollment, openEnrollment } from './enroll-household';
@@ -18,15 +19,12 @@ import { openEnrollmentOfPerson } from './open-enrollment-of-person';
 
 type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
 
-/** HUD 3.15: 1 is the head of household. */
-const SELF = 1;
-
 /** A refusal in words a person reads in the import's record: the title and each field's fault. */
-const reasonOf = (p: Problem) =>
+export const reasonOf = (p: Problem) =>
   [p.detail ?? p.title, ...(p.errors ?? []).map((e) => `${e.field}: ${e.message}`)].join('; ');
 
 /**
- * Records one imported enrollment intake has answered for, in the consumer's transaction: by the
+ * Records one imported head of household's enrollment intake has answered for, in the consumer's transaction: by the
  * rules a worker's enrollment and exit go through (the program, the head's access and dates, one
  * open enrollment per person, the exit's dates and assessments). HUD's EntryDate is the project
  * start, the day the client began the project: the application and the participation date both.
@@ -41,14 +39,10 @@ export async function recordImportedEnrollment(
   match: ClientMatch,
 ): Promise<void> {
   const now = deps.clock();
-  const refuse = (reason: string) => settleImport(tx, row, { refused: reason }, now);
+  const refuse = (reason: string) => settleImported(tx, row, { refused: reason }, now);
   const { data, importer } = row;
   if (!match.participantId)
     return refuse(`Intake did not take the client in: ${match.reason ?? match.outcome}`);
-  if (data.relationshipToHoH !== SELF)
-    return refuse(
-      `Not the head of household (RelationshipToHoH ${data.relationshipToHoH}): members join their head’s enrollment, not imported yet`,
-    );
   if (!(await findParticipants(tx, [match.participantId])).has(match.participantId))
     throw new Error('the imported client’s participant is not known here yet; retried');
   const actor: Actor = importer;
@@ -93,7 +87,7 @@ export async function recordImportedEnrollment(
       await exitEnrollment(tx, current, exit, author);
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
-    await settleImport(tx, row, { recordedAs: made.id }, now);
+    await settleImported(tx, row, { recordedAs: made.id }, now);
     // what the import's other rows (Services.csv) name by EnrollmentID: our id, in this transaction
     const { importId, exportId, enrollmentId, personalId } = data;
     await recordEvent(

@@ -55,6 +55,23 @@ export const importReport = z.object({
     awaiting: z.number().int(),
     keptHere: z.number().int(),
   }),
+  /**
+   * What enrollment made of the enrollments this import added (Enrollment.csv's announced rows),
+   * as its answers arrive: recorded, refused (each listed by EnrollmentID with the reason), or
+   * pending (a client intake has not answered for, a member whose head is not settled).
+   */
+  enrollmentsInEnrollment: z.object({
+    recorded: z.number().int(),
+    refused: z.number().int(),
+    pending: z.number().int(),
+    refusals: z.array(
+      z.object({
+        file: z.literal('Enrollment.csv'),
+        enrollmentId: z.string(),
+        message: z.string(),
+      }),
+    ),
+  }),
   /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });

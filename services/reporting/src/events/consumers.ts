@@ -5,6 +5,7 @@ import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { hmisClientsMatchedConsumer } from './hmis-clients-matched';
+import { hmisEnrollmentsSettledConsumer } from './hmis-enrollments-settled';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
 import { rentAssistanceConsumer } from './rent-assistance';
@@ -29,5 +30,9 @@ export const readModelConsumers = (): ConsumerOptions[] =>
   ].map(journaled);
 
 export function consumers(_deps: ReportingDeps): ConsumerOptions[] {
-  return [...readModelConsumers(), hmisClientsMatchedConsumer('reporting.hmis-clients-matched')];
+  return [
+    ...readModelConsumers(),
+    hmisClientsMatchedConsumer('reporting.hmis-clients-matched'),
+    hmisEnrollmentsSettledConsumer('reporting.hmis-enrollments-settled'),
+  ];
 }

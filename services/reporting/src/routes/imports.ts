@@ -5,11 +5,23 @@ import { defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/ht
 import type { ReportingDeps } from '../deps';
 import { importReport } from '../domain/import-report';
 import { clientsInIntake, type ClientsInIntake } from '../store/imported-clients-in-intake';
+import {
+  enrollmentsInEnrollment,
+  type EnrollmentsInEnrollment,
+} from '../store/imported-enrollments-in-enrollment';
 import { importById, type ImportRow } from '../store/imports';
 import { queueImport } from '../use-cases/queue-import';
 
 const instant = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const view = (r: ImportRow, intake: ClientsInIntake, replayed = false) => ({
+interface Answers {
+  intake: ClientsInIntake;
+  enrollment: EnrollmentsInEnrollment;
+}
+const answersOf = async (deps: ReportingDeps, r: ImportRow): Promise<Answers> => ({
+  intake: await clientsInIntake(deps.pool, r.id),
+  enrollment: await enrollmentsInEnrollment(deps.pool, { orgId: r.orgId, importId: r.id }),
+});
+const view = (r: ImportRow, answers: Answers, replayed = false) => ({
   id: r.id,
   status: r.status,
   zipSha256: r.zipSha256,
@@ -20,7 +32,8 @@ const view = (r: ImportRow, intake: ClientsInIntake, replayed = false) => ({
   createdAt: new Date(r.createdAt).toISOString(),
   startedAt: instant(r.startedAt),
   finishedAt: instant(r.finishedAt),
-  clientsInIntake: intake,
+  clientsInIntake: answers.intake,
+  enrollmentsInEnrollment: answers.enrollment,
   replayed,
 });
 
@@ -40,7 +53,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       if (!roleAllows(actor, 'write')) throw forbidden('Your roles write no client records');
       const { job, replayed } = await queueImport(deps, actor, req);
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-      return view(job, await clientsInIntake(deps.pool, job.id), replayed);
+      return view(job, await answersOf(deps, job), replayed);
     },
   });
 
@@ -48,7 +61,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/imports/:id',
     summary:
-      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, every refused row of the files landed, and what intake made of its clients (taken in, linked, not taken in, awaiting)",
+      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, every refused row of the files landed, what intake made of its clients (taken in, linked, not taken in, awaiting) and enrollment of its enrollments (recorded, refused and why, pending)",
     tag: 'imports',
     params: idParams,
     problems: [404],
@@ -59,7 +72,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
       // another organization's import is not revealed
       if (!found || found.orgId !== actor.orgId || !roleAllows(actor, 'read'))
         throw notFound('No such import');
-      return view(found, await clientsInIntake(deps.pool, found.id));
+      return view(found, await answersOf(deps, found));
     },
   });
 }
