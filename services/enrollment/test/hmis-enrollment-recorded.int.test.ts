@@ -104,8 +104,8 @@ it('a recorded imported enrollment names our enrollment, its program, head and e
 it('a refused imported enrollment announces no recorded one', async () => {
   const facts = participantFacts(orgA);
   await introduce(h, facts);
-  // a member, not the head: refused until members are imported
-  await h.publish(HmisEnrollmentImported, imported('E2', { relationshipToHoH: 2 }), from);
+  // an entry before the project operated: the application-date rule refuses it
+  await h.publish(HmisEnrollmentImported, imported('E2', { entryDate: '2019-06-01' }), from);
   await h.publish(HmisClientMatched, matched('CE2', facts.participantId), from);
   expect((await importRow('E2')).state).toBe('refused');
   expect(await recordedOf('E2')).toEqual([]);
