@@ -3,7 +3,7 @@ import { roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/http';
 import type { ReportingDeps } from '../deps';
-import { importReport } from '../domain/import-report';
+import { countsAsNow, importReport } from '../domain/import-report';
 import { clientsInIntake, type ClientsInIntake } from '../store/imported-clients-in-intake';
 import { importById, type ImportRow } from '../store/imports';
 import { queueImport } from '../use-cases/queue-import';
@@ -14,7 +14,7 @@ const view = (r: ImportRow, intake: ClientsInIntake, replayed = false) => ({
   status: r.status,
   zipSha256: r.zipSha256,
   exportId: r.exportId,
-  files: r.files,
+  files: countsAsNow(r.files),
   refusals: r.refusals,
   problem: r.problem,
   createdAt: new Date(r.createdAt).toISOString(),
