@@ -48,7 +48,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/imports/:id',
     summary:
-      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, every refused row of the files landed, and what intake made of its clients (taken in, linked, not taken in, awaiting)",
+      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held, updated, deleted and refused per file so far, every refused row of the files landed, and what intake made of its clients (taken in, linked, not taken in, awaiting)",
     tag: 'imports',
     params: idParams,
     problems: [404],
