@@ -19,10 +19,10 @@ export async function selectImportedMembers(tx: PoolClient, scope: ExportScope) 
          WHERE x.org_id = e.org_id AND x.enrollment_id = e.enrollment_id AND x.exit_date < $2::date
            AND x.date_deleted IS NULL)
        -- an enrollment whose client or project was deleted goes with them
-       AND EXISTS (SELECT 1 FROM hmis_imported_clients c
-         WHERE c.org_id = e.org_id AND c.personal_id = e.personal_id AND c.date_deleted IS NULL)
-       AND EXISTS (SELECT 1 FROM hmis_imported_projects p
-         WHERE p.org_id = e.org_id AND p.project_id = e.project_id AND p.date_deleted IS NULL)`,
+       AND NOT EXISTS (SELECT 1 FROM hmis_imported_clients c
+         WHERE c.org_id = e.org_id AND c.personal_id = e.personal_id AND c.date_deleted IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM hmis_imported_projects p
+         WHERE p.org_id = e.org_id AND p.project_id = e.project_id AND p.date_deleted IS NOT NULL)`,
     [scope.orgId, scope.startDate, scope.endDate],
   );
   await tx.query('CREATE INDEX ON export_imported (enrollment_id)');

@@ -158,6 +158,14 @@ export async function insertPage(
   return rowCount ?? 0;
 }
 
+/**
+ * Fresh statistics of a file's table once its rows landed: an export right after an import
+ * otherwise plans on the empty table it was (nested loops over tens of thousands of rows).
+ */
+export async function analyzeImported(tx: PoolClient, file: ImportedFile) {
+  await tx.query(`ANALYZE ${TABLES[file].table}`);
+}
+
 /** HUD ids of one file this organization already imported, from any zip. */
 export async function heldIds(tx: PoolClient, orgId: string, file: ImportedFile) {
   const { table, id } = TABLES[file];

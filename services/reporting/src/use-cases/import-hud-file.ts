@@ -11,6 +11,7 @@ import { planPage, type RowChange, type Stamped } from '../domain/imported-row-c
 import type { ZipEntries } from '../adapters/zip-upload';
 import { recordFileLanded, showProgress } from '../store/import-jobs';
 import {
+  analyzeImported,
   heldEnrollments,
   heldIds,
   heldStamps,
@@ -155,6 +156,7 @@ export async function importHudFile(
       if (page.length >= PAGE) await flush();
     }
     if (page.length) await flush();
+    if (counts.accepted + counts.updated + counts.deleted) await analyzeImported(tx, file);
     await fileLanded(tx, job, file, zip, counts, refusals);
     return refusals.length;
   });
