@@ -168,3 +168,30 @@ test('a deleted row comes back with a later version, and a DateDeleted row older
   // S1 comes back with its enrollment
   expect(files.records('Services').map((s) => s.ServicesID)).toEqual(['S1']);
 }, 120_000);
+
+test("a later file's refused rows are listed and the rest of it lands: a DateDeleted that is not a time is refused, naming it", async () => {
+  const actor = testActor({ orgId: randomUUID(), roles: ['caseworker'] });
+  await importToEnd(service, actor, await first());
+  const third = await importToEnd(
+    service,
+    actor,
+    await zipOf({
+      Client: [
+        client('A', { FirstName: 'Adah', ...LATER }),
+        client('B', { DateDeleted: 'yesterday' }),
+        client('C', { Sex: 7, ...LATER }),
+      ],
+    }),
+  );
+  expect(third.files.Client).toEqual(counts({ read: 3, updated: 1, refused: 2 }));
+  expect(third.refusals.map((r) => [r.row, r.column])).toEqual([
+    [3, 'DateDeleted'],
+    [4, 'Sex'],
+  ]);
+  const files = await exportedBy(service, actor, year);
+  expect(files.records('Client').map((c) => [c.PersonalID, c.FirstName])).toEqual([
+    ['A', 'Adah'],
+    ['B', 'Bea'],
+    ['C', 'Cy'],
+  ]);
+}, 120_000);
