@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 const worker = () => testActor({ orgId: randomUUID(), roles: ['caseworker'] });
-const nothing = { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 };
+const nothing = { read: 0, accepted: 0, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 };
 const noSuch = (what: string, file: string) => `No such ${what} in ${file} or an earlier import`;
 
 test("Organization, Project and Services rows are checked like the others (HUD's code lists, real dates, what they name held), refused naming file, row and column, and the good ones land", async () => {
@@ -58,12 +58,12 @@ test("Organization, Project and Services rows are checked like the others (HUD's
   const body = await importToEnd(service, actor, zip);
   expect(body.status).toBe('done');
   expect(body.files).toEqual({
-    Organization: { read: 3, accepted: 1, alreadyHeld: 0, refused: 2 },
-    Project: { read: 5, accepted: 1, alreadyHeld: 0, refused: 4 },
-    Client: { read: 2, accepted: 2, alreadyHeld: 0, refused: 0 },
-    Enrollment: { read: 2, accepted: 1, alreadyHeld: 0, refused: 1 },
+    Organization: { read: 3, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },
+    Project: { read: 5, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 4 },
+    Client: { read: 2, accepted: 2, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Enrollment: { read: 2, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 1 },
     Exit: nothing,
-    Services: { read: 10, accepted: 2, alreadyHeld: 0, refused: 8 },
+    Services: { read: 10, accepted: 2, alreadyHeld: 0, updated: 0, deleted: 0, refused: 8 },
   });
   const code = (v: number) => `Not in HUD's code list: ${v}`;
   expect(body.refusals).toEqual([
@@ -158,12 +158,12 @@ test("Organization, Project and Services rows are checked like the others (HUD's
     }),
   );
   expect(later.files).toEqual({
-    Organization: { read: 1, accepted: 0, alreadyHeld: 1, refused: 0 },
-    Project: { read: 2, accepted: 1, alreadyHeld: 1, refused: 0 },
+    Organization: { read: 1, accepted: 0, alreadyHeld: 1, updated: 0, deleted: 0, refused: 0 },
+    Project: { read: 2, accepted: 1, alreadyHeld: 1, updated: 0, deleted: 0, refused: 0 },
     Client: nothing,
     Enrollment: nothing,
     Exit: nothing,
-    Services: { read: 2, accepted: 1, alreadyHeld: 1, refused: 0 },
+    Services: { read: 2, accepted: 1, alreadyHeld: 1, updated: 0, deleted: 0, refused: 0 },
   });
   expect(await importedOtherCounts(service, actor.orgId)).toEqual({
     organizations: 1,

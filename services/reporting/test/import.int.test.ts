@@ -39,12 +39,19 @@ test("HUD's sample export is queued at once, imported by the job with its counts
   const { final: body, seen } = await untilFinished(service, actor, queued.body.id);
   // the counts are the sample's data rows (each file's lines less its header)
   expect(body.files).toEqual({
-    Organization: { read: 27, accepted: 27, alreadyHeld: 0, refused: 0 },
-    Project: { read: 72, accepted: 70, alreadyHeld: 0, refused: 2 },
-    Client: { read: 10606, accepted: 10606, alreadyHeld: 0, refused: 0 },
-    Enrollment: { read: 16494, accepted: 16494, alreadyHeld: 0, refused: 0 },
-    Exit: { read: 14627, accepted: 14627, alreadyHeld: 0, refused: 0 },
-    Services: { read: 19012, accepted: 19012, alreadyHeld: 0, refused: 0 },
+    Organization: { read: 27, accepted: 27, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Project: { read: 72, accepted: 70, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },
+    Client: { read: 10606, accepted: 10606, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Enrollment: {
+      read: 16494,
+      accepted: 16494,
+      alreadyHeld: 0,
+      updated: 0,
+      deleted: 0,
+      refused: 0,
+    },
+    Exit: { read: 14627, accepted: 14627, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Services: { read: 19012, accepted: 19012, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
   });
   expect(body).toMatchObject({ status: 'done', problem: null });
   // HUD's sample holds two projects that end before they start (its LSA data-quality cases)
@@ -136,12 +143,12 @@ test('a row with an unknown code, an impossible date or a missing required colum
   const body = await importToEnd(service, actor, zip);
   expect(body.status).toBe('done');
   expect(body.files).toEqual({
-    Organization: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
-    Project: { read: 1, accepted: 1, alreadyHeld: 0, refused: 0 },
-    Client: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
-    Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, refused: 3 },
-    Exit: { read: 3, accepted: 1, alreadyHeld: 0, refused: 2 },
-    Services: { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 },
+    Organization: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Project: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Client: { read: 4, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 3 },
+    Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 3 },
+    Exit: { read: 3, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },
+    Services: { read: 0, accepted: 0, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
   });
   // the header is row 1: the first record is row 2
   expect(body.refusals).toEqual([
@@ -197,8 +204,22 @@ test('a row with an unknown code, an impossible date or a missing required colum
     actor,
     await zipOf({ Client: [client('A'), client('Z')], Enrollment: [enrollment('E5', 'A')] }),
   );
-  expect(later.files.Client).toEqual({ read: 2, accepted: 1, alreadyHeld: 1, refused: 0 });
-  expect(later.files.Enrollment).toEqual({ read: 1, accepted: 1, alreadyHeld: 0, refused: 0 });
+  expect(later.files.Client).toEqual({
+    read: 2,
+    accepted: 1,
+    alreadyHeld: 1,
+    updated: 0,
+    deleted: 0,
+    refused: 0,
+  });
+  expect(later.files.Enrollment).toEqual({
+    read: 1,
+    accepted: 1,
+    alreadyHeld: 0,
+    updated: 0,
+    deleted: 0,
+    refused: 0,
+  });
   expect(await importedCounts(service, actor.orgId)).toMatchObject({ clients: 2, enrollments: 2 });
 }, 60_000);
 

@@ -19,6 +19,8 @@ export interface ImportedOrganization {
   victimServiceProvider: number;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 
 export interface ImportedProject {
@@ -31,6 +33,8 @@ export interface ImportedProject {
   projectType: number;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 
 export function organizationRow(row: Row) {
@@ -41,6 +45,7 @@ export function organizationRow(row: Row) {
     victimServiceProvider: r.code('VictimServiceProvider', NO_YES, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   });
 }
 
@@ -56,6 +61,7 @@ export function projectRow(row: Row) {
     projectType: r.code('ProjectType', PROJECT_TYPE, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   };
   if (record.operatingEndDate && record.operatingStartDate > record.operatingEndDate)
     r.fail('OperatingEndDate', 'Before OperatingStartDate');

@@ -77,6 +77,8 @@ export interface ImportedClient {
   dobDataQuality: number;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 export interface ImportedEnrollment {
   enrollmentId: string;
@@ -87,6 +89,8 @@ export interface ImportedEnrollment {
   relationshipToHoH: number;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 export interface ImportedExit {
   exitId: string;
@@ -96,6 +100,8 @@ export interface ImportedExit {
   destination: number;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 export function clientRow(row: Row): Checked<ImportedClient> {
   const r = new RowReader(row);
@@ -110,6 +116,7 @@ export function clientRow(row: Row): Checked<ImportedClient> {
     dobDataQuality: r.code('DOBDataQuality', DATA_QUALITY, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   };
   return done(r, record);
 }
@@ -125,6 +132,7 @@ export function enrollmentRow(row: Row): Checked<ImportedEnrollment> {
     relationshipToHoH: r.code('RelationshipToHoH', RELATIONSHIP, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   });
 }
 
@@ -138,5 +146,6 @@ export function exitRow(row: Row): Checked<ImportedExit> {
     destination: r.code('Destination', DESTINATION, true)!,
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   });
 }

@@ -46,6 +46,8 @@ export interface ImportedService {
   faAmountCents: number | null;
   dateCreated: string;
   dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
 }
 
 export function servicesRow(row: Row) {
@@ -64,6 +66,7 @@ export function servicesRow(row: Row) {
     faAmountCents: r.cents('FAAmount'),
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
   };
   return done(r, record);
 }

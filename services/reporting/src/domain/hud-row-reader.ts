@@ -47,8 +47,8 @@ export class RowReader {
     return isDay(v) ? v : this.fail(column, 'Not a date (yyyy-mm-dd)');
   }
 
-  time(column: string): string | null {
-    const v = this.text(column, true);
+  time(column: string, required = true): string | null {
+    const v = this.text(column, required);
     if (v === null) return null;
     return TIME.test(v) && isDay(v.slice(0, 10))
       ? v

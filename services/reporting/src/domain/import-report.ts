@@ -1,13 +1,30 @@
 import { z } from 'zod';
 
-/** Per file: rows read, accepted (new here), already held (an earlier import's), refused. */
+/**
+ * Per file: rows read, accepted (new here), already held (an earlier import's, as new or newer),
+ * updated (an earlier import's row, replaced by this later version), deleted (DateDeleted: ours
+ * marked deleted, or never held and not stored), refused.
+ */
 export const fileCounts = z.object({
   read: z.number().int(),
   accepted: z.number().int(),
   alreadyHeld: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
   refused: z.number().int(),
 });
 export type FileCounts = z.infer<typeof fileCounts>;
+export const NO_ROWS: FileCounts = {
+  read: 0,
+  accepted: 0,
+  alreadyHeld: 0,
+  updated: 0,
+  deleted: 0,
+  refused: 0,
+};
+/** Counts stored before updates and deletions were counted: none of either. */
+export const countsAsNow = (files: Record<string, Partial<FileCounts>>) =>
+  Object.fromEntries(Object.entries(files).map(([f, c]) => [f, { ...NO_ROWS, ...c }]));
 
 /** One refused row: the file, its row (the header is row 1, as a spreadsheet numbers it), the column. */
 export const refusal = z.object({

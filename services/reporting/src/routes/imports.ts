@@ -3,7 +3,7 @@ import { roleAllows } from '@hearth/access';
 import { actorOf } from '@hearth/auth';
 import { defineRoute, forbidden, idParams, notFound, type Api } from '@hearth/http';
 import type { ReportingDeps } from '../deps';
-import { importReport } from '../domain/import-report';
+import { countsAsNow, importReport } from '../domain/import-report';
 import { clientsInIntake, type ClientsInIntake } from '../store/imported-clients-in-intake';
 import {
   enrollmentsInEnrollment,
@@ -26,7 +26,7 @@ const view = (r: ImportRow, answers: Answers, replayed = false) => ({
   status: r.status,
   zipSha256: r.zipSha256,
   exportId: r.exportId,
-  files: r.files,
+  files: countsAsNow(r.files),
   refusals: r.refusals,
   problem: r.problem,
   createdAt: new Date(r.createdAt).toISOString(),
@@ -61,7 +61,7 @@ export function importRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/imports/:id',
     summary:
-      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held and refused per file so far, every refused row of the files landed, what intake made of its clients (taken in, linked, not taken in, awaiting) and enrollment of its enrollments (recorded, refused and why, pending)",
+      "An import job of the requester's organization: its status (queued, running, done, refused and why), rows read, accepted, already held, updated, deleted and refused per file so far, every refused row of the files landed, what intake made of its clients (taken in, linked, not taken in, awaiting) and enrollment of its enrollments (recorded, refused and why, pending)",
     tag: 'imports',
     params: idParams,
     problems: [404],

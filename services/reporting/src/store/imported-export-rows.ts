@@ -6,16 +6,23 @@ import { pagesOf, type ExportScope } from './export-scope';
  * What an organization imported, in its export: the imported enrollments open at some point of
  * the range (`export_imported`, filled once per export) and what they name. Columns leave Postgres
  * under HUD's names, dates and times as text (no time zone shifts a calendar date), so a record
- * is the row as it came in (domain/imported-hud-rows.ts). The continuum's export holds no client:
+ * is the row as it came in (domain/imported-hud-rows.ts); a row deleted since (DateDeleted) is
+ * left out. The continuum's export holds no client:
  * nothing imported travels in it.
  */
 export async function selectImportedMembers(tx: PoolClient, scope: ExportScope) {
   await tx.query(
     `CREATE TEMP TABLE export_imported ON COMMIT DROP AS
      SELECT e.enrollment_id, e.personal_id, e.project_id FROM hmis_imported_enrollments e
-     WHERE e.org_id = $1::uuid AND e.entry_date <= $3::date
+     WHERE e.org_id = $1::uuid AND e.entry_date <= $3::date AND e.date_deleted IS NULL
        AND NOT EXISTS (SELECT 1 FROM hmis_imported_exits x
-         WHERE x.org_id = e.org_id AND x.enrollment_id = e.enrollment_id AND x.exit_date < $2::date)`,
+         WHERE x.org_id = e.org_id AND x.enrollment_id = e.enrollment_id AND x.exit_date < $2::date
+           AND x.date_deleted IS NULL)
+       -- an enrollment whose client or project was deleted goes with them
+       AND NOT EXISTS (SELECT 1 FROM hmis_imported_clients c
+         WHERE c.org_id = e.org_id AND c.personal_id = e.personal_id AND c.date_deleted IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM hmis_imported_projects p
+         WHERE p.org_id = e.org_id AND p.project_id = e.project_id AND p.date_deleted IS NOT NULL)`,
     [scope.orgId, scope.startDate, scope.endDate],
   );
   await tx.query('CREATE INDEX ON export_imported (enrollment_id)');
@@ -29,7 +36,8 @@ const stamps = `to_char(t.date_created, 'YYYY-MM-DD HH24:MI:SS') AS "DateCreated
 const QUERIES: Partial<Record<HudFile, string>> = {
   Organization: `SELECT t.organization_id AS "OrganizationID", t.name AS "OrganizationName",
       t.victim_service_provider AS "VictimServiceProvider", ${stamps}
-    FROM hmis_imported_organizations t WHERE t.org_id = $1 AND t.organization_id IN
+    FROM hmis_imported_organizations t
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL AND t.organization_id IN
       (SELECT p.organization_id FROM hmis_imported_projects p
         WHERE p.org_id = $1 AND p.project_id IN (SELECT project_id FROM export_imported))
     ORDER BY t.organization_id`,
@@ -38,26 +46,30 @@ const QUERIES: Partial<Record<HudFile, string>> = {
       ${d('t.operating_end_date', 'OperatingEndDate')}, t.continuum_project AS "ContinuumProject",
       t.project_type AS "ProjectType", ${stamps}
     FROM hmis_imported_projects t
-    WHERE t.org_id = $1 AND t.project_id IN (SELECT project_id FROM export_imported)
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.project_id IN (SELECT project_id FROM export_imported)
     ORDER BY t.project_id`,
   Client: `SELECT t.personal_id AS "PersonalID", t.first_name AS "FirstName",
       t.last_name AS "LastName", t.name_data_quality AS "NameDataQuality", ${d('t.dob', 'DOB')},
       t.dob_data_quality AS "DOBDataQuality", t.sex AS "Sex", t.veteran_status AS "VeteranStatus",
       ${stamps}
     FROM hmis_imported_clients t
-    WHERE t.org_id = $1 AND t.personal_id IN (SELECT personal_id FROM export_imported)
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.personal_id IN (SELECT personal_id FROM export_imported)
     ORDER BY t.personal_id`,
   Enrollment: `SELECT t.enrollment_id AS "EnrollmentID", t.personal_id AS "PersonalID",
       t.project_id AS "ProjectID", ${d('t.entry_date', 'EntryDate')},
       t.household_id AS "HouseholdID", t.relationship_to_hoh AS "RelationshipToHoH", ${stamps}
     FROM hmis_imported_enrollments t
-    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
     ORDER BY t.enrollment_id`,
   Exit: `SELECT t.exit_id AS "ExitID", t.enrollment_id AS "EnrollmentID",
       t.personal_id AS "PersonalID", ${d('t.exit_date', 'ExitDate')},
       t.destination AS "Destination", ${stamps}
     FROM hmis_imported_exits t
-    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
       AND t.exit_date <= $2::date
     ORDER BY t.exit_id`,
   Services: `SELECT t.services_id AS "ServicesID", t.enrollment_id AS "EnrollmentID",
@@ -65,7 +77,8 @@ const QUERIES: Partial<Record<HudFile, string>> = {
       t.record_type AS "RecordType", t.type_provided AS "TypeProvided",
       t.fa_amount_cents AS "FAAmount", ${stamps}
     FROM hmis_imported_services t
-    WHERE t.org_id = $1 AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
       AND t.date_provided BETWEEN $2::date AND $3::date
     ORDER BY t.services_id`,
 };

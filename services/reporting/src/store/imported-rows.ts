@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { ImportedFile } from '../domain/hud-import-rules';
+import type { HeldStamp } from '../domain/imported-row-changes';
 
 /** Where each imported file's rows are kept: table, HUD id column, and each column's record key. */
 const TABLES: Record<
@@ -82,7 +83,58 @@ const TABLES: Record<
 const STAMPS: [string, string, string][] = [
   ['date_created', 'dateCreated', 'timestamp'],
   ['date_updated', 'dateUpdated', 'timestamp'],
+  ['date_deleted', 'dateDeleted', 'timestamp'],
 ];
+
+/** Each column's values of the rows, as arrays for unnest. */
+const arraysOf = (all: [string, string, string][], rows: object[]) =>
+  all.map(([, key]) => rows.map((r) => (r as Record<string, unknown>)[key] ?? null));
+
+/** The HUD id of a file's record (its first column). */
+export const hudIdOf = (file: ImportedFile) => {
+  const key = TABLES[file].columns[0]![1];
+  return (record: object) => (record as Record<string, string>)[key]!;
+};
+
+/** What the organization holds of these HUD ids of one file: DateUpdated, and whether deleted. */
+export async function heldStamps(
+  tx: PoolClient,
+  file: ImportedFile,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, HeldStamp>> {
+  const { table, id } = TABLES[file];
+  const { rows } = await tx.query<{ id: string; dateUpdated: string; deleted: boolean }>(
+    `SELECT ${id} AS id, to_char(date_updated, 'YYYY-MM-DD HH24:MI:SS') AS "dateUpdated",
+       date_deleted IS NOT NULL AS deleted
+     FROM ${table} WHERE org_id = $1 AND ${id} = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, { dateUpdated: r.dateUpdated, deleted: r.deleted }]));
+}
+
+/**
+ * Replaces held rows with a later version (each id once in `rows`). The import that added a row
+ * stays its import: an update is not a row this import added, so it is not announced again.
+ */
+export async function updatePage(
+  tx: PoolClient,
+  file: ImportedFile,
+  orgId: string,
+  rows: object[],
+): Promise<void> {
+  if (!rows.length) return;
+  const { table, id, columns } = TABLES[file];
+  const all = [...columns, ...STAMPS];
+  const names = all.map(([c]) => c);
+  await tx.query(
+    `UPDATE ${table} t SET (${names.join(', ')}) = (${names.map((c) => `u.${c}`).join(', ')})
+     FROM unnest(${all.map(([, , t], i) => `$${i + 2}::${t}[]`).join(', ')})
+       AS u(${names.join(', ')})
+     WHERE t.org_id = $1 AND t.${id} = u.${id}`,
+    [orgId, ...arraysOf(all, rows)],
+  );
+}
 
 /**
  * Inserts a page of one file's rows at once; answers how many were new (the others an earlier
@@ -101,13 +153,17 @@ export async function insertPage(
     `INSERT INTO ${table} (org_id, import_id, ${all.map(([c]) => c).join(', ')})
      SELECT $1, $2, * FROM unnest(${all.map(([, , t], i) => `$${i + 3}::${t}[]`).join(', ')})
      ON CONFLICT DO NOTHING`,
-    [
-      orgId,
-      importId,
-      ...all.map(([, key]) => rows.map((r) => (r as Record<string, unknown>)[key] ?? null)),
-    ],
+    [orgId, importId, ...arraysOf(all, rows)],
   );
   return rowCount ?? 0;
+}
+
+/**
+ * Fresh statistics of a file's table once its rows landed: an export right after an import
+ * otherwise plans on the empty table it was (nested loops over tens of thousands of rows).
+ */
+export async function analyzeImported(tx: PoolClient, file: ImportedFile) {
+  await tx.query(`ANALYZE ${TABLES[file].table}`);
 }
 
 /** HUD ids of one file this organization already imported, from any zip. */

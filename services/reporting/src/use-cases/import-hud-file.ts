@@ -6,10 +6,19 @@ import { clientRow, enrollmentRow, exitRow, type ImportedFile } from '../domain/
 import { organizationRow, projectRow } from '../domain/hud-import-projects';
 import { servicesRow } from '../domain/hud-import-services';
 import type { Checked, Row, RowProblem } from '../domain/hud-row-reader';
-import type { FileCounts, Refusal } from '../domain/import-report';
+import { NO_ROWS, type FileCounts, type Refusal } from '../domain/import-report';
+import { planPage, type RowChange, type Stamped } from '../domain/imported-row-changes';
 import type { ZipEntries } from '../adapters/zip-upload';
 import { recordFileLanded, showProgress } from '../store/import-jobs';
-import { heldEnrollments, heldIds, insertPage } from '../store/imported-rows';
+import {
+  analyzeImported,
+  heldEnrollments,
+  heldIds,
+  heldStamps,
+  hudIdOf,
+  insertPage,
+  updatePage,
+} from '../store/imported-rows';
 import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
@@ -98,7 +107,8 @@ async function fileLanded(
 
 /**
  * Imports one file's rows in one transaction (they land together or not at all); its counts are
- * shown as it goes. A row naming what neither this zip's earlier files nor an earlier import
+ * shown as it goes. A row we hold from an earlier import is weighed by its DateUpdated and
+ * DateDeleted (domain/imported-row-changes.ts). A row naming what neither this zip's earlier files nor an earlier import
  * holds (NAMES) is refused. Keeps at most `room` refusals; answers how many it kept.
  */
 export async function importHudFile(
@@ -116,13 +126,16 @@ export async function importHudFile(
       file === 'Exit' || file === 'Services'
         ? await heldEnrollments(tx, job.orgId)
         : new Map<string, string>();
-    const counts: FileCounts = { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 };
+    const counts: FileCounts = { ...NO_ROWS };
     const refusals: Refusal[] = [];
-    let page: object[] = [];
+    let page: Stamped[] = [];
+    const idOf = hudIdOf(file);
     const flush = async () => {
-      const inserted = await insertPage(tx, file, job.orgId, job.id, page);
-      counts.accepted += inserted;
-      counts.alreadyHeld += page.length - inserted;
+      const held = await heldStamps(tx, file, job.orgId, page.map(idOf));
+      const plan = planPage(page, idOf, held);
+      await insertPage(tx, file, job.orgId, job.id, plan.inserts);
+      await updatePage(tx, file, job.orgId, plan.updates);
+      for (const [change, n] of Object.entries(plan.counts)) counts[change as RowChange] += n;
       page = [];
       await showProgress(deps.pool, job.id, file, counts);
     };
@@ -142,10 +155,11 @@ export async function importHudFile(
           if (refusals.length < room) refusals.push({ file: `${file}.csv`, row, ...p });
         continue;
       }
-      page.push(checked.record!);
+      page.push(checked.record as Stamped);
       if (page.length >= PAGE) await flush();
     }
     if (page.length) await flush();
+    if (counts.accepted + counts.updated + counts.deleted) await analyzeImported(tx, file);
     await fileLanded(tx, job, file, zip, counts, refusals);
     return refusals.length;
   });

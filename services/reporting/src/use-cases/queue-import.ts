@@ -4,13 +4,11 @@ import { withTransaction } from '@hearth/db';
 import type { Request } from 'express';
 import type { ReportingDeps } from '../deps';
 import { IMPORTED_FILES } from '../domain/hud-import-rules';
-import type { FileCounts } from '../domain/import-report';
+import { NO_ROWS } from '../domain/import-report';
 import { openZip, receiveZip } from '../adapters/zip-upload';
 import { storeUpload } from '../store/import-jobs';
 import { claimImport, importById, importOfZip, type ImportRow } from '../store/imports';
 import { checkExport } from './read-hud-zip';
-
-const NOTHING_YET: FileCounts = { read: 0, accepted: 0, alreadyHeld: 0, refused: 0 };
 
 /**
  * Queues a FY2026 HMIS CSV zip for the importer's organization: what can be told at once (the 24
@@ -46,7 +44,7 @@ export async function queueImport(
         },
         sha: upload.sha256,
         exportId,
-        files: Object.fromEntries(IMPORTED_FILES.map((f) => [f, NOTHING_YET])),
+        files: Object.fromEntries(IMPORTED_FILES.map((f) => [f, NO_ROWS])),
         at: deps.clock(),
       });
       if (claimed) await storeUpload(tx, id, upload.path);
