@@ -1,6 +1,9 @@
 import { csvLine } from '@hearth/http';
-import type { ElementQuality, Flagged } from './data-quality';
+import type { Measure, MeasureName } from './contract-outcomes';
+import { measureNames } from './contract-outcomes';
+import type { ElementQuality } from './data-quality';
 import type { ProgramFigures } from './program-report';
+import type { rentAssistanceReport } from './rent-assistance-report';
 
 /** A listed record as a CSV row carries it. */
 export interface ListedRow {
@@ -77,10 +80,42 @@ export function qualityCsv(q: {
   ].join('');
 }
 
-/** The records a data-quality figure flagged, one line each. */
-export function flaggedCsv(items: Flagged[]): string {
+/** The records a data-quality, contract or rent-assistance figure counted, one line each. */
+export function flaggedCsv(
+  items: { participantId: string; enrollmentId: string | null; detail: string | null }[],
+): string {
   return [
     csvLine(['participant_id', 'enrollment_id', 'detail']),
     ...items.map((i) => csvLine([i.participantId, i.enrollmentId, i.detail])),
+  ].join('');
+}
+
+/** The contract's measures, a line each: persons meeting it, of the persons counted, percent. */
+export function measuresCsv(measures: Record<MeasureName, Measure>): string {
+  return [
+    csvLine(['measure', 'persons', 'of', 'percent']),
+    ...measureNames.map((name) => {
+      const m = measures[name];
+      return csvLine([name, m.persons, m.of, m.percent]);
+    }),
+  ].join('');
+}
+
+/** The hub's report as `figure,breakdown,value`: amounts broken down by `<source> <month>`. */
+export function rentAssistanceCsv(f: ReturnType<typeof rentAssistanceReport>['figures']): string {
+  const retention = (months: 6 | 12, r: typeof f.housedAt6Months) => [
+    csvLine([`housed_${months}_months_cohort`, null, r.cohort]),
+    csvLine([`housed_${months}_months`, null, r.housed]),
+    csvLine([`housed_${months}_months_percent`, null, r.percent]),
+  ];
+  return [
+    csvLine(['figure', 'breakdown', 'value']),
+    csvLine(['served_with_rrh_or_hp', null, f.servedWithRrhOrHp]),
+    ...retention(6, f.housedAt6Months),
+    ...retention(12, f.housedAt12Months),
+    ...f.amounts.flatMap((a) => [
+      csvLine(['amount_cents', `${a.fundingSource} ${a.month}`, a.amountCents]),
+      csvLine(['paid_cents', `${a.fundingSource} ${a.month}`, a.paidCents]),
+    ]),
   ].join('');
 }

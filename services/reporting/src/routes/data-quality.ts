@@ -1,22 +1,17 @@
 import { z } from 'zod';
 import { actorOf } from '@hearth/auth';
-import { defineRoute, idParams, isoDate, unprocessable, type Api } from '@hearth/http';
+import { defineRoute, idParams, type Api } from '@hearth/http';
 import type { ReportingDeps } from '../deps';
 import { qualityFigures } from '../domain/data-quality';
 import { flaggedCsv, qualityCsv } from '../domain/report-csv';
 import { reportDataQuality } from '../use-cases/report-data-quality';
-import { sendCsv, wantsCsv } from './reports';
+import { count, listedOf, periodOf, reportQuery, sendCsv, wantsCsv } from './report-parts';
 
-const dataQualityQuery = z.strictObject({
-  from: isoDate(),
-  to: isoDate(),
-  /** `csv` (or `Accept: text/csv`): the report, or the flagged records, as CSV. */
-  format: z.enum(['json', 'csv']).optional(),
-  /** A figure whose flagged records to list (only those the requester may see). */
-  list: z.enum(qualityFigures).optional(),
+const flaggedRecord = z.object({
+  participantId: z.string().uuid(),
+  enrollmentId: z.string().uuid().nullable(),
+  detail: z.string(),
 });
-
-const count = z.number().int().nonnegative();
 const dataQualityAnswer = z.object({
   programId: z.string().uuid(),
   organizationId: z.string().uuid(),
@@ -41,19 +36,7 @@ const dataQualityAnswer = z.object({
     reason: z.string(),
     linkedRecords: count,
   }),
-  listed: z
-    .object({
-      figure: z.enum(qualityFigures),
-      items: z.array(
-        z.object({
-          participantId: z.string().uuid(),
-          enrollmentId: z.string().uuid().nullable(),
-          detail: z.string(),
-        }),
-      ),
-      withheld: count,
-    })
-    .optional(),
+  listed: listedOf(qualityFigures, flaggedRecord),
 });
 
 export function dataQualityRoutes(api: Api, deps: ReportingDeps) {
@@ -64,15 +47,11 @@ export function dataQualityRoutes(api: Api, deps: ReportingDeps) {
       "A program's data quality over a period (HUD's framework): per required element the records missing, doesn't know (8), prefers not (9), not collected (99); enrollments without a service for 90 days; clients never exited",
     tag: 'reports',
     params: idParams,
-    query: dataQualityQuery,
+    query: reportQuery(qualityFigures),
     success: { status: 200, schema: dataQualityAnswer, alsoAs: ['text/csv'] },
     problems: [403, 404, 422],
     handler: async ({ params, query, req, res }) => {
-      if (query.to < query.from)
-        throw unprocessable('The period ends before it starts', [
-          { field: 'query.to', message: 'Must be on or after from' },
-        ]);
-      const period = { from: query.from, to: query.to };
+      const period = periodOf(query);
       const answer = await reportDataQuality(deps, actorOf(req), params.id, period, query.list);
       if (!wantsCsv(req, query.format)) return answer;
       if (answer.listed)
