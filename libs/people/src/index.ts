@@ -4,6 +4,7 @@ export {
   participantIdsOfPerson,
   peopleMigrations,
   peopleOf,
+  personKeysOf,
 } from './people';
 export { peopleConsumer } from './consumer';
 export { recordsListedTogether } from './seen';

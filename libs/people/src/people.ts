@@ -69,11 +69,28 @@ export async function peopleOf(
     `${PERSON_OF} SELECT root, participant_id FROM person ORDER BY root, participant_id`,
     [asked],
   );
+  // grouped once: a report asks for thousands of records at a time
+  const others = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.participant_id === r.root) continue;
+    const known = others.get(r.root);
+    if (known) known.push(r.participant_id);
+    else others.set(r.root, [r.participant_id]);
+  }
   return new Map(
-    participantIds.map((id, i) => {
-      const root = asked[i]!;
-      const others = rows.filter((r) => r.root === root && r.participant_id !== root);
-      return [id, [root, ...others.map((r) => r.participant_id)]];
-    }),
+    participantIds.map((id, i) => [id, [asked[i]!, ...(others.get(asked[i]!) ?? [])]]),
   );
+}
+
+/**
+ * Each record's person as a key for counting people once (a report, a measure): the least
+ * participant id of the person, chains followed, the same whichever of its records is asked and
+ * whatever order the links arrived in.
+ */
+export async function personKeysOf(
+  db: Queryable,
+  participantIds: string[],
+): Promise<Map<string, string>> {
+  const people = await peopleOf(db, participantIds);
+  return new Map([...people].map(([id, ids]) => [id, [...ids].sort()[0]!]));
 }

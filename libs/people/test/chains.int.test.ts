@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createPool, migrate, withTransaction, type Pool } from '@hearth/db';
 import { createTestDatabase, testLogger } from '@hearth/testkit';
-import { applyLink, applyUnlink, participantIdsOfPerson, peopleMigrations, peopleOf } from '../src';
+import {
+  applyLink,
+  applyUnlink,
+  participantIdsOfPerson,
+  peopleMigrations,
+  peopleOf,
+  personKeysOf,
+} from '../src';
 
 /** A follower resolves a person through chains of links, and an undo splits exactly one link. */
 let pool: Pool;
@@ -80,4 +87,17 @@ test('a write through the end of a chain waits for one through its other end', a
   release();
   await Promise.all([first, second]);
   expect(order).toEqual(['a locked', 'a done', 'c locked']);
+});
+
+test("a person's key is its least id, whichever record asks and whatever order the links came in", async () => {
+  const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()].sort();
+  const [a, b, c, d] = ids as [string, string, string, string];
+  // c–b linked before b–a: the key is still a, the least of the three, for each of them
+  await applyLink(pool, linkOf(c, b));
+  await applyLink(pool, linkOf(b, a));
+  const keys = await personKeysOf(pool, [c, a, b, d]);
+  expect([keys.get(a), keys.get(b), keys.get(c)]).toEqual([a, a, a]);
+  expect(keys.get(d)).toBe(d); // unlinked: its own person
+  // asked from the end of the chain alone, the key reaches past the records asked
+  expect((await personKeysOf(pool, [c])).get(c)).toBe(a);
 });
