@@ -138,6 +138,13 @@ test('open enrollments without a service for 90 days, clients never exited, and 
   // open at 06-30: Bo (both records), Carla (both records), Rita, Hal, Ed
   expect(answer.clientsNeverExited).toBe(7);
   expect(answer.suspectedDuplicates).toMatchObject({ available: false, linkedRecords: 4 });
+  // the linked records are Bo's two and Carla's two, each listed once
+  const { ids } = seeded;
+  const linked = (await quality(`${period}&list=linked`)).listed;
+  expect(linked.items.map((i: { participantId: string }) => i.participantId).sort()).toEqual(
+    [ids.bo, ids.boAgain, ids.carla, ids.carlaAgain].sort(),
+  );
+  expect((await quality(`${period}&list=dateOfBirth`)).listed.items).toEqual([]);
   const stale = (await quality(`${period}&list=withoutService90Days`)).listed.items;
   expect(stale).toEqual([
     { participantId: seeded.ids.bo, enrollmentId: seeded.enrollments.e2, detail: '2026-03-15' },

@@ -1,30 +1,17 @@
 import { addDays, ageOn } from '@hearth/time';
-import type { raceValues, ssnStatuses, veteranStatuses } from '@hearth/events';
-import { raceNoneOf, SSN_DATA_QUALITY, VETERAN_STATUS } from './hud-codes';
-import type { ExitRow, Membership, Period, ServiceRow } from './program-report';
+import type { Membership, Period, ExitRow, ServiceRow } from './program-report';
+import {
+  nameShortfall,
+  raceShortfall,
+  sexShortfall,
+  shortfallOf,
+  ssnShortfall,
+  veteranShortfall,
+  type ClientFacts,
+  type Shortfall,
+} from './shortfalls';
 
-/**
- * A client record's facts as the read model holds them (intake's announced fields). Race, veteran
- * status and SSN status are null when the record's last event predates intake announcing them.
- */
-export interface ClientFacts {
-  participantId: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  sex: string | null;
-  race: (typeof raceValues)[number][] | null;
-  veteranStatus: (typeof veteranStatuses)[number] | null;
-  ssnStatus: (typeof ssnStatuses)[number] | null;
-}
-
-/** How an answer fell short: HUD's data-quality framework's columns. */
-export type Shortfall = 'missing' | 'doesnt_know' | 'prefers_not' | 'not_collected';
-const CODES: Record<number, Shortfall> = {
-  8: 'doesnt_know',
-  9: 'prefers_not',
-  99: 'not_collected',
-};
+export type { ClientFacts } from './shortfalls';
 
 /** Elements HUD requires that reporting is not told yet: shown as such, never as complete. */
 export const ELEMENTS_NOT_ANNOUNCED = {
@@ -52,6 +39,7 @@ export interface Flagged {
 
 export const qualityFigures = [
   'name',
+  'dateOfBirth',
   'ssn',
   'race',
   'sex',
@@ -60,6 +48,7 @@ export const qualityFigures = [
   'destination',
   'withoutService90Days',
   'neverExited',
+  'linked',
 ] as const;
 export type QualityFigure = (typeof qualityFigures)[number];
 
@@ -78,25 +67,6 @@ function quality(element: string, records: number, flagged: Flagged[]): ElementQ
     errorPercent: percent(flagged.length, records),
   };
 }
-
-/** A coded answer's shortfall: absent → missing, 8 / 9 / 99 → their column, else none. */
-export const shortfallOf = (code: number | null | undefined): Shortfall | null =>
-  code === null || code === undefined ? 'missing' : (CODES[code] ?? null);
-
-const SEX: Record<string, Shortfall> = { unknown: 'doesnt_know', refused: 'prefers_not' };
-
-/**
- * A client fact's shortfall through the code the export writes for it (hud-codes.ts), so the report
- * and Client.csv never disagree: a fact not announced (null) is 99 there, so not collected here.
- */
-const codedShortfall = (code: number | null): Shortfall | null =>
-  code === null ? null : (CODES[code] ?? null);
-const ssnShortfall = (c: ClientFacts) =>
-  codedShortfall(c.ssnStatus === null ? 99 : SSN_DATA_QUALITY[c.ssnStatus]);
-// RaceNone: empty when a race is marked, else 8 / 9 / 99 (an empty or unannounced list is 99)
-const raceShortfall = (c: ClientFacts) => codedShortfall(raceNoneOf(c.race));
-const veteranShortfall = (c: ClientFacts) =>
-  codedShortfall(c.veteranStatus === null ? 99 : VETERAN_STATUS[c.veteranStatus]);
 
 /**
  * HUD asks veteran status of adults only: 18 or older on the later of the period's start and the
@@ -121,7 +91,8 @@ function adultsOf(clients: ClientFacts[], served: Membership[], period: Period) 
  * enrollment that began in the period (from its project-start assessment: none = missing);
  * destination of each member exited in the period (an auto exit asked nobody: missing); the
  * enrollments open at the period's end whose last service (or entry, without one) is more than
- * 90 days before its last day; and the clients never exited: open at the period's end.
+ * 90 days before its last day; the clients never exited: open at the period's end; and the
+ * records enrolled in the period that intake linked to another record (`isLinked`).
  */
 export function dataQuality(
   period: Period,
@@ -130,6 +101,7 @@ export function dataQuality(
   exits: ExitRow[],
   services: ServiceRow[],
   livingSituationAtEntry: (enrollmentId: string, participantId: string) => number | null,
+  isLinked: (participantId: string) => boolean,
 ) {
   const served = memberships.filter(
     (m) => m.entryDate <= period.to && (m.exitDate === null || m.exitDate >= period.from),
@@ -142,12 +114,9 @@ export function dataQuality(
     detail: Shortfall | null,
   ): Flagged[] => (detail ? [{ participantId, enrollmentId, detail }] : []);
 
-  const name = enrolled.flatMap((c) =>
-    flag(c.participantId, null, c.firstName.trim() && c.lastName.trim() ? null : 'missing'),
-  );
-  const sex = enrolled.flatMap((c) =>
-    flag(c.participantId, null, c.sex === null ? 'not_collected' : (SEX[c.sex] ?? null)),
-  );
+  const name = enrolled.flatMap((c) => flag(c.participantId, null, nameShortfall(c)));
+  const dateOfBirth: Flagged[] = []; // every record has its date of birth: intake requires it
+  const sex = enrolled.flatMap((c) => flag(c.participantId, null, sexShortfall(c)));
   const ssn = enrolled.flatMap((c) => flag(c.participantId, null, ssnShortfall(c)));
   const race = enrolled.flatMap((c) => flag(c.participantId, null, raceShortfall(c)));
   const adults = adultsOf(enrolled, served, period);
@@ -185,11 +154,15 @@ export function dataQuality(
       detail: lastService.get(m.enrollmentId) ?? m.entryDate,
     }));
 
+  // what intake's matching led to here: records linked as one person (it announces no pairs)
+  const linked = enrolled
+    .filter((c) => isLinked(c.participantId))
+    .map((c) => ({ participantId: c.participantId, enrollmentId: null, detail: 'linked' }));
+
   return {
     elements: [
       quality('name', enrolled.length, name),
-      // every record has its date of birth: intake requires it
-      quality('dateOfBirth', enrolled.length, []),
+      quality('dateOfBirth', enrolled.length, dateOfBirth),
       quality('ssn', enrolled.length, ssn),
       quality('race', enrolled.length, race),
       quality('sex', enrolled.length, sex),
@@ -199,8 +172,10 @@ export function dataQuality(
     ],
     enrollmentsWithoutService90Days: staleIds.size,
     clientsNeverExited: new Set(open.map((m) => m.participantId)).size,
+    linkedRecords: linked.length,
     flagged: {
       name,
+      dateOfBirth,
       ssn,
       race,
       sex,
@@ -213,6 +188,7 @@ export function dataQuality(
         enrollmentId: m.enrollmentId,
         detail: m.entryDate,
       })),
+      linked,
     } satisfies Record<QualityFigure, Flagged[]>,
   };
 }

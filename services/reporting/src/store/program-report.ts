@@ -48,24 +48,6 @@ export async function programRows(db: Queryable, programId: string, orgId: strin
   return { memberships: memberships.rows, exits: exits.rows, services: services.rows };
 }
 
-/**
- * The active links of these records (intake's, libs/people), followed through records outside
- * them too (A–X, X–B: A and B are one person), as lists of participant ids.
- */
-export async function linksAmong(db: Queryable, participantIds: string[]): Promise<string[][]> {
-  const { rows } = await db.query<{ participant_ids: string[] }>(
-    `WITH RECURSIVE person(id) AS (
-       SELECT unnest($1::uuid[])
-       UNION
-       SELECT unnest(l.participant_ids) FROM person_link_facts l
-       JOIN person ON l.participant_ids @> ARRAY[person.id] WHERE l.unlinked_at IS NULL)
-     SELECT DISTINCT l.participant_ids FROM person_link_facts l
-     WHERE l.unlinked_at IS NULL AND l.participant_ids && (SELECT array_agg(id) FROM person)`,
-    [participantIds],
-  );
-  return rows.map((r) => r.participant_ids);
-}
-
 /** The client records' identifying facts the data-quality report checks. */
 export async function clientFacts(db: Queryable, participantIds: string[]) {
   const { rows } = await db.query<ClientFacts>(

@@ -1,12 +1,12 @@
 import { roleAllows, type Actor } from '@hearth/access';
 import { forbidden, notFound } from '@hearth/http';
+import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
 import { contractOutcomes, type ContractFigure } from '../domain/contract-outcomes';
-import { personKeys } from '../domain/persons';
 import type { Period } from '../domain/program-report';
-import { linksAmong, programIsVisible } from '../store/program-report';
+import { programIsVisible } from '../store/program-report';
 import { exitedEnrollments } from '../store/workforce';
-import { visibleRecords } from './visible-records';
+import { listedFigure } from './visible-records';
 
 /**
  * A workforce program's contract outcome measures for the requester's organization, scoped as
@@ -23,8 +23,7 @@ export async function reportContractOutcomes(
   if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
   if (!(await programIsVisible(deps.pool, programId, actor.orgId))) throw notFound('The program');
   const exited = await exitedEnrollments(deps.pool, programId, actor.orgId, period);
-  const ids = [...new Set(exited.map((e) => e.participantId))];
-  const keys = personKeys(ids, await linksAmong(deps.pool, ids));
+  const keys = await personKeysOf(deps.pool, [...new Set(exited.map((e) => e.participantId))]);
   const report = contractOutcomes(exited, (id) => keys.get(id) ?? id);
   const answer = {
     programId,
@@ -33,14 +32,8 @@ export async function reportContractOutcomes(
     persons: report.persons,
     excluded: report.excluded,
     measures: report.measures,
-    listed: undefined,
   };
-  if (!figure) return answer;
-  const { visible, withheld } = await visibleRecords(
-    deps.pool,
-    actor,
-    report.listed[figure],
-    deps.clock(),
-  );
-  return { ...answer, listed: { figure, items: visible, withheld } };
+  if (!figure) return { ...answer, listed: undefined };
+  const records = report.listed[figure];
+  return { ...answer, listed: await listedFigure(deps.pool, actor, figure, records, deps.clock()) };
 }

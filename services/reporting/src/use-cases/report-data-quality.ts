@@ -1,27 +1,22 @@
 import { roleAllows, type Actor } from '@hearth/access';
 import { forbidden, notFound } from '@hearth/http';
+import { peopleOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
-import {
-  dataQuality,
-  ELEMENTS_NOT_ANNOUNCED,
-  type Flagged,
-  type QualityFigure,
-} from '../domain/data-quality';
+import { dataQuality, ELEMENTS_NOT_ANNOUNCED, type QualityFigure } from '../domain/data-quality';
 import type { Period } from '../domain/program-report';
 import {
   clientFacts,
-  linksAmong,
   livingSituationsAtEntry,
   programIsVisible,
   programRows,
 } from '../store/program-report';
-import { visibleRecords } from './visible-records';
+import { listedFigure } from './visible-records';
 
 /**
  * A program's data-quality report for the requester's organization, scoped as the program report
  * (its enrollments as owner or provider; another organization's program is unknown). Suspected
- * duplicates: intake announces none (its matching runs inside intake), so the report says so and
- * counts the records already linked as one person instead.
+ * duplicates: intake announces none (its matching's pairs stay in intake), so the report says so
+ * and counts (and lists, `linked`) the records already linked as one person instead.
  */
 export async function reportDataQuality(
   deps: ReportingDeps,
@@ -35,6 +30,7 @@ export async function reportDataQuality(
   const rows = await programRows(deps.pool, programId, actor.orgId, period);
   const ids = [...new Set(rows.memberships.map((m) => m.participantId))];
   const living = await livingSituationsAtEntry(deps.pool, programId, actor.orgId);
+  const people = await peopleOf(deps.pool, ids);
   const report = dataQuality(
     period,
     await clientFacts(deps.pool, ids),
@@ -42,8 +38,8 @@ export async function reportDataQuality(
     rows.exits,
     rows.services,
     (enrollmentId, participantId) => living.get(`${enrollmentId}:${participantId}`) ?? null,
+    (participantId) => (people.get(participantId)?.length ?? 1) > 1,
   );
-  const linked = new Set((await linksAmong(deps.pool, ids)).flat());
   const answer = {
     programId,
     organizationId: actor.orgId,
@@ -58,15 +54,10 @@ export async function reportDataQuality(
     suspectedDuplicates: {
       available: false as const,
       reason: "intake announces no suspected duplicates: its matching's pairs stay in intake",
-      linkedRecords: ids.filter((id) => linked.has(id)).length,
+      linkedRecords: report.linkedRecords,
     },
   };
   if (!figure) return { ...answer, listed: undefined };
-  const listed: { visible: Flagged[]; withheld: number } = await visibleRecords(
-    deps.pool,
-    actor,
-    report.flagged[figure],
-    deps.clock(),
-  );
-  return { ...answer, listed: { figure, items: listed.visible, withheld: listed.withheld } };
+  const records = report.flagged[figure];
+  return { ...answer, listed: await listedFigure(deps.pool, actor, figure, records, deps.clock()) };
 }

@@ -1,7 +1,7 @@
 import { roleAllows, type Actor } from '@hearth/access';
 import { forbidden, notFound } from '@hearth/http';
+import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
-import { personKeys } from '../domain/persons';
 import {
   programReport,
   type Counted,
@@ -9,7 +9,7 @@ import {
   type ProgramFigure,
   type ProgramFigures,
 } from '../domain/program-report';
-import { linksAmong, programIsVisible, programRows } from '../store/program-report';
+import { programIsVisible, programRows } from '../store/program-report';
 import { visibleRecords } from './visible-records';
 
 export interface ListedRecord extends Counted {
@@ -45,7 +45,7 @@ export async function reportProgram(
   const rows = await programRows(deps.pool, programId, actor.orgId, period);
   const ids = new Set(rows.memberships.map((m) => m.participantId));
   for (const s of rows.services) ids.add(s.participantId);
-  const keys = personKeys(ids, await linksAmong(deps.pool, [...ids]));
+  const keys = await personKeysOf(deps.pool, [...ids]);
   const { figures, counted } = programReport(
     period,
     rows.memberships,

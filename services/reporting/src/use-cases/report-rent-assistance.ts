@@ -1,12 +1,11 @@
 import { roleAllows, type Actor } from '@hearth/access';
 import { forbidden } from '@hearth/http';
+import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
-import { personKeys } from '../domain/persons';
 import type { Period } from '../domain/program-report';
 import { rentAssistanceReport, type RaFigure } from '../domain/rent-assistance-report';
-import { linksAmong } from '../store/program-report';
 import { hubEpisodes, hubPayments } from '../store/rent-assistance';
-import { visibleRecords } from './visible-records';
+import { listedFigure } from './visible-records';
 
 /**
  * The rent-assistance report of the requester's organization as a hub (the records it provides):
@@ -21,16 +20,10 @@ export async function reportRentAssistance(
   if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
   const episodes = await hubEpisodes(deps.pool, actor.orgId, period);
   const payments = await hubPayments(deps.pool, actor.orgId, period);
-  const ids = [...new Set(episodes.map((e) => e.participantId))];
-  const keys = personKeys(ids, await linksAmong(deps.pool, ids));
+  const keys = await personKeysOf(deps.pool, [...new Set(episodes.map((e) => e.participantId))]);
   const report = rentAssistanceReport(period, episodes, payments, (id) => keys.get(id) ?? id);
-  const answer = { organizationId: actor.orgId, ...period, ...report.figures, listed: undefined };
-  if (!figure) return answer;
-  const { visible, withheld } = await visibleRecords(
-    deps.pool,
-    actor,
-    report.listed[figure],
-    deps.clock(),
-  );
-  return { ...answer, listed: { figure, items: visible, withheld } };
+  const answer = { organizationId: actor.orgId, ...period, ...report.figures };
+  if (!figure) return { ...answer, listed: undefined };
+  const records = report.listed[figure];
+  return { ...answer, listed: await listedFigure(deps.pool, actor, figure, records, deps.clock()) };
 }

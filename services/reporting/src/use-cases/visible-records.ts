@@ -19,3 +19,15 @@ export async function visibleRecords<R extends { participantId: string }>(
   });
   return { visible, withheld: records.length - visible.length };
 }
+
+/** A report's `listed`: the figure asked, the records it counted that `actor` may see, withheld. */
+export async function listedFigure<F extends string, R extends { participantId: string }>(
+  db: Queryable,
+  actor: Actor,
+  figure: F,
+  records: R[],
+  now: Date,
+) {
+  const { visible, withheld } = await visibleRecords(db, actor, records, now);
+  return { figure, items: visible, withheld };
+}
