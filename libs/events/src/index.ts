@@ -6,6 +6,7 @@ export * from './coordinated-entry';
 export * from './fssp';
 export * from './workflows';
 export * from './workforce';
+export * from './workforce-measures';
 export * from './hmis-assessments';
 export * from './master-assessment';
 export * from './access';

@@ -69,9 +69,12 @@ const HOUSING_SUPPORT = `s.starts_participation AND NOT s.qualifying AND s.date_
 
 /**
  * The hub's rent-assistance episodes (enrollments of program kind rent_assistance it provides),
- * with what the measures need. "Received RA again" is either outcome so recorded or, as
- * rent-assistance marks it, a later record of the participant at the hub applied for after the
- * episode's exit (enrollment refuses one within 90 days: the old record continues then).
+ * with what the measures need. "Received RA again" follows rent-assistance's rule (I-Trac RA
+ * guide, Received RA Again; its store/outcomes.ts `markReceivedRaAgain` and `hubMeasures`): an
+ * outcome so recorded, or a later record of the participant (head) at the hub applied for after
+ * the episode's exit (our `entry_date` is enrollment's applicationDate; enrollment refuses one
+ * within 90 days: the old record continues then). A pre-program exit is out of the measures
+ * either way, so it is not asked here whether the earlier episode was one.
  */
 export async function hubEpisodes(
   db: Queryable,

@@ -55,8 +55,9 @@ export async function applyCredential(
 
 /**
  * The program's enrollments of the organization (owner or provider) exited from `from` to `to`
- * (inclusive), each with the outcome facts the measures count: a job counts only through a
- * working confirmation of it.
+ * (inclusive), each with the facts libs/events' workforce-measures counts, read from our copies as
+ * enrollment's store/outcome-cohort.ts reads its own tables: a job counts only through a working
+ * confirmation of it; retention is a working confirmation in both q2 and q4 after exit.
  */
 export async function exitedEnrollments(
   db: Queryable,
