@@ -1,5 +1,5 @@
 import type { Queryable } from '@hearth/db';
-import type { RaEpisode } from '../domain/rent-assistance-report';
+import type { RaEpisode, RaPayment } from '../domain/rent-assistance-report';
 
 /** A payment as it now stands: a newer version replaces it, an older one delivered late is ignored. */
 export async function applyPayment(
@@ -118,15 +118,7 @@ export async function hubPayments(
   hubOrgId: string,
   period: { from: string; to: string },
 ) {
-  const { rows } = await db.query<{
-    paymentId: string;
-    enrollmentId: string;
-    participantId: string;
-    fundingSource: string;
-    month: string;
-    amountCents: number;
-    status: string;
-  }>(
+  const { rows } = await db.query<RaPayment>(
     `SELECT payment_id AS "paymentId", enrollment_id AS "enrollmentId",
        participant_id AS "participantId", funding_source AS "fundingSource",
        covered_month AS month, amount_cents AS "amountCents", status

@@ -1,12 +1,10 @@
-import { roleAllows, type Actor } from '@hearth/access';
-import { forbidden, notFound } from '@hearth/http';
+import type { Actor } from '@hearth/access';
 import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
 import { contractOutcomes, type ContractFigure } from '../domain/contract-outcomes';
 import type { Period } from '../domain/program-report';
-import { programIsVisible } from '../store/program-report';
 import { exitedEnrollments } from '../store/workforce';
-import { listedFigure } from './visible-records';
+import { listedFigure, mayReportOnProgram } from './report-access';
 
 /**
  * A workforce program's contract outcome measures for the requester's organization, scoped as
@@ -20,8 +18,7 @@ export async function reportContractOutcomes(
   period: Period,
   figure?: ContractFigure,
 ) {
-  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
-  if (!(await programIsVisible(deps.pool, programId, actor.orgId))) throw notFound('The program');
+  await mayReportOnProgram(deps.pool, actor, programId);
   const exited = await exitedEnrollments(deps.pool, programId, actor.orgId, period);
   const keys = await personKeysOf(deps.pool, [...new Set(exited.map((e) => e.participantId))]);
   const report = contractOutcomes(exited, (id) => keys.get(id) ?? id);

@@ -1,16 +1,10 @@
-import { roleAllows, type Actor } from '@hearth/access';
-import { forbidden, notFound } from '@hearth/http';
+import type { Actor } from '@hearth/access';
 import { peopleOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
 import { dataQuality, ELEMENTS_NOT_ANNOUNCED, type QualityFigure } from '../domain/data-quality';
 import type { Period } from '../domain/program-report';
-import {
-  clientFacts,
-  livingSituationsAtEntry,
-  programIsVisible,
-  programRows,
-} from '../store/program-report';
-import { listedFigure } from './visible-records';
+import { clientFacts, livingSituationsAtEntry, programRows } from '../store/program-report';
+import { listedFigure, mayReportOnProgram } from './report-access';
 
 /**
  * A program's data-quality report for the requester's organization, scoped as the program report
@@ -25,8 +19,7 @@ export async function reportDataQuality(
   period: Period,
   figure?: QualityFigure,
 ) {
-  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
-  if (!(await programIsVisible(deps.pool, programId, actor.orgId))) throw notFound('The program');
+  await mayReportOnProgram(deps.pool, actor, programId);
   const rows = await programRows(deps.pool, programId, actor.orgId, period);
   const ids = [...new Set(rows.memberships.map((m) => m.participantId))];
   const living = await livingSituationsAtEntry(deps.pool, programId, actor.orgId);

@@ -1,5 +1,4 @@
-import { roleAllows, type Actor } from '@hearth/access';
-import { forbidden, notFound } from '@hearth/http';
+import type { Actor } from '@hearth/access';
 import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
 import {
@@ -9,8 +8,8 @@ import {
   type ProgramFigure,
   type ProgramFigures,
 } from '../domain/program-report';
-import { programIsVisible, programRows } from '../store/program-report';
-import { visibleRecords } from './visible-records';
+import { programRows } from '../store/program-report';
+import { mayReportOnProgram, visibleRecords } from './report-access';
 
 export interface ListedRecord extends Counted {
   /** The person the record is of: the smallest id among their records listed to this reader. */
@@ -40,8 +39,7 @@ export async function reportProgram(
   period: Period,
   figure?: ProgramFigure,
 ): Promise<ProgramReportAnswer> {
-  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
-  if (!(await programIsVisible(deps.pool, programId, actor.orgId))) throw notFound('The program');
+  await mayReportOnProgram(deps.pool, actor, programId);
   const rows = await programRows(deps.pool, programId, actor.orgId, period);
   const ids = new Set(rows.memberships.map((m) => m.participantId));
   for (const s of rows.services) ids.add(s.participantId);

@@ -1,11 +1,10 @@
-import { roleAllows, type Actor } from '@hearth/access';
-import { forbidden } from '@hearth/http';
+import type { Actor } from '@hearth/access';
 import { personKeysOf } from '@hearth/people';
 import type { ReportingDeps } from '../deps';
 import type { Period } from '../domain/program-report';
 import { rentAssistanceReport, type RaFigure } from '../domain/rent-assistance-report';
 import { hubEpisodes, hubPayments } from '../store/rent-assistance';
-import { listedFigure } from './visible-records';
+import { listedFigure, mayReadReports } from './report-access';
 
 /**
  * The rent-assistance report of the requester's organization as a hub (the records it provides):
@@ -17,7 +16,7 @@ export async function reportRentAssistance(
   period: Period,
   figure?: RaFigure,
 ) {
-  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
+  mayReadReports(actor);
   const episodes = await hubEpisodes(deps.pool, actor.orgId, period);
   const payments = await hubPayments(deps.pool, actor.orgId, period);
   const keys = await personKeysOf(deps.pool, [...new Set(episodes.map((e) => e.participantId))]);

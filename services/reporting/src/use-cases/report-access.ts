@@ -1,6 +1,22 @@
-import { canSeeParticipant, type Actor } from '@hearth/access';
+import { canSeeParticipant, roleAllows, type Actor } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
+import { forbidden, notFound } from '@hearth/http';
 import { sharingOf } from '@hearth/sharing';
+import { programIsVisible } from '../store/program-report';
+
+/** Reports count client records: a role that reads none is 403. */
+export function mayReadReports(actor: Actor) {
+  if (!roleAllows(actor, 'read')) throw forbidden('Your roles read no client records');
+}
+
+/**
+ * A program's reports are the requester's organization's when it holds an enrollment of the
+ * program (owner or service provider); any other program is unknown (404, whoever holds it).
+ */
+export async function mayReportOnProgram(db: Queryable, actor: Actor, programId: string) {
+  mayReadReports(actor);
+  if (!(await programIsVisible(db, programId, actor.orgId))) throw notFound('The program');
+}
 
 /**
  * The records of a report's list that `actor` may see (libs/access over intake's sharing facts; a
