@@ -67,9 +67,14 @@ const openIn = (m: Membership, p: Period) =>
 /** Auto exits asked nobody: their housing status is "not asked", not a status. */
 export const NOT_ASKED = 'not_asked';
 
-function countBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+/** The items by key; pushed, not copied: a busy program's period holds thousands of services. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 const byKey = <T>(groups: Map<string, T>) => [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -151,14 +156,14 @@ export function programReport(
       served: persons(served),
       new: persons(isNew),
       active: persons(active),
-      exitedByDestination: byKey(countBy(exited, (x) => String(x.destination))).map(
+      exitedByDestination: byKey(groupBy(exited, (x) => String(x.destination))).map(
         ([code, rows]) => ({ destination: Number(code), persons: rows.length }),
       ),
-      exitedByHousingStatus: byKey(countBy(exited, (x) => x.status)).map(([status, rows]) => ({
+      exitedByHousingStatus: byKey(groupBy(exited, (x) => x.status)).map(([status, rows]) => ({
         housingStatus: status,
         persons: rows.length,
       })),
-      servicesByType: byKey(countBy(inPeriod, (s) => s.serviceTypeId)).map(([type, rows]) => ({
+      servicesByType: byKey(groupBy(inPeriod, (s) => s.serviceTypeId)).map(([type, rows]) => ({
         serviceTypeId: type,
         services: rows.length,
         persons: persons(rows),
