@@ -124,4 +124,28 @@ describe('an import carried onward, exported', () => {
         expect(byId(r.EnrollmentID!).PersonalID).toBe(r.PersonalID);
       }
   });
+
+  it('keeps to the range as before: what is out of it is out on both sides', async () => {
+    const importer = testActor({ orgId: randomUUID(), roles: ['caseworker'] });
+    const our = await carriedOnward(
+      reportingService,
+      importer,
+      await imported(reportingService, importer),
+    );
+    // the second half of 2025: the household (E1, E2, Nia) exited on 2025-06-30, before it
+    const files = await exportedBy(reportingService, importer, {
+      startDate: '2025-07-01',
+      endDate: '2025-12-31',
+    });
+    // C1 through the enrollment made here on 2025-08-01; C3 (E3 open), C4 (E4 open, imported),
+    // Lena; C2 and Nia only in the household: neither row
+    expect(ids(files, 'Client', 'PersonalID')).toEqual(['C1', 'C3', 'C4', hex(our.lena)].sort());
+    expect(ids(files, 'Enrollment', 'EnrollmentID')).toEqual(
+      ['E3', 'E4', hex(our.lenaOwn), hex(our.later)].sort(),
+    );
+    expect(files.records('Exit')).toEqual([]);
+    // S1 (2025-02-01) and the bed night (2025-03-01) are before the range
+    expect(files.records('Services')).toEqual([]);
+    expect(ids(files, 'Project', 'ProjectID')).toEqual(['P1', hex(our.otherProgram)].sort());
+  });
 });

@@ -3,6 +3,7 @@ import type { Actor } from '@hearth/auth';
 import {
   EnrollmentCreated,
   EnrollmentExited,
+  EnrollmentUpdated,
   HmisClientMatched,
   HmisEnrollmentSettled,
   OrganizationCreated,
@@ -147,10 +148,18 @@ export async function carriedOnward(service: TestService, importer: Actor, impor
   await settled('E2', our.household); // a member joins its head's enrollment
   await settled('E3', our.e3);
   await settled('E4', null);
-  const enrolled = (id: string, program: string, head: string, members: string[], entry: string) =>
+  // an enrollment as enrollment announces it: the snapshot, created (open) or updated (exited)
+  const enrolled = (
+    id: string,
+    program: string,
+    head: string,
+    members: string[],
+    entry: string,
+    exitDate: string | null = null,
+  ) =>
     publishAndWait(
       service,
-      EnrollmentCreated,
+      exitDate ? EnrollmentUpdated : EnrollmentCreated,
       {
         enrollmentId: id,
         programId: program,
@@ -163,13 +172,15 @@ export async function carriedOnward(service: TestService, importer: Actor, impor
         registrationDate: entry,
         participationDate: entry,
         lastQualifyingServiceDate: entry,
-        exitDate: null,
-        status: 'participation',
+        exitDate,
+        status: exitDate ? 'exit' : 'participation',
       },
       by,
     );
   const household = [our.p1, our.p2, our.nia];
   await enrolled(our.household, our.program, our.p1, household, '2025-01-15');
+  // the exit as enrollment records it: the enrollment's new snapshot, then the exit
+  await enrolled(our.household, our.program, our.p1, household, '2025-01-15', '2025-06-30');
   await publishAndWait(
     service,
     EnrollmentExited,
