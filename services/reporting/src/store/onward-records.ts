@@ -14,7 +14,8 @@ import type { ExportScope } from './export-scope';
  * taken-in client, a member joining its household, a service, an assessment) names that id too, so
  * nothing dangles. The imported row is then left out (store/imported-export-rows.ts), but only when
  * ours is in this export: an imported row whose onward record this export does not write (refused,
- * outside the range) travels as it came, and what it names still resolves. A linked client's
+ * outside the range; an imported exit our enrollment does not hold, as one imported after its
+ * enrollment) travels as it came, and what it names still resolves. A linked client's
  * other record, the one already here, is a second record of the person: its own row (link, never
  * merge). Services: services announces no id for an imported service, and an imported service's
  * type has no HUD code in our read model (it is never written from it), so the imported Services
@@ -22,7 +23,8 @@ import type { ExportScope } from './export-scope';
  *
  * Only the importer's own export maps: another organization's export, and the continuum's, carry
  * no imported row. What is filled here: columns of `export_members` (null: our own id) and
- * `export_onward_clients` / `export_onward` / `export_onward_projects`, joined by the export's queries on indexed keys.
+ * `export_onward_clients` / `export_onward` / `export_onward_projects`, which the export's
+ * queries join on indexed keys (a few rows; none for an organization that imported nothing).
  */
 export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
   await tx.query(
