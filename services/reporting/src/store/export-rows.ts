@@ -3,12 +3,16 @@ import type { HudFile } from '../domain/hud-files';
 import { pagesOf, type ExportScope } from './export-scope';
 
 /**
- * The read model's rows for each file, over the transaction's export_members (export-scope.ts).
+ * The read model's rows for each file, over the transaction's export_members (export-scope.ts),
+ * with the sender's ids of the records an import became (hud_*: store/onward-records.ts).
  * Dates leave Postgres as text (to_char) so no time zone ever shifts a calendar date.
  */
 const d = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
 /** A time as HUD writes it (yyyy-mm-dd hh:mm:ss, UTC): Postgres formats it, no Date per cell. */
 const t = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
+
+/** The ids a member's rows are written under when an import's row became it (onward-records.ts). */
+const SENT_IDS = 'm.hud_personal_id, m.hud_enrollment_id';
 
 export type Row = Record<string, unknown>;
 type Source = (tx: PoolClient, scope: ExportScope) => AsyncGenerator<Row[]>;
@@ -54,12 +58,14 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT e.program_id, coalesce(p.org_id::text, e.org_id) AS org_id, p.name,
          ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
          ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
-         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type
+         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type,
+         op.project_id AS hud_project_id
        FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
                min(date_created) AS date_created, max(last_event_at) AS date_updated
              FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
              GROUP BY program_id) e
        LEFT JOIN hmis_projects p USING (program_id)
+       LEFT JOIN export_onward_projects op USING (program_id)
        ORDER BY e.program_id`,
     ),
   // a row per funder of each program enrolled in, in enrollment's order; the FunderID is made
@@ -72,8 +78,9 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
          f.funder->>'funder' AS funder, f.funder->>'otherFunder' AS other_funder,
          f.funder->>'grantId' AS grant_id, f.funder->>'startDate' AS start_date,
          f.funder->>'endDate' AS end_date, ${t('p.date_created')} AS date_created,
-         ${t('p.date_updated')} AS date_updated, p.user_id
+         ${t('p.date_updated')} AS date_updated, p.user_id, op.project_id AS hud_project_id
        FROM hmis_projects p
+       LEFT JOIN export_onward_projects op USING (program_id)
        CROSS JOIN LATERAL jsonb_array_elements(p.funders) WITH ORDINALITY AS f(funder, ordinal)
        WHERE p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
          WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
@@ -83,11 +90,12 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
     pagesOf(
       tx,
       'client_rows',
-      `SELECT personal_id, first_name, middle_name, last_name, ${d('dob')} AS dob, sex,
+      `SELECT c.personal_id, first_name, middle_name, last_name, ${d('dob')} AS dob, sex,
          race, veteran_status, ssn_status, ${t('date_created')} AS date_created,
-         ${t('last_event_at')} AS last_event_at, user_id
-       FROM hmis_clients WHERE personal_id IN (SELECT participant_id FROM export_members)
-       ORDER BY personal_id`,
+         ${t('last_event_at')} AS last_event_at, user_id, oc.personal_id AS hud_personal_id
+       FROM hmis_clients c LEFT JOIN export_onward_clients oc ON oc.participant_id = c.personal_id
+       WHERE c.personal_id IN (SELECT participant_id FROM export_members)
+       ORDER BY c.personal_id`,
     ),
   // the relationship and the prior living situation joined once each, not looked up per row
   Enrollment: (tx) =>
@@ -96,8 +104,10 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       'enrollment_rows',
       `SELECT e.enrollment_id, m.participant_id, e.head_participant_id, e.program_id,
          ${d('e.entry_date')} AS entry_date, ${t('e.date_created')} AS date_created,
-         ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living
+         ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living,
+         ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id
        FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
+       LEFT JOIN export_onward_projects op ON op.program_id = e.program_id
        LEFT JOIN (
          SELECT DISTINCT ON (fm.participant_id, f.head_participant_id) fm.participant_id,
            f.head_participant_id, fm.relationship
@@ -121,7 +131,7 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       'exit_rows',
       `SELECT x.enrollment_id, m.participant_id, m.head_participant_id, ${d('x.exit_date')} AS exit_date,
          x.reason, x.housing_status, ${t('x.date_created')} AS date_created,
-         ${t('x.last_event_at')} AS last_event_at, x.user_id
+         ${t('x.last_event_at')} AS last_event_at, x.user_id, ${SENT_IDS}, m.hud_exit_id
        FROM export_members m JOIN hmis_exits x USING (enrollment_id)
        WHERE x.exit_date <= $1::date
        ORDER BY x.enrollment_id, m.participant_id`,
@@ -133,7 +143,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       'service_rows',
       `SELECT s.service_id, s.enrollment_id, s.participant_id, m.head_participant_id,
          s.service_type_id, ${d('s.date_provided')} AS date_provided,
-         ${t('s.date_created')} AS date_created, ${t('s.date_updated')} AS date_updated, s.user_id
+         ${t('s.date_created')} AS date_created, ${t('s.date_updated')} AS date_updated, s.user_id,
+         ${SENT_IDS}
        FROM hmis_services s
        JOIN export_members m ON m.enrollment_id = s.enrollment_id AND m.participant_id = s.participant_id
        WHERE s.date_deleted IS NULL AND s.date_provided BETWEEN $1::date AND $2::date
@@ -152,7 +163,8 @@ export const assessmentRows = (tx: PoolClient, scope: ExportScope, file: string)
     `assessment_rows_${file.toLowerCase()}`,
     `SELECT a.assessment_id, a.enrollment_id, a.participant_id, m.head_participant_id, a.stage,
        ${d('a.information_date')} AS information_date, a.elements,
-       ${t('a.date_created')} AS date_created, ${t('a.date_updated')} AS date_updated, a.user_id
+       ${t('a.date_created')} AS date_created, ${t('a.date_updated')} AS date_updated, a.user_id,
+       ${SENT_IDS}
      FROM hmis_assessments a
      JOIN export_members m ON m.enrollment_id = a.enrollment_id AND m.participant_id = a.participant_id
      WHERE a.information_date BETWEEN $1::date AND $2::date

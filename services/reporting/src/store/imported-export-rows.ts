@@ -7,8 +7,9 @@ import { pagesOf, type ExportScope } from './export-scope';
  * the range (`export_imported`, filled once per export) and what they name. Columns leave Postgres
  * under HUD's names, dates and times as text (no time zone shifts a calendar date), so a record
  * is the row as it came in (domain/imported-hud-rows.ts); a row deleted since (DateDeleted) is
- * left out. The continuum's export holds no client:
- * nothing imported travels in it.
+ * left out, and so is one whose onward record (what intake and enrollment made of it) this export
+ * writes from the read model under the row's id: one record, one row (store/onward-records.ts).
+ * The continuum's export holds no client: nothing imported travels in it.
  */
 export async function selectImportedMembers(tx: PoolClient, scope: ExportScope) {
   await tx.query(
@@ -39,7 +40,8 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     FROM hmis_imported_organizations t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL AND t.organization_id IN
       (SELECT p.organization_id FROM hmis_imported_projects p
-        WHERE p.org_id = $1 AND p.project_id IN (SELECT project_id FROM export_imported))
+        WHERE p.org_id = $1 AND p.project_id IN (SELECT project_id FROM export_imported)
+          AND p.project_id NOT IN (SELECT project_id FROM export_onward_projects))
     ORDER BY t.organization_id`,
   Project: `SELECT t.project_id AS "ProjectID", t.organization_id AS "OrganizationID",
       t.name AS "ProjectName", ${d('t.operating_start_date', 'OperatingStartDate')},
@@ -48,6 +50,7 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     FROM hmis_imported_projects t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.project_id IN (SELECT project_id FROM export_imported)
+      AND t.project_id NOT IN (SELECT project_id FROM export_onward_projects)
     ORDER BY t.project_id`,
   Client: `SELECT t.personal_id AS "PersonalID", t.first_name AS "FirstName",
       t.last_name AS "LastName", t.name_data_quality AS "NameDataQuality", ${d('t.dob', 'DOB')},
@@ -56,6 +59,7 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     FROM hmis_imported_clients t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.personal_id IN (SELECT personal_id FROM export_imported)
+      AND NOT EXISTS (SELECT 1 FROM export_onward_clients oc WHERE oc.personal_id = t.personal_id)
     ORDER BY t.personal_id`,
   Enrollment: `SELECT t.enrollment_id AS "EnrollmentID", t.personal_id AS "PersonalID",
       t.project_id AS "ProjectID", ${d('t.entry_date', 'EntryDate')},
@@ -63,6 +67,7 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     FROM hmis_imported_enrollments t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
+      AND NOT EXISTS (SELECT 1 FROM export_onward o WHERE o.hud_enrollment_id = t.enrollment_id)
     ORDER BY t.enrollment_id`,
   Exit: `SELECT t.exit_id AS "ExitID", t.enrollment_id AS "EnrollmentID",
       t.personal_id AS "PersonalID", ${d('t.exit_date', 'ExitDate')},
@@ -71,6 +76,10 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
       AND t.exit_date <= $2::date
+      -- ours is written when the enrollment it became has an exit in the export: an exit imported
+      -- after its enrollment (never announced) is still the imported row's to tell
+      AND NOT EXISTS (SELECT 1 FROM export_onward o JOIN hmis_exits x USING (enrollment_id)
+        WHERE o.hud_enrollment_id = t.enrollment_id AND x.exit_date <= $2::date)
     ORDER BY t.exit_id`,
   Services: `SELECT t.services_id AS "ServicesID", t.enrollment_id AS "EnrollmentID",
       t.personal_id AS "PersonalID", ${d('t.date_provided', 'DateProvided')},

@@ -23,6 +23,7 @@ import { organizationOf } from '@hearth/directory';
 import { assessmentRows, ROW_SOURCES } from '../store/export-rows';
 import { selectExportMembers, type ExportScope } from '../store/export-scope';
 import { importedRows, selectImportedMembers } from '../store/imported-export-rows';
+import { selectOnwardRecords } from '../store/onward-records';
 import { importedCells } from '../domain/imported-hud-rows';
 
 export interface ExportRequest extends ExportScope {
@@ -121,6 +122,8 @@ export async function streamHmisExport(
     // the services file sorts a row per service: in memory, not spilled to disk in small runs
     await tx.query("SET LOCAL work_mem = '64MB'");
     await selectExportMembers(tx, actor, r, deps.clock());
+    // which records of ours an import's rows became: written once, under the sender's ids
+    await selectOnwardRecords(tx, r);
     if (r.orgId !== null) await selectImportedMembers(tx, r);
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
