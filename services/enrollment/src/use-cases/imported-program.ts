@@ -44,6 +44,14 @@ export async function importedProgramFor(
             ? project.projectType
             : null,
         funders: [],
+        // the rest of the project's information is not in the imported enrollment's event (yet)
+        continuumProject: false,
+        housingType: null,
+        rrhSubType: null,
+        residentialAffiliation: null,
+        targetPopulation: null,
+        hopwaMedAssistedLivingFac: null,
+        cocCode: null,
         createdBy: actor.userId,
       });
       if (!made) continue;
