@@ -54,7 +54,9 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT e.program_id, coalesce(p.org_id::text, e.org_id) AS org_id, p.name,
          ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
          ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
-         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type
+         ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type,
+         p.continuum_project, p.housing_type, p.rrh_sub_type, p.residential_affiliation,
+         p.target_population, p.hopwa_med_assisted_living_fac, p.funders
        FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
                min(date_created) AS date_created, max(last_event_at) AS date_updated
              FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
@@ -78,6 +80,18 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
        WHERE p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
          WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
        ORDER BY p.program_id, f.ordinal`,
+    ),
+  // the CoC of each program enrolled in that names one (one per program)
+  ProjectCoC: (tx) =>
+    pagesOf(
+      tx,
+      'project_coc_rows',
+      `SELECT md5(p.program_id::text || ':coc') AS project_coc_id, p.program_id, p.coc_code,
+         ${t('p.date_created')} AS date_created, ${t('p.date_updated')} AS date_updated, p.user_id
+       FROM hmis_projects p
+       WHERE p.coc_code IS NOT NULL AND p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
+         WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
+       ORDER BY p.program_id`,
     ),
   Client: (tx) =>
     pagesOf(
