@@ -1,7 +1,9 @@
 /**
- * Organization.csv and Project.csv rows an import accepts (HMIS CSV FY2026 2.01, 2.02): HUD's
- * projects become the importer's programs as HUD described them. Pure, like hud-import-rules.ts.
+ * Organization.csv, Project.csv and Funder.csv rows an import accepts (HMIS CSV FY2026 2.01, 2.02,
+ * 2.06): HUD's projects become the importer's programs as HUD described them. Pure, like
+ * hud-import-rules.ts.
  */
+import { hudFunderCodes, LOCAL_OR_OTHER_FUNDER } from '@hearth/events';
 import { RowReader, done, type Row } from './hud-row-reader';
 
 /** 1.10 No/Yes (VictimServiceProvider, ContinuumProject). */
@@ -65,5 +67,48 @@ export function projectRow(row: Row) {
   };
   if (record.operatingEndDate && record.operatingStartDate > record.operatingEndDate)
     r.fail('OperatingEndDate', 'Before OperatingStartDate');
+  return done(r, record);
+}
+
+const FUNDER = [...hudFunderCodes];
+
+export interface ImportedFunder {
+  funderId: string;
+  projectId: string;
+  funder: number;
+  otherFunder: string | null;
+  grantId: string;
+  startDate: string;
+  endDate: string | null;
+  dateCreated: string;
+  dateUpdated: string;
+  /** Set: the sending system deleted the row (README, "Import"). */
+  dateDeleted: string | null;
+}
+
+/**
+ * Funder.csv (2.06): HUD's funding source (2.06.1: 1-56 but the deprecated 49), its grant and
+ * dates; OtherFunder names a "Local or Other" (46) source and only that one, as a program's.
+ */
+export function funderRow(row: Row) {
+  const r = new RowReader(row);
+  const record: ImportedFunder = {
+    funderId: r.text('FunderID', true)!,
+    projectId: r.text('ProjectID', true)!,
+    funder: r.code('Funder', FUNDER, true)!,
+    otherFunder: r.text('OtherFunder', false),
+    grantId: r.text('GrantID', true)!,
+    startDate: r.day('StartDate', true)!,
+    endDate: r.day('EndDate', false),
+    dateCreated: r.time('DateCreated')!,
+    dateUpdated: r.time('DateUpdated')!,
+    dateDeleted: r.time('DateDeleted', false),
+  };
+  if (record.funder === LOCAL_OR_OTHER_FUNDER && !record.otherFunder)
+    r.fail('OtherFunder', 'Required for Funder 46 (Local or Other)');
+  if (record.funder !== null && record.funder !== LOCAL_OR_OTHER_FUNDER && record.otherFunder)
+    r.fail('OtherFunder', 'Only for Funder 46 (Local or Other)');
+  if (record.endDate && record.startDate && record.endDate < record.startDate)
+    r.fail('EndDate', 'Before StartDate');
   return done(r, record);
 }

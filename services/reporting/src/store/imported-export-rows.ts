@@ -49,6 +49,14 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.project_id IN (SELECT project_id FROM export_imported)
     ORDER BY t.project_id`,
+  // the grants of the projects named, as they came (a deleted project's enrollments are out)
+  Funder: `SELECT t.funder_id AS "FunderID", t.project_id AS "ProjectID", t.funder AS "Funder",
+      t.other_funder AS "OtherFunder", t.grant_id AS "GrantID", ${d('t.start_date', 'StartDate')},
+      ${d('t.end_date', 'EndDate')}, ${stamps}
+    FROM hmis_imported_funders t
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.project_id IN (SELECT project_id FROM export_imported)
+    ORDER BY t.funder_id`,
   Client: `SELECT t.personal_id AS "PersonalID", t.first_name AS "FirstName",
       t.last_name AS "LastName", t.name_data_quality AS "NameDataQuality", ${d('t.dob', 'DOB')},
       t.dob_data_quality AS "DOBDataQuality", t.sex AS "Sex", t.veteran_status AS "VeteranStatus",

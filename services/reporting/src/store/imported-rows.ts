@@ -29,6 +29,19 @@ const TABLES: Record<
       ['project_type', 'projectType', 'smallint'],
     ],
   },
+  Funder: {
+    table: 'hmis_imported_funders',
+    id: 'funder_id',
+    columns: [
+      ['funder_id', 'funderId', 'text'],
+      ['project_id', 'projectId', 'text'],
+      ['funder', 'funder', 'smallint'],
+      ['other_funder', 'otherFunder', 'text'],
+      ['grant_id', 'grantId', 'text'],
+      ['start_date', 'startDate', 'date'],
+      ['end_date', 'endDate', 'date'],
+    ],
+  },
   Client: {
     table: 'hmis_imported_clients',
     id: 'personal_id',
