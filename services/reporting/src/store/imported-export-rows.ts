@@ -44,7 +44,12 @@ const QUERIES: Partial<Record<HudFile, string>> = {
   Project: `SELECT t.project_id AS "ProjectID", t.organization_id AS "OrganizationID",
       t.name AS "ProjectName", ${d('t.operating_start_date', 'OperatingStartDate')},
       ${d('t.operating_end_date', 'OperatingEndDate')}, t.continuum_project AS "ContinuumProject",
-      t.project_type AS "ProjectType", ${stamps}
+      t.project_type AS "ProjectType", t.project_common_name AS "ProjectCommonName",
+      t.housing_type AS "HousingType", t.rrh_sub_type AS "RRHSubType",
+      t.residential_affiliation AS "ResidentialAffiliation",
+      t.target_population AS "TargetPopulation",
+      t.hopwa_med_assisted_living_fac AS "HOPWAMedAssistedLivingFac", t.pit_count AS "PITCount",
+      ${stamps}
     FROM hmis_imported_projects t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.project_id IN (SELECT project_id FROM export_imported)

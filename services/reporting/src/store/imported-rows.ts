@@ -27,6 +27,13 @@ const TABLES: Record<
       ['operating_end_date', 'operatingEndDate', 'date'],
       ['continuum_project', 'continuumProject', 'smallint'],
       ['project_type', 'projectType', 'smallint'],
+      ['project_common_name', 'projectCommonName', 'text'],
+      ['housing_type', 'housingType', 'smallint'],
+      ['rrh_sub_type', 'rrhSubType', 'smallint'],
+      ['residential_affiliation', 'residentialAffiliation', 'smallint'],
+      ['target_population', 'targetPopulation', 'smallint'],
+      ['hopwa_med_assisted_living_fac', 'hopwaMedAssistedLivingFac', 'smallint'],
+      ['pit_count', 'pitCount', 'integer'],
     ],
   },
   Funder: {

@@ -8,6 +8,8 @@ import {
   client,
   enrollment,
   importToEnd,
+  organization,
+  project,
   projectP1,
   row,
   sampleZip,
@@ -15,7 +17,7 @@ import {
   zipOf,
 } from './import-harness';
 
-/** Funder.csv imported row by row, kept as it came and exported back with its projects. */
+/** Project.csv's and Funder.csv's rows imported, kept as they came and exported back. */
 let service: TestService;
 beforeAll(async () => {
   service = await startServiceForTest(reporting, reportingEnv, {
@@ -128,6 +130,47 @@ test("a later export's newer Funder row replaces ours and a DateDeleted one leav
   ]);
 }, 60_000);
 
+test("Project.csv's housing type, RRH subtype, affiliation, target population, HOPWA facility, common name and PIT count are checked against HUD's lists and travel back as they came", async () => {
+  const actor = worker();
+  const details = {
+    ProjectCommonName: 'Lakeshore',
+    HousingType: 3,
+    RRHSubType: 1,
+    ResidentialAffiliation: 0,
+    TargetPopulation: 1,
+    HOPWAMedAssistedLivingFac: 2,
+    PITCount: 12,
+  };
+  const zip = await zipOf({
+    Organization: [organization('O1')],
+    Project: [
+      project('P1', 'O1', details),
+      project('P2', 'O1', { HousingType: 4, TargetPopulation: 2, ResidentialAffiliation: 2 }),
+      project('P3', 'O1', { HOPWAMedAssistedLivingFac: 3, PITCount: '12.5' }),
+    ],
+    Client: [client('A')],
+    Enrollment: [enrollment('E1', 'A', { EntryDate: '2024-03-01' })],
+  });
+  const body = await importToEnd(service, actor, zip);
+  expect(body.files.Project).toMatchObject({ read: 3, accepted: 1, refused: 2 });
+  expect(body.refusals).toEqual([
+    { file: 'Project.csv', row: 3, column: 'HousingType', message: code(4) },
+    { file: 'Project.csv', row: 3, column: 'ResidentialAffiliation', message: code(2) },
+    { file: 'Project.csv', row: 3, column: 'TargetPopulation', message: code(2) },
+    { file: 'Project.csv', row: 4, column: 'HOPWAMedAssistedLivingFac', message: code(3) },
+    { file: 'Project.csv', row: 4, column: 'PITCount', message: 'Not a count (a whole number)' },
+  ]);
+  const { records } = await exportedBy(service, actor, year);
+  expect(records('Project')).toEqual([
+    expect.objectContaining({
+      ProjectID: 'P1',
+      ContinuumProject: '1',
+      ProjectType: '13',
+      ...Object.fromEntries(Object.entries(details).map(([c, v]) => [c, String(v)])),
+    }),
+  ]);
+}, 60_000);
+
 test("HUD's sample imported and exported again gives back every Funder row of the projects it names but the three grants ending before they start", async () => {
   const actor = worker();
   expect((await importToEnd(service, actor, sampleZip())).status).toBe('done');
@@ -146,4 +189,13 @@ test("HUD's sample imported and exported again gives back every Funder row of th
     .filter((f) => !(f.EndDate && f.EndDate < f.StartDate!) && projects.has(f.ProjectID!));
   expect(expected.length).toBeGreaterThan(100);
   expect(keyed(exported.records('Funder'))).toEqual(keyed(expected));
+  // and its projects as they came: every column but who wrote them and the export's id
+  const asCame = (rows: Record<string, string>[]) =>
+    rows
+      .map(({ UserID: _u, ExportID: _e, ...p }) => p)
+      .sort((a, b) => (a.ProjectID! < b.ProjectID! ? -1 : 1));
+  const sampleProjects = readExport(sampleZip())
+    .records('Project')
+    .filter((p) => projects.has(p.ProjectID!));
+  expect(asCame(exported.records('Project'))).toEqual(asCame(sampleProjects));
 }, 180_000);
