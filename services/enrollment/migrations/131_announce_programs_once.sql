@@ -3,7 +3,8 @@
 -- every program's whole state at its version as enrollment.program.created, through the outbox
 -- (the relay publishes it). A consumer keeps a program's state only when its version is newer, so
 -- a program announced before gets the same state at the same version again: nothing changes.
--- The event's data as src/events/programs.ts writes it (HUD facts only when held), from the
+-- The event's data as src/events/programs.ts writes it (HUD facts only when held, a continuum
+-- project only when it is one), from the
 -- system (no user), dated by the program's last change.
 INSERT INTO outbox (id, routing_key, envelope)
 SELECT p.event_id, 'enrollment.program.created', jsonb_build_object(
@@ -22,10 +23,10 @@ SELECT p.event_id, 'enrollment.program.created', jsonb_build_object(
       'activeFrom', to_char(p.active_from, 'YYYY-MM-DD'),
       'activeTo', to_char(p.active_to, 'YYYY-MM-DD'),
       'kind', p.kind,
-      'continuumProject', p.continuum_project,
       'version', p.version
     )
     || jsonb_strip_nulls(jsonb_build_object(
+      'continuumProject', CASE WHEN p.continuum_project THEN true END,
       'projectType', p.project_type,
       'housingType', p.housing_type,
       'rrhSubType', p.rrh_sub_type,

@@ -62,7 +62,6 @@ test('each program is announced once through the outbox with its whole state at 
     activeFrom: '2023-02-01',
     activeTo: '2024-01-31',
     kind: null,
-    continuumProject: false,
     version: 2,
   });
   expect(byId.get(housing)!.data).toEqual({

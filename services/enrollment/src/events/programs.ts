@@ -45,7 +45,7 @@ export async function announceProgram(
         // only when held: absent reads as none, as in the events made before programs held them
         ...(p.projectType !== null && { projectType: p.projectType }),
         ...(p.funders.length > 0 && { funders: p.funders }),
-        continuumProject: p.continuumProject,
+        ...(p.continuumProject && { continuumProject: true }),
         ...heldOf(p),
         version: p.version,
       },
