@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startServiceForTest, testActor, type TestService } from '@hearth/testkit';
+import { HmisProjectImported } from '@hearth/events';
+import { outboxEvents, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
 import { readExport } from './csv';
@@ -168,6 +169,75 @@ test("Project.csv's housing type, RRH subtype, affiliation, target population, H
       ProjectType: '13',
       ...Object.fromEntries(Object.entries(details).map(([c, v]) => [c, String(v)])),
     }),
+  ]);
+}, 60_000);
+
+test('each project the import added is announced with its grants, in a program’s words, once its Funder.csv landed', async () => {
+  const actor = worker();
+  const zip = await zipOf({
+    Organization: [organization('O1')],
+    Project: [
+      project('P1', 'O1', {
+        HousingType: 1,
+        RRHSubType: 2,
+        TargetPopulation: 4,
+        HOPWAMedAssistedLivingFac: 2,
+      }),
+      project('P2', 'O1', { ProjectType: 6, ContinuumProject: 0, ResidentialAffiliation: 0 }),
+    ],
+    Funder: [
+      funder('F2', { Funder: 46, OtherFunder: 'County', EndDate: '2025-06-30' }),
+      funder('F1'),
+      funder('F3', { ProjectID: 'P2', Funder: 4 }),
+    ],
+  });
+  const body = await importToEnd(service, actor, zip);
+  expect(body.status).toBe('done');
+  const announced = (await outboxEvents(service.pool, HmisProjectImported)).filter(
+    (e) => e.data.importId === body.id,
+  );
+  expect(announced.map((e) => [e.orgId, e.actor.userId])).toEqual([
+    [actor.orgId, actor.userId],
+    [actor.orgId, actor.userId],
+  ]);
+  const grant = (id: string, more: object = {}) => ({
+    funder: 3,
+    otherFunder: null,
+    grantId: `G-${id}`,
+    startDate: '2024-01-01',
+    endDate: null,
+    ...more,
+  });
+  expect(announced.map((e) => e.data)).toEqual([
+    {
+      importId: body.id,
+      exportId: 'EXP1',
+      projectId: 'P1',
+      continuumProject: true,
+      projectType: 13,
+      housingType: 1,
+      rrhSubType: 2,
+      residentialAffiliation: null,
+      targetPopulation: 4,
+      hopwaMedAssistedLivingFac: null, // 2: not HOPWA-funded, a program says it by itself
+      funders: [
+        grant('F1'),
+        grant('F2', { funder: 46, otherFunder: 'County', endDate: '2025-06-30' }),
+      ],
+    },
+    {
+      importId: body.id,
+      exportId: 'EXP1',
+      projectId: 'P2',
+      continuumProject: false,
+      projectType: 6,
+      housingType: null,
+      rrhSubType: null,
+      residentialAffiliation: false,
+      targetPopulation: null,
+      hopwaMedAssistedLivingFac: null,
+      funders: [grant('F3', { funder: 4 })],
+    },
   ]);
 }, 60_000);
 

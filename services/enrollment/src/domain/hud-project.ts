@@ -108,3 +108,33 @@ function funderProblems(f: ProgramFunder, at: string): FieldError[] {
     });
   return problems;
 }
+
+/**
+ * What a program takes of a project's information imported from another system: all of it that
+ * HUD's rules above allow, the rest left unsaid (a grant they refuse left out, an element its
+ * type does not ask cleared). Clearing one may make another inapplicable: until none is refused.
+ */
+export function acceptedHudProject(p: ProgramHudProject): ProgramHudProject {
+  let next = p;
+  for (
+    let problems = hudProjectProblems(next);
+    problems.length;
+    problems = hudProjectProblems(next)
+  ) {
+    const refusedFunders = new Set(
+      problems
+        .map((q) => /^funders\.(\d+)\./.exec(q.field)?.[1])
+        .filter(Boolean)
+        .map(Number),
+    );
+    const cleared = Object.fromEntries(
+      problems.filter((q) => !q.field.startsWith('funders.')).map((q) => [q.field, null]),
+    );
+    next = {
+      ...next,
+      ...cleared,
+      funders: next.funders.filter((_, i) => !refusedFunders.has(i)),
+    };
+  }
+  return next;
+}

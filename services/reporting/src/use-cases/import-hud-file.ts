@@ -23,6 +23,7 @@ import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
 import { announceImportedServices } from './announce-imported-services';
+import { announceImportedProjects } from './announce-imported-projects';
 
 const PAGE = 1000;
 const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
@@ -101,6 +102,8 @@ async function fileLanded(
       exportId: job.exportId,
       zip,
     });
+  if (file === 'Funder')
+    await announceImportedProjects(tx, job.importer, { importId: job.id, ...job });
   if (file === 'Exit')
     await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
   if (file === 'Services')
