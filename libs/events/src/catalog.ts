@@ -14,6 +14,7 @@ import { workforcePaymentEvents } from './workforce-payments';
 import { peopleEvents } from './people';
 import { hmisImportEvents } from './hmis-import';
 import { programHudFacts } from './hud-project';
+import { HmisProjectImported } from './hmis-projects';
 
 /**
  * Every event schema of the platform, in one place, so producer and consumer agree at compile time
@@ -549,4 +550,5 @@ export const catalog = [
   ...peopleEvents,
   ...workflowEvents,
   ...hmisImportEvents,
+  HmisProjectImported,
 ] as const;

@@ -25,6 +25,32 @@ export const isHudProjectType = (v: number): v is HudProjectType =>
   (hudProjectTypes as readonly number[]).includes(v);
 export const isHudFunderCode = (v: number) => hudFunderCodes.includes(v);
 
+/** 2.06.1's HOPWA grants (13-19 and 48 HOPWA-CV): only their projects answer 2.02.8. */
+export const hopwaFunderCodes: readonly number[] = [13, 14, 15, 16, 17, 18, 19, 48];
+
+/**
+ * The other lists of HUD's 2.02 Project Information (FY2026): 2.02.D HousingType (1 site-based
+ * single site, 2 site-based clustered / multiple sites, 3 tenant-based scattered site), 2.02.A
+ * RRHSubType (1 RRH: services only, 2 RRH: housing with or without services), 2.02.7
+ * TargetPopulation (1 DV survivors, 3 persons with HIV/AIDS, 4 not applicable; 2 is no more),
+ * 2.02.8 HOPWAMedAssistedLivingFac (0 no, 1 yes; 2 "non-HOPWA funded project" is what a
+ * project without a HOPWA grant says, never chosen). A CoC code (2.03.1) is HUD's `XX-999`.
+ */
+export const hudHousingTypes: readonly number[] = [1, 2, 3];
+export const hudRrhSubTypes: readonly number[] = [1, 2];
+export const hudTargetPopulations: readonly number[] = [1, 3, 4];
+export const hudMedAssistedLivingAnswers: readonly number[] = [0, 1];
+export const NON_HOPWA_FUNDED_PROJECT = 2;
+export const COC_CODE = /^[A-Z]{2}-\d{3}$/;
+
+const codeOf = (list: readonly number[], element: string) =>
+  z
+    .number()
+    .int()
+    .refine((v) => list.includes(v), `Not on HUD's list (${element})`)
+    .nullable()
+    .optional();
+
 /** One grant paying for a program, as Funder.csv holds it (one row each). */
 export const programFunder = z.strictObject({
   funder: z.number().int().refine(isHudFunderCode, 'Not a HUD funder code (2.06.1)'),
@@ -45,4 +71,14 @@ export const programHudFacts = {
     .nullable()
     .optional(),
   funders: z.array(programFunder).max(20).optional(),
+  /** 2.02.5: a project of the continuum (absent from older events: not said, exported as 0). */
+  continuumProject: z.boolean().optional(),
+  housingType: codeOf(hudHousingTypes, '2.02.D'),
+  rrhSubType: codeOf(hudRrhSubTypes, '2.02.A'),
+  /** 2.02.B: a services-only project affiliated with a residential one. */
+  residentialAffiliation: z.boolean().nullable().optional(),
+  targetPopulation: codeOf(hudTargetPopulations, '2.02.7'),
+  hopwaMedAssistedLivingFac: codeOf(hudMedAssistedLivingAnswers, '2.02.8'),
+  /** 2.03.1: the continuum of care it is in (ProjectCoC.csv). */
+  cocCode: z.string().regex(COC_CODE).nullable().optional(),
 };

@@ -15,3 +15,4 @@ export * from './workforce-payments';
 export * from './people';
 export * from './hmis-import';
 export * from './hud-project';
+export * from './hmis-projects';

@@ -10,6 +10,7 @@ import { sharingFactsConsumer, sharingFactsMigrations } from '@hearth/sharing';
 import type { EnrollmentEnv } from './config';
 import type { EnrollmentDeps } from './deps';
 import { hmisImportsConsumer } from './events/hmis-imports';
+import { hmisProjectsConsumer } from './events/hmis-projects';
 import { masterAssessmentsConsumer } from './events/master-assessments';
 import { participantFactsConsumer } from './events/participants';
 import { rentAssistanceConsumer } from './events/rent-assistance';
@@ -66,6 +67,7 @@ export function enrollmentService(
       peopleConsumer('enrollment.people'),
       masterAssessmentsConsumer(deps),
       hmisImportsConsumer(deps),
+      hmisProjectsConsumer(),
       rentAssistanceConsumer(deps),
       directoryConsumer('enrollment.directory'),
     ],

@@ -60,6 +60,7 @@ test("Organization, Project and Services rows are checked like the others (HUD's
   expect(body.files).toEqual({
     Organization: { read: 3, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },
     Project: { read: 5, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 4 },
+    Funder: nothing,
     Client: { read: 2, accepted: 2, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
     Enrollment: { read: 2, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 1 },
     Exit: nothing,
@@ -160,6 +161,7 @@ test("Organization, Project and Services rows are checked like the others (HUD's
   expect(later.files).toEqual({
     Organization: { read: 1, accepted: 0, alreadyHeld: 1, updated: 0, deleted: 0, refused: 0 },
     Project: { read: 2, accepted: 1, alreadyHeld: 1, updated: 0, deleted: 0, refused: 0 },
+    Funder: nothing,
     Client: nothing,
     Enrollment: nothing,
     Exit: nothing,

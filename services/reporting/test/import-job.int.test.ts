@@ -77,6 +77,7 @@ test('an import left running by a process that died is taken up by the next one,
       expect(final.files).toEqual({
         Organization: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
         Project: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+        Funder: { read: 0, accepted: 0, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
         Client: { read: 2, accepted: 2, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
         Enrollment: { read: 3, accepted: 2, alreadyHeld: 0, updated: 0, deleted: 0, refused: 1 },
         Exit: { read: 0, accepted: 0, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },

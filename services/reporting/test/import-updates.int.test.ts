@@ -84,6 +84,7 @@ test('a later export updates the rows whose DateUpdated is newer, marks its Date
   expect(second.files).toEqual({
     Organization: counts({ read: 1, alreadyHeld: 1 }),
     Project: counts({ read: 1, updated: 1 }),
+    Funder: counts({}),
     Client: counts({ read: 5, accepted: 1, alreadyHeld: 2, updated: 1, deleted: 1 }),
     Enrollment: counts({ read: 3, accepted: 1, updated: 1, deleted: 1 }),
     Exit: counts({ read: 1, updated: 1 }),

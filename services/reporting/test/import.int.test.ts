@@ -41,6 +41,8 @@ test("HUD's sample export is queued at once, imported by the job with its counts
   expect(body.files).toEqual({
     Organization: { read: 27, accepted: 27, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
     Project: { read: 72, accepted: 70, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },
+    // three grants end before they start (one of them names a refused project)
+    Funder: { read: 174, accepted: 171, alreadyHeld: 0, updated: 0, deleted: 0, refused: 3 },
     Client: { read: 10606, accepted: 10606, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
     Enrollment: {
       read: 16494,
@@ -54,15 +56,22 @@ test("HUD's sample export is queued at once, imported by the job with its counts
     Services: { read: 19012, accepted: 19012, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
   });
   expect(body).toMatchObject({ status: 'done', problem: null });
-  // HUD's sample holds two projects that end before they start (its LSA data-quality cases)
-  expect(body.refusals).toEqual(
-    [27, 29].map((row) => ({
+  // HUD's sample holds two projects that end before they start (its LSA data-quality cases), and
+  // three grants that do
+  expect(body.refusals).toEqual([
+    ...[27, 29].map((row) => ({
       file: 'Project.csv',
       row,
       column: 'OperatingEndDate',
       message: 'Before OperatingStartDate',
     })),
-  );
+    ...[172, 173, 174].map((row) => ({
+      file: 'Funder.csv',
+      row,
+      column: 'EndDate',
+      message: 'Before StartDate',
+    })),
+  ]);
   // while it ran, a reader saw part of the rows counted, and the counts never went back
   const read = seen.map((a) => Object.values(a.files).reduce((n, f) => n + f.read, 0));
   expect(read.some((n) => n > 0 && n < 27 + 72 + 10606 + 16494 + 14627 + 19012)).toBe(true);
@@ -145,6 +154,7 @@ test('a row with an unknown code, an impossible date or a missing required colum
   expect(body.files).toEqual({
     Organization: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
     Project: { read: 1, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
+    Funder: { read: 0, accepted: 0, alreadyHeld: 0, updated: 0, deleted: 0, refused: 0 },
     Client: { read: 4, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 3 },
     Enrollment: { read: 4, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 3 },
     Exit: { read: 3, accepted: 1, alreadyHeld: 0, updated: 0, deleted: 0, refused: 2 },

@@ -36,6 +36,23 @@ const fields = {
     "HUD's project type (2.02.6: 0 ES entry/exit, 1 ES night-by-night, 2 TH, 3 PSH, 4 SO, 6 SSO, 7 other, 8 SH, 9 PH housing only, 10 PH with services, 11 day shelter, 12 HP, 13 RRH, 14 CE)",
   ),
   funders: z.array(funder).max(20).describe("The grants paying for it (Funder.csv's rows)"),
+  continuumProject: z.boolean().describe('2.02.5: a project of the continuum (default false)'),
+  housingType: hudCode.describe(
+    '2.02.D, residential project types only: 1 site-based single site, 2 site-based clustered, 3 tenant-based scattered site',
+  ),
+  rrhSubType: hudCode.describe(
+    '2.02.A, project type 13 only: 1 RRH services only, 2 RRH housing with or without services',
+  ),
+  residentialAffiliation: z
+    .boolean()
+    .describe('2.02.B, project type 6 or RRH services only: affiliated with a residential project'),
+  targetPopulation: hudCode.describe(
+    '2.02.7: 1 DV survivors, 3 persons with HIV/AIDS, 4 not applicable',
+  ),
+  hopwaMedAssistedLivingFac: hudCode.describe(
+    '2.02.8, a program with a HOPWA funder only: 0 no, 1 yes (the others are exported as 2)',
+  ),
+  cocCode: z.string().max(20).describe("2.03.1: the continuum of care's code, XX-999"),
 };
 const newProgram = z
   .strictObject({
@@ -53,6 +70,13 @@ const newProgram = z
     eligibilityCriteria: eligibilityCriteria.default([]),
     projectType: fields.projectType.optional(),
     funders: fields.funders.default([]),
+    continuumProject: fields.continuumProject.default(false),
+    housingType: fields.housingType.optional(),
+    rrhSubType: fields.rrhSubType.optional(),
+    residentialAffiliation: fields.residentialAffiliation.optional(),
+    targetPopulation: fields.targetPopulation.optional(),
+    hopwaMedAssistedLivingFac: fields.hopwaMedAssistedLivingFac.optional(),
+    cocCode: fields.cocCode.optional(),
   })
   .refine((p) => !p.activeTo || p.activeTo >= p.activeFrom, {
     path: ['activeTo'],
@@ -70,6 +94,14 @@ const programChanges = z.strictObject({
   eligibilityCriteria: eligibilityCriteria.optional(),
   projectType: fields.projectType.nullable().optional().describe('null: not an HMIS project'),
   funders: fields.funders.optional().describe('The whole list: replaces the one held'),
+  continuumProject: fields.continuumProject.optional(),
+  // null: no longer said (as when a project type no longer asks it)
+  housingType: fields.housingType.nullable().optional(),
+  rrhSubType: fields.rrhSubType.nullable().optional(),
+  residentialAffiliation: fields.residentialAffiliation.nullable().optional(),
+  targetPopulation: fields.targetPopulation.nullable().optional(),
+  hopwaMedAssistedLivingFac: fields.hopwaMedAssistedLivingFac.nullable().optional(),
+  cocCode: fields.cocCode.nullable().optional(),
 });
 const program = z.object({ id: z.string(), name: z.string(), orgId: z.string() }).passthrough();
 

@@ -20,6 +20,14 @@ export interface Program {
   projectType: number | null;
   /** The grants paying for it, Funder.csv's rows; the whole list, replaced on a change. */
   funders: ProgramFunder[];
+  /** The rest of HUD's project information (domain/hud-project.ts): null where not said. */
+  continuumProject: boolean;
+  housingType: number | null;
+  rrhSubType: number | null;
+  residentialAffiliation: boolean | null;
+  targetPopulation: number | null;
+  hopwaMedAssistedLivingFac: number | null;
+  cocCode: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -45,12 +53,38 @@ export const toProgram = (r: Record<string, unknown>): Program => ({
   eligibilityCriteria: r.eligibility_criteria as Criterion[],
   projectType: r.project_type as number | null,
   funders: r.funders as ProgramFunder[],
+  continuumProject: r.continuum_project as boolean,
+  housingType: r.housing_type as number | null,
+  rrhSubType: r.rrh_sub_type as number | null,
+  residentialAffiliation: r.residential_affiliation as boolean | null,
+  targetPopulation: r.target_population as number | null,
+  hopwaMedAssistedLivingFac: r.hopwa_med_assisted_living_fac as number | null,
+  cocCode: r.coc_code as string | null,
   version: r.version as number,
   createdAt: (r.created_at as Date).toISOString(),
   updatedAt: (r.updated_at as Date).toISOString(),
 });
 
-/** The changeable columns, name to funders, in the order both writes list them. */
+/** The changeable columns, name to coc_code, in the order both writes list them. */
+const COLUMNS = [
+  'name',
+  'funding_source',
+  'grant_number',
+  'active_from',
+  'active_to',
+  'service_catalog_ref',
+  'required_registration_fields',
+  'eligibility_criteria',
+  'project_type',
+  'funders',
+  'continuum_project',
+  'housing_type',
+  'rrh_sub_type',
+  'residential_affiliation',
+  'target_population',
+  'hopwa_med_assisted_living_fac',
+  'coc_code',
+];
 const programValues = (p: ProgramChanges) => [
   p.name,
   p.fundingSource,
@@ -62,15 +96,23 @@ const programValues = (p: ProgramChanges) => [
   JSON.stringify(p.eligibilityCriteria),
   p.projectType,
   JSON.stringify(p.funders),
+  p.continuumProject,
+  p.housingType,
+  p.rrhSubType,
+  p.residentialAffiliation,
+  p.targetPopulation,
+  p.hopwaMedAssistedLivingFac,
+  p.cocCode,
 ];
+/** `$from, $from+1, ...` for the changeable columns. */
+const placesFrom = (from: number) => COLUMNS.map((_, i) => `$${from + i}`).join(', ');
+const AFTER = COLUMNS.length + 3;
 
 /** Insert a program; undefined when the organization already has one by that name. */
 export async function insertProgram(db: Queryable, p: NewProgram): Promise<Program | undefined> {
   const { rows } = await db.query(
-    `INSERT INTO programs (id, org_id, name, funding_source, grant_number, active_from, active_to,
-       service_catalog_ref, required_registration_fields, eligibility_criteria, project_type, funders,
-       created_by, kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    `INSERT INTO programs (id, org_id, ${COLUMNS.join(', ')}, created_by, kind)
+     VALUES ($1, $2, ${placesFrom(3)}, $${AFTER}, $${AFTER + 1})
      ON CONFLICT (org_id, name) DO NOTHING RETURNING *`,
     [p.id, p.orgId, ...programValues(p), p.createdBy, p.kind],
   );
@@ -97,10 +139,8 @@ export async function updateProgram(
   updatedBy: string,
 ): Promise<Program> {
   const { rows } = await db.query(
-    `UPDATE programs SET name = $2, funding_source = $3, grant_number = $4, active_from = $5,
-       active_to = $6, service_catalog_ref = $7, required_registration_fields = $8,
-       eligibility_criteria = $9, project_type = $10, funders = $11, updated_by = $12,
-       updated_at = now(), version = version + 1
+    `UPDATE programs SET ${COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')},
+       updated_by = $${COLUMNS.length + 2}, updated_at = now(), version = version + 1
      WHERE id = $1 RETURNING *`,
     [id, ...programValues(p), updatedBy],
   );

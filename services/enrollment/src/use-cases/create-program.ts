@@ -11,16 +11,27 @@ import { hudProjectProblems } from '../domain/hud-project';
 export const hudProjectRefused = (problems: ReturnType<typeof hudProjectProblems>) =>
   unprocessable("The program's HUD project type or funders break HUD's rules.", problems);
 
+/** HUD's project information a new program may leave unsaid (null). */
+const HUD_DETAILS = [
+  'projectType',
+  'housingType',
+  'rrhSubType',
+  'residentialAffiliation',
+  'targetPopulation',
+  'hopwaMedAssistedLivingFac',
+  'cocCode',
+] as const;
+type HudDetail = (typeof HUD_DETAILS)[number];
+
 export type NewProgramRequest = Omit<
   ProgramChanges,
-  'grantNumber' | 'activeTo' | 'serviceCatalogRef' | 'projectType'
+  'grantNumber' | 'activeTo' | 'serviceCatalogRef' | HudDetail
 > & {
   grantNumber?: string;
   activeTo?: string;
   serviceCatalogRef?: string;
   kind?: Program['kind'];
-  projectType?: number;
-};
+} & { [F in HudDetail]?: NonNullable<ProgramChanges[F]> };
 
 /** A second program of the same name in one organization, caught before or at the index. */
 export const sameName = () =>
@@ -34,7 +45,13 @@ export async function createProgram(
   actor: Actor,
   program: NewProgramRequest,
 ): Promise<Program> {
-  const hud = { projectType: program.projectType ?? null, funders: program.funders };
+  const hud = {
+    funders: program.funders,
+    continuumProject: program.continuumProject,
+    ...(Object.fromEntries(HUD_DETAILS.map((f) => [f, program[f] ?? null])) as {
+      [F in HudDetail]: ProgramChanges[F];
+    }),
+  };
   const problems = hudProjectProblems(hud);
   if (problems.length) throw hudProjectRefused(problems);
   const created = await withTransaction(deps.pool, async (tx) => {

@@ -4,6 +4,8 @@ import { withTransaction } from '@hearth/db';
 import { isHudProjectType, ProgramCreated, type HmisEnrollment } from '@hearth/events';
 import { announceProgram } from '../events/programs';
 import { markImportedProgram, programOfProject } from '../store/hmis-imports';
+import { lockImportedProject, projectFactsOf } from '../store/hmis-imported-projects';
+import { programHudOf } from './carry-imported-project';
 import { insertProgram } from '../store/programs';
 import type { Pool } from 'pg';
 
@@ -25,6 +27,9 @@ export async function importedProgramFor(
   const held = await programOfProject(pool, actor.orgId, project.projectId);
   if (held) return held;
   return withTransaction(pool, async (tx) => {
+    // the project's information when reporting announced it already (carry-imported-project.ts)
+    await lockImportedProject(tx, actor.orgId, project.projectId);
+    const facts = await projectFactsOf(tx, actor.orgId, project.projectId);
     for (const name of namesOf(project)) {
       const made = await insertProgram(tx, {
         id: randomUUID(),
@@ -38,12 +43,23 @@ export async function importedProgramFor(
         kind: null,
         requiredRegistrationFields: [],
         eligibilityCriteria: [],
-        // the sender's ProjectType when on HUD's list; its Funder.csv is not imported (yet)
-        projectType:
-          project.projectType !== null && isHudProjectType(project.projectType)
-            ? project.projectType
-            : null,
-        funders: [],
+        ...(facts
+          ? programHudOf(facts)
+          : {
+              // the sender's ProjectType when on HUD's list; the rest arrives with its facts
+              projectType:
+                project.projectType !== null && isHudProjectType(project.projectType)
+                  ? project.projectType
+                  : null,
+              funders: [],
+              continuumProject: false,
+              housingType: null,
+              rrhSubType: null,
+              residentialAffiliation: null,
+              targetPopulation: null,
+              hopwaMedAssistedLivingFac: null,
+              cocCode: null,
+            }),
         createdBy: actor.userId,
       });
       if (!made) continue;

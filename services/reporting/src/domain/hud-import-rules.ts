@@ -8,12 +8,13 @@ import { RowReader, done, type Checked, type Row } from './hud-row-reader';
 
 /**
  * The files imported, in the order they are read: a row may name only what an earlier file (or
- * an earlier import) holds: a project its organization, an enrollment its client and project, an
- * exit or a service its enrollment.
+ * an earlier import) holds: a project its organization, a funder its project, an enrollment its
+ * client and project, an exit or a service its enrollment.
  */
 export const IMPORTED_FILES = [
   'Organization',
   'Project',
+  'Funder',
   'Client',
   'Enrollment',
   'Exit',

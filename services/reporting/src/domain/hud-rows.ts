@@ -1,3 +1,5 @@
+import { hopwaFunderCodes, NON_HOPWA_FUNDED_PROJECT, type ProgramFunder } from '@hearth/events';
+import { NOT_COLLECTED } from './hud-codes';
 import { hudId, idCell, text } from './hud-csv';
 import type { HudFile } from './hud-files';
 import { layoutOf } from './hud-layout';
@@ -14,6 +16,18 @@ export type { RecordOptions } from './hud-row-cells';
  * ProjectID (store/onward-records.ts).
  */
 
+const yesNo = (v: boolean | null) => (v === null || v === undefined ? null : v ? 1 : 0);
+
+/**
+ * 2.02.8 is a HOPWA-funded project's answer; a program whose funders are known and hold no
+ * HOPWA grant is a "non-HOPWA funded project" (2); with no funders said: empty.
+ */
+function medAssistedLiving(answer: number | null, funders: ProgramFunder[] | null) {
+  if (answer !== null) return answer;
+  if (!funders?.length || funders.some((f) => hopwaFunderCodes.includes(f.funder))) return null;
+  return NON_HOPWA_FUNDED_PROJECT;
+}
+
 /** The user's name split at its last space: identity announces one name. */
 function splitName(full: string) {
   const at = full.trim().lastIndexOf(' ');
@@ -24,6 +38,7 @@ const ORGANIZATION = layoutOf('Organization').at;
 const USER = layoutOf('User').at;
 const PROJECT = layoutOf('Project').at;
 const FUNDER = layoutOf('Funder').at;
+const PROJECT_COC = layoutOf('ProjectCoC').at;
 
 export const TO_RECORD: Partial<Record<HudFile, ToCells>> = {
   ...PERSON_RECORDS,
@@ -57,6 +72,16 @@ export const TO_RECORD: Partial<Record<HudFile, ToCells>> = {
     cells[PROJECT.OperatingStartDate] = r.start_date;
     cells[PROJECT.OperatingEndDate] = r.end_date;
     cells[PROJECT.ProjectType] = r.project_type; // null: enrollment holds none (stays empty)
+    // 2.02.5 is never empty: a program that has not said it is part of the continuum is not (0)
+    cells[PROJECT.ContinuumProject] = r.continuum_project ? 1 : 0;
+    cells[PROJECT.HousingType] = r.housing_type;
+    cells[PROJECT.RRHSubType] = r.rrh_sub_type;
+    cells[PROJECT.ResidentialAffiliation] = yesNo(r.residential_affiliation);
+    cells[PROJECT.TargetPopulation] = r.target_population;
+    cells[PROJECT.HOPWAMedAssistedLivingFac] = medAssistedLiving(
+      r.hopwa_med_assisted_living_fac,
+      r.funders,
+    );
     stamp(cells, PROJECT, r.date_created, r.date_updated, r.user_id);
     return cells;
   },
@@ -70,6 +95,16 @@ export const TO_RECORD: Partial<Record<HudFile, ToCells>> = {
     cells[FUNDER.StartDate] = r.start_date;
     cells[FUNDER.EndDate] = r.end_date;
     stamp(cells, FUNDER, r.date_created, r.date_updated, r.user_id);
+    return cells;
+  },
+  ProjectCoC: (r) => {
+    const cells = layoutOf('ProjectCoC').blank();
+    cells[PROJECT_COC.ProjectCoCID] = text(r.project_coc_id);
+    cells[PROJECT_COC.ProjectID] = idOf(r.hud_project_id, r.program_id);
+    cells[PROJECT_COC.CoCCode] = text(r.coc_code);
+    // enrollment holds no address nor geocode: 2.03.4 "unknown / data not collected"
+    cells[PROJECT_COC.GeographyType] = NOT_COLLECTED;
+    stamp(cells, PROJECT_COC, r.date_created, r.date_updated, r.user_id);
     return cells;
   },
 };

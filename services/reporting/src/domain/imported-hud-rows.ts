@@ -15,6 +15,8 @@ const DATES = new Set([
   'DateProvided',
   'OperatingStartDate',
   'OperatingEndDate',
+  'StartDate',
+  'EndDate',
   'DateCreated',
   'DateUpdated',
 ]);

@@ -59,7 +59,9 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
          ${d('coalesce(p.active_from, e.start_date)')} AS start_date, ${d('p.active_to')} AS end_date,
          ${t('coalesce(p.date_created, e.date_created)')} AS date_created,
          ${t('coalesce(p.date_updated, e.date_updated)')} AS date_updated, p.user_id, p.project_type,
-         op.project_id AS hud_project_id
+         op.project_id AS hud_project_id,
+         p.continuum_project, p.housing_type, p.rrh_sub_type, p.residential_affiliation,
+         p.target_population, p.hopwa_med_assisted_living_fac, p.funders
        FROM (SELECT program_id, min(provider_org_id::text) AS org_id, min(entry_date) AS start_date,
                min(date_created) AS date_created, max(last_event_at) AS date_updated
              FROM hmis_enrollments WHERE enrollment_id IN (SELECT enrollment_id FROM export_members)
@@ -85,6 +87,20 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
        WHERE p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
          WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
        ORDER BY p.program_id, f.ordinal`,
+    ),
+  // the CoC of each program enrolled in that names one (one per program)
+  ProjectCoC: (tx) =>
+    pagesOf(
+      tx,
+      'project_coc_rows',
+      `SELECT md5(p.program_id::text || ':coc') AS project_coc_id, p.program_id, p.coc_code,
+         ${t('p.date_created')} AS date_created, ${t('p.date_updated')} AS date_updated, p.user_id,
+         op.project_id AS hud_project_id
+       FROM hmis_projects p
+       LEFT JOIN export_onward_projects op USING (program_id)
+       WHERE p.coc_code IS NOT NULL AND p.program_id IN (SELECT e.program_id FROM hmis_enrollments e
+         WHERE e.enrollment_id IN (SELECT enrollment_id FROM export_members))
+       ORDER BY p.program_id`,
     ),
   Client: (tx) =>
     pagesOf(

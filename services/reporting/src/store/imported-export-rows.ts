@@ -46,12 +46,27 @@ const QUERIES: Partial<Record<HudFile, string>> = {
   Project: `SELECT t.project_id AS "ProjectID", t.organization_id AS "OrganizationID",
       t.name AS "ProjectName", ${d('t.operating_start_date', 'OperatingStartDate')},
       ${d('t.operating_end_date', 'OperatingEndDate')}, t.continuum_project AS "ContinuumProject",
-      t.project_type AS "ProjectType", ${stamps}
+      t.project_type AS "ProjectType", t.project_common_name AS "ProjectCommonName",
+      t.housing_type AS "HousingType", t.rrh_sub_type AS "RRHSubType",
+      t.residential_affiliation AS "ResidentialAffiliation",
+      t.target_population AS "TargetPopulation",
+      t.hopwa_med_assisted_living_fac AS "HOPWAMedAssistedLivingFac", t.pit_count AS "PITCount",
+      ${stamps}
     FROM hmis_imported_projects t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.project_id IN (SELECT project_id FROM export_imported)
       AND t.project_id NOT IN (SELECT project_id FROM export_onward_projects)
     ORDER BY t.project_id`,
+  // the grants of the projects named, as they came (a deleted project's enrollments are out);
+  // a project that became a program here goes out with the program's funders (export-rows.ts)
+  Funder: `SELECT t.funder_id AS "FunderID", t.project_id AS "ProjectID", t.funder AS "Funder",
+      t.other_funder AS "OtherFunder", t.grant_id AS "GrantID", ${d('t.start_date', 'StartDate')},
+      ${d('t.end_date', 'EndDate')}, ${stamps}
+    FROM hmis_imported_funders t
+    WHERE t.org_id = $1 AND t.date_deleted IS NULL
+      AND t.project_id IN (SELECT project_id FROM export_imported)
+      AND t.project_id NOT IN (SELECT project_id FROM export_onward_projects)
+    ORDER BY t.funder_id`,
   Client: `SELECT t.personal_id AS "PersonalID", t.first_name AS "FirstName",
       t.last_name AS "LastName", t.name_data_quality AS "NameDataQuality", ${d('t.dob', 'DOB')},
       t.dob_data_quality AS "DOBDataQuality", t.sex AS "Sex", t.veteran_status AS "VeteranStatus",

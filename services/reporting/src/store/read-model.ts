@@ -191,14 +191,26 @@ export async function applyAssessment(tx: Queryable, a: AssessmentFacts, e: Meta
 
 /** A program's whole state, kept when newer (its version); created keeps the first event's time. */
 export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
+  // absent from events made before programs held them: none
+  const hud = [
+    p.projectType,
+    JSON.stringify(p.funders ?? []),
+    p.continuumProject,
+    p.housingType,
+    p.rrhSubType,
+    p.residentialAffiliation,
+    p.targetPopulation,
+    p.hopwaMedAssistedLivingFac,
+    p.cocCode,
+  ].map((v) => v ?? null);
   await tx.query(
     `INSERT INTO hmis_projects (program_id, org_id, name, funding_source, grant_number,
-       active_from, active_to, version, date_created, date_updated, user_id, project_type, funders)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
+       active_from, active_to, version, date_created, date_updated, user_id, ${HUD_COLUMNS.join(', ')})
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, ${HUD_COLUMNS.map((_, i) => `$${i + 11}`).join(', ')})
      ON CONFLICT (program_id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name,
        funding_source = EXCLUDED.funding_source, grant_number = EXCLUDED.grant_number,
        active_from = EXCLUDED.active_from, active_to = EXCLUDED.active_to,
-       project_type = EXCLUDED.project_type, funders = EXCLUDED.funders,
+       ${HUD_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
        version = EXCLUDED.version, date_updated = EXCLUDED.date_updated, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_projects.date_created, EXCLUDED.date_created)
      WHERE hmis_projects.version < EXCLUDED.version`,
@@ -213,12 +225,22 @@ export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
       p.version,
       e.occurredAt,
       e.actor.userId,
-      // absent from events made before programs held them: none
-      p.projectType ?? null,
-      JSON.stringify(p.funders ?? []),
+      ...hud,
     ],
   );
 }
+/** HUD's facts of a program (060, 110), in the order applyProject lists them. */
+const HUD_COLUMNS = [
+  'project_type',
+  'funders',
+  'continuum_project',
+  'housing_type',
+  'rrh_sub_type',
+  'residential_affiliation',
+  'target_population',
+  'hopwa_med_assisted_living_fac',
+  'coc_code',
+];
 
 /** When identity first and last announced an organization or a user (any delivery order). */
 export async function stampDirectory(

@@ -3,7 +3,7 @@ import { withTransaction } from '@hearth/db';
 import type { PoolClient } from 'pg';
 import type { ReportingDeps } from '../deps';
 import { clientRow, enrollmentRow, exitRow, type ImportedFile } from '../domain/hud-import-rules';
-import { organizationRow, projectRow } from '../domain/hud-import-projects';
+import { funderRow, organizationRow, projectRow } from '../domain/hud-import-projects';
 import { servicesRow } from '../domain/hud-import-services';
 import type { Checked, Row, RowProblem } from '../domain/hud-row-reader';
 import { NO_ROWS, type FileCounts, type Refusal } from '../domain/import-report';
@@ -23,11 +23,13 @@ import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
 import { announceImportedServices } from './announce-imported-services';
+import { announceImportedProjects } from './announce-imported-projects';
 
 const PAGE = 1000;
 const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
   Organization: organizationRow,
   Project: projectRow,
+  Funder: funderRow,
   Client: clientRow,
   Enrollment: enrollmentRow,
   Exit: exitRow,
@@ -37,6 +39,7 @@ const CHECK: Record<ImportedFile, (row: Row) => Checked<object>> = {
 /** What each file's rows name in an earlier file: the column, the file, what it is called. */
 const NAMES: Partial<Record<ImportedFile, [string, ImportedFile, string][]>> = {
   Project: [['OrganizationID', 'Organization', 'organization']],
+  Funder: [['ProjectID', 'Project', 'project']],
   Enrollment: [
     ['PersonalID', 'Client', 'client'],
     ['ProjectID', 'Project', 'project'],
@@ -99,6 +102,8 @@ async function fileLanded(
       exportId: job.exportId,
       zip,
     });
+  if (file === 'Funder')
+    await announceImportedProjects(tx, job.importer, { importId: job.id, ...job });
   if (file === 'Exit')
     await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
   if (file === 'Services')
