@@ -15,6 +15,11 @@ module.exports = {
   // Jest 30 reads the timeout from the top level only (a project's own was ignored: every test and
   // hook had 5 s, and starting a service on a busy machine took longer). Unit tests are far under it.
   testTimeout: 60000,
+  // Two test files at a time. Jest's default is one fewer than the cores: on CI's 2 cores that is 1,
+  // and `npm test` ran every file in band (973 s), while most of an integration file's time is
+  // spent waiting on Postgres, the broker or a poll, which another file can use. Files never see
+  // each other's data (a database, an exchange and queues each); `--maxWorkers` still overrides it.
+  maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/test/**/*.unit.test.ts'] },
     {
