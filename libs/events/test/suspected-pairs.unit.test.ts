@@ -1,4 +1,10 @@
-import { DuplicateCleared, DuplicateSuspected, createEvent, isEvent, parseEvent } from '@hearth/events';
+import {
+  DuplicateCleared,
+  DuplicateSuspected,
+  createEvent,
+  isEvent,
+  parseEvent,
+} from '@hearth/events';
 
 const a = '00000000-0000-4000-8000-00000000000a';
 const b = '00000000-0000-4000-8000-00000000000b';
@@ -27,11 +33,12 @@ describe("a suspected pair's announcements", () => {
   });
 
   it('clear a pair by its ids and version only', () => {
-    expect(DuplicateCleared.data.safeParse({ participantIds: [a, b], version: 2, at }).success).toBe(
-      true,
-    );
     expect(
-      DuplicateCleared.data.safeParse({ participantIds: [a, b], version: 2, at, score: 85 }).success,
+      DuplicateCleared.data.safeParse({ participantIds: [a, b], version: 2, at }).success,
+    ).toBe(true);
+    expect(
+      DuplicateCleared.data.safeParse({ participantIds: [a, b], version: 2, at, score: 85 })
+        .success,
     ).toBe(false);
   });
 });
