@@ -33,4 +33,44 @@ export const DuplicateDismissed = defineEvent(
   }),
 );
 
-export const peopleEvents = [PersonLinked, PersonUnlinked, DuplicateDismissed] as const;
+/**
+ * A suspected pair's life in intake's background scan (issue 17: data quality counts the records
+ * in an open pair), ids and score only: never a name, a reason or another identifying field. The
+ * pair comes lower id first; `version` rises with each announcement of the pair, in the order
+ * intake wrote them, so a follower keeps the newest whatever the delivery order. A dismissal
+ * (`intake.duplicate.dismissed`) is final and outranks both; a link of the two records as one
+ * person (`intake.person.linked`) leaves the pair held but no longer open (it is listed nowhere).
+ */
+const pairIds = z
+  .array(z.string().uuid())
+  .length(2)
+  .refine(([a, b]) => a! < b!, 'the lower id first, two different ids');
+/** Found by the scan, or found again with another score. */
+export const DuplicateSuspected = defineEvent(
+  'intake.duplicate.suspected',
+  1,
+  z.strictObject({
+    participantIds: pairIds,
+    score: z.number().int().min(0).max(100),
+    version: z.number().int().positive(),
+    at: z.string().datetime(),
+  }),
+);
+/** A rescan no longer finds the pair alike (a record was edited): it is no longer suspected. */
+export const DuplicateCleared = defineEvent(
+  'intake.duplicate.cleared',
+  1,
+  z.strictObject({
+    participantIds: pairIds,
+    version: z.number().int().positive(),
+    at: z.string().datetime(),
+  }),
+);
+
+export const peopleEvents = [
+  PersonLinked,
+  PersonUnlinked,
+  DuplicateDismissed,
+  DuplicateSuspected,
+  DuplicateCleared,
+] as const;

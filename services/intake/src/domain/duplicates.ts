@@ -33,3 +33,32 @@ export function pairsOf(
   }
   return [...best.values()];
 }
+
+/** A pair the scan held for a participant before rescanning it. */
+export interface HeldPair {
+  participantIds: [string, string];
+  score: number;
+  dismissed: boolean;
+}
+
+/**
+ * What a rescan changes in a participant's pairs, to announce: the pairs found that were not held
+ * or held with another score (`suspected`), and the open pairs held that it no longer finds
+ * (`cleared`). A dismissed pair is final: found again or not, nothing changes.
+ */
+export function pairChanges(held: HeldPair[], found: ScoredPair[]) {
+  const key = (ids: [string, string]) => ids.join(' ');
+  const heldByKey = new Map(held.map((p) => [key(p.participantIds), p]));
+  const foundKeys = new Set(found.map((p) => key(p.participantIds)));
+  return {
+    suspected: found
+      .filter((p) => {
+        const before = heldByKey.get(key(p.participantIds));
+        return !before || (!before.dismissed && before.score !== p.score);
+      })
+      .map((p) => ({ participantIds: p.participantIds, score: p.score })),
+    cleared: held
+      .filter((p) => !p.dismissed && !foundKeys.has(key(p.participantIds)))
+      .map((p) => p.participantIds),
+  };
+}

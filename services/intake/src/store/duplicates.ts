@@ -1,11 +1,12 @@
 import { binder, visibleToSql, type Actor, type SharingColumns } from '@hearth/access';
 import type { Queryable } from '@hearth/db';
-import type { ScoredPair } from '../domain/duplicates';
+import type { HeldPair, ScoredPair } from '../domain/duplicates';
 import { personOf } from './links';
 
 /** A participant the background scan has not compared since its last change. */
 export interface UnscannedParticipant {
   id: string;
+  ownerOrgId: string;
   firstName: string;
   lastName: string;
   birthDate: string;
@@ -21,13 +22,14 @@ export async function unscannedParticipants(
   limit: number,
 ): Promise<UnscannedParticipant[]> {
   const { rows } = await db.query(
-    `SELECT id, first_name, last_name, birth_date, sex, ssn_last4, alien_number, updated_at::text AS updated_at
+    `SELECT id, owner_org_id, first_name, last_name, birth_date, sex, ssn_last4, alien_number, updated_at::text AS updated_at
      FROM participants WHERE match_scanned_at IS NULL OR match_scanned_at < updated_at
      ORDER BY updated_at, id LIMIT $1`,
     [limit],
   );
   return rows.map((r) => ({
     id: r.id,
+    ownerOrgId: r.owner_org_id,
     firstName: r.first_name,
     lastName: r.last_name,
     birthDate: r.birth_date,
@@ -35,6 +37,24 @@ export async function unscannedParticipants(
     ssnLast4: r.ssn_last4,
     alienNumber: r.alien_number,
     updatedAt: r.updated_at,
+  }));
+}
+
+/**
+ * The pairs held for a participant, open or dismissed, locked until the rescan commits (a
+ * dismissal of one of them waits, so what the rescan announces is what it changed).
+ */
+export async function heldPairsOf(tx: Queryable, participantId: string): Promise<HeldPair[]> {
+  const { rows } = await tx.query(
+    `SELECT participant_a, participant_b, score, dismissed_at IS NOT NULL AS dismissed
+     FROM suspected_duplicates WHERE $1 IN (participant_a, participant_b)
+     ORDER BY participant_a, participant_b FOR UPDATE`,
+    [participantId],
+  );
+  return rows.map((r) => ({
+    participantIds: [r.participant_a, r.participant_b],
+    score: r.score,
+    dismissed: r.dismissed,
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '@hearth/db';
-import { peopleOf } from '@hearth/people';
+import { personKeysOf } from '@hearth/people';
 import type { MeasuresQuery, RecordOutcomeBody } from '../domain/outcome';
 
 export interface Outcome extends RecordOutcomeBody {
@@ -95,13 +95,9 @@ export async function hubMeasures(db: Queryable, hubOrgId: string, q: MeasuresQu
     [hubOrgId, q.from, q.to],
   );
   const { servedIds, ...cohorts } = rows[0]!;
-  return { served: await peopleCount(db, servedIds), ...cohorts };
-}
-
-/** How many people the records are (libs/people): each person known by the least id of theirs. */
-async function peopleCount(db: Queryable, participantIds: string[]): Promise<number> {
-  const people = await peopleOf(db, participantIds);
-  return new Set([...people.values()].map((ids) => [...ids].sort()[0])).size;
+  // how many people the records are: each known by its person's key (libs/people)
+  const people = new Set((await personKeysOf(db, servedIds)).values());
+  return { served: people.size, ...cohorts };
 }
 
 export interface DueRetention {

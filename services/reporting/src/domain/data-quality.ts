@@ -10,6 +10,7 @@ import {
   type ClientFacts,
   type Shortfall,
 } from './shortfalls';
+import { pairedRecords, type OpenPair } from './suspected-duplicates';
 
 export type { ClientFacts } from './shortfalls';
 
@@ -49,6 +50,7 @@ export const qualityFigures = [
   'withoutService90Days',
   'neverExited',
   'linked',
+  'suspectedDuplicates',
 ] as const;
 export type QualityFigure = (typeof qualityFigures)[number];
 
@@ -83,6 +85,13 @@ function adultsOf(clients: ClientFacts[], served: Membership[], period: Period) 
   });
 }
 
+/** What intake's matching led to, from its events: records linked as one person, open pairs. */
+export interface MatchingFacts {
+  isLinked: (participantId: string) => boolean;
+  samePerson: (a: string, b: string) => boolean;
+  openPairs: OpenPair[];
+}
+
 /**
  * A program's data quality over a period, per record (a duplicate's data is its own record's):
  * name and sex of each client record enrolled at some point of the period (a blank name missing;
@@ -91,8 +100,9 @@ function adultsOf(clients: ClientFacts[], served: Membership[], period: Period) 
  * enrollment that began in the period (from its project-start assessment: none = missing);
  * destination of each member exited in the period (an auto exit asked nobody: missing); the
  * enrollments open at the period's end whose last service (or entry, without one) is more than
- * 90 days before its last day; the clients never exited: open at the period's end; and the
- * records enrolled in the period that intake linked to another record (`isLinked`).
+ * 90 days before its last day; the clients never exited: open at the period's end; the records
+ * enrolled in the period in an open suspected pair of intake's (suspected-duplicates.ts), and
+ * those intake linked to another record.
  */
 export function dataQuality(
   period: Period,
@@ -101,7 +111,7 @@ export function dataQuality(
   exits: ExitRow[],
   services: ServiceRow[],
   livingSituationAtEntry: (enrollmentId: string, participantId: string) => number | null,
-  isLinked: (participantId: string) => boolean,
+  matching: MatchingFacts,
 ) {
   const served = memberships.filter(
     (m) => m.entryDate <= period.to && (m.exitDate === null || m.exitDate >= period.from),
@@ -154,9 +164,11 @@ export function dataQuality(
       detail: lastService.get(m.enrollmentId) ?? m.entryDate,
     }));
 
-  // what intake's matching led to here: records linked as one person (it announces no pairs)
+  // what intake's matching led to here: records in an open pair, records linked as one person
+  const enrolledIds = new Set(enrolled.map((c) => c.participantId));
+  const suspected = pairedRecords(enrolledIds, matching.openPairs, matching.samePerson);
   const linked = enrolled
-    .filter((c) => isLinked(c.participantId))
+    .filter((c) => matching.isLinked(c.participantId))
     .map((c) => ({ participantId: c.participantId, enrollmentId: null, detail: 'linked' }));
 
   return {
@@ -173,6 +185,7 @@ export function dataQuality(
     enrollmentsWithoutService90Days: staleIds.size,
     clientsNeverExited: new Set(open.map((m) => m.participantId)).size,
     linkedRecords: linked.length,
+    suspectedRecords: new Set(suspected.map((r) => r.participantId)).size,
     flagged: {
       name,
       dateOfBirth,
@@ -189,6 +202,7 @@ export function dataQuality(
         detail: m.entryDate,
       })),
       linked,
+      suspectedDuplicates: suspected,
     } satisfies Record<QualityFigure, Flagged[]>,
   };
 }

@@ -52,13 +52,14 @@ export function listedCsv(items: ListedRow[]): string {
 /**
  * The data-quality report as CSV: a line per element (`records` it applies to, then HUD's four
  * columns and their sum as a percent), an element reporting is not told of with empty cells, and
- * the enrollment-level figures with their count under `records`.
+ * the enrollment- and record-level figures with their count under `records`.
  */
 export function qualityCsv(q: {
   elements: ElementQuality[];
   notAnnounced: { element: string }[];
   enrollmentsWithoutService90Days: number;
   clientsNeverExited: number;
+  suspectedDuplicates: { records: number };
 }): string {
   const header = ['figure', 'records', 'missing', 'doesnt_know', 'prefers_not', 'not_collected'];
   return [
@@ -77,6 +78,7 @@ export function qualityCsv(q: {
     ...q.notAnnounced.map((e) => csvLine([e.element, null, null, null, null, null, null])),
     csvLine(['enrollments_without_service_90_days', q.enrollmentsWithoutService90Days]),
     csvLine(['clients_never_exited', q.clientsNeverExited]),
+    csvLine(['records_in_suspected_duplicates', q.suspectedDuplicates.records]),
   ].join('');
 }
 

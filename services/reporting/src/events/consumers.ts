@@ -9,6 +9,7 @@ import { hmisEnrollmentsSettledConsumer } from './hmis-enrollments-settled';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
 import { rentAssistanceConsumer } from './rent-assistance';
+import { suspectedDuplicatesConsumer } from './suspected-duplicates';
 import { workforceConsumer } from './workforce';
 
 /**
@@ -16,7 +17,8 @@ import { workforceConsumer } from './workforce';
  * intake's sharing facts (who may see each participant, newest version wins), identity's
  * organizations and users, intake's families (relationship to the head), intake's links of records
  * as one person (reports count the person once), the HMIS read model, enrollment's workforce
- * outcomes (the contract report) and rent-assistance's payments and outcomes (its report).
+ * outcomes (the contract report), rent-assistance's payments and outcomes (its report) and
+ * intake's suspected duplicate pairs (the data-quality report).
  */
 export const readModelConsumers = (): ConsumerOptions[] =>
   [
@@ -27,6 +29,7 @@ export const readModelConsumers = (): ConsumerOptions[] =>
     readModelConsumer('reporting.read-model'),
     workforceConsumer('reporting.workforce'),
     rentAssistanceConsumer('reporting.rent-assistance'),
+    suspectedDuplicatesConsumer('reporting.suspected-duplicates'),
   ].map(journaled);
 
 export function consumers(_deps: ReportingDeps): ConsumerOptions[] {

@@ -43,6 +43,7 @@ export const READ_MODEL_TABLES = [
   'ra_payments',
   'ra_outcomes',
   'ra_pre_program_exits',
+  'suspected_pairs',
 ] as const;
 
 const BATCH = 500;

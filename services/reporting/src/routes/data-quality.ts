@@ -33,7 +33,8 @@ const dataQualityAnswer = z.object({
   clientsNeverExited: count,
   suspectedDuplicates: z.object({
     available: z.boolean(),
-    reason: z.string(),
+    /** records enrolled in the period in an open pair of intake's matching */
+    records: count,
     linkedRecords: count,
   }),
   listed: listedOf(qualityFigures, flaggedRecord),
@@ -44,7 +45,7 @@ export function dataQualityRoutes(api: Api, deps: ReportingDeps) {
     method: 'get',
     path: '/reports/programs/:id/data-quality',
     summary:
-      "A program's data quality over a period (HUD's framework): per required element the records missing, doesn't know (8), prefers not (9), not collected (99); enrollments without a service for 90 days; clients never exited",
+      "A program's data quality over a period (HUD's framework): per required element the records missing, doesn't know (8), prefers not (9), not collected (99); enrollments without a service for 90 days; clients never exited; records in an open suspected duplicate pair of intake's matching",
     tag: 'reports',
     params: idParams,
     query: reportQuery(qualityFigures),
