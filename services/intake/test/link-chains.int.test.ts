@@ -132,10 +132,11 @@ describe('a chain of links is one person', () => {
     const answers = await Promise.all([link([a, c], a), link([b, d], b)]);
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
     expect((await personOf(d)).participantIds.sort()).toEqual([a, b, c, d].sort());
+    // whichever link won (A–C or B–D), the four records hold three live links, not four
     const { rows } = await intake.pool.query(
-      'SELECT count(*)::int AS n FROM person_links WHERE unlinked_at IS NULL AND $1 IN (surviving_participant_id, linked_participant_id)',
-      [a],
+      'SELECT count(*)::int AS n FROM person_links WHERE unlinked_at IS NULL AND (surviving_participant_id = ANY($1::uuid[]) OR linked_participant_id = ANY($1::uuid[]))',
+      [[a, b, c, d]],
     );
-    expect(rows[0].n).toBe(2); // A–B and the one winner
+    expect(rows[0].n).toBe(3); // A–B, C–D and the one winner
   });
 });
