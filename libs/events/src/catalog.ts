@@ -13,6 +13,7 @@ import { rentAssistanceEvents } from './rent-assistance';
 import { workforcePaymentEvents } from './workforce-payments';
 import { peopleEvents } from './people';
 import { hmisImportEvents } from './hmis-import';
+import { hmisImportAnswers } from './hmis-import-answers';
 import { programHudFacts } from './hud-project';
 
 /**
@@ -549,4 +550,5 @@ export const catalog = [
   ...peopleEvents,
   ...workflowEvents,
   ...hmisImportEvents,
+  ...hmisImportAnswers,
 ] as const;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { authorOf, recordEvent } from '@hearth/bus';
+import { authorOf } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
 import { Problem, unprocessable } from '@hearth/http';
-import { HmisEnrollmentRecorded, createEvent } from '@hearth/events';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
 import { manualExitProblems } from '../domain/program-status';
@@ -87,25 +86,16 @@ export async function recordImportedEnrollment(
       await exitEnrollment(tx, current, exit, author);
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
-    await settleImported(tx, row, { recordedAs: made.id }, now);
-    // what the import's other rows (Services.csv) name by EnrollmentID: our id, in this transaction
-    const { importId, exportId, enrollmentId, personalId } = data;
-    await recordEvent(
+    await settleImported(
       tx,
-      createEvent(HmisEnrollmentRecorded, {
-        orgId: actor.orgId,
-        ...author,
-        data: {
-          importId,
-          exportId,
-          enrollmentId,
-          personalId,
-          recordedAs: made.id,
-          programId,
-          participantId: match.participantId,
-          exitDate: data.exit?.exitDate ?? null,
-        },
-      }),
+      row,
+      {
+        recordedAs: made.id,
+        programId,
+        participantId: match.participantId,
+        exitDate: data.exit?.exitDate ?? null,
+      },
+      now,
     );
   } catch (err) {
     const refusal = err instanceof Problem ? reasonOf(err) : uniqueViolation(err);
