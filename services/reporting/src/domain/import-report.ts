@@ -89,6 +89,19 @@ export const importReport = z.object({
       }),
     ),
   }),
+  /**
+   * What the services service made of the services this import added (Services.csv's announced
+   * rows), as its answers arrive: recorded, refused (each listed by ServicesID with the reason:
+   * its enrollment's refusal among them), or awaiting (its enrollment not settled yet).
+   */
+  servicesInServices: z.object({
+    recorded: z.number().int(),
+    refused: z.number().int(),
+    awaiting: z.number().int(),
+    refusals: z.array(
+      z.object({ file: z.literal('Services.csv'), servicesId: z.string(), message: z.string() }),
+    ),
+  }),
   /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });
