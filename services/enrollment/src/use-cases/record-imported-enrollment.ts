@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
 import { authorOf } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
-import { Problem, unprocessable } from '@hearth/http';
+import { Problem } from '@hearth/http';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
-import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment } from '../store/enrollments';
 import { settleImported } from '../events/hmis-import-outcomes';
 import type { ClientMatch, PendingImport } from '../store/hmis-imports';
 import { findParticipants } from '../store/participant-facts';
-import { changeStatus, exitEnrollment, type ExitRequest } from './change-status';
+import { changeStatus } from './change-status';
 import { checkNewEnrollment, openEnrollment } from './enroll-household';
-import { exitAssessmentProblems } from './exit-assessments';
 import { importedProgramFor } from './imported-program';
 import { openEnrollmentOfPerson } from './open-enrollment-of-person';
+import { exitByRules } from './record-exit';
 
 type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
 
@@ -72,18 +71,8 @@ export async function recordImportedEnrollment(
     if (data.exit) {
       const current = (await findEnrollment(tx, made.id, { lock: true }))!;
       const { exitDate, reason, housingStatusAtExit } = data.exit;
-      const exit: ExitRequest & { kind: 'exit' } = {
-        kind: 'exit',
-        exitDate,
-        reason,
-        housingStatusAtExit,
-      };
-      const errors = [
-        ...manualExitProblems(current, exit, dateOf(now)),
-        ...(await exitAssessmentProblems(tx, current, exit.exitDate)),
-      ];
-      if (errors.length) throw unprocessable('The exit is not possible.', errors);
-      await exitEnrollment(tx, current, exit, author);
+      const exit = { kind: 'exit' as const, exitDate, reason, housingStatusAtExit };
+      await exitByRules(tx, current, exit, dateOf(now), author);
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
     await settleImported(
