@@ -22,6 +22,7 @@ import {
 import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
+import { announceLaterExits } from './announce-imported-exits';
 import { announceImportedServices } from './announce-imported-services';
 
 const PAGE = 1000;
@@ -99,8 +100,10 @@ async function fileLanded(
       exportId: job.exportId,
       zip,
     });
-  if (file === 'Exit')
+  if (file === 'Exit') {
     await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
+    await announceLaterExits(tx, job.importer, { importId: job.id, orgId: job.orgId });
+  }
   if (file === 'Services')
     await announceImportedServices(tx, job.importer, { importId: job.id, ...job });
 }
