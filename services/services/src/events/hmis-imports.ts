@@ -67,15 +67,7 @@ async function enrollmentAnswered(
   answer: EnrollmentAnswer,
 ) {
   await lockImportedEnrollment(tx, key);
-  const kept =
-    'recordedAs' in answer
-      ? {
-          recordedAs: answer.recordedAs,
-          participantId: answer.participantId,
-          exitDate: answer.exitDate,
-        }
-      : answer;
-  if (!(await keepEnrollmentAnswer(tx, key, kept))) return;
+  if (!(await keepEnrollmentAnswer(tx, key, answer))) return;
   await settle(deps, tx, key);
 }
 
