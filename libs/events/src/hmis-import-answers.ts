@@ -103,9 +103,27 @@ export const HmisServiceSettled = defineEvent(
 );
 export type HmisServiceOutcome = z.infer<typeof HmisServiceSettled.data>;
 
+/**
+ * What enrollment made of a later import's exit (reporting.hmis-exit.imported), once: `recorded`
+ * on what its enrollment became, `with_enrollment` (that enrollment was still pending: the exit is
+ * recorded or refused with it, and its answer says so), or `refused` with the reason. By the
+ * organization and ExitID; `importId` is the later import's.
+ */
+export const HmisExitSettled = defineEvent(
+  'enrollment.hmis-exit.settled',
+  1,
+  z.strictObject({
+    importId: z.string().uuid(),
+    exitId: hudId,
+    outcome: z.enum(['recorded', 'with_enrollment', 'refused']),
+    reason: z.string().min(1).max(1000).nullable(),
+  }),
+);
+
 export const hmisImportAnswers = [
   HmisEnrollmentRecorded,
   HmisEnrollmentSettledV1,
   HmisEnrollmentSettled,
   HmisServiceSettled,
+  HmisExitSettled,
 ] as const;

@@ -4,6 +4,7 @@ import {
   HmisClientMatched,
   HmisEnrollmentImported,
   HmisExitImported,
+  HmisExitSettled,
 } from '@hearth/events';
 import { outboxEvents, testActor } from '@hearth/testkit';
 import { introduce, participantFacts, startEnrollment, type Harness } from './harness';
@@ -57,6 +58,11 @@ const enrollmentOf = async (id: string) =>
       [id],
     )
   ).rows[0];
+/** What enrollment told the later import's report of each exit, by ExitID. */
+const toldOf = async (exitId: string) =>
+  (await outboxEvents(h.pool, HmisExitSettled))
+    .filter((e) => e.orgId === orgA && e.data.exitId === exitId)
+    .map((e) => e.data);
 const exitedEvents = async (id: string) =>
   (await outboxEvents(h.pool, EnrollmentExited)).filter((e) => e.data.enrollmentId === id);
 
@@ -100,6 +106,18 @@ it('the exit is recorded on the enrollment by the rules a worker’s exit meets,
     reason: expect.stringContaining('already exited on 2025-06-30'),
   });
   expect((await enrollmentOf(row.recordedAs)).exitDate).toBe('2025-06-30');
+  // each told to the later import's report once, the replay not again
+  expect(await toldOf('X2')).toEqual([
+    { importId: laterImportId, exitId: 'X2', outcome: 'recorded', reason: null },
+  ]);
+  expect(await toldOf('X3')).toEqual([
+    {
+      importId: laterImportId,
+      exitId: 'X3',
+      outcome: 'refused',
+      reason: expect.stringContaining('already exited on 2025-06-30'),
+    },
+  ]);
 });
 
 it('an exit the rules refuse is kept with the reason and the enrollment stays open', async () => {
@@ -129,6 +147,9 @@ it('an enrollment still waiting for intake takes the exit and is recorded with i
   await h.publish(HmisEnrollmentImported, imported(exportId, 'E1', 'C1'), from);
   await h.publish(HmisExitImported, laterExit(exportId, 'X6'), from);
   expect(await laterExitRow('X6')).toEqual({ state: 'joined', reason: null });
+  expect(await toldOf('X6')).toEqual([
+    { importId: laterImportId, exitId: 'X6', outcome: 'with_enrollment', reason: null },
+  ]);
   await h.publish(HmisClientMatched, matched(exportId, 'C1', await takenIn()), from);
   const row = await importRow(exportId, 'E1');
   expect(row.state).toBe('recorded');

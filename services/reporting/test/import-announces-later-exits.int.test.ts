@@ -1,15 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { HmisEnrollmentImported, HmisExitImported } from '@hearth/events';
-import { outboxEvents, startServiceForTest, testActor, type TestService } from '@hearth/testkit';
+import { HmisEnrollmentImported, HmisExitImported, HmisExitSettled } from '@hearth/events';
+import {
+  outboxEvents,
+  publishAndWait,
+  startServiceForTest,
+  testActor,
+  type TestService,
+} from '@hearth/testkit';
 import { reporting } from '../src/app';
 import { reportingEnv } from '../src/config';
-import { client, enrollment, exit, importToEnd, projectP1, zipOf } from './import-harness';
+import {
+  client,
+  enrollment,
+  exit,
+  getImport,
+  importToEnd,
+  projectP1,
+  zipOf,
+} from './import-harness';
 
 /**
  * A later import's Exit.csv row for an enrollment an earlier import carried onward (the client
  * left after that export) is announced to enrollment by the ExportID it knows the enrollment by;
  * the exits of the later import's own enrollments ride on their announcement, and the same zip
- * again announces nothing.
+ * again announces nothing. Enrollment's answer for each is counted in the later import's report.
  */
 let service: TestService;
 beforeAll(async () => {
@@ -20,6 +34,16 @@ afterAll(() => service?.close());
 /** Export.csv of a later export from the same system (the harness's is EXP1). */
 const exportRow = (id: string) =>
   `"${id}",1,"XX-501","Elsewhere HMIS","","","","","",2026-09-13 19:06:16,2019-10-01,2026-10-31,"Other","v1","2026 v1.0",3,2,1,""`;
+const laterExitsOf = async (importer: ReturnType<typeof testActor>, id: string) =>
+  ((await getImport(service, importer, id)).body as unknown as { laterExitsInEnrollment: unknown })
+    .laterExitsInEnrollment;
+const answer = (orgId: string, importId: string, exitId: string, reason: string | null) =>
+  publishAndWait(
+    service,
+    HmisExitSettled,
+    { importId, exitId, outcome: reason ? 'refused' : 'recorded', reason },
+    { orgId },
+  );
 const exitsOf = async (orgId: string) =>
   (await outboxEvents(service.pool, HmisExitImported)).filter((e) => e.orgId === orgId);
 
@@ -67,6 +91,28 @@ it('announces the later exit of an earlier import’s enrollment, once', async (
     (e) => e.orgId === importer.orgId && e.data.enrollmentId === 'E2',
   );
   expect(e2.map((e) => e.data.exit?.exitId)).toEqual(['X2']);
+
+  // the later import's report: X1 awaiting enrollment's answer (X2 rides on E2's, not here)
+  expect(await laterExitsOf(importer, second.id)).toEqual({
+    recorded: 0,
+    withEnrollment: 0,
+    refused: 0,
+    awaiting: 1,
+    refusals: [],
+  });
+  const why = 'The exit is not possible.; exitDate: Must not be in the future';
+  await answer(importer.orgId, second.id, 'X1', why);
+  await answer(importer.orgId, second.id, 'X1', null); // the first answer stays
+  await answer(importer.orgId, first.id, 'X1', null); // not the earlier import's
+  await answer(importer.orgId, second.id, 'X2', null); // not a later exit: not counted
+  await answer(randomUUID(), second.id, 'X1', null); // another organization's
+  expect(await laterExitsOf(importer, second.id)).toEqual({
+    recorded: 0,
+    withEnrollment: 0,
+    refused: 1,
+    awaiting: 0,
+    refusals: [{ file: 'Exit.csv', exitId: 'X1', message: why }],
+  });
 
   // the same zip again: replayed, nothing more announced
   const again = await importToEnd(service, importer, later);

@@ -1,6 +1,6 @@
-import type { EventAuthor } from '@hearth/bus';
+import { recordEvent, type EventAuthor } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
-import type { HmisExit } from '@hearth/events';
+import { createEvent, HmisExitSettled, type HmisExit } from '@hearth/events';
 import { conflict, Problem, unprocessable } from '@hearth/http';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
@@ -45,6 +45,20 @@ export async function recordLaterExit(
   if (outcome.state === 'refused')
     deps.logger.warn({ exitId: data.exit.exitId, refusal: outcome.reason }, 'later exit refused');
   await keepLaterExit(tx, orgId, data, outcome, deps.clock());
+  // the later import's report counts it: told once, with the row kept
+  await recordEvent(
+    tx,
+    createEvent(HmisExitSettled, {
+      orgId,
+      ...author,
+      data: {
+        importId: data.importId,
+        exitId: data.exit.exitId,
+        outcome: outcome.state === 'joined' ? 'with_enrollment' : outcome.state,
+        reason: outcome.reason?.slice(0, 1000) ?? null,
+      },
+    }),
+  );
 }
 
 async function outcomeOf(

@@ -102,6 +102,20 @@ export const importReport = z.object({
       z.object({ file: z.literal('Services.csv'), servicesId: z.string(), message: z.string() }),
     ),
   }),
+  /**
+   * What enrollment made of the exits this import brought for enrollments an earlier import
+   * carried onward (the client left after that export): recorded, with their enrollment (still
+   * pending there: its answer says), refused (each listed by ExitID with the reason), or awaiting.
+   */
+  laterExitsInEnrollment: z.object({
+    recorded: z.number().int(),
+    withEnrollment: z.number().int(),
+    refused: z.number().int(),
+    awaiting: z.number().int(),
+    refusals: z.array(
+      z.object({ file: z.literal('Exit.csv'), exitId: z.string(), message: z.string() }),
+    ),
+  }),
   /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });
