@@ -3,7 +3,12 @@ import { ParticipantAccessed } from './access';
 import { coordinatedEntryEvents } from './coordinated-entry';
 import { defineEvent, eventDate } from './envelope';
 import { exitReasons, housingStatusesAtExit } from './exit-values';
-import { raceValues, ssnStatuses, veteranStatuses } from './participant-values';
+import {
+  disablingConditions,
+  raceValues,
+  ssnStatuses,
+  veteranStatuses,
+} from './participant-values';
 import { fsspEvents } from './fssp';
 import { workflowEvents } from './workflows';
 import { workforceEvents } from './workforce';
@@ -40,7 +45,12 @@ export const relationships = [
   'non_relative',
 ] as const;
 
-export { raceValues, ssnStatuses, veteranStatuses } from './participant-values';
+export {
+  disablingConditions,
+  raceValues,
+  ssnStatuses,
+  veteranStatuses,
+} from './participant-values';
 
 /** The participant fields other services may keep in their read models; never the SSN. */
 export const participantFacts = z.strictObject({
@@ -59,6 +69,8 @@ export const participantFacts = z.strictObject({
   race: z.array(z.enum(raceValues)).max(9).optional(),
   veteranStatus: z.enum(veteranStatuses).nullable().optional(),
   ssnStatus: z.enum(ssnStatuses).optional(),
+  /** 3.08, whether the client has one: absent from events made before it was announced. */
+  disablingCondition: z.enum(disablingConditions).nullable().optional(),
 });
 export type ParticipantFacts = z.infer<typeof participantFacts>;
 

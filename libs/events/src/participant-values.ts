@@ -13,6 +13,8 @@ export const raceValues = [
   'client_prefers_not_to_answer',
 ] as const;
 export const veteranStatuses = ['yes', 'no', 'unknown', 'refused'] as const;
+/** HUD's 3.08 disabling condition as intake records it: the answer only, never the condition. */
+export const disablingConditions = ['yes', 'no', 'unknown', 'refused'] as const;
 /**
  * What intake holds of the SSN, never the number: `full` (intake keeps only whole 9-digit SSNs,
  * encrypted), `refused` (the client declined), `none` (nothing recorded).

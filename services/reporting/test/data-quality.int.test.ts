@@ -125,9 +125,8 @@ test("each required element counts the records missing it, doesn't know, prefers
     missing: 1,
     errorPercent: 33.3,
   });
-  expect(answer.notAnnounced.map((e: { element: string }) => e.element)).toEqual([
-    'disablingCondition',
-  ]);
+  // every element HUD requires is announced now (disabling condition: disabling-condition.int)
+  expect(answer.notAnnounced).toEqual([]);
 });
 
 test('open enrollments without a service for 90 days, clients never exited, and duplicates are reported', async () => {
@@ -186,7 +185,8 @@ test('the data-quality report comes as CSV, with its header and a line per eleme
   expect(lines).toContain('sex,10,0,1,1,1,30');
   // no client facts announced in these fixtures: SSN not collected for all ten records
   expect(lines).toContain('ssn,10,0,0,0,10,100');
-  expect(lines).toContain('disablingCondition,,,,,,');
+  // nor a disabling condition: missing for all ten (HUD's framework counts 99 or none as missing)
+  expect(lines).toContain('disablingCondition,10,10,0,0,0,100');
   expect(lines).toContain('enrollments_without_service_90_days,1');
 });
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { isoDate, emailAddress } from '@hearth/http';
-import { raceValues, securityRestrictions, sexValues, veteranStatuses } from '@hearth/events';
+import {
+  disablingConditions,
+  raceValues,
+  securityRestrictions,
+  sexValues,
+  veteranStatuses,
+} from '@hearth/events';
 import { invalid, type Refusal } from './refusal';
 
 const name = z.string().trim().min(1).max(100);
@@ -63,7 +69,7 @@ const demographics = z.strictObject({
     .enum(['single', 'married', 'separated', 'divorced', 'widowed', 'unknown'])
     .optional(),
   veteranStatus: z.enum(veteranStatuses).optional(),
-  disablingCondition: z.enum(['yes', 'no', 'unknown', 'refused']).optional(),
+  disablingCondition: z.enum(disablingConditions).optional(),
   educationLevel: text(100).optional(),
 });
 

@@ -142,4 +142,6 @@ export const factsOf = (p: ParticipantView): ParticipantFacts => ({
   veteranStatus: p.demographics?.veteranStatus ?? null,
   // the view's ssn is its last 4 only when intake holds the whole number
   ssnStatus: p.ssn === 'refused' ? 'refused' : p.ssn ? 'full' : 'none',
+  // the answer only (3.08): what the condition is stays intake's
+  disablingCondition: p.demographics?.disablingCondition ?? null,
 });

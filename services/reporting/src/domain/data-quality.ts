@@ -1,23 +1,16 @@
-import { addDays, ageOn } from '@hearth/time';
+import { addDays } from '@hearth/time';
+import { clientElements } from './client-elements';
 import type { Membership, Period, ExitRow, ServiceRow } from './program-report';
-import {
-  nameShortfall,
-  raceShortfall,
-  sexShortfall,
-  shortfallOf,
-  ssnShortfall,
-  veteranShortfall,
-  type ClientFacts,
-  type Shortfall,
-} from './shortfalls';
+import { shortfallOf, type ClientFacts, type Shortfall } from './shortfalls';
 import { pairedRecords, type OpenPair } from './suspected-duplicates';
 
 export type { ClientFacts } from './shortfalls';
 
-/** Elements HUD requires that reporting is not told yet: shown as such, never as complete. */
-export const ELEMENTS_NOT_ANNOUNCED = {
-  disablingCondition: "enrollment's assessments do not hold disabling condition (3.08) yet",
-} as const;
+/**
+ * Elements HUD requires that reporting is not told yet: shown as such, never as complete. None
+ * now (disabling condition, the last, comes with intake's participant events).
+ */
+export const ELEMENTS_NOT_ANNOUNCED: Readonly<Record<string, string>> = {};
 
 export interface ElementQuality {
   element: string;
@@ -45,6 +38,7 @@ export const qualityFigures = [
   'race',
   'sex',
   'veteranStatus',
+  'disablingCondition',
   'priorLivingSituation',
   'destination',
   'withoutService90Days',
@@ -70,21 +64,6 @@ function quality(element: string, records: number, flagged: Flagged[]): ElementQ
   };
 }
 
-/**
- * HUD asks veteran status of adults only: 18 or older on the later of the period's start and the
- * record's last entry in it (HUD's "age at the later of report start and project start").
- */
-function adultsOf(clients: ClientFacts[], served: Membership[], period: Period) {
-  const lastEntry = new Map<string, string>();
-  for (const m of served)
-    if (m.entryDate > (lastEntry.get(m.participantId) ?? ''))
-      lastEntry.set(m.participantId, m.entryDate);
-  return clients.filter((c) => {
-    const entry = lastEntry.get(c.participantId) ?? period.from;
-    return ageOn(c.birthDate, entry > period.from ? entry : period.from) >= 18;
-  });
-}
-
 /** What intake's matching led to, from its events: records linked as one person, open pairs. */
 export interface MatchingFacts {
   isLinked: (participantId: string) => boolean;
@@ -93,10 +72,8 @@ export interface MatchingFacts {
 }
 
 /**
- * A program's data quality over a period, per record (a duplicate's data is its own record's):
- * name and sex of each client record enrolled at some point of the period (a blank name missing;
- * sex unknown = 8, refused = 9, not recorded = 99), SSN data quality and race (RaceNone) as the
- * export codes them, veteran status of the adults among them; prior living situation of each member's
+ * A program's data quality over a period, per record: the client records' elements of each record
+ * enrolled at some point of the period (client-elements.ts); prior living situation of each member's
  * enrollment that began in the period (from its project-start assessment: none = missing);
  * destination of each member exited in the period (an auto exit asked nobody: missing); the
  * enrollments open at the period's end whose last service (or entry, without one) is more than
@@ -124,13 +101,7 @@ export function dataQuality(
     detail: Shortfall | null,
   ): Flagged[] => (detail ? [{ participantId, enrollmentId, detail }] : []);
 
-  const name = enrolled.flatMap((c) => flag(c.participantId, null, nameShortfall(c)));
-  const dateOfBirth: Flagged[] = []; // every record has its date of birth: intake requires it
-  const sex = enrolled.flatMap((c) => flag(c.participantId, null, sexShortfall(c)));
-  const ssn = enrolled.flatMap((c) => flag(c.participantId, null, ssnShortfall(c)));
-  const race = enrolled.flatMap((c) => flag(c.participantId, null, raceShortfall(c)));
-  const adults = adultsOf(enrolled, served, period);
-  const veteranStatus = adults.flatMap((c) => flag(c.participantId, null, veteranShortfall(c)));
+  const client = clientElements(enrolled, served, period);
   const entered = served.filter((m) => m.entryDate >= period.from);
   const living = entered.flatMap((m) =>
     flag(
@@ -173,12 +144,13 @@ export function dataQuality(
 
   return {
     elements: [
-      quality('name', enrolled.length, name),
-      quality('dateOfBirth', enrolled.length, dateOfBirth),
-      quality('ssn', enrolled.length, ssn),
-      quality('race', enrolled.length, race),
-      quality('sex', enrolled.length, sex),
-      quality('veteranStatus', adults.length, veteranStatus),
+      quality('name', enrolled.length, client.flagged.name),
+      quality('dateOfBirth', enrolled.length, client.flagged.dateOfBirth),
+      quality('ssn', enrolled.length, client.flagged.ssn),
+      quality('race', enrolled.length, client.flagged.race),
+      quality('sex', enrolled.length, client.flagged.sex),
+      quality('veteranStatus', client.adults, client.flagged.veteranStatus),
+      quality('disablingCondition', enrolled.length, client.flagged.disablingCondition),
       quality('priorLivingSituation', entered.length, living),
       quality('destination', exited.length, destination),
     ],
@@ -187,12 +159,7 @@ export function dataQuality(
     linkedRecords: linked.length,
     suspectedRecords: new Set(suspected.map((r) => r.participantId)).size,
     flagged: {
-      name,
-      dateOfBirth,
-      ssn,
-      race,
-      sex,
-      veteranStatus,
+      ...client.flagged,
       priorLivingSituation: living,
       destination,
       withoutService90Days: stale,

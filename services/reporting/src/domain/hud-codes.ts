@@ -4,6 +4,7 @@
  * unmapped. 8 = client doesn't know, 9 = client prefers not to answer, 99 = data not collected.
  */
 import type {
+  disablingConditions,
   exitReasons,
   housingStatusesAtExit,
   raceValues,
@@ -67,6 +68,21 @@ export const VETERAN_STATUS: Record<(typeof veteranStatuses)[number], number> = 
   unknown: DOESNT_KNOW,
   refused: PREFERS_NOT,
 };
+
+/**
+ * 3.08 Disabling Condition (list 1.8): 0 No, 1 Yes, 8 client doesn't know, 9 client prefers not
+ * to answer. Intake's answer only; none recorded, or an event from before intake announced it
+ * (null): 99 not collected.
+ */
+export const DISABLING_CONDITION: Record<(typeof disablingConditions)[number], number> = {
+  no: 0,
+  yes: 1,
+  unknown: DOESNT_KNOW,
+  refused: PREFERS_NOT,
+};
+export const disablingConditionOf = (
+  answer: (typeof disablingConditions)[number] | null,
+): number => (answer === null ? NOT_COLLECTED : DISABLING_CONDITION[answer]);
 
 /**
  * 3.02 SSN Data Quality: 1 full SSN reported, 9 prefers not to answer, 99 not collected. Intake

@@ -23,7 +23,7 @@ export const IMPORTED_FILES = [
 export type ImportedFile = (typeof IMPORTED_FILES)[number];
 
 export const MISSING = [DOESNT_KNOW, PREFERS_NOT, NOT_COLLECTED];
-/** 1.8 No/Yes/Missing (VeteranStatus). */
+/** 1.8 No/Yes/Missing (VeteranStatus, DisablingCondition). */
 const NO_YES_MISSING = [0, 1, ...MISSING];
 /** 3.01 / 3.03 data quality: 1 full, 2 partial, 8, 9, 99. */
 const DATA_QUALITY = [1, 2, ...MISSING];
@@ -88,6 +88,8 @@ export interface ImportedEnrollment {
   householdId: string;
   entryDate: string;
   relationshipToHoH: number;
+  /** 3.08, as sent (null: left empty). */
+  disablingCondition: number | null;
   dateCreated: string;
   dateUpdated: string;
   /** Set: the sending system deleted the row (README, "Import"). */
@@ -131,6 +133,7 @@ export function enrollmentRow(row: Row): Checked<ImportedEnrollment> {
     householdId: r.text('HouseholdID', true)!,
     entryDate: r.day('EntryDate', true)!,
     relationshipToHoH: r.code('RelationshipToHoH', RELATIONSHIP, true)!,
+    disablingCondition: r.code('DisablingCondition', NO_YES_MISSING, false),
     dateCreated: r.time('DateCreated')!,
     dateUpdated: r.time('DateUpdated')!,
     dateDeleted: r.time('DateDeleted', false),

@@ -1,4 +1,5 @@
 import type {
+  disablingConditions,
   exitReasons,
   housingStatusesAtExit,
   relationships,
@@ -17,6 +18,7 @@ import {
   SSN_DATA_QUALITY,
   VETERAN_STATUS,
   destinationOf,
+  disablingConditionOf,
   raceNoneOf,
 } from './hud-codes';
 import { idCell, text, type Cell } from './hud-csv';
@@ -75,7 +77,10 @@ export const PERSON_RECORDS: Partial<Record<HudFile, ToCells>> = {
           ? NOT_COLLECTED
           : RELATIONSHIP_TO_HOH[r.relationship as (typeof relationships)[number]];
     cells[ENROLLMENT.LivingSituation] = NOT_COLLECTED;
-    cells[ENROLLMENT.DisablingCondition] = NOT_COLLECTED;
+    // intake holds the answer on the participant: each of their enrollments says it
+    cells[ENROLLMENT.DisablingCondition] = disablingConditionOf(
+      r.disabling_condition as (typeof disablingConditions)[number] | null,
+    );
     if (r.prior_living) answer(cells, 'Enrollment', r.prior_living);
     stamp(cells, ENROLLMENT, r.date_created, r.last_event_at, r.user_id);
     return cells;

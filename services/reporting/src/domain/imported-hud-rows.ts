@@ -37,7 +37,7 @@ const NOT_HELD: Partial<Record<HudFile, HudRecord>> = {
     White: 0,
     RaceNone: NOT_COLLECTED,
   },
-  Enrollment: { LivingSituation: NOT_COLLECTED, DisablingCondition: NOT_COLLECTED },
+  Enrollment: { LivingSituation: NOT_COLLECTED },
 };
 
 /** An imported row (columns under HUD's names, store/imported-export-rows.ts) → its record. */
@@ -56,6 +56,8 @@ function importedRecord(file: HudFile, row: Record<string, unknown>, o: RecordOp
     record.NameDataQuality ??= NOT_COLLECTED;
     record.DOBDataQuality ??= NOT_COLLECTED;
   }
+  // HUD's column is never empty: sent empty, or imported before it was kept, is not collected
+  if (file === 'Enrollment') record.DisablingCondition ??= NOT_COLLECTED;
   return record;
 }
 

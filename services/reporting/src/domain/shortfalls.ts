@@ -1,9 +1,16 @@
-import type { raceValues, ssnStatuses, veteranStatuses } from '@hearth/events';
-import { raceNoneOf, SSN_DATA_QUALITY, VETERAN_STATUS } from './hud-codes';
+import type { disablingConditions, raceValues, ssnStatuses, veteranStatuses } from '@hearth/events';
+import {
+  disablingConditionOf,
+  NOT_COLLECTED,
+  raceNoneOf,
+  SSN_DATA_QUALITY,
+  VETERAN_STATUS,
+} from './hud-codes';
 
 /**
  * A client record's facts as the read model holds them (intake's announced fields). Race, veteran
- * status and SSN status are null when the record's last event predates intake announcing them.
+ * status, SSN status and disabling condition are null when the record's last event predates
+ * intake announcing them (a disabling condition also when intake holds none).
  */
 export interface ClientFacts {
   participantId: string;
@@ -14,6 +21,7 @@ export interface ClientFacts {
   race: (typeof raceValues)[number][] | null;
   veteranStatus: (typeof veteranStatuses)[number] | null;
   ssnStatus: (typeof ssnStatuses)[number] | null;
+  disablingCondition: (typeof disablingConditions)[number] | null;
 }
 
 /** How an answer fell short: HUD's data-quality framework's columns. */
@@ -49,3 +57,12 @@ export const ssnShortfall = (c: ClientFacts) =>
 export const raceShortfall = (c: ClientFacts) => codedShortfall(raceNoneOf(c.race));
 export const veteranShortfall = (c: ClientFacts) =>
   codedShortfall(c.veteranStatus === null ? 99 : VETERAN_STATUS[c.veteranStatus]);
+
+/**
+ * 3.08 as HUD's data-quality framework counts it for every client: 8 doesn't know, 9 prefers not,
+ * and 99 or no answer together as missing (information missing), through Enrollment.csv's code.
+ */
+export const disablingShortfall = (c: ClientFacts): Shortfall | null => {
+  const code = disablingConditionOf(c.disablingCondition);
+  return code === NOT_COLLECTED ? 'missing' : codedShortfall(code);
+};

@@ -23,10 +23,10 @@ import {
   applyClient,
   applyEnrollment,
   applyExit,
-  applyProject,
   applyService,
   stampDirectory,
 } from '../store/read-model';
+import { applyProject } from '../store/read-model-projects';
 
 /**
  * The HMIS read model's own consumer: participants, enrollments, exits, services and HUD

@@ -113,7 +113,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
        WHERE c.personal_id IN (SELECT participant_id FROM export_members)
        ORDER BY c.personal_id`,
     ),
-  // the relationship and the prior living situation joined once each, not looked up per row
+  // the relationship and the prior living situation joined once each, not looked up per row;
+  // the disabling condition is the member's client record's (intake's answer, 3.08)
   Enrollment: (tx) =>
     pagesOf(
       tx,
@@ -121,8 +122,10 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT e.enrollment_id, m.participant_id, e.head_participant_id, e.program_id,
          ${d('e.entry_date')} AS entry_date, ${t('e.date_created')} AS date_created,
          ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living,
-         ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id
+         ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id,
+         c.disabling_condition
        FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
+       LEFT JOIN hmis_clients c ON c.personal_id = m.participant_id
        LEFT JOIN export_onward_projects op ON op.program_id = e.program_id
        LEFT JOIN (
          SELECT DISTINCT ON (fm.participant_id, f.head_participant_id) fm.participant_id,

@@ -78,7 +78,8 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     ORDER BY t.personal_id`,
   Enrollment: `SELECT t.enrollment_id AS "EnrollmentID", t.personal_id AS "PersonalID",
       t.project_id AS "ProjectID", ${d('t.entry_date', 'EntryDate')},
-      t.household_id AS "HouseholdID", t.relationship_to_hoh AS "RelationshipToHoH", ${stamps}
+      t.household_id AS "HouseholdID", t.relationship_to_hoh AS "RelationshipToHoH",
+      t.disabling_condition AS "DisablingCondition", ${stamps}
     FROM hmis_imported_enrollments t
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)

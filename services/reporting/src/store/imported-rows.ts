@@ -73,6 +73,7 @@ const TABLES: Record<
       ['household_id', 'householdId', 'text'],
       ['entry_date', 'entryDate', 'date'],
       ['relationship_to_hoh', 'relationshipToHoH', 'smallint'],
+      ['disabling_condition', 'disablingCondition', 'smallint'],
     ],
   },
   Exit: {

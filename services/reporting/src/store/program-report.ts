@@ -53,7 +53,7 @@ export async function clientFacts(db: Queryable, participantIds: string[]) {
   const { rows } = await db.query<ClientFacts>(
     `SELECT personal_id AS "participantId", first_name AS "firstName", last_name AS "lastName",
        to_char(dob, 'YYYY-MM-DD') AS "birthDate", sex, race, veteran_status AS "veteranStatus",
-       ssn_status AS "ssnStatus"
+       ssn_status AS "ssnStatus", disabling_condition AS "disablingCondition"
      FROM hmis_clients WHERE personal_id = ANY($1::uuid[])`,
     [participantIds],
   );

@@ -1,23 +1,24 @@
 import type { Queryable } from '@hearth/db';
-import type { EnrollmentSnapshot, Envelope, ParticipantFacts, ProgramFacts } from '@hearth/events';
+import type { EnrollmentSnapshot, Envelope, ParticipantFacts } from '@hearth/events';
 
 /**
  * The read model's writes, one per kind of fact. Each applies a whole snapshot and keeps only a
  * newer one (by the event's occurredAt, or the record's version where the producer gives one), so
  * a repeated or late event, and a replay of the journal, all end in the same rows.
  */
-type Meta = Pick<Envelope, 'occurredAt' | 'actor'>;
+export type Meta = Pick<Envelope, 'occurredAt' | 'actor'>;
 
 export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
   await tx.query(
     `INSERT INTO hmis_clients (personal_id, owner_org_id, first_name, middle_name, last_name, dob,
-       sex, last_event_at, date_created, user_id, race, veteran_status, ssn_status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12)
+       sex, last_event_at, date_created, user_id, race, veteran_status, ssn_status,
+       disabling_condition)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (personal_id) DO UPDATE SET owner_org_id = EXCLUDED.owner_org_id,
        first_name = EXCLUDED.first_name, middle_name = EXCLUDED.middle_name,
        last_name = EXCLUDED.last_name, dob = EXCLUDED.dob, sex = EXCLUDED.sex,
        race = EXCLUDED.race, veteran_status = EXCLUDED.veteran_status,
-       ssn_status = EXCLUDED.ssn_status,
+       ssn_status = EXCLUDED.ssn_status, disabling_condition = EXCLUDED.disabling_condition,
        last_event_at = EXCLUDED.last_event_at, user_id = EXCLUDED.user_id,
        date_created = LEAST(hmis_clients.date_created, EXCLUDED.date_created)
      WHERE hmis_clients.last_event_at < EXCLUDED.last_event_at`,
@@ -34,6 +35,8 @@ export async function applyClient(tx: Queryable, p: ParticipantFacts, e: Meta) {
       p.race ?? null,
       p.veteranStatus ?? null,
       p.ssnStatus ?? null,
+      // absent from events made before intake announced it: not collected
+      p.disablingCondition ?? null,
     ],
   );
 }
@@ -188,59 +191,6 @@ export async function applyAssessment(tx: Queryable, a: AssessmentFacts, e: Meta
     ],
   );
 }
-
-/** A program's whole state, kept when newer (its version); created keeps the first event's time. */
-export async function applyProject(tx: Queryable, p: ProgramFacts, e: Meta) {
-  // absent from events made before programs held them: none
-  const hud = [
-    p.projectType,
-    JSON.stringify(p.funders ?? []),
-    p.continuumProject,
-    p.housingType,
-    p.rrhSubType,
-    p.residentialAffiliation,
-    p.targetPopulation,
-    p.hopwaMedAssistedLivingFac,
-    p.cocCode,
-  ].map((v) => v ?? null);
-  await tx.query(
-    `INSERT INTO hmis_projects (program_id, org_id, name, funding_source, grant_number,
-       active_from, active_to, version, date_created, date_updated, user_id, ${HUD_COLUMNS.join(', ')})
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, ${HUD_COLUMNS.map((_, i) => `$${i + 11}`).join(', ')})
-     ON CONFLICT (program_id) DO UPDATE SET org_id = EXCLUDED.org_id, name = EXCLUDED.name,
-       funding_source = EXCLUDED.funding_source, grant_number = EXCLUDED.grant_number,
-       active_from = EXCLUDED.active_from, active_to = EXCLUDED.active_to,
-       ${HUD_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-       version = EXCLUDED.version, date_updated = EXCLUDED.date_updated, user_id = EXCLUDED.user_id,
-       date_created = LEAST(hmis_projects.date_created, EXCLUDED.date_created)
-     WHERE hmis_projects.version < EXCLUDED.version`,
-    [
-      p.programId,
-      p.orgId,
-      p.name,
-      p.fundingSource,
-      p.grantNumber,
-      p.activeFrom,
-      p.activeTo,
-      p.version,
-      e.occurredAt,
-      e.actor.userId,
-      ...hud,
-    ],
-  );
-}
-/** HUD's facts of a program (060, 110), in the order applyProject lists them. */
-const HUD_COLUMNS = [
-  'project_type',
-  'funders',
-  'continuum_project',
-  'housing_type',
-  'rrh_sub_type',
-  'residential_affiliation',
-  'target_population',
-  'hopwa_med_assisted_living_fac',
-  'coc_code',
-];
 
 /** When identity first and last announced an organization or a user (any delivery order). */
 export async function stampDirectory(
