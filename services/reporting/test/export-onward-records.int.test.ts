@@ -94,7 +94,7 @@ describe('an import carried onward, exported', () => {
         [niaEnrollment, niaEnrollment, hex(our.nia), '2025-06-30'],
       ].sort(),
     );
-    // S1 as imported (its onward record has no HUD code here), the bed night ours on E1
+    // S1 ours now (services recorded it: export-onward-services), the bed night ours, both on E1
     const services = files
       .records('Services')
       .map((r) => [r.ServicesID, r.EnrollmentID, r.PersonalID]);

@@ -6,9 +6,12 @@ import {
   EnrollmentUpdated,
   HmisClientMatched,
   HmisEnrollmentSettled,
+  HmisServiceSettled,
   OrganizationCreated,
   ParticipantCreated,
+  ServiceDeleted,
   ServiceRecorded,
+  ServiceUpdated,
   SharingStateChanged,
 } from '@hearth/events';
 import { publishAndWait, type TestService } from '@hearth/testkit';
@@ -28,7 +31,8 @@ import {
  * records they made come back through the read model's events.
  */
 /**
- * The sender's export: a household (C1 head, C2 member, HH1) exited, with a service; C3 who
+ * The sender's export: a household (C1 head, C2 member, HH1) exited, with a service (S1: SSVF
+ * financial assistance, rental assistance, $1,250.00 on 2025-02-01); C3 who
  * intake will link to a record already here; C4 whom intake will not take in (its enrollment E4
  * refused). Everything in project P1 of organization O1.
  */
@@ -43,15 +47,28 @@ export async function imported(service: TestService, importer: Actor) {
       enrollment('E4', 'C4'),
     ],
     Exit: [exit('X1', 'E1', 'C1'), exit('X2', 'E2', 'C2')],
-    Services: [serviceRow('S1', 'E1', 'C1')],
+    Services: [
+      serviceRow('S1', 'E1', 'C1', { RecordType: 152, TypeProvided: 1, FAAmount: '1250.00' }),
+    ],
   });
   const done = await importToEnd(service, importer, zip);
   expect(done.status).toBe('done');
   return done.id;
 }
 
+/**
+ * What services made of S1: recorded (its answer and our service, as services publishes them),
+ * refused (its answer alone), or awaited (our service here, its answer not yet).
+ */
+export type S1Fate = 'recorded' | 'refused' | 'awaited';
+
 /** What intake, enrollment and services answer and then publish, as their events. */
-export async function carriedOnward(service: TestService, importer: Actor, importId: string) {
+export async function carriedOnward(
+  service: TestService,
+  importer: Actor,
+  importId: string,
+  s1: S1Fate = 'recorded',
+) {
   const org = importer.orgId;
   const by = { orgId: org, actor: { userId: importer.userId, name: 'Importer' } };
   const our = {
@@ -67,6 +84,7 @@ export async function carriedOnward(service: TestService, importer: Actor, impor
     lenaOwn: randomUUID(),
     later: randomUUID(), // p1's new enrollment made here after the exit
     importedService: randomUUID(),
+    importedServiceType: randomUUID(), // the catalog type services made for S1: no HUD code here
     bedNight: randomUUID(), // recorded here on the imported household
   };
   await publishAndWait(service, OrganizationCreated, {
@@ -235,7 +253,52 @@ export async function carriedOnward(service: TestService, importer: Actor, impor
       by,
     );
   // S1 as services recorded it: a catalog type made for the import, with no HUD code of ours
-  await served(our.importedService, randomUUID(), '2025-02-01');
+  if (s1 !== 'refused') await served(our.importedService, our.importedServiceType, '2025-02-01');
+  if (s1 !== 'awaited')
+    await publishAndWait(
+      service,
+      HmisServiceSettled,
+      s1 === 'recorded'
+        ? {
+            importId,
+            exportId: 'EXP1',
+            servicesId: 'S1',
+            outcome: 'recorded' as const,
+            recordedAs: our.importedService,
+          }
+        : {
+            importId,
+            exportId: 'EXP1',
+            servicesId: 'S1',
+            outcome: 'refused' as const,
+            reason: 'A rule of the service type refused it',
+          },
+      { orgId: org },
+    );
   await served(our.bedNight, 'bed_night', '2025-03-01');
   return our;
+}
+
+/** S1's service edited here (a new date) or deleted, as services announces it: version 2. */
+export function s1Changed(
+  service: TestService,
+  importer: Actor,
+  our: Awaited<ReturnType<typeof carriedOnward>>,
+  change: { serviceDate: string } | 'deleted',
+) {
+  return publishAndWait(
+    service,
+    change === 'deleted' ? ServiceDeleted : ServiceUpdated,
+    {
+      serviceId: our.importedService,
+      participantId: our.p1,
+      enrollmentId: our.household,
+      serviceTypeId: our.importedServiceType,
+      serviceDate: change === 'deleted' ? '2025-02-01' : change.serviceDate,
+      startsParticipation: false,
+      qualifying: true,
+      version: 2,
+    },
+    { orgId: importer.orgId, actor: { userId: importer.userId, name: 'Importer' } },
+  );
 }

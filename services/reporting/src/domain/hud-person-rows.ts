@@ -21,7 +21,7 @@ import {
   disablingConditionOf,
   raceNoneOf,
 } from './hud-codes';
-import { idCell, text, type Cell } from './hud-csv';
+import { hudMoney, idCell, text, type Cell } from './hud-csv';
 import type { HudFile } from './hud-files';
 import { layoutOf } from './hud-layout';
 import { answer, idOf, member, name, stamp, type Row, type ToCells } from './hud-row-cells';
@@ -99,15 +99,21 @@ export const PERSON_RECORDS: Partial<Record<HudFile, ToCells>> = {
     stamp(cells, EXIT, r.date_created, r.last_event_at, r.user_id);
     return cells;
   },
+  // a service recorded of an imported one keeps the sender's id, codes and amount: the catalog
+  // type services made for the import has no HUD code of ours (store/onward-records.ts)
   Services: (r) => {
-    const type = SERVICE_TYPES[r.service_type_id];
+    const type: { recordType: number; typeProvided: number } | undefined = r.hud_services_id
+      ? { recordType: r.hud_record_type, typeProvided: r.hud_type_provided }
+      : SERVICE_TYPES[r.service_type_id];
     if (!type) return null;
     const cells = layoutOf('Services').blank();
-    cells[SERVICES.ServicesID] = idCell(r.service_id);
+    cells[SERVICES.ServicesID] = idOf(r.hud_services_id, r.service_id);
     member(cells, SERVICES, r);
     cells[SERVICES.DateProvided] = r.date_provided;
     cells[SERVICES.RecordType] = type.recordType;
     cells[SERVICES.TypeProvided] = type.typeProvided;
+    if (r.hud_fa_amount_cents !== null && r.hud_fa_amount_cents !== undefined)
+      cells[SERVICES.FAAmount] = hudMoney(r.hud_fa_amount_cents).raw;
     stamp(cells, SERVICES, r.date_created, r.date_updated, r.user_id);
     return cells;
   },

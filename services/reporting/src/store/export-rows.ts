@@ -156,6 +156,7 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
        ORDER BY x.enrollment_id, m.participant_id`,
       [scope.endDate],
     ),
+  // a service recorded of an imported one: under its ServicesID and codes (onward-records.ts)
   Services: (tx, scope) =>
     pagesOf(
       tx,
@@ -163,9 +164,11 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT s.service_id, s.enrollment_id, s.participant_id, m.head_participant_id,
          s.service_type_id, ${d('s.date_provided')} AS date_provided,
          ${t('s.date_created')} AS date_created, ${t('s.date_updated')} AS date_updated, s.user_id,
-         ${SENT_IDS}
+         ${SENT_IDS}, os.services_id AS hud_services_id, os.record_type AS hud_record_type,
+         os.type_provided AS hud_type_provided, os.fa_amount_cents AS hud_fa_amount_cents
        FROM hmis_services s
        JOIN export_members m ON m.enrollment_id = s.enrollment_id AND m.participant_id = s.participant_id
+       LEFT JOIN export_onward_services os ON os.service_id = s.service_id
        WHERE s.date_deleted IS NULL AND s.date_provided BETWEEN $1::date AND $2::date
        ORDER BY s.service_id`,
       [scope.startDate, scope.endDate],

@@ -7,8 +7,9 @@ import { pagesOf, type ExportScope } from './export-scope';
  * the range (`export_imported`, filled once per export) and what they name. Columns leave Postgres
  * under HUD's names, dates and times as text (no time zone shifts a calendar date), so a record
  * is the row as it came in (domain/imported-hud-rows.ts); a row deleted since (DateDeleted) is
- * left out, and so is one whose onward record (what intake and enrollment made of it) this export
- * writes from the read model under the row's id: one record, one row (store/onward-records.ts).
+ * left out, and so is one whose onward record (what intake, enrollment and services made of it)
+ * this export writes from the read model under the row's id: one record, one row
+ * (store/onward-records.ts).
  * The continuum's export holds no client: nothing imported travels in it.
  */
 export async function selectImportedMembers(tx: PoolClient, scope: ExportScope) {
@@ -105,6 +106,8 @@ const QUERIES: Partial<Record<HudFile, string>> = {
     WHERE t.org_id = $1 AND t.date_deleted IS NULL
       AND t.enrollment_id IN (SELECT enrollment_id FROM export_imported)
       AND t.date_provided BETWEEN $2::date AND $3::date
+      -- a service recorded here tells its own date and existence (onward-records.ts)
+      AND NOT EXISTS (SELECT 1 FROM export_onward_services os WHERE os.services_id = t.services_id)
     ORDER BY t.services_id`,
 };
 

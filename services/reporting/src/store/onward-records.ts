@@ -17,13 +17,15 @@ import type { ExportScope } from './export-scope';
  * outside the range; an imported exit our enrollment does not hold, as one imported after its
  * enrollment) travels as it came, and what it names still resolves. A linked client's
  * other record, the one already here, is a second record of the person: its own row (link, never
- * merge). Services: services announces no id for an imported service, and an imported service's
- * type has no HUD code in our read model (it is never written from it), so the imported Services
- * row is the one written; its EnrollmentID and PersonalID are those our rows are written under.
+ * merge). A service services recorded (`services.hmis-service.settled`) is ours too: the read
+ * model's row (its date now; deleted here: no row) under the sender's ServicesID, RecordType and
+ * TypeProvided; a refused or still-awaited one travels as it came, under the EnrollmentID and
+ * PersonalID our rows are written under.
  *
  * Only the importer's own export maps: another organization's export, and the continuum's, carry
  * no imported row. What is filled here: columns of `export_members` (null: our own id) and
- * `export_onward_clients` / `export_onward` / `export_onward_projects`, which the export's
+ * `export_onward_clients` / `export_onward` / `export_onward_projects` / `export_onward_services`,
+ * which the export's
  * queries join on indexed keys (a few rows; none for an organization that imported nothing).
  */
 export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
@@ -44,6 +46,12 @@ export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
   await tx.query(
     `CREATE TEMP TABLE export_onward_clients (participant_id uuid PRIMARY KEY,
        personal_id text NOT NULL UNIQUE) ON COMMIT DROP`,
+  );
+  // the imported service each of ours is, with its HUD codes and amount (see below)
+  await tx.query(
+    `CREATE TEMP TABLE export_onward_services (service_id uuid PRIMARY KEY,
+       services_id text NOT NULL UNIQUE, record_type smallint NOT NULL,
+       type_provided smallint NOT NULL, fa_amount_cents integer) ON COMMIT DROP`,
   );
   if (scope.orgId === null) return;
   // a client intake took in (linked or not) is the participant its answer names
@@ -99,5 +107,34 @@ export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
            ORDER BY e.program_id, o.project_id) p
      ORDER BY project_id, program_id`,
   );
+  await selectOnwardServices(tx, scope.orgId);
   await tx.query('ANALYZE export_onward');
+}
+
+/**
+ * A service the services service recorded of an imported one, on a member this export holds, whatever its
+ * state (deleted here, or its date edited out of the range, it is still ours to tell: nothing of
+ * the imported row is written). The sender's RecordType / TypeProvided are kept: the catalog type
+ * services made for the import is named for that code but holds none our read model can map
+ * (hud-codes SERVICE_TYPES). FAAmount too: services recorded the service with it and its events
+ * carry no amount, so an amount edited here is not known to reporting. One answer per imported
+ * row (the import that added it, store/imported-rows.ts); one imported row per service of ours,
+ * the first by ServicesID should an answer name a service twice.
+ */
+async function selectOnwardServices(tx: PoolClient, orgId: string) {
+  await tx.query(
+    `INSERT INTO export_onward_services
+     SELECT DISTINCT ON (o.recorded_as) o.recorded_as, s.services_id, s.record_type,
+       s.type_provided, s.fa_amount_cents
+     FROM hmis_imported_service_outcomes o
+     JOIN hmis_imported_services s
+       ON s.org_id = o.org_id AND s.import_id = o.import_id AND s.services_id = o.services_id
+     JOIN hmis_services ours ON ours.service_id = o.recorded_as
+     WHERE o.org_id = $1 AND o.outcome = 'recorded'
+       AND EXISTS (SELECT 1 FROM export_members m
+         WHERE m.enrollment_id = ours.enrollment_id AND m.participant_id = ours.participant_id)
+     ORDER BY o.recorded_as, s.services_id`,
+    [orgId],
+  );
+  await tx.query('ANALYZE export_onward_services');
 }
