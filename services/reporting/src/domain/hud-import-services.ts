@@ -59,7 +59,6 @@ export function servicesRow(row: Row) {
     personalId: r.text('PersonalID', true)!,
     dateProvided: r.day('DateProvided', true)!,
     recordType: recordType!,
-    // its list is the record type's: unknowable when the record type is not HUD's
     // its list is the record type's: nothing to check it against when that is not HUD's
     typeProvided:
       recordType === null ? 0 : r.code('TypeProvided', [...TYPES_PROVIDED[recordType]!], true)!,
