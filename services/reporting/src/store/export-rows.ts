@@ -121,7 +121,8 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
       `SELECT e.enrollment_id, m.participant_id, e.head_participant_id, e.program_id,
          ${d('e.entry_date')} AS entry_date, ${t('e.date_created')} AS date_created,
          ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living,
-         ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id
+         ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id,
+         m.hud_relationship_to_hoh
        FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
        LEFT JOIN export_onward_projects op ON op.program_id = e.program_id
        LEFT JOIN (
