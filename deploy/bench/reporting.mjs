@@ -3,13 +3,18 @@
 // resident memory (VmHWM): the export streams, so it should not grow with the data. A started
 // reporting process on a fresh database of its own, its read model seeded in SQL.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import { startServicesStack } from './services-stack.mjs';
 
 const require = createRequire(import.meta.url);
 const { mintToken } = require('@hearth/testkit');
+const yauzl = createRequire(new URL('../../services/reporting/package.json', import.meta.url))(
+  'yauzl',
+);
 
 const REPORTING = {
   dir: 'services/reporting',
@@ -23,6 +28,32 @@ const memoryMb = (pid) => {
   const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
   return { rss: Math.round(kb('VmRSS') / 1024), hwm: Math.round(kb('VmHWM') / 1024) };
 };
+
+/** Data rows (lines less the header) of some files of a zip: the export held what was seeded. */
+function rowsIn(file, names) {
+  return new Promise((resolve, reject) => {
+    const counts = {};
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('end', () => resolve(counts));
+      zip.on('error', reject);
+      zip.on('entry', (entry) => {
+        const name = entry.fileName.replace(/\.csv$/, '');
+        if (!names.includes(name)) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          let lines = 0;
+          stream.on('data', (chunk) => {
+            for (const byte of chunk) if (byte === 10) lines++;
+          });
+          stream.on('end', () => ((counts[name] = lines - 1), zip.readEntry()));
+          stream.on('error', reject);
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
 
 async function seed(url, { orgId, clients, enrollments, services }) {
   const db = new pg.Client({ connectionString: url });
@@ -95,11 +126,19 @@ export async function benchReporting({
       },
       body: JSON.stringify({ startDate: '2026-01-01', endDate: '2026-12-31' }),
     });
+    const zipFile = join(tmpdir(), `bench-reporting-${process.pid}.zip`);
+    const out = createWriteStream(zipFile);
     let bytes = 0;
-    for await (const chunk of res.body) bytes += chunk.length;
+    for await (const chunk of res.body) {
+      bytes += chunk.length;
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    }
+    await new Promise((r) => out.end(r));
     const seconds = (Date.now() - started) / 1000;
     clearInterval(sampler);
     const after = memoryMb(stack.pid);
+    const rows = await rowsIn(zipFile, ['Client', 'Enrollment', 'Services']);
+    rmSync(zipFile, { force: true });
     return {
       export: {
         status: res.status,
@@ -109,6 +148,9 @@ export async function benchReporting({
         'seeded (s)': seeded,
         'export (s)': seconds,
         'zip (MB)': Math.round(bytes / 1e6),
+        'Client rows': rows.Client,
+        'Enrollment rows': rows.Enrollment,
+        'Services rows': rows.Services,
         'RSS before (MB)': before.rss,
         'RSS peak (MB)': peak,
         'VmHWM (MB)': after.hwm,

@@ -13,6 +13,7 @@ import { rentAssistanceEvents } from './rent-assistance';
 import { workforcePaymentEvents } from './workforce-payments';
 import { peopleEvents } from './people';
 import { hmisImportEvents } from './hmis-import';
+import { hmisImportAnswers } from './hmis-import-answers';
 import { programHudFacts } from './hud-project';
 import { HmisProjectImported } from './hmis-projects';
 
@@ -551,4 +552,5 @@ export const catalog = [
   ...workflowEvents,
   ...hmisImportEvents,
   HmisProjectImported,
+  ...hmisImportAnswers,
 ] as const;

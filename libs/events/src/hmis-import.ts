@@ -9,7 +9,7 @@ import { raceValues, veteranStatuses } from './participant-values';
  * The envelope's orgId and actor are the importer's.
  */
 
-const hudId = z.string().min(1).max(32);
+export const hudId = z.string().min(1).max(32);
 const name = z.string().trim().min(1).max(100).nullable();
 
 export const HmisClientImported = defineEvent(
@@ -56,6 +56,16 @@ export const HmisClientMatched = defineEvent(
   }),
 );
 
+/** An Exit.csv row as announced. */
+const importedExit = z.strictObject({
+  exitId: hudId,
+  exitDate: eventDate,
+  /** HUD's 3.12 Destination code as sent, and what it says in our words. */
+  destination: z.number().int(),
+  reason: z.enum(exitReasons),
+  housingStatusAtExit: z.enum(housingStatusesAtExit).nullable(),
+});
+
 /**
  * An imported enrollment (Enrollment.csv) with its exit when Exit.csv holds one, announced once
  * both files have landed, for enrollment to record for the importer's organization when intake's
@@ -81,40 +91,10 @@ export const HmisEnrollmentImported = defineEvent(
     /** HUD's 3.15 code: 1 the head of household, 2..5 a member, 99 not collected. */
     relationshipToHoH: z.number().int(),
     householdId: hudId,
-    exit: z
-      .strictObject({
-        exitId: hudId,
-        exitDate: eventDate,
-        /** HUD's 3.12 Destination code as sent, and what it says in our words. */
-        destination: z.number().int(),
-        reason: z.enum(exitReasons),
-        housingStatusAtExit: z.enum(housingStatusesAtExit).nullable(),
-      })
-      .nullable(),
+    exit: importedExit.nullable(),
   }),
 );
 export type HmisEnrollment = z.infer<typeof HmisEnrollmentImported.data>;
-
-/**
- * What an imported enrollment became here, published by enrollment in the transaction that
- * records it: services (and anyone else holding the import's rows by EnrollmentID) learns our id.
- */
-export const HmisEnrollmentRecorded = defineEvent(
-  'enrollment.hmis-enrollment.recorded',
-  1,
-  z.strictObject({
-    importId: z.string().uuid(),
-    exportId: hudId,
-    enrollmentId: hudId,
-    personalId: hudId,
-    /** Our enrollment, its program (the imported project's) and its head. */
-    recordedAs: z.string().uuid(),
-    programId: z.string().uuid(),
-    participantId: z.string().uuid(),
-    /** The exit recorded with it (null: still open), so a reader knows its read model caught up. */
-    exitDate: eventDate.nullable(),
-  }),
-);
 
 /**
  * One Services.csv row an import brought in (HMIS CSV 4.14 and the program-specific services),
@@ -142,28 +122,29 @@ export const HmisServiceImported = defineEvent(
 export type HmisService = z.infer<typeof HmisServiceImported.data>;
 
 /**
- * What enrollment made of an imported enrollment, once settled: `recorded` as our enrollment
- * (a household member: the head's it joined), or `refused` with the reason a person reads in the
- * import's report. Sent once per ExportID + EnrollmentID; the envelope is the importer's.
+ * An Exit.csv row a later import brought for an enrollment an earlier import carried onward (the
+ * client left in the sender's system after it): for enrollment to record the exit on what that
+ * enrollment became, by its own rules. `exportId` is the ExportID enrollment knows the enrollment
+ * by (the earlier import's); `importId` is this import, whose report counts it. Identity: the
+ * organization and ExitID.
  */
-export const HmisEnrollmentSettled = defineEvent(
-  'enrollment.hmis-enrollment.settled',
+export const HmisExitImported = defineEvent(
+  'reporting.hmis-exit.imported',
   1,
   z.strictObject({
     importId: z.string().uuid(),
     exportId: hudId,
     enrollmentId: hudId,
-    outcome: z.enum(['recorded', 'refused']),
-    recordedAs: z.string().uuid().nullable(),
-    reason: z.string().max(1000).nullable(),
+    personalId: hudId,
+    exit: importedExit,
   }),
 );
+export type HmisExit = z.infer<typeof HmisExitImported.data>;
 
 export const hmisImportEvents = [
   HmisClientImported,
   HmisClientMatched,
   HmisEnrollmentImported,
-  HmisEnrollmentRecorded,
   HmisServiceImported,
-  HmisEnrollmentSettled,
+  HmisExitImported,
 ] as const;

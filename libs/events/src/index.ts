@@ -14,5 +14,6 @@ export * from './rent-assistance';
 export * from './workforce-payments';
 export * from './people';
 export * from './hmis-import';
+export * from './hmis-import-answers';
 export * from './hud-project';
 export * from './hmis-projects';

@@ -3,14 +3,16 @@ import {
   HmisClientMatched,
   HmisEnrollmentImported,
   HmisEnrollmentRecorded,
+  HmisEnrollmentSettled,
   type HmisEnrollment,
 } from '@hearth/events';
 import { outboxEvents, testActor } from '@hearth/testkit';
 import { introduce, participantFacts, startEnrollment, type Harness } from './harness';
 
 /**
- * What an imported enrollment became (enrollment.hmis-enrollment.recorded), published with the
- * enrollment, so the import's services can be recorded on it; a refused one announces nothing.
+ * What an imported enrollment became (enrollment.hmis-enrollment.settled v2), published with the
+ * enrollment: one answer that names our enrollment, program, participant and exit for services and
+ * the outcome for reporting; a refused one carries its reason. v1's `recorded` is no longer sent.
  */
 const orgA = randomUUID();
 const importer = testActor({ orgId: orgA, roles: ['caseworker'], name: 'Ines' });
@@ -50,8 +52,8 @@ const matched = (personalId: string, participantId: string) => ({
   linkedToParticipantId: null,
   reason: null,
 });
-const recordedOf = async (enrollmentId: string) =>
-  (await outboxEvents(h.pool, HmisEnrollmentRecorded)).filter(
+const settledOf = async (enrollmentId: string) =>
+  (await outboxEvents(h.pool, HmisEnrollmentSettled)).filter(
     (e) => e.orgId === orgA && e.data.enrollmentId === enrollmentId,
   );
 const importRow = async (enrollmentId: string) =>
@@ -81,15 +83,17 @@ it('a recorded imported enrollment names our enrollment, its program, head and e
     await h.pool.query('SELECT program_id FROM enrollments WHERE id = $1', [row.recordedAs])
   ).rows[0].program_id;
 
-  const events = await recordedOf('E1');
+  const events = await settledOf('E1');
   expect(events).toHaveLength(1);
   expect(events[0]).toMatchObject({
+    version: 2,
     actor: { userId: importer.userId },
     data: {
       importId,
       exportId: 'EXP1',
       enrollmentId: 'E1',
       personalId: 'CE1',
+      outcome: 'recorded',
       recordedAs: row.recordedAs,
       programId,
       participantId: facts.participantId,
@@ -98,15 +102,27 @@ it('a recorded imported enrollment names our enrollment, its program, head and e
   });
   // a replay records nothing more and announces nothing more
   await h.publish(HmisEnrollmentImported, imported('E1', { exit }), from);
-  expect(await recordedOf('E1')).toHaveLength(1);
+  expect(await settledOf('E1')).toHaveLength(1);
+  // the one answer: no v1 `recorded` beside it
+  const v1 = await outboxEvents(h.pool, HmisEnrollmentRecorded);
+  expect(v1.filter((e) => e.orgId === orgA)).toEqual([]);
 });
 
-it('a refused imported enrollment announces no recorded one', async () => {
+it('a refused imported enrollment is answered with its reason and no enrollment', async () => {
   const facts = participantFacts(orgA);
   await introduce(h, facts);
   // an entry before the project operated: the application-date rule refuses it
   await h.publish(HmisEnrollmentImported, imported('E2', { entryDate: '2019-06-01' }), from);
   await h.publish(HmisClientMatched, matched('CE2', facts.participantId), from);
   expect((await importRow('E2')).state).toBe('refused');
-  expect(await recordedOf('E2')).toEqual([]);
+  const [refused, ...more] = await settledOf('E2');
+  expect(more).toEqual([]);
+  expect(refused!.data).toEqual({
+    importId,
+    exportId: 'EXP1',
+    enrollmentId: 'E2',
+    personalId: 'CE2',
+    outcome: 'refused',
+    reason: expect.stringMatching(/application date|operat/i),
+  });
 });

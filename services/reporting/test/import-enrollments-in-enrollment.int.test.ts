@@ -32,9 +32,16 @@ const settled = (
       importId,
       exportId,
       enrollmentId,
-      outcome: 'recordedAs' in outcome ? 'recorded' : 'refused',
-      recordedAs: 'recordedAs' in outcome ? outcome.recordedAs : null,
-      reason: 'refused' in outcome ? outcome.refused : null,
+      personalId: 'P1',
+      ...('recordedAs' in outcome
+        ? {
+            outcome: 'recorded' as const,
+            recordedAs: outcome.recordedAs,
+            programId: randomUUID(),
+            participantId: randomUUID(),
+            exitDate: null,
+          }
+        : { outcome: 'refused' as const, reason: outcome.refused }),
     },
     { orgId: importer.orgId },
   );

@@ -130,23 +130,43 @@ export async function carriedOnward(service: TestService, importer: Actor, impor
   await matched('C2', 'taken_in', our.p2);
   await matched('C3', 'linked', our.p3, our.lena);
   await matched('C4', 'not_taken_in', null);
-  const settled = (enrollmentId: string, recordedAs: string | null) =>
-    publishAndWait(
+  // E1..E4 are the enrollments of C1..C4
+  const settled = (
+    enrollmentId: string,
+    recorded: { as: string; participantId: string; exitDate: string | null } | null,
+  ) => {
+    const personalId = enrollmentId.replace('E', 'C');
+    return publishAndWait(
       service,
       HmisEnrollmentSettled,
-      {
-        importId,
-        exportId: 'EXP1',
-        enrollmentId,
-        outcome: recordedAs ? 'recorded' : 'refused',
-        recordedAs,
-        reason: recordedAs ? null : 'Intake did not take the client in',
-      },
+      recorded
+        ? {
+            importId,
+            exportId: 'EXP1',
+            enrollmentId,
+            personalId,
+            outcome: 'recorded' as const,
+            recordedAs: recorded.as,
+            programId: our.program,
+            participantId: recorded.participantId,
+            exitDate: recorded.exitDate,
+          }
+        : {
+            importId,
+            exportId: 'EXP1',
+            enrollmentId,
+            personalId,
+            outcome: 'refused' as const,
+            reason: 'Intake did not take the client in',
+          },
       { orgId: org },
     );
-  await settled('E1', our.household);
-  await settled('E2', our.household); // a member joins its head's enrollment
-  await settled('E3', our.e3);
+  };
+  const exited = '2025-06-30';
+  await settled('E1', { as: our.household, participantId: our.p1, exitDate: exited });
+  // a member joins its head's enrollment
+  await settled('E2', { as: our.household, participantId: our.p2, exitDate: exited });
+  await settled('E3', { as: our.e3, participantId: our.p3, exitDate: null });
   await settled('E4', null);
   // an enrollment as enrollment announces it: the snapshot, created (open) or updated (exited)
   const enrolled = (

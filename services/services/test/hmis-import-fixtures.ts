@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HmisEnrollmentRecorded, HmisServiceImported, type HmisService } from '@hearth/events';
+import { HmisEnrollmentSettled, HmisServiceImported, type HmisService } from '@hearth/events';
 import { publishAndWait, type TestService } from '@hearth/testkit';
 import { enrollmentOf, organization, participantOf } from './fixtures';
 
@@ -48,12 +48,13 @@ export async function imported(
   const recorded = (orgId = org.orgId, exitDate: string | null = null, timeoutMs?: number) =>
     publishAndWait(
       service,
-      HmisEnrollmentRecorded,
+      HmisEnrollmentSettled,
       {
         importId,
         exportId,
         enrollmentId: 'E1',
         personalId: 'P1',
+        outcome: 'recorded',
         recordedAs: enrollment.enrollmentId,
         programId,
         participantId,
@@ -61,7 +62,26 @@ export async function imported(
       },
       { orgId, actor: importer, timeoutMs },
     );
-  return { ...org, programId, participantId, enrollment, exportId, serviceRow, announce, recorded };
+  /** Enrollment refused the import's E1 (or another of its EnrollmentIDs), for this reason. */
+  const refused = (reason: string, enrollmentId = 'E1') =>
+    publishAndWait(
+      service,
+      HmisEnrollmentSettled,
+      { importId, exportId, enrollmentId, personalId: 'P1', outcome: 'refused', reason },
+      { orgId: org.orgId, actor: importer },
+    );
+  return {
+    ...org,
+    programId,
+    participantId,
+    enrollment,
+    exportId,
+    importId,
+    serviceRow,
+    announce,
+    recorded,
+    refused,
+  };
 }
 
 export const importedRow = async (

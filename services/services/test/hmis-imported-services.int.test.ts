@@ -3,6 +3,7 @@ import {
   EnrollmentCreated,
   EnrollmentExited,
   HmisEnrollmentRecorded,
+  HmisServiceSettled,
   ServiceRecorded,
 } from '@hearth/events';
 import {
@@ -126,8 +127,13 @@ test('an imported service the rules refuse is kept with its reason and nothing o
     reason: 'The service type asks for more.; amountCents: This service type takes no amount',
     recordedAs: null,
   });
-  // not even the bed-night type the refused rows would have been recorded as
-  expect(await rowCounts(service.pool, tables)).toEqual(before);
+  // not even the bed-night type the refused rows would have been recorded as; the outbox holds
+  // only the three refusals told to reporting
+  expect(await rowCounts(service.pool, tables)).toEqual({ ...before, outbox: before.outbox! + 3 });
+  const told = (await outboxEvents(service.pool, HmisServiceSettled)).filter(
+    (e) => e.data.exportId === s.exportId,
+  );
+  expect(told.map((e) => e.data.outcome)).toEqual(['refused', 'refused', 'refused']);
 });
 
 test("another organization's enrollment of the same ExportID and EnrollmentID never takes an import's service", async () => {
@@ -138,7 +144,7 @@ test("another organization's enrollment of the same ExportID and EnrollmentID ne
   expect(await servicesOfEnrollment(service, s.enrollment.enrollmentId)).toBe(0);
 });
 
-test('an enrollment id that reaches services before its enrollment does is retried until the read model has it', async () => {
+test('an enrollment id that reaches services before its enrollment does is retried until the read model has it (enrollment’s v1 answer, as an outbox may still hold)', async () => {
   const s = await imported(service);
   const programId = randomUUID();
   const enrollmentId = randomUUID();

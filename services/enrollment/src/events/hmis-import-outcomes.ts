@@ -3,12 +3,15 @@ import type { Queryable } from '@hearth/db';
 import { createEvent, HmisEnrollmentSettled } from '@hearth/events';
 import { settleImport, type PendingImport } from '../store/hmis-imports';
 
-export type ImportOutcome = { recordedAs: string } | { refused: string };
+/** What an imported row became: our enrollment with what services needs of it, or a refusal. */
+export type ImportOutcome =
+  | { recordedAs: string; programId: string; participantId: string; exitDate: string | null }
+  | { refused: string };
 
 /**
- * Settles an imported enrollment and tells reporting, in one transaction: the import's report
- * counts what enrollment made of each of its enrollments. Each row settles once (only a pending
- * one is settled), so each is announced once.
+ * Settles an imported enrollment and says so, in one transaction: one answer for every reader
+ * (the import's report counts it; services records the import's services on it, or refuses them
+ * with it). Each row settles once (only a pending one is settled), so each is announced once.
  */
 export async function settleImported(
   tx: Queryable,
@@ -17,20 +20,17 @@ export async function settleImported(
   now: Date,
 ): Promise<void> {
   await settleImport(tx, row, outcome, now);
-  const recorded = 'recordedAs' in outcome;
+  const { importId, personalId } = row.data;
+  const key = { importId, exportId: row.exportId, enrollmentId: row.enrollmentId, personalId };
   await recordEvent(
     tx,
     createEvent(HmisEnrollmentSettled, {
       orgId: row.orgId,
       ...authorOf(row.importer),
-      data: {
-        importId: row.data.importId,
-        exportId: row.exportId,
-        enrollmentId: row.enrollmentId,
-        outcome: recorded ? 'recorded' : 'refused',
-        recordedAs: recorded ? outcome.recordedAs : null,
-        reason: recorded ? null : outcome.refused.slice(0, 1000),
-      },
+      data:
+        'recordedAs' in outcome
+          ? { ...key, outcome: 'recorded', ...outcome }
+          : { ...key, outcome: 'refused', reason: outcome.refused.slice(0, 1000) },
     }),
   );
 }

@@ -1,8 +1,9 @@
-import type { ConsumerOptions } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
+import { authorOf, type ConsumerOptions } from '@hearth/bus';
 import {
   HmisClientMatched,
   HmisEnrollmentImported,
+  HmisExitImported,
   isEvent,
   type Envelope,
   type HmisEnrollment,
@@ -26,6 +27,7 @@ import {
 } from '../store/hmis-import-households';
 import { recordImportedEnrollment } from '../use-cases/record-imported-enrollment';
 import { recordImportedMember } from '../use-cases/record-imported-member';
+import { recordLaterExit } from '../use-cases/record-later-exit';
 
 /** HUD 3.15: 1 is the head of household; a member joins the head's enrollment by HouseholdID. */
 const SELF = 1;
@@ -33,14 +35,21 @@ const SELF = 1;
 /**
  * An HMIS import's enrollments (reporting) and intake's answer for each imported client, in any
  * order: each is kept, and an enrollment is recorded once both are here; a household member once
- * its head's enrollment is settled too (it joins it). A replay finds its row kept and does nothing.
+ * its head's enrollment is settled too (it joins it). A later import's exit of an enrollment
+ * settles on what it became. A replay finds its row kept and does nothing.
  */
 export const hmisImportsConsumer = (deps: EnrollmentDeps): ConsumerOptions => ({
   queue: 'enrollment.hmis-imports',
-  eventTypes: [HmisEnrollmentImported.type, HmisClientMatched.type],
+  eventTypes: [HmisEnrollmentImported.type, HmisClientMatched.type, HmisExitImported.type],
   handle: async (event, tx) => {
     if (isEvent(event, HmisEnrollmentImported)) await enrollmentImported(deps, tx, event);
     else if (isEvent(event, HmisClientMatched)) await clientMatched(deps, tx, event);
+    else if (isEvent(event, HmisExitImported) && event.actor.userId) {
+      // under the client's lock, as its enrollment settles: neither misses the other
+      await lockImportedClient(tx, clientOf(event));
+      const author = authorOf({ userId: event.actor.userId, name: event.actor.name });
+      await recordLaterExit(deps, tx, event.orgId, event.data, author);
+    }
   },
 });
 

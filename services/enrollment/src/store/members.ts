@@ -9,14 +9,26 @@ export interface MemberRecord {
   addedAt: string;
 }
 
+/** Adds a member; `dates` are an imported member's own entry and exit as sent. */
 export async function addMember(
   tx: Queryable,
   m: Omit<MemberRecord, 'addedAt'> & { enrollmentId: string },
+  dates: { entryDate: string; exitDate: string | null } | null = null,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO enrollment_members (enrollment_id, participant_id, is_head, relationship, override_reason, added_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [m.enrollmentId, m.participantId, m.isHead, m.relationship, m.overrideReason, m.addedByUserId],
+    `INSERT INTO enrollment_members (enrollment_id, participant_id, is_head, relationship,
+       override_reason, added_by_user_id, entry_date, exit_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      m.enrollmentId,
+      m.participantId,
+      m.isHead,
+      m.relationship,
+      m.overrideReason,
+      m.addedByUserId,
+      dates?.entryDate ?? null,
+      dates?.exitDate ?? null,
+    ],
   );
 }
 

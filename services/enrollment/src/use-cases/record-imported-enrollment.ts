@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@hearth/auth';
-import { authorOf, recordEvent } from '@hearth/bus';
+import { authorOf } from '@hearth/bus';
 import type { PoolClient } from '@hearth/db';
-import { Problem, unprocessable } from '@hearth/http';
-import { HmisEnrollmentRecorded, createEvent } from '@hearth/events';
+import { Problem } from '@hearth/http';
 import { dateOf } from '@hearth/time';
 import type { EnrollmentDeps } from '../deps';
-import { manualExitProblems } from '../domain/program-status';
 import { findEnrollment } from '../store/enrollments';
 import { settleImported } from '../events/hmis-import-outcomes';
 import type { ClientMatch, PendingImport } from '../store/hmis-imports';
 import { findParticipants } from '../store/participant-facts';
-import { changeStatus, exitEnrollment, type ExitRequest } from './change-status';
+import { changeStatus } from './change-status';
 import { checkNewEnrollment, openEnrollment } from './enroll-household';
-import { exitAssessmentProblems } from './exit-assessments';
 import { importedProgramFor } from './imported-program';
 import { openEnrollmentOfPerson } from './open-enrollment-of-person';
+import { exitByRules } from './record-exit';
 
 type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
 
@@ -73,39 +71,20 @@ export async function recordImportedEnrollment(
     if (data.exit) {
       const current = (await findEnrollment(tx, made.id, { lock: true }))!;
       const { exitDate, reason, housingStatusAtExit } = data.exit;
-      const exit: ExitRequest & { kind: 'exit' } = {
-        kind: 'exit',
-        exitDate,
-        reason,
-        housingStatusAtExit,
-      };
-      const errors = [
-        ...manualExitProblems(current, exit, dateOf(now)),
-        ...(await exitAssessmentProblems(tx, current, exit.exitDate)),
-      ];
-      if (errors.length) throw unprocessable('The exit is not possible.', errors);
-      await exitEnrollment(tx, current, exit, author);
+      const exit = { kind: 'exit' as const, exitDate, reason, housingStatusAtExit };
+      await exitByRules(tx, current, exit, dateOf(now), author);
     }
     await tx.query('RELEASE SAVEPOINT imported_enrollment');
-    await settleImported(tx, row, { recordedAs: made.id }, now);
-    // what the import's other rows (Services.csv) name by EnrollmentID: our id, in this transaction
-    const { importId, exportId, enrollmentId, personalId } = data;
-    await recordEvent(
+    await settleImported(
       tx,
-      createEvent(HmisEnrollmentRecorded, {
-        orgId: actor.orgId,
-        ...author,
-        data: {
-          importId,
-          exportId,
-          enrollmentId,
-          personalId,
-          recordedAs: made.id,
-          programId,
-          participantId: match.participantId,
-          exitDate: data.exit?.exitDate ?? null,
-        },
-      }),
+      row,
+      {
+        recordedAs: made.id,
+        programId,
+        participantId: match.participantId,
+        exitDate: data.exit?.exitDate ?? null,
+      },
+      now,
     );
   } catch (err) {
     const refusal = err instanceof Problem ? reasonOf(err) : uniqueViolation(err);

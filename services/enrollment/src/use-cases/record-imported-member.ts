@@ -1,8 +1,9 @@
 import type { Actor } from '@hearth/auth';
 import type { PoolClient } from '@hearth/db';
 import { EnrollmentMemberAdded, type relationships } from '@hearth/events';
-import { Problem } from '@hearth/http';
+import { Problem, unprocessable } from '@hearth/http';
 import type { EnrollmentDeps } from '../deps';
+import { importedMemberProblems } from '../domain/imported-member';
 import { findEnrollment } from '../store/enrollments';
 import type { ImportedHead } from '../store/hmis-import-households';
 import { settleImported } from '../events/hmis-import-outcomes';
@@ -11,7 +12,7 @@ import { addMember as insertMember } from '../store/members';
 import { findParticipants } from '../store/participant-facts';
 import { findProgram } from '../store/programs';
 import { checkRelatedMember } from './check-member';
-import { membershipChanged, mustBeOpen, mustNotBeMember } from './membership';
+import { membershipChanged, mustNotBeMember } from './membership';
 import { reasonOf } from './record-imported-enrollment';
 
 type Deps = Pick<EnrollmentDeps, 'pool' | 'clock' | 'logger'>;
@@ -30,8 +31,10 @@ export const RELATIONSHIP_OF_HUD: Partial<Record<number, (typeof relationships)[
 
 /**
  * Adds one imported member to the head's recorded enrollment, in the consumer's transaction, by
- * the rules a worker's added member goes through past the family's (the relation is HUD's): the
- * enrollment open, not a member already, the member visible to the importer and eligible. A
+ * the rules a worker's added member goes through past the family's (the relation is HUD's): not
+ * a member already, the member visible to the importer and eligible. An import is history, so
+ * the enrollment may be exited: the member's own entry and exit, kept as sent, fall within the
+ * household's stay instead (domain/imported-member.ts). A
  * refusal is kept with its reason and nothing of it is written. The caller holds the household
  * lock and knows the head (recorded or refused) and the member's answer from intake.
  */
@@ -58,7 +61,10 @@ export async function recordImportedMember(
   const member = { participantId: match.participantId };
   try {
     const current = (await findEnrollment(tx, head.recordedAs, { lock: true }))!;
-    mustBeOpen(current);
+    const dates = { entryDate: data.entryDate, exitDate: data.exit?.exitDate ?? null };
+    const problems = importedMemberProblems(current, dates);
+    if (problems.length)
+      throw unprocessable('The member’s dates fall outside the household’s stay.', problems);
     await mustNotBeMember(tx, current.id, member.participantId);
     const program = (await findProgram(tx, current.programId))!;
     // read through the pool, as a worker's added member is checked: a denial's audit is written
@@ -72,14 +78,23 @@ export async function recordImportedMember(
       '',
       now,
     );
-    await insertMember(tx, {
-      enrollmentId: current.id,
-      isHead: false,
-      ...checked,
-      addedByUserId: actor.userId,
-    });
+    await insertMember(
+      tx,
+      { enrollmentId: current.id, isHead: false, ...checked, addedByUserId: actor.userId },
+      dates,
+    );
     await membershipChanged(tx, EnrollmentMemberAdded, current, actor, checked);
-    await settleImported(tx, row, { recordedAs: current.id }, now);
+    await settleImported(
+      tx,
+      row,
+      {
+        recordedAs: current.id,
+        programId: current.programId,
+        participantId: member.participantId,
+        exitDate: current.exitDate,
+      },
+      now,
+    );
   } catch (err) {
     if (!(err instanceof Problem)) throw err;
     const refusal = reasonOf(err);

@@ -89,6 +89,33 @@ export const importReport = z.object({
       }),
     ),
   }),
+  /**
+   * What the services service made of the services this import added (Services.csv's announced
+   * rows), as its answers arrive: recorded, refused (each listed by ServicesID with the reason:
+   * its enrollment's refusal among them), or awaiting (its enrollment not settled yet).
+   */
+  servicesInServices: z.object({
+    recorded: z.number().int(),
+    refused: z.number().int(),
+    awaiting: z.number().int(),
+    refusals: z.array(
+      z.object({ file: z.literal('Services.csv'), servicesId: z.string(), message: z.string() }),
+    ),
+  }),
+  /**
+   * What enrollment made of the exits this import brought for enrollments an earlier import
+   * carried onward (the client left after that export): recorded, with their enrollment (still
+   * pending there: its answer says), refused (each listed by ExitID with the reason), or awaiting.
+   */
+  laterExitsInEnrollment: z.object({
+    recorded: z.number().int(),
+    withEnrollment: z.number().int(),
+    refused: z.number().int(),
+    awaiting: z.number().int(),
+    refusals: z.array(
+      z.object({ file: z.literal('Exit.csv'), exitId: z.string(), message: z.string() }),
+    ),
+  }),
   /** The same zip sent again: nothing new queued, its first import answered. */
   replayed: z.boolean(),
 });

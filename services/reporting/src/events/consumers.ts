@@ -5,7 +5,10 @@ import { peopleConsumer } from '@hearth/people';
 import { sharingFactsConsumer } from '@hearth/sharing';
 import type { ReportingDeps } from '../deps';
 import { hmisClientsMatchedConsumer } from './hmis-clients-matched';
-import { hmisEnrollmentsSettledConsumer } from './hmis-enrollments-settled';
+import {
+  hmisEnrollmentsSettledConsumer,
+  hmisServicesSettledConsumer,
+} from './hmis-enrollments-settled';
 import { journaled } from './journal';
 import { readModelConsumer } from './read-model';
 import { rentAssistanceConsumer } from './rent-assistance';
@@ -37,5 +40,6 @@ export function consumers(_deps: ReportingDeps): ConsumerOptions[] {
     ...readModelConsumers(),
     hmisClientsMatchedConsumer('reporting.hmis-clients-matched'),
     hmisEnrollmentsSettledConsumer('reporting.hmis-enrollments-settled'),
+    hmisServicesSettledConsumer('reporting.hmis-services-settled'),
   ];
 }

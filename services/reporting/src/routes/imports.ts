@@ -9,6 +9,14 @@ import {
   enrollmentsInEnrollment,
   type EnrollmentsInEnrollment,
 } from '../store/imported-enrollments-in-enrollment';
+import {
+  servicesInServices,
+  type ServicesInServices,
+} from '../store/imported-services-in-services';
+import {
+  laterExitsInEnrollment,
+  type LaterExitsInEnrollment,
+} from '../store/later-exits-in-enrollment';
 import { importById, type ImportRow } from '../store/imports';
 import { queueImport } from '../use-cases/queue-import';
 
@@ -16,10 +24,14 @@ const instant = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 interface Answers {
   intake: ClientsInIntake;
   enrollment: EnrollmentsInEnrollment;
+  services: ServicesInServices;
+  laterExits: LaterExitsInEnrollment;
 }
 const answersOf = async (deps: ReportingDeps, r: ImportRow): Promise<Answers> => ({
   intake: await clientsInIntake(deps.pool, r.id),
   enrollment: await enrollmentsInEnrollment(deps.pool, { orgId: r.orgId, importId: r.id }),
+  services: await servicesInServices(deps.pool, { orgId: r.orgId, importId: r.id }),
+  laterExits: await laterExitsInEnrollment(deps.pool, { orgId: r.orgId, importId: r.id }),
 });
 const view = (r: ImportRow, answers: Answers, replayed = false) => ({
   id: r.id,
@@ -34,6 +46,8 @@ const view = (r: ImportRow, answers: Answers, replayed = false) => ({
   finishedAt: instant(r.finishedAt),
   clientsInIntake: answers.intake,
   enrollmentsInEnrollment: answers.enrollment,
+  servicesInServices: answers.services,
+  laterExitsInEnrollment: answers.laterExits,
   replayed,
 });
 

@@ -1,6 +1,4 @@
-import type { HmisEnrollmentSettled } from '@hearth/events';
 import type { Pool, PoolClient } from 'pg';
-import type { z } from 'zod';
 import { MAX_REFUSALS } from '../domain/import-report';
 
 /**
@@ -10,7 +8,14 @@ import { MAX_REFUSALS } from '../domain/import-report';
 export async function recordEnrollmentOutcome(
   tx: PoolClient,
   orgId: string,
-  answer: z.infer<typeof HmisEnrollmentSettled.data>,
+  answer: {
+    importId: string;
+    exportId: string;
+    enrollmentId: string;
+    outcome: 'recorded' | 'refused';
+    recordedAs: string | null;
+    reason: string | null;
+  },
 ): Promise<boolean> {
   const { rowCount } = await tx.query(
     `INSERT INTO hmis_imported_enrollment_outcomes

@@ -22,6 +22,7 @@ import {
 import { rowsOf } from './read-hud-zip';
 import { announceImportedClients } from './announce-imported-rows';
 import { announceImportedEnrollments } from './announce-imported-enrollments';
+import { announceLaterExits } from './announce-imported-exits';
 import { announceImportedServices } from './announce-imported-services';
 import { announceImportedProjects } from './announce-imported-projects';
 
@@ -104,8 +105,10 @@ async function fileLanded(
     });
   if (file === 'Funder')
     await announceImportedProjects(tx, job.importer, { importId: job.id, ...job });
-  if (file === 'Exit')
+  if (file === 'Exit') {
     await announceImportedEnrollments(tx, job.importer, { importId: job.id, ...job });
+    await announceLaterExits(tx, job.importer, { importId: job.id, orgId: job.orgId });
+  }
   if (file === 'Services')
     await announceImportedServices(tx, job.importer, { importId: job.id, ...job });
 }

@@ -62,31 +62,47 @@ export async function keepImportedService(
   return rowCount === 1;
 }
 
-/** Keeps what an imported enrollment became; false when it was here already. */
-export async function keepRecordedEnrollment(
+/** What enrollment made of an imported enrollment: recorded (with what a service needs), or refused. */
+export type EnrollmentAnswer = RecordedEnrollment | { refused: string };
+
+/** Keeps enrollment's answer for an imported enrollment; false when it was here already. */
+export async function keepEnrollmentAnswer(
   tx: Queryable,
   k: ImportedEnrollmentKey,
-  e: RecordedEnrollment,
+  a: EnrollmentAnswer,
 ): Promise<boolean> {
+  const recorded = 'recordedAs' in a ? a : null;
   const { rowCount } = await tx.query(
     `INSERT INTO hmis_import_enrollments (org_id, export_id, enrollment_id, recorded_as,
-       participant_id, exit_date) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-    [k.orgId, k.exportId, k.enrollmentId, e.recordedAs, e.participantId, e.exitDate],
+       participant_id, exit_date, refused_reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT DO NOTHING`,
+    [
+      k.orgId,
+      k.exportId,
+      k.enrollmentId,
+      recorded?.recordedAs ?? null,
+      recorded?.participantId ?? null,
+      recorded?.exitDate ?? null,
+      'refused' in a ? a.refused : null,
+    ],
   );
   return rowCount === 1;
 }
 
-export async function recordedEnrollmentOf(
+export async function enrollmentAnswerOf(
   db: Queryable,
   k: ImportedEnrollmentKey,
-): Promise<RecordedEnrollment | null> {
-  const { rows } = await db.query<RecordedEnrollment>(
+): Promise<EnrollmentAnswer | null> {
+  const { rows } = await db.query<RecordedEnrollment & { refused: string | null }>(
     `SELECT recorded_as AS "recordedAs", participant_id AS "participantId",
-            to_char(exit_date, 'YYYY-MM-DD') AS "exitDate"
+            to_char(exit_date, 'YYYY-MM-DD') AS "exitDate", refused_reason AS refused
      FROM hmis_import_enrollments WHERE org_id = $1 AND export_id = $2 AND enrollment_id = $3`,
     [k.orgId, k.exportId, k.enrollmentId],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const { refused, ...recorded } = row;
+  return refused === null ? recorded : { refused };
 }
 
 /** The enrollment's imported services still waiting for its id, in the sender's order. */

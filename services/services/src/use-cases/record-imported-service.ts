@@ -9,10 +9,10 @@ import { hudServiceTypeName, takesAmount } from '../domain/hud-service-types';
 import { findEnrollment } from '../store/enrollments';
 import {
   importedServiceTypeId,
-  settleImportedService,
   type PendingService,
   type RecordedEnrollment,
 } from '../store/hmis-imports';
+import { settleService } from '../events/hmis-import-outcomes';
 import { recordServiceIn } from './record-service';
 
 type Deps = Pick<ServicesDeps, 'clock' | 'logger'>;
@@ -42,7 +42,12 @@ export async function recordImportedService(
   const now = deps.clock();
   const known = await findEnrollment(tx, enrollment.recordedAs);
   // an exit recorded with it must be there too; a read model with an exit of its own is newer
-  if (!known || (enrollment.exitDate !== null && known.exitDate === null))
+  // and the row's participant among its members (an imported member joins the head's)
+  if (
+    !known ||
+    (enrollment.exitDate !== null && known.exitDate === null) ||
+    !known.memberIds.includes(enrollment.participantId)
+  )
     throw new Error('the imported enrollment has not reached the read model yet; retried');
   const { data } = row;
   const actor: Actor = row.importer;
@@ -52,7 +57,7 @@ export async function recordImportedService(
   const decision = decideAccess({ actor, participant: sharing, action: 'write', now });
   if (!decision.allowed) {
     await auditDenial(tx, actor, enrollment.participantId, 'write', decision.reason);
-    return settleImportedService(
+    return settleService(
       tx,
       row,
       { refused: `The importer may not record services for this client (${decision.reason})` },
@@ -85,12 +90,12 @@ export async function recordImportedService(
       ...(data.faAmountCents === null ? {} : { amountCents: data.faAmountCents }),
     });
     await tx.query('RELEASE SAVEPOINT imported_service');
-    await settleImportedService(tx, row, { recordedAs: saved.id }, now);
+    await settleService(tx, row, { recordedAs: saved.id }, now);
   } catch (err) {
     if (!(err instanceof Problem)) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT imported_service');
     const refusal = reasonOf(err);
     deps.logger.warn({ servicesId: data.servicesId, refusal }, 'imported service refused');
-    await settleImportedService(tx, row, { refused: refusal }, now);
+    await settleService(tx, row, { refused: refusal }, now);
   }
 }
