@@ -43,6 +43,12 @@ export const measureExclusionOf = (e: {
       ? 'removed_from_performance'
       : null;
 
-/** A measure's share in percent with one decimal (1 of 8 is 12.5, 2 of 3 is 66.7); none: null. */
+/**
+ * A share in percent with one decimal, for every report's percent (contract measures, data
+ * quality, rent assistance); none counted: null. One rounding rule: half up on the exact share.
+ * `met * 1000 / of` is one correctly rounded division of integers, so a share ending in 5 stays
+ * one (201 of 400 is 50.25, so 50.3); dividing first (`met / of * 1000`) gives 50.249… and 50.2.
+ * 1 of 8 is 12.5, 2 of 3 is 66.7.
+ */
 export const measurePercent = (met: number, of: number): number | null =>
   of ? Math.round((met * 1000) / of) / 10 : null;

@@ -50,4 +50,10 @@ describe("the workforce contract's outcome measures", () => {
     expect(measurePercent(2, 3)).toBe(66.7);
     expect(measurePercent(0, 0)).toBeNull();
   });
+
+  it('rounds a share ending in 5 up, as the exact share says (dividing first gave 50.2)', () => {
+    expect(measurePercent(201, 400)).toBe(50.3); // 50.25 %
+    expect(measurePercent(203, 400)).toBe(50.8); // 50.75 %
+    expect(measurePercent(1001, 2000)).toBe(50.1); // 50.05 %
+  });
 });

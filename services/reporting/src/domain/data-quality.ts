@@ -1,3 +1,4 @@
+import { measurePercent } from '@hearth/events';
 import { addDays } from '@hearth/time';
 import { clientElements } from './client-elements';
 import type { Membership, Period, ExitRow, ServiceRow } from './program-report';
@@ -48,9 +49,6 @@ export const qualityFigures = [
 ] as const;
 export type QualityFigure = (typeof qualityFigures)[number];
 
-const percent = (part: number, whole: number) =>
-  whole ? Math.round((part / whole) * 1000) / 10 : null;
-
 function quality(element: string, records: number, flagged: Flagged[]): ElementQuality {
   const n = (s: Shortfall) => flagged.filter((f) => f.detail === s).length;
   return {
@@ -60,7 +58,7 @@ function quality(element: string, records: number, flagged: Flagged[]): ElementQ
     doesntKnow: n('doesnt_know'),
     prefersNot: n('prefers_not'),
     notCollected: n('not_collected'),
-    errorPercent: percent(flagged.length, records),
+    errorPercent: measurePercent(flagged.length, records),
   };
 }
 

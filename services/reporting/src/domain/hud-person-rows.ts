@@ -74,7 +74,7 @@ export const PERSON_RECORDS: Partial<Record<HudFile, ToCells>> = {
       r.participant_id === r.head_participant_id
         ? 1
         : r.relationship === null
-          ? NOT_COLLECTED
+          ? importedRelationshipOf(r.hud_relationship_to_hoh)
           : RELATIONSHIP_TO_HOH[r.relationship as (typeof relationships)[number]];
     cells[ENROLLMENT.LivingSituation] = NOT_COLLECTED;
     // intake holds the answer on the participant: each of their enrollments says it
@@ -119,6 +119,13 @@ export const PERSON_RECORDS: Partial<Record<HudFile, ToCells>> = {
   },
 };
 type SsnStatus = (typeof ssnStatuses)[number];
+/**
+ * No family fact held yet: a member an import carried onward (store/onward-records.ts) keeps its
+ * imported row's RelationshipToHoH (3.15) when that names a member's (2..5); anything else (none,
+ * 1: the head is ours, 99) is not collected.
+ */
+const importedRelationshipOf = (imported: number | null) =>
+  imported !== null && imported >= 2 && imported <= 5 ? imported : NOT_COLLECTED;
 
 /**
  * IncomeBenefits, HealthAndDV, EmploymentEducation: one record per assessment answering them;

@@ -1,3 +1,4 @@
+import { measurePercent } from '@hearth/events';
 import { addMonths } from '@hearth/time';
 
 /** A hub's rent-assistance record as the measures see it (store/rent-assistance.ts). */
@@ -69,8 +70,6 @@ export function rentAssistanceReport(
   const cohort12 = cohort(12);
   const housed6 = cohort6.filter((e) => e.sixMonths === 'housed');
   const housed12 = cohort12.filter((e) => e.twelveMonths === 'housed');
-  const percent = (part: number, whole: number) =>
-    whole ? Math.round((part * 1000) / whole) / 10 : null;
 
   const live = payments.filter((p) => p.status !== 'voided');
   const sums = new Map<
@@ -100,12 +99,12 @@ export function rentAssistanceReport(
       housedAt6Months: {
         cohort: cohort6.length,
         housed: housed6.length,
-        percent: percent(housed6.length, cohort6.length),
+        percent: measurePercent(housed6.length, cohort6.length),
       },
       housedAt12Months: {
         cohort: cohort12.length,
         housed: housed12.length,
-        percent: percent(housed12.length, cohort12.length),
+        percent: measurePercent(housed12.length, cohort12.length),
       },
       amounts: [...sums.values()],
     },

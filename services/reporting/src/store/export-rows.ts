@@ -123,7 +123,7 @@ export const ROW_SOURCES: Partial<Record<HudFile, Source>> = {
          ${d('e.entry_date')} AS entry_date, ${t('e.date_created')} AS date_created,
          ${t('e.last_event_at')} AS last_event_at, e.user_id, r.relationship, p.prior_living,
          ${SENT_IDS}, m.hud_household_id, op.project_id AS hud_project_id,
-         c.disabling_condition
+         c.disabling_condition, m.hud_relationship_to_hoh
        FROM export_members m JOIN hmis_enrollments e USING (enrollment_id)
        LEFT JOIN hmis_clients c ON c.personal_id = m.participant_id
        LEFT JOIN export_onward_projects op ON op.program_id = e.program_id

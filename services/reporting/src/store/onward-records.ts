@@ -23,15 +23,16 @@ import type { ExportScope } from './export-scope';
  * PersonalID our rows are written under.
  *
  * Only the importer's own export maps: another organization's export, and the continuum's, carry
- * no imported row. What is filled here: columns of `export_members` (null: our own id) and
- * `export_onward_clients` / `export_onward` / `export_onward_projects` / `export_onward_services`,
- * which the export's
+ * no imported row. What is filled here: columns of `export_members` (null: our own id; and the
+ * imported row's relationship) and `export_onward_clients` / `export_onward` /
+ * `export_onward_projects` / `export_onward_services`, which the export's
  * queries join on indexed keys (a few rows; none for an organization that imported nothing).
  */
 export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
   await tx.query(
     `ALTER TABLE export_members ADD COLUMN hud_personal_id text, ADD COLUMN hud_enrollment_id text,
-       ADD COLUMN hud_household_id text, ADD COLUMN hud_exit_id text`,
+       ADD COLUMN hud_household_id text, ADD COLUMN hud_exit_id text,
+       ADD COLUMN hud_relationship_to_hoh smallint`,
   );
   await tx.query(
     `CREATE TEMP TABLE export_onward_projects (program_id uuid PRIMARY KEY,
@@ -68,7 +69,8 @@ export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
     `UPDATE export_members m SET hud_personal_id = oc.personal_id
      FROM export_onward_clients oc WHERE oc.participant_id = m.participant_id`,
   );
-  // an enrollment enrollment recorded: our enrollment (a member: the head's) and the member
+  // an enrollment enrollment recorded: our enrollment (a member: the head's) and the member, with
+  // the imported row's RelationshipToHoH for when no family fact is held (domain/hud-person-rows)
   await tx.query(
     `INSERT INTO export_onward
      SELECT DISTINCT ON (o.recorded_as, c.participant_id) o.recorded_as, c.participant_id,
@@ -87,7 +89,8 @@ export async function selectOnwardRecords(tx: PoolClient, scope: ExportScope) {
     [scope.orgId],
   );
   await tx.query(
-    `UPDATE export_members m SET hud_enrollment_id = o.hud_enrollment_id, hud_exit_id = o.exit_id
+    `UPDATE export_members m SET hud_enrollment_id = o.hud_enrollment_id, hud_exit_id = o.exit_id,
+       hud_relationship_to_hoh = o.relationship_to_hoh
      FROM export_onward o
      WHERE o.enrollment_id = m.enrollment_id AND o.participant_id = m.participant_id`,
   );
