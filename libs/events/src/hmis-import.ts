@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, eventDate } from './envelope';
 import { exitReasons, housingStatusesAtExit } from './exit-values';
-import { raceValues, veteranStatuses } from './participant-values';
+import { disablingConditions, raceValues, veteranStatuses } from './participant-values';
 
 /**
  * An HMIS CSV import's clients on their way to intake (issue 17): reporting announces each Client
@@ -35,6 +35,11 @@ export const HmisClientImported = defineEvent(
      * reporting's outbox and on the bus in clear).
      */
     ssnRefused: z.boolean(),
+    /**
+     * HUD's 3.08 answer (the answer only) from the client's imported enrollments, for intake's
+     * new participant; absent when the sender collected none, and on events from before it.
+     */
+    disablingCondition: z.enum(disablingConditions).optional(),
   }),
 );
 export type HmisClient = z.infer<typeof HmisClientImported.data>;

@@ -26,9 +26,18 @@ export function importedParticipant(
       sex: client.sex ?? 'unknown',
       ssnRefused: client.ssnRefused || undefined,
       race: client.race,
-      demographics: client.veteranStatus ? { veteranStatus: client.veteranStatus } : null,
+      demographics: demographicsOf(client),
       securityRestriction: 'restrict_to_org',
     },
+  };
+}
+
+/** HUD's veteran status and disabling condition answers, each only when the sender had one. */
+function demographicsOf({ veteranStatus, disablingCondition }: HmisClient) {
+  if (!veteranStatus && !disablingCondition) return null;
+  return {
+    ...(veteranStatus ? { veteranStatus } : {}),
+    ...(disablingCondition ? { disablingCondition } : {}),
   };
 }
 

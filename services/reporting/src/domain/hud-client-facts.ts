@@ -4,7 +4,7 @@
  * the row passed the import's checks, so only columns the import does not check can hold them.
  */
 import type { HmisClient } from '@hearth/events';
-import { DOESNT_KNOW, PREFERS_NOT } from './hud-codes';
+import { DISABLING_CONDITION, DOESNT_KNOW, PREFERS_NOT } from './hud-codes';
 
 type Row = Record<string, string>;
 type ClientFacts = Omit<HmisClient, 'importId' | 'exportId' | 'importerRoles'>;
@@ -40,6 +40,15 @@ const RACE_NONE: Record<string, ClientFacts['race'][number]> = {
 };
 /** 3.01 / 3.03 data quality: 1 full, 2 partial; 8, 9, 99 say the value is not there. */
 const REPORTED = new Set(['1', '2']);
+
+/**
+ * 3.08 DisablingCondition (list 1.8), the export's table read backwards: 0 no, 1 yes, 8 unknown,
+ * 9 refused; 99, nothing or a code off the list is no answer (undefined).
+ */
+export const disablingAnswerOf = (code: number | null | undefined) =>
+  (Object.keys(DISABLING_CONDITION) as (keyof typeof DISABLING_CONDITION)[]).find(
+    (answer) => DISABLING_CONDITION[answer] === code,
+  );
 
 const text = (v: string | undefined) => (v ?? '').trim().slice(0, 100) || null;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

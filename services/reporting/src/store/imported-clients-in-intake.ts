@@ -12,6 +12,24 @@ export async function markAnnounced(tx: PoolClient, orgId: string, personalIds: 
 }
 
 /**
+ * The DisablingCondition code (3.08) of each client this import added, from the client's imported
+ * enrollments that stand (not deleted): the one of the latest EntryDate that holds an answer,
+ * so a later "not collected" (99, or empty) does not hide what an earlier enrollment was told
+ * (then the latest DateUpdated of that day). A client without one is not in the map.
+ */
+export async function disablingCodesOf(tx: PoolClient, importId: string) {
+  const { rows } = await tx.query<{ id: string; code: number }>(
+    `SELECT DISTINCT ON (e.personal_id) e.personal_id AS id, e.disabling_condition AS code
+     FROM hmis_imported_clients c
+     JOIN hmis_imported_enrollments e ON e.org_id = c.org_id AND e.personal_id = c.personal_id
+     WHERE c.import_id = $1 AND e.date_deleted IS NULL AND e.disabling_condition <> 99
+     ORDER BY e.personal_id, e.entry_date DESC, e.date_updated DESC, e.enrollment_id DESC`,
+    [importId],
+  );
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/**
  * Records intake's answer beside the imported row it is about: the importer's organization (the
  * envelope's), the import that added the row and its ExportID. Only a row still awaiting takes
  * it, so a repeated or late answer, or one naming what this import did not bring in, changes

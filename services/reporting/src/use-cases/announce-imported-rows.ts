@@ -4,17 +4,18 @@ import { HmisClientImported, createEvent, type Envelope, type HmisClient } from 
 import type { PoolClient } from 'pg';
 import type { ZipEntries } from '../adapters/zip-upload';
 import { csvRecords } from '../domain/csv-read';
-import { clientFacts } from '../domain/hud-client-facts';
+import { clientFacts, disablingAnswerOf } from '../domain/hud-client-facts';
 import { HUD_FILES } from '../domain/hud-files';
-import { markAnnounced } from '../store/imported-clients-in-intake';
+import { disablingCodesOf, markAnnounced } from '../store/imported-clients-in-intake';
 
 const BATCH = 500;
 
 /**
  * Announces each client this import brought in (`reporting.hmis-client.imported`) so intake makes
  * them participants through its own matching; reporting never writes intake's tables. Called in
- * the transaction where the Client rows landed, so the rows and their announcements commit
- * together. Only the rows this import added: a refused row, or one an earlier import holds
+ * the transaction where Enrollment.csv landed, the file after Client.csv (IMPORTED_FILES), so a
+ * client's disabling condition (3.08, asked at entry) is known when it is announced, and the rows
+ * and their announcements commit together. Only the rows this import added: a refused row, or one an earlier import holds
  * (`alreadyHeld`), was not imported now and is not announced. Client.csv is read again from the
  * zip (its header was checked already), streamed: never the whole file in memory.
  */
@@ -30,6 +31,7 @@ export async function announceImportedClients(
   );
   const added = new Set(rows.map((r) => r.id));
   if (!added.size) return 0;
+  const disabling = await disablingCodesOf(tx, imported.importId);
   const columns = HUD_FILES.Client;
   const records = csvRecords(await imported.zip.open('Client.csv'));
   await records.next(); // the header row
@@ -39,11 +41,15 @@ export async function announceImportedClients(
     const row = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
     // a PersonalID twice in one file: the first row is the one that landed
     if (!added.delete(row.PersonalID!)) continue;
+    // none collected (no enrollment, or 99 on each): absent, as on events from before the field;
+    // intake has no value for "not collected", it holds none, and none is exported as 99
+    const disablingCondition = disablingAnswerOf(disabling.get(row.PersonalID!));
     const data = HmisClientImported.data.safeParse({
       importId: imported.importId,
       exportId: imported.exportId,
       importerRoles: [...actor.roles],
       ...clientFacts(row),
+      ...(disablingCondition ? { disablingCondition } : {}),
     });
     // an id longer than HUD's 32 characters cannot be announced: the row stays reporting's alone
     if (!data.success) continue;

@@ -97,7 +97,8 @@ async function fileLanded(
   refusals: Refusal[],
 ) {
   await recordFileLanded(tx, job.id, file, counts, refusals);
-  if (file === 'Client')
+  // clients go to intake once their enrollments have landed: the disabling condition is there
+  if (file === 'Enrollment')
     await announceImportedClients(tx, job.importer, {
       importId: job.id,
       exportId: job.exportId,
